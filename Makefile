@@ -1,0 +1,46 @@
+# The two commands: `make demo` and `make test`. Each builds .venv with the machine's python3
+# when it is missing and installs what it needs, so a fresh clone needs nothing else.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORE := $(VENV)/.core-installed
+DEV := $(VENV)/.dev-installed
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test lint typecheck pytest docs bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(CORE): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(CORE)
+
+demo: $(CORE)
+	$(BIN)/helhed demo
+
+test: lint typecheck pytest docs
+
+lint: $(DEV)
+	$(BIN)/ruff check src tests benchmarks docs
+
+typecheck: $(DEV)
+	$(BIN)/mypy --strict src
+
+pytest: $(DEV)
+	$(BIN)/python -m pytest --nbmake tests src/helhed notebooks
+
+docs: $(DEV)
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
+
+bench: $(DEV)
+	$(BIN)/python benchmarks/bench_foundation.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache site

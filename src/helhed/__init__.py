@@ -1,0 +1,98 @@
+"""helhed: job centre and health department collaboration as typed, dated and cited rules.
+
+The Danish Health Authority's four models for collaboration between job centres and health
+departments, with the target groups, funding bases and rights they rest on.
+
+The names below are the stable public API. Everything is also importable from its own module
+(``helhed.benefits``, ``helhed.target_groups`` ...), which is where the documentation lives.
+
+Example:
+    >>> import datetime as dt
+    >>> import helhed
+    >>> citizen = helhed.Citizen(id="c-1", benefit=helhed.Benefit.RESOURCE_COURSE)
+    >>> helhed.coordinating_caseworker_right(citizen, on=dt.date(2025, 1, 6)).right
+    True
+"""
+
+from helhed.benefits import Benefit, BenefitRules, BenefitStatus, benefit_rules
+from helhed.citizens import Citizen
+from helhed.errors import HelhedError, NoRuleError, Problem, TransitionError, ValidationError
+from helhed.groups import HealthImpactHorizon, RiskGroup
+from helhed.health import (
+    HealthChallenge,
+    HealthDomain,
+    HealthProfile,
+    Onset,
+    ProgressiveCondition,
+    RiskFactor,
+)
+from helhed.organisation import (
+    Administration,
+    CaseworkerAssignment,
+    CaseworkerHistory,
+    ContinuityReport,
+    CoordinatingCaseworkerRight,
+    Period,
+    Role,
+    StaffMember,
+    Team,
+    check_continuity,
+    coordinating_caseworker_right,
+)
+from helhed.serialization import from_dict, from_json, to_dict, to_json
+from helhed.sickness import SicknessAssessment, SicknessCategory, sickness_category
+from helhed.sources import Citation, Reason, Verification
+from helhed.target_groups import Assessment, GroupGuidance, OfferArea, classify
+
+__all__ = [
+    "Administration",
+    "Assessment",
+    "Benefit",
+    "BenefitRules",
+    "BenefitStatus",
+    "CaseworkerAssignment",
+    "CaseworkerHistory",
+    "Citation",
+    "Citizen",
+    "ContinuityReport",
+    "CoordinatingCaseworkerRight",
+    "GroupGuidance",
+    "HealthChallenge",
+    "HealthDomain",
+    "HealthImpactHorizon",
+    "HealthProfile",
+    "HelhedError",
+    "NoRuleError",
+    "OfferArea",
+    "Onset",
+    "Period",
+    "Problem",
+    "ProgressiveCondition",
+    "Reason",
+    "RiskFactor",
+    "RiskGroup",
+    "Role",
+    "SicknessAssessment",
+    "SicknessCategory",
+    "StaffMember",
+    "Team",
+    "TransitionError",
+    "ValidationError",
+    "Verification",
+    "__version__",
+    "benefit_rules",
+    "check_continuity",
+    "classify",
+    "coordinating_caseworker_right",
+    "from_dict",
+    "from_json",
+    "sickness_category",
+    "to_dict",
+    "to_json",
+]
+
+__version__ = "0.1.0.dev0"
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

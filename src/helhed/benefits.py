@@ -1,0 +1,690 @@
+"""Funding bases (forsørgelsesgrundlag) and the dated rules attached to them.
+
+[`Benefit`][helhed.benefits.Benefit] names every funding basis the sources speak of. For a
+benefit on a date, [`benefit_rules`][helhed.benefits.benefit_rules] answers four questions,
+each from its own dated table, each answer cited:
+
+* is the benefit open, closed to new citizens, or abolished (``LIFECYCLE``)?
+* does LAB require a holistic intervention (``HOLISTIC_INTERVENTION``, SST2019 4.1)?
+* does the citizen have a right to a coordinating caseworker (``COORDINATING_CASEWORKER``,
+  SST2019 4.1 and fn. 7)?
+* which target groups does the benefit typically belong to (``TYPICAL_GROUPS``,
+  SST2019 4.1-4.3)?
+
+The first rows take effect on 19 January 2018, the date of the most recent law text SST2019
+cites (Sygedagpengeloven, LBK nr. 38 af 19/01/2018): they encode the law as SST2019 describes
+it. Reforms since are later rows:
+
+* 1 July 2025, the cash benefit reform (lov nr. 1655 af 30.12.2024): education benefit and
+  integration benefit merge into cash benefit; education-ready cash benefit appears.
+* 1 February 2026, the first phase of the employment reform (lov nr. 1750 af 29.12.2025):
+  no new resource courses.
+
+Phase two of the employment reform (a new LAB, expected in force 1 January 2027) is not
+encoded, so every table's horizon is 1 January 2027: answers from that day are marked
+``beyond_known_law``.
+
+Example:
+    >>> import datetime as dt
+    >>> rules = benefit_rules(Benefit.CASH_BENEFIT_ACTIVITY_READY, on=dt.date(2024, 3, 1))
+    >>> rules.coordinating_caseworker, rules.holistic_intervention
+    (True, True)
+    >>> sorted(g.code for g in rules.typical_groups)
+    ['hoejrisiko']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from helhed._coded import CodedEnum
+from helhed.dated import Horizon, InForce, Rule, RuleTable
+from helhed.errors import NoRuleError
+from helhed.groups import RiskGroup
+from helhed.sources import Citation, Reason, Verification
+
+__all__ = [
+    "COORDINATING_CASEWORKER",
+    "FIRST_RULE_DATE",
+    "HOLISTIC_INTERVENTION",
+    "LIFECYCLE",
+    "TYPICAL_GROUPS",
+    "Benefit",
+    "BenefitRules",
+    "BenefitStatus",
+    "Lifecycle",
+    "benefit_rules",
+    "rule_boundaries",
+]
+
+
+class Benefit(CodedEnum):
+    """A funding basis (forsørgelsesgrundlag), or employment, as the sources name them."""
+
+    CASH_BENEFIT_JOB_READY = (
+        "kontanthjaelp_jobparat",
+        "Kontanthjælp, jobparat",
+        "Cash benefit, job-ready",
+    )
+    CASH_BENEFIT_EDUCATION_READY = (
+        "kontanthjaelp_uddannelsesparat",
+        "Kontanthjælp, uddannelsesparat",
+        "Cash benefit, education-ready",
+    )
+    CASH_BENEFIT_ACTIVITY_READY = (
+        "kontanthjaelp_aktivitetsparat",
+        "Kontanthjælp, aktivitetsparat",
+        "Cash benefit, activity-ready",
+    )
+    EDUCATION_BENEFIT_EDUCATION_READY = (
+        "uddannelseshjaelp_uddannelsesparat",
+        "Uddannelseshjælp, uddannelsesparat",
+        "Education benefit, education-ready",
+    )
+    EDUCATION_BENEFIT_ACTIVITY_READY = (
+        "uddannelseshjaelp_aktivitetsparat",
+        "Uddannelseshjælp, aktivitetsparat",
+        "Education benefit, activity-ready",
+    )
+    RESOURCE_COURSE = ("ressourceforloeb", "Ressourceforløb", "Resource course")
+    JOB_CLARIFICATION_COURSE = (
+        "jobafklaringsforloeb",
+        "Jobafklaringsforløb",
+        "Job clarification course",
+    )
+    FLEX_JOB = ("fleksjob", "Fleksjob", "Flex job")
+    FLEX_JOB_UNEMPLOYMENT_BENEFIT = (
+        "ledighedsydelse",
+        "Ledighedsydelse",
+        "Flex-job unemployment benefit",
+    )
+    SICKNESS_BENEFIT = ("sygedagpenge", "Sygedagpenge", "Sickness benefit")
+    JOB_TRIAL = ("jobafproevning", "Jobafprøvning (sygedagpenge)", "Job trial (sickness benefit)")
+    INTEGRATION_BENEFIT = (
+        "integrationsydelse",
+        "Integrationsydelse (flygtninge)",
+        "Integration benefit (refugees)",
+    )
+    INSURED_UNEMPLOYMENT_BENEFIT = (
+        "arbejdsloeshedsdagpenge",
+        "Arbejdsløshedsdagpenge (forsikrede ledige)",
+        "Insured unemployment benefit",
+    )
+    EARLY_RETIREMENT_PENSION = ("foertidspension", "Førtidspension", "Early-retirement pension")
+    EMPLOYED = ("beskaeftiget", "I beskæftigelse", "Employed")
+
+
+class BenefitStatus(CodedEnum):
+    """Whether a benefit can be granted on a date."""
+
+    OPEN = ("aaben", "Kan tilkendes", "Can be granted")
+    CLOSED_TO_NEW = (
+        "lukket_for_nye",
+        "Lukket for nye borgere; igangværende forløb fortsætter",
+        "Closed to new citizens; courses under way continue",
+    )
+    ABOLISHED = ("ophaevet", "Ophævet", "Abolished")
+
+
+@attrs.frozen
+class Lifecycle:
+    """The value of a ``LIFECYCLE`` row.
+
+    Attributes:
+        status: Open, closed to new citizens, or abolished.
+        successor: The benefit that replaces an abolished one, if a single one does.
+    """
+
+    status: BenefitStatus
+    successor: Benefit | None = None
+
+
+FIRST_RULE_DATE = dt.date(2018, 1, 19)
+"""First day of every table: the date of Sygedagpengeloven LBK nr. 38, the newest law SST2019
+cites. Earlier dates raise [`NoRuleError`][helhed.errors.NoRuleError]."""
+
+_CASH_REFORM = dt.date(2025, 7, 1)
+_EMPLOYMENT_REFORM_1 = dt.date(2026, 2, 1)
+_PHASE_TWO = dt.date(2027, 1, 1)
+
+_V = Verification.VERIFIED
+_S = Verification.SECONDARY
+_U = Verification.UNVERIFIED
+
+_SST41 = Citation("SST2019", "4.1")
+_SST_FN7 = Citation("SST2019", "4.1, fn. 7")
+_L1655 = Citation("L1655/2024")
+_L1750 = Citation("L1750/2025")
+
+_HORIZON = Horizon(
+    _PHASE_TWO,
+    Reason(
+        "law.beyond_known",
+        "Anden fase af beskæftigelsesreformen (ny LAB, forventet i kraft 1. januar 2027) er ikke "
+        "indarbejdet; svaret gentager de senest kendte regler.",
+        "Phase two of the employment reform (a new LAB, expected in force 1 January 2027) is not "
+        "encoded; the answer repeats the last known rules.",
+        Citation("L1750/2025", "beskæftigelsesreformen, fase 2"),
+    ),
+)
+
+B = Benefit
+_MERGED_INTO_CASH = (
+    "Lagt sammen med kontanthjælp ved kontanthjælpsreformen (kilde: lovforslag L 13 og STAR).",
+    "Merged into cash benefit by the cash benefit reform (read in bill L 13 and STAR material).",
+)
+
+
+_T = TypeVar("_T")
+_Row = tuple[_T, Citation, Verification, str, str]
+
+
+def _rows(valid_from: dt.date, values: Mapping[Benefit, _Row[_T]]) -> Iterator[Rule[Benefit, _T]]:
+    for benefit, (value, citation, verification, note_da, note_en) in values.items():
+        yield Rule(benefit, valid_from, value, citation, verification, note_da, note_en)
+
+
+def _abolished(value: _T) -> dict[Benefit, _Row[_T]]:
+    """Rows that switch a merged benefit's right off when the cash benefit reform starts."""
+    return dict.fromkeys(
+        (
+            B.EDUCATION_BENEFIT_EDUCATION_READY,
+            B.EDUCATION_BENEFIT_ACTIVITY_READY,
+            B.INTEGRATION_BENEFIT,
+        ),
+        (value, _L1655, _S, *_MERGED_INTO_CASH),
+    )
+
+
+_OPEN = Lifecycle(BenefitStatus.OPEN)
+
+LIFECYCLE: RuleTable[Benefit, Lifecycle] = RuleTable(
+    "benefit_lifecycle",
+    (
+        *_rows(
+            FIRST_RULE_DATE,
+            {
+                b: (_OPEN, Citation("SST2019", "kap. 4"), _V, "", "")
+                for b in Benefit
+                if b is not B.CASH_BENEFIT_EDUCATION_READY
+            },
+        ),
+        Rule(
+            B.EDUCATION_BENEFIT_EDUCATION_READY,
+            _CASH_REFORM,
+            Lifecycle(BenefitStatus.ABOLISHED, B.CASH_BENEFIT_EDUCATION_READY),
+            _L1655,
+            _S,
+            *_MERGED_INTO_CASH,
+        ),
+        Rule(
+            B.EDUCATION_BENEFIT_ACTIVITY_READY,
+            _CASH_REFORM,
+            Lifecycle(BenefitStatus.ABOLISHED, B.CASH_BENEFIT_ACTIVITY_READY),
+            _L1655,
+            _S,
+            *_MERGED_INTO_CASH,
+        ),
+        Rule(
+            B.INTEGRATION_BENEFIT,
+            _CASH_REFORM,
+            Lifecycle(BenefitStatus.ABOLISHED),
+            _L1655,
+            _S,
+            "Lagt sammen med kontanthjælp; borgeren visiteres som job-, uddannelses- eller "
+            "aktivitetsparat (kilde: lovforslag L 13 og STAR).",
+            "Merged into cash benefit; the citizen is assessed as job-, education- or "
+            "activity-ready (read in bill L 13 and STAR material).",
+        ),
+        Rule(
+            B.CASH_BENEFIT_EDUCATION_READY,
+            _CASH_REFORM,
+            _OPEN,
+            _L1655,
+            _S,
+            "STAR-materiale fra 2026 bruger fortsat job-, uddannelses- og aktivitetsparate "
+            "kontanthjælpsmodtagere.",
+            "STAR material from 2026 still speaks of job-, education- and activity-ready cash "
+            "benefit recipients.",
+        ),
+        Rule(
+            B.RESOURCE_COURSE,
+            _EMPLOYMENT_REFORM_1,
+            Lifecycle(BenefitStatus.CLOSED_TO_NEW),
+            _L1750,
+            _U,
+            "Afskaffet for nye borgere fra lovens ikrafttræden (kilde: lovguidens resumé af "
+            "L 66). Loven træder i kraft 1. februar og 1. juli 2026; at netop denne del gælder "
+            "fra 1. februar er ikke verificeret.",
+            "Abolished for new citizens from the act's entry into force (read in a summary of "
+            "bill L 66). The act enters into force on 1 February and 1 July 2026; that this part "
+            "applies from 1 February is not verified.",
+        ),
+    ),
+    _HORIZON,
+)
+"""Whether each benefit can be granted, by date."""
+
+
+_NOT_IN_41 = (
+    "Ikke blandt dem, SST2019 4.1 nævner.",
+    "Not among those SST2019 4.1 lists.",
+)
+
+HOLISTIC_INTERVENTION: RuleTable[Benefit, bool] = RuleTable(
+    "holistic_intervention",
+    (
+        *_rows(
+            FIRST_RULE_DATE,
+            {
+                B.CASH_BENEFIT_ACTIVITY_READY: (True, _SST41, _V, "", ""),
+                B.RESOURCE_COURSE: (True, _SST41, _V, "", ""),
+                B.FLEX_JOB: (True, _SST41, _V, "", ""),
+                B.FLEX_JOB_UNEMPLOYMENT_BENEFIT: (True, _SST41, _V, "", ""),
+                B.SICKNESS_BENEFIT: (True, _SST41, _V, "", ""),
+                B.JOB_TRIAL: (True, _SST41, _V, "", ""),
+                B.JOB_CLARIFICATION_COURSE: (
+                    True,
+                    Citation("LAB", "kap. 18"),
+                    _U,
+                    "SST2019 4.1 nævner kun jobafklaringsforløb ved retten til koordinerende "
+                    "sagsbehandler; forløbet er efter LAB kap. 18 tværfagligt og "
+                    "helhedsorienteret.",
+                    "SST2019 4.1 names job clarification courses only for the coordinating "
+                    "caseworker right; LAB ch. 18 makes the course cross-disciplinary and "
+                    "holistic.",
+                ),
+                B.EDUCATION_BENEFIT_ACTIVITY_READY: (
+                    True,
+                    _SST41,
+                    _U,
+                    "Udledt: aktivitetsparate uddannelseshjælpsmodtagere behandles som "
+                    "aktivitetsparate kontanthjælpsmodtagere (jf. retten til koordinerende "
+                    "sagsbehandler).",
+                    "Inferred: activity-ready education benefit recipients are treated like "
+                    "activity-ready cash benefit recipients (as for the coordinating caseworker "
+                    "right).",
+                ),
+                B.CASH_BENEFIT_JOB_READY: (False, _SST41, _V, *_NOT_IN_41),
+                B.INSURED_UNEMPLOYMENT_BENEFIT: (False, _SST41, _V, *_NOT_IN_41),
+                B.EARLY_RETIREMENT_PENSION: (False, _SST41, _V, *_NOT_IN_41),
+                B.EMPLOYED: (False, _SST41, _V, *_NOT_IN_41),
+                B.EDUCATION_BENEFIT_EDUCATION_READY: (False, _SST41, _U, *_NOT_IN_41),
+                B.INTEGRATION_BENEFIT: (False, _SST41, _U, *_NOT_IN_41),
+            },
+        ),
+        *_rows(_CASH_REFORM, _abolished(value=False)),
+        Rule(
+            B.CASH_BENEFIT_EDUCATION_READY,
+            _CASH_REFORM,
+            value=False,
+            citation=_L1655,
+            verification=_U,
+            note_da=_NOT_IN_41[0],
+            note_en=_NOT_IN_41[1],
+        ),
+    ),
+    _HORIZON,
+)
+"""Whether LAB requires a holistic intervention for each benefit, by date (SST2019 4.1)."""
+
+
+_NOT_FN7 = (
+    "Retten gælder ressourceforløb, jobafklaringsforløb og aktivitetsparate "
+    "kontanthjælpsmodtagere.",
+    "The right covers resource courses, job clarification courses and activity-ready cash "
+    "benefit recipients.",
+)
+
+COORDINATING_CASEWORKER: RuleTable[Benefit, bool] = RuleTable(
+    "coordinating_caseworker",
+    (
+        *_rows(
+            FIRST_RULE_DATE,
+            {
+                B.CASH_BENEFIT_ACTIVITY_READY: (True, _SST_FN7, _V, "", ""),
+                B.RESOURCE_COURSE: (True, _SST_FN7, _V, "", ""),
+                B.JOB_CLARIFICATION_COURSE: (True, _SST_FN7, _V, "", ""),
+                B.EDUCATION_BENEFIT_ACTIVITY_READY: (
+                    True,
+                    _SST_FN7,
+                    _S,
+                    "Aktivitetsparate uddannelseshjælpsmodtagere har samme ret (Ankestyrelsen "
+                    "2015; STAR).",
+                    "Activity-ready education benefit recipients have the same right "
+                    "(Ankestyrelsen 2015; STAR).",
+                ),
+                **dict.fromkeys(
+                    (
+                        B.CASH_BENEFIT_JOB_READY,
+                        B.FLEX_JOB,
+                        B.FLEX_JOB_UNEMPLOYMENT_BENEFIT,
+                        B.SICKNESS_BENEFIT,
+                        B.JOB_TRIAL,
+                        B.INSURED_UNEMPLOYMENT_BENEFIT,
+                        B.EARLY_RETIREMENT_PENSION,
+                        B.EMPLOYED,
+                        B.INTEGRATION_BENEFIT,
+                    ),
+                    (False, _SST_FN7, _V, *_NOT_FN7),
+                ),
+                B.EDUCATION_BENEFIT_EDUCATION_READY: (False, _SST_FN7, _S, *_NOT_FN7),
+            },
+        ),
+        *_rows(_CASH_REFORM, _abolished(value=False)),
+        Rule(
+            B.CASH_BENEFIT_EDUCATION_READY,
+            _CASH_REFORM,
+            value=False,
+            citation=_L1655,
+            verification=_U,
+            note_da=_NOT_FN7[0],
+            note_en=_NOT_FN7[1],
+        ),
+    ),
+    _HORIZON,
+)
+"""Whether each benefit gives a right to a coordinating caseworker, by date (SST2019 4.1, fn. 7)."""
+
+
+_H, _M, _L = RiskGroup.HIGH, RiskGroup.MEDIUM, RiskGroup.LOW
+_BY_ANALOGY_JOB_READY = (
+    "Udledt: behandles som jobparate (SST2019 4.2-4.3).",
+    "Inferred: treated like job-ready citizens (SST2019 4.2-4.3).",
+)
+
+TYPICAL_GROUPS: RuleTable[Benefit, frozenset[RiskGroup]] = RuleTable(
+    "typical_groups",
+    (
+        *_rows(
+            FIRST_RULE_DATE,
+            {
+                B.CASH_BENEFIT_ACTIVITY_READY: (frozenset({_H}), _SST41, _V, "", ""),
+                B.RESOURCE_COURSE: (frozenset({_H}), _SST41, _V, "", ""),
+                B.FLEX_JOB: (frozenset({_H}), _SST41, _V, "", ""),
+                B.FLEX_JOB_UNEMPLOYMENT_BENEFIT: (frozenset({_H}), _SST41, _V, "", ""),
+                B.JOB_TRIAL: (frozenset({_H}), _SST41, _V, "", ""),
+                B.SICKNESS_BENEFIT: (
+                    frozenset({_H, _M}),
+                    Citation("SST2019", "4.1, 4.2 og fn. 8"),
+                    _V,
+                    "Højrisiko (4.1); kategori 1 og 2 typisk mellemrisiko (4.2).",
+                    "High risk (4.1); categories 1 and 2 typically medium risk (4.2).",
+                ),
+                B.CASH_BENEFIT_JOB_READY: (
+                    frozenset({_M, _L}),
+                    Citation("SST2019", "4.2, 4.3"),
+                    _V,
+                    "",
+                    "",
+                ),
+                B.EMPLOYED: (
+                    frozenset({_M, _L}),
+                    Citation("SST2019", "6.3"),
+                    _V,
+                    "Jammerbugts forebyggende indsats for beskæftigede (mellem- og lavrisiko).",
+                    "Jammerbugt's preventive effort for employed citizens (medium and low risk).",
+                ),
+                B.JOB_CLARIFICATION_COURSE: (
+                    frozenset({_H}),
+                    Citation("SST2019", "4.1, 7.1"),
+                    _U,
+                    "Udledt: nævnt under højrisikogruppen (4.1) og i Vordingborgs målgruppe (7.1).",
+                    "Inferred: named under the high-risk group (4.1) and in Vordingborg's target "
+                    "group (7.1).",
+                ),
+                B.EDUCATION_BENEFIT_ACTIVITY_READY: (
+                    frozenset({_H}),
+                    _SST41,
+                    _U,
+                    "Udledt: behandles som aktivitetsparate kontanthjælpsmodtagere.",
+                    "Inferred: treated like activity-ready cash benefit recipients.",
+                ),
+                B.EDUCATION_BENEFIT_EDUCATION_READY: (
+                    frozenset({_M, _L}),
+                    Citation("SST2019", "4.2, 4.3"),
+                    _U,
+                    *_BY_ANALOGY_JOB_READY,
+                ),
+                B.INSURED_UNEMPLOYMENT_BENEFIT: (
+                    frozenset({_M, _L}),
+                    Citation("SST2019", "4.2, 4.3"),
+                    _U,
+                    *_BY_ANALOGY_JOB_READY,
+                ),
+                B.INTEGRATION_BENEFIT: (
+                    frozenset(),
+                    Citation("SST2019", "8.1"),
+                    _V,
+                    "Kilderne placerer flygtninge i alle tre grupper (Tønder).",
+                    "The sources place refugees in all three groups (Tønder).",
+                ),
+                B.EARLY_RETIREMENT_PENSION: (
+                    frozenset(),
+                    Citation("COWI2010"),
+                    _V,
+                    "Nævnt som målgruppe, men ikke knyttet til en risikogruppe.",
+                    "Named as a target group but not tied to a risk group.",
+                ),
+            },
+        ),
+        *_rows(_CASH_REFORM, _abolished(frozenset[RiskGroup]())),
+        Rule(
+            B.CASH_BENEFIT_EDUCATION_READY,
+            _CASH_REFORM,
+            frozenset({_M, _L}),
+            _L1655,
+            _U,
+            *_BY_ANALOGY_JOB_READY,
+        ),
+    ),
+    _HORIZON,
+)
+"""The target groups each benefit typically belongs to, by date (SST2019 4.1-4.3). An empty
+set means the sources tie the benefit to no group in particular."""
+
+
+_TABLES: tuple[RuleTable[Benefit, Any], ...] = (
+    LIFECYCLE,
+    HOLISTIC_INTERVENTION,
+    COORDINATING_CASEWORKER,
+    TYPICAL_GROUPS,
+)
+
+
+@attrs.frozen
+class BenefitRules:
+    """What the law says about a benefit on a date, with reasons.
+
+    The answer is the same for every date in ``[valid_from, valid_to)``.
+
+    Attributes:
+        benefit: The benefit asked about.
+        on: The date asked about.
+        status: Open, closed to new citizens, or abolished.
+        successor: The benefit that replaced an abolished one, if a single one did.
+        holistic_intervention: True if LAB requires a holistic intervention.
+        coordinating_caseworker: True if the citizen has a right to a coordinating caseworker.
+        typical_groups: The target groups the benefit typically belongs to (empty: none stated).
+        verification: The weakest verification among the rows used.
+        beyond_known_law: True if ``on`` lies past the last known reform; the answer then
+            repeats the last known rules.
+        valid_from: First day of the interval in which this answer holds.
+        valid_to: First day after it, or None if no later row is known.
+        reasons: The cited explanation, one reason per question plus any caveats.
+    """
+
+    benefit: Benefit
+    on: dt.date
+    status: BenefitStatus
+    successor: Benefit | None
+    holistic_intervention: bool
+    coordinating_caseworker: bool
+    typical_groups: frozenset[RiskGroup]
+    verification: Verification
+    beyond_known_law: bool
+    valid_from: dt.date
+    valid_to: dt.date | None
+    reasons: tuple[Reason, ...]
+
+
+_WEAKNESS = {Verification.VERIFIED: 0, Verification.SECONDARY: 1, Verification.UNVERIFIED: 2}
+
+
+def benefit_rules(benefit: Benefit, *, on: dt.date) -> BenefitRules:
+    """Answer what the law says about ``benefit`` on ``on``.
+
+    Answers are immutable and cached per benefit and date.
+
+    Args:
+        benefit: The funding basis.
+        on: The date the answer is for.
+
+    Returns:
+        The status, rights and typical groups, each with a cited reason.
+
+    Raises:
+        NoRuleError: If ``on`` is before 19 January 2018, or before the benefit existed
+            (education-ready cash benefit exists from 1 July 2025).
+    """
+    return _benefit_rules(benefit, on)
+
+
+@functools.lru_cache(maxsize=4096)
+def _benefit_rules(benefit: Benefit, on: dt.date) -> BenefitRules:
+    lifecycle = LIFECYCLE.lookup(benefit, on)
+    holistic = HOLISTIC_INTERVENTION.lookup(benefit, on)
+    caseworker = COORDINATING_CASEWORKER.lookup(benefit, on)
+    typical = TYPICAL_GROUPS.lookup(benefit, on)
+    hits: tuple[InForce[Benefit, Any], ...] = (lifecycle, holistic, caseworker, typical)
+    reasons = [
+        _lifecycle_reason(benefit, lifecycle),
+        _flag_reason(
+            benefit,
+            holistic,
+            "benefit.holistic",
+            ("LAB kræver en helhedsorienteret indsats", "LAB requires a holistic intervention"),
+            (
+                "LAB kræver ikke en helhedsorienteret indsats",
+                "LAB does not require a holistic intervention",
+            ),
+        ),
+        _flag_reason(
+            benefit,
+            caseworker,
+            "benefit.caseworker",
+            (
+                "borgeren har ret til en koordinerende sagsbehandler",
+                "the citizen has a right to a coordinating caseworker",
+            ),
+            (
+                "ingen ret til en koordinerende sagsbehandler",
+                "no right to a coordinating caseworker",
+            ),
+        ),
+        _typical_reason(benefit, typical),
+    ]
+    reasons.extend(_caveat(hit) for hit in hits if hit.rule.verification is not _V)
+    beyond = lifecycle.beyond_known_law
+    if beyond and LIFECYCLE.horizon is not None:
+        reasons.append(LIFECYCLE.horizon.reason)
+    ends = [h.valid_to for h in hits if h.valid_to is not None]
+    return BenefitRules(
+        benefit=benefit,
+        on=on,
+        status=lifecycle.value.status,
+        successor=lifecycle.value.successor,
+        holistic_intervention=holistic.value,
+        coordinating_caseworker=caseworker.value,
+        typical_groups=typical.value,
+        verification=max((h.rule.verification for h in hits), key=_WEAKNESS.__getitem__),
+        beyond_known_law=beyond,
+        valid_from=max(h.rule.valid_from for h in hits),
+        valid_to=min(ends) if ends else None,
+        reasons=tuple(reasons),
+    )
+
+
+def rule_boundaries(benefit: Benefit) -> tuple[dt.date, ...]:
+    """Every date on which an answer of `benefit_rules` for ``benefit`` may change.
+
+    The dates are in order and include the horizon (1 January 2027).
+    """
+    dates = {d for table in _TABLES for d in table.boundaries(benefit)}
+    dates.add(_PHASE_TWO)
+    return tuple(sorted(dates))
+
+
+def _lifecycle_reason(benefit: Benefit, hit: InForce[Benefit, Lifecycle]) -> Reason:
+    status = hit.value.status
+    successor = hit.value.successor
+    da = f"{benefit.label_da}: {status.label_da.lower()}."
+    en = f"{benefit.label_en}: {status.label_en.lower()}."
+    if successor is not None:
+        da += f" Afløst af {successor.label_da.lower()}."
+        en += f" Replaced by {successor.label_en.lower()}."
+    return Reason(f"benefit.status.{status.code}", da, en, hit.rule.citation)
+
+
+def _flag_reason(
+    benefit: Benefit,
+    hit: InForce[Benefit, bool],
+    code: str,
+    yes: tuple[str, str],
+    no: tuple[str, str],
+) -> Reason:
+    da, en = yes if hit.value else no
+    suffix = "yes" if hit.value else "no"
+    return Reason(
+        f"{code}.{suffix}",
+        f"{benefit.label_da}: {da}.",
+        f"{benefit.label_en}: {en}.",
+        hit.rule.citation,
+    )
+
+
+def _typical_reason(benefit: Benefit, hit: InForce[Benefit, frozenset[RiskGroup]]) -> Reason:
+    groups = sorted(hit.value, key=list(RiskGroup).index)
+    if not groups:
+        return Reason(
+            "benefit.typical_groups.none",
+            f"{benefit.label_da}: kilderne knytter ikke forsørgelsesgrundlaget til en bestemt "
+            "målgruppe.",
+            f"{benefit.label_en}: the sources tie this funding basis to no group in particular.",
+            hit.rule.citation,
+        )
+    return Reason(
+        "benefit.typical_groups",
+        f"{benefit.label_da}: typisk {' og '.join(g.label_da.lower() for g in groups)}.",
+        f"{benefit.label_en}: typically the {' and '.join(g.label_en.lower() for g in groups)}.",
+        hit.rule.citation,
+    )
+
+
+def _caveat(hit: InForce[Benefit, Any]) -> Reason:
+    rule = hit.rule
+    return Reason(
+        f"rule.{rule.verification.code}",
+        f"{rule.verification.label_da}: {rule.note_da}".strip(),
+        f"{rule.verification.label_en}: {rule.note_en}".strip(),
+        rule.citation,
+    )
+
+
+def _check_complete() -> None:
+    """Every benefit must have a row in every table from its first day; fail at import if not."""
+    for table in _TABLES:
+        for benefit in Benefit:
+            first = LIFECYCLE.boundaries(benefit)[0]
+            try:
+                table.lookup(benefit, first)
+            except NoRuleError as exc:  # pragma: no cover - a data error caught at import
+                raise AssertionError(str(exc)) from exc
+
+
+_check_complete()

@@ -1,0 +1,201 @@
+"""Built-in example data: a seeded synthetic cohort of citizens.
+
+**The data is invented.** The funding mix and the health profiles are illustrative figures
+chosen to give a plausible job-centre population; they are not statistics and no real person
+is behind any record. Use the cohort to try the library, not to draw conclusions.
+
+The same ``size``, ``seed`` and ``on`` always give the same cohort. Benefits that are
+abolished on ``on`` are replaced by their successors, so the cohort is valid for its date.
+
+Example:
+    >>> cohort = demo_cohort(5, seed=1)
+    >>> len(cohort), cohort[0].id
+    (5, 'demo-00000')
+    >>> demo_cohort(5, seed=1) == cohort
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from helhed.benefits import Benefit, BenefitStatus, benefit_rules
+from helhed.citizens import SICKNESS_BENEFITS, Citizen
+from helhed.groups import HealthImpactHorizon
+from helhed.health import (
+    HealthChallenge,
+    HealthDomain,
+    HealthProfile,
+    Onset,
+    ProgressiveCondition,
+    RiskFactor,
+)
+from helhed.sickness import SicknessCategory
+from helhed.target_groups import derive_horizon
+
+__all__ = ["DEMO_DATE", "DEMO_SEED", "DEMO_SIZE", "FUNDING_MIX", "demo_cohort", "funding_mix"]
+
+DEMO_DATE = dt.date(2026, 11, 2)
+"""The date the demo classifies on."""
+
+DEMO_SEED = 2019
+"""The demo's default seed."""
+
+DEMO_SIZE = 10_000
+"""The demo's default cohort size."""
+
+B = Benefit
+FUNDING_MIX: Mapping[Benefit, float] = MappingProxyType(
+    {
+        B.INSURED_UNEMPLOYMENT_BENEFIT: 18.0,
+        B.SICKNESS_BENEFIT: 16.0,
+        B.FLEX_JOB: 15.0,
+        B.CASH_BENEFIT_ACTIVITY_READY: 14.0,
+        B.CASH_BENEFIT_JOB_READY: 6.0,
+        B.EDUCATION_BENEFIT_ACTIVITY_READY: 6.0,
+        B.RESOURCE_COURSE: 5.0,
+        B.INTEGRATION_BENEFIT: 5.0,
+        B.EDUCATION_BENEFIT_EDUCATION_READY: 4.0,
+        B.JOB_CLARIFICATION_COURSE: 3.0,
+        B.FLEX_JOB_UNEMPLOYMENT_BENEFIT: 3.0,
+        B.EARLY_RETIREMENT_PENSION: 2.0,
+        B.EMPLOYED: 2.0,
+        B.JOB_TRIAL: 1.0,
+    }
+)
+"""Illustrative shares (per cent) of the demo population by funding basis, under the benefits
+of 2018-2025. Invented for the demo; not statistics."""
+
+# How likely each kind of finding is, by how close the funding basis sits to the high-risk
+# group. Invented for the demo.
+_HIGH = frozenset(
+    {
+        B.CASH_BENEFIT_ACTIVITY_READY,
+        B.EDUCATION_BENEFIT_ACTIVITY_READY,
+        B.RESOURCE_COURSE,
+        B.JOB_CLARIFICATION_COURSE,
+        B.FLEX_JOB,
+        B.FLEX_JOB_UNEMPLOYMENT_BENEFIT,
+        B.EARLY_RETIREMENT_PENSION,
+    }
+)
+_P_BARRIER = {"high": 0.66, "sick": 0.45, "low": 0.04}
+_P_NOTHING = {"high": 0.08, "sick": 0.0, "low": 0.45}
+_P_AFFECTS_WORK = {"high": 0.6, "sick": 0.6, "low": 0.12}
+_P_FACTOR = {
+    RiskFactor.SMOKING: (0.32, 0.18),
+    RiskFactor.ALCOHOL: (0.14, 0.08),
+    RiskFactor.DRUGS: (0.08, 0.02),
+    RiskFactor.DIET: (0.25, 0.15),
+    RiskFactor.PHYSICAL_ACTIVITY: (0.30, 0.18),
+    RiskFactor.SLEEP: (0.20, 0.10),
+    RiskFactor.MENTAL_HEALTH: (0.35, 0.12),
+}
+_CATEGORY_WEIGHTS = {SicknessCategory.ONE: 45, SicknessCategory.TWO: 40, SicknessCategory.THREE: 15}
+
+
+def funding_mix(on: dt.date) -> dict[Benefit, float]:
+    """The demo funding mix for the benefits that can be held on ``on``.
+
+    An abolished benefit's share moves to its successor; the integration benefit, which has
+    no single successor, splits evenly between job-ready and activity-ready cash benefit.
+    """
+    mix: dict[Benefit, float] = {}
+    for benefit, share in FUNDING_MIX.items():
+        rules = benefit_rules(benefit, on=on)
+        if rules.status is not BenefitStatus.ABOLISHED:
+            mix[benefit] = mix.get(benefit, 0.0) + share
+        elif rules.successor is not None:
+            mix[rules.successor] = mix.get(rules.successor, 0.0) + share
+        else:
+            for heir in (B.CASH_BENEFIT_JOB_READY, B.CASH_BENEFIT_ACTIVITY_READY):
+                mix[heir] = mix.get(heir, 0.0) + share / 2
+    return mix
+
+
+def demo_cohort(
+    size: int = DEMO_SIZE, *, seed: int = DEMO_SEED, on: dt.date = DEMO_DATE
+) -> tuple[Citizen, ...]:
+    """Generate ``size`` synthetic citizens valid on ``on``.
+
+    The same arguments always give the same cohort.
+    """
+    rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not security
+    mix = funding_mix(on)
+    benefits = list(mix)
+    weights = [mix[b] for b in benefits]
+    drawn = rng.choices(benefits, weights=weights, k=size)
+    return tuple(_citizen(rng, f"demo-{i:05d}", b) for i, b in enumerate(drawn))
+
+
+def _citizen(rng: random.Random, citizen_id: str, benefit: Benefit) -> Citizen:
+    sick = benefit in SICKNESS_BENEFITS
+    tier = "sick" if sick else "high" if benefit in _HIGH else "low"
+    category = None
+    if sick:
+        category = rng.choices(list(_CATEGORY_WEIGHTS), weights=list(_CATEGORY_WEIGHTS.values()))[0]
+    if rng.random() < _P_NOTHING[tier]:
+        return Citizen(id=citizen_id, benefit=benefit, sickness_category=category)
+    p_barrier = _P_BARRIER[tier]
+    if category is SicknessCategory.ONE:
+        p_barrier = 0.2
+    challenges = []
+    if rng.random() < p_barrier:
+        challenges.append(_challenge(rng, current_barrier=True))
+    elif rng.random() < 0.04:
+        challenges.append(_progressive(rng))
+    elif sick or rng.random() < 0.15:
+        challenges.append(_challenge(rng, current_barrier=False))
+    factors = frozenset(
+        f
+        for f, (p_high, p_low) in _P_FACTOR.items()
+        if rng.random() < (p_low if tier == "low" else p_high)
+    )
+    affects_work = rng.random() < _P_AFFECTS_WORK[tier]
+    sick_days = rng.randint(0, 90) if affects_work or sick else rng.randint(0, 12)
+    health = HealthProfile(
+        risk_factors=factors,
+        challenges=tuple(challenges),
+        sick_days=sick_days,
+        affects_work=affects_work,
+    )
+    return Citizen(
+        id=citizen_id,
+        benefit=benefit,
+        sickness_category=category,
+        health=health,
+        assessed_horizon=_assessment(rng, health),
+    )
+
+
+def _challenge(rng: random.Random, *, current_barrier: bool) -> HealthChallenge:
+    return HealthChallenge(
+        domain=rng.choice(list(HealthDomain)),
+        onset=rng.choices([Onset.ACQUIRED, Onset.CONGENITAL, None], weights=[80, 8, 12])[0],
+        current_barrier=current_barrier,
+    )
+
+
+def _progressive(rng: random.Random) -> HealthChallenge:
+    return HealthChallenge(
+        domain=HealthDomain.PHYSICAL,
+        onset=Onset.ACQUIRED,
+        progressive=True,
+        condition=rng.choice(list(ProgressiveCondition)),
+    )
+
+
+def _assessment(rng: random.Random, health: HealthProfile) -> HealthImpactHorizon | None:
+    """A professional's assessment for a quarter of citizens.
+
+    One in ten of those differs from what the records alone suggest.
+    """
+    derived = derive_horizon(health)
+    if derived is None or rng.random() >= 0.25:
+        return None
+    if rng.random() < 0.1:
+        return rng.choice([h for h in HealthImpactHorizon if h is not derived])
+    return derived

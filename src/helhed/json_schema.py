@@ -1,0 +1,171 @@
+"""JSON Schema (draft 2020-12) for every top-level document, generated from the attrs classes.
+
+The schema says what the converter in [`helhed.serialization`][helhed.serialization]
+accepts, so vendors can validate documents without Python. Field descriptions come from the
+classes' docstrings; fields holding health information carry ``"x-helhed-sensitive": true``.
+
+Rules that span several fields (a recovery date after the first day of absence, a sickness
+category only with sickness benefit) cannot be stated in JSON Schema; the converter enforces
+them and the descriptions mention them.
+
+Example:
+    >>> schema = json_schema("citizen")
+    >>> schema["properties"]["schema_version"]
+    {'const': 1}
+    >>> schema["properties"]["benefit"]["anyOf"][1]
+    {'type': 'null'}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+import typing
+from typing import Any
+
+import attrs
+
+from helhed._coded import CodedEnum
+from helhed._meta import is_non_blank, is_sensitive
+from helhed.serialization import DOCUMENTS, SCHEMA_VERSION
+
+__all__ = ["json_schema"]
+
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_ATTRIBUTE = re.compile(r"^(\w+):\s*(.*)$")
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """Return the JSON Schema of the document type called ``name`` (see ``DOCUMENTS``).
+
+    Raises:
+        KeyError: If ``name`` is not a document name; the message lists the names.
+    """
+    try:
+        cls = DOCUMENTS[name]
+    except KeyError:
+        names = ", ".join(DOCUMENTS)
+        raise KeyError(f"unknown document {name!r}; expected one of: {names}") from None
+    defs: dict[str, Any] = {}
+    body = _object_schema(cls, defs)
+    body["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **body["properties"]}
+    body["required"] = ["schema_version", *body["required"]]
+    return {
+        "$schema": _DIALECT,
+        "$id": f"urn:helhed:schema:{name}:{SCHEMA_VERSION}",
+        **body,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    described = _attribute_docs(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        prop = _type_schema(hints[field.name], defs)
+        if is_non_blank(field):
+            prop = {**prop, "pattern": r"\S"}
+        if "maximum" in field.metadata:
+            prop = _with_maximum(prop, field.metadata["maximum"])
+        if field.name in described:
+            prop = {**prop, "description": described[field.name]}
+        if is_sensitive(field):
+            prop["x-helhed-sensitive"] = True
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+        elif not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            prop["default"] = _json_default(field.default)
+        properties[field.name] = prop
+    return {
+        "title": cls.__name__,
+        "description": _summary(cls),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0911 - a branch per type
+    origin = typing.get_origin(t)
+    args = typing.get_args(t)
+    if t is str:
+        return {"type": "string"}
+    if t is bool:
+        return {"type": "boolean"}
+    if t is int:
+        return {"type": "integer", "minimum": 0}
+    if t is dt.date:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if isinstance(t, type) and issubclass(t, CodedEnum):
+        if t.__name__ not in defs:
+            defs[t.__name__] = {
+                "title": t.__name__,
+                "description": _summary(t),
+                "type": "string",
+                "enum": [m.code for m in t],
+            }
+        return {"$ref": f"#/$defs/{t.__name__}"}
+    if origin in (typing.Union, _UnionType) and type(None) in args:
+        (inner,) = (a for a in args if a is not type(None))
+        return {"anyOf": [_type_schema(inner, defs), {"type": "null"}]}
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(args[0], defs)}
+    if origin is frozenset:
+        return {"type": "array", "items": _type_schema(args[0], defs), "uniqueItems": True}
+    if attrs.has(t):
+        if t.__name__ not in defs:
+            defs[t.__name__] = {}  # reserve the name before recursing
+            defs[t.__name__] = _object_schema(t, defs)
+        return {"$ref": f"#/$defs/{t.__name__}"}
+    raise TypeError(f"no JSON Schema for type {t!r}")  # pragma: no cover - a programming error
+
+
+_UnionType = type(int | None)
+
+
+def _with_maximum(prop: dict[str, Any], maximum: int) -> dict[str, Any]:
+    if "anyOf" in prop:
+        first, *rest = prop["anyOf"]
+        return {**prop, "anyOf": [{**first, "maximum": maximum}, *rest]}
+    return {**prop, "maximum": maximum}
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, CodedEnum):
+        return value.code
+    if isinstance(value, (tuple, frozenset)):
+        return list(value)
+    return value
+
+
+def _summary(cls: type) -> str:
+    doc = inspect.getdoc(cls) or ""
+    return doc.split("\n\n", 1)[0].replace("\n", " ")
+
+
+def _attribute_docs(cls: type) -> dict[str, str]:
+    """Read the ``Attributes:`` section of a Google-style class docstring."""
+    doc = inspect.getdoc(cls) or ""
+    _, found, section = doc.partition("Attributes:\n")
+    if not found:
+        return {}
+    docs: dict[str, str] = {}
+    current: str | None = None
+    for line in section.splitlines():
+        if line and not line.startswith(" "):
+            break
+        text = line.strip()
+        top_level = line.startswith("    ") and not line.startswith("     ")
+        match = _ATTRIBUTE.match(text) if top_level else None
+        if match:
+            current = match.group(1)
+            docs[current] = match.group(2)
+        elif current is not None and text:
+            docs[current] += " " + text
+    return docs

@@ -1,0 +1,322 @@
+"""The JSON form of every helhed document, defined by one cattrs converter.
+
+* Dates are ``YYYY-MM-DD`` strings; enums are their stable Danish codes; sets are lists sorted
+  by code; tuples are lists. Nothing is coerced: ``"3"`` is not an int, ``1`` is not a bool.
+* Every top-level document carries ``schema_version``; documents from older versions keep
+  loading, documents from newer ones are refused with a clear error.
+* Bad input raises [`ValidationError`][helhed.errors.ValidationError] listing every bad field
+  by path (``health.challenges[0].domain``) and why - never the value, which may be health
+  data.
+
+Example:
+    >>> from helhed.benefits import Benefit
+    >>> from helhed.citizens import Citizen
+    >>> text = to_json(Citizen(id="c-1", benefit=Benefit.FLEX_JOB))
+    >>> text[:60]
+    '{"schema_version": 1, "id": "c-1", "benefit": "fleksjob", "s'
+    >>> from_json(text, Citizen) == Citizen(id="c-1", benefit=Benefit.FLEX_JOB)
+    True
+    >>> from_json('{"schema_version": 1, "id": "", "benefit": "fleks"}', Citizen)
+    Traceback (most recent call last):
+    ...
+    helhed.errors.ValidationError: benefit: unknown Benefit code; expected one of: ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from helhed._coded import CodedEnum
+from helhed.benefits import BenefitRules
+from helhed.citizens import Citizen
+from helhed.errors import Problem, ValidationError
+from helhed.organisation import (
+    CaseworkerHistory,
+    ContinuityReport,
+    CoordinatingCaseworkerRight,
+    Team,
+)
+from helhed.sickness import SicknessAssessment
+from helhed.target_groups import Assessment
+
+__all__ = [
+    "DOCUMENTS",
+    "SCHEMA_VERSION",
+    "document_name",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "to_dict",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION = 1
+"""The schema version this release writes, for every document type."""
+
+DOCUMENTS: Mapping[str, type] = MappingProxyType(
+    {
+        "citizen": Citizen,
+        "assessment": Assessment,
+        "benefit-rules": BenefitRules,
+        "sickness-assessment": SicknessAssessment,
+        "caseworker-history": CaseworkerHistory,
+        "caseworker-right": CoordinatingCaseworkerRight,
+        "continuity-report": ContinuityReport,
+        "team": Team,
+    }
+)
+"""The top-level document types, by the name ``helhed schema NAME`` knows them by."""
+
+_NAMES = {cls: name for name, cls in DOCUMENTS.items()}
+
+# Upgrades from an older schema version, keyed by (document name, version): each takes the
+# dict of that version and returns the dict of the next. Empty while only version 1 exists.
+_UPGRADES: Mapping[tuple[str, int], Callable[[dict[str, Any]], dict[str, Any]]] = MappingProxyType(
+    {}
+)
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _FieldError(ValueError):
+    """A hook's complaint about one value; its message never contains the value."""
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise _FieldError("must be a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _FieldError("is not a calendar date") from None
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _FieldError("must be a string")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _FieldError("must be a whole number")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _FieldError("must be true or false")
+    return value
+
+
+def _is_coded(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, CodedEnum)
+
+
+def _structure_coded(value: object, t: type[CodedEnum]) -> CodedEnum:
+    if not isinstance(value, str):
+        raise _FieldError(f"must be a {t.__name__} code (a string)")
+    try:
+        return t.from_code(value)
+    except ValueError as exc:
+        raise _FieldError(str(exc)) from None
+
+
+def _sort_key(value: Any) -> Any:
+    return value.code if isinstance(value, CodedEnum) else value
+
+
+def make_converter() -> cattrs.Converter:
+    """Build a converter configured with helhed's JSON rules.
+
+    Each call returns a new converter; helhed itself uses one made at import and never
+    changes it. Make your own to add hooks for your own types.
+    """
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_unstructure_hook_func(_is_coded, lambda member: member.value)
+    converter.register_structure_hook_func(_is_coded, _structure_coded)
+
+    def _is_frozenset(t: Any) -> bool:
+        return typing.get_origin(t) is frozenset
+
+    def _unstructure_set(values: frozenset[Any]) -> list[Any]:
+        return [converter.unstructure(v) for v in sorted(values, key=_sort_key)]
+
+    def _structure_set(value: object, t: Any) -> frozenset[Any]:
+        (item_type,) = typing.get_args(t)
+        items = _structure_items(converter, value, item_type)
+        result = frozenset(items)
+        if len(result) != len(items):
+            raise ValidationError.at("", "must not list the same value twice")
+        return result
+
+    def _is_tuple(t: Any) -> bool:
+        args = typing.get_args(t)
+        return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+    def _structure_tuple(value: object, t: Any) -> tuple[Any, ...]:
+        return tuple(_structure_items(converter, value, typing.get_args(t)[0]))
+
+    converter.register_unstructure_hook_func(_is_frozenset, _unstructure_set)
+    converter.register_structure_hook_func(_is_frozenset, _structure_set)
+    converter.register_structure_hook_func(_is_tuple, _structure_tuple)
+
+    def _attrs_hook(cls: type) -> Callable[[object, type], Any]:
+        inner: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
+            cls,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+        )
+
+        def structure(value: object, t: type) -> Any:
+            if not isinstance(value, dict):
+                raise _FieldError("must be an object")
+            return inner(value, t)
+
+        return structure
+
+    converter.register_structure_hook_factory(attrs.has, _attrs_hook)
+    return converter
+
+
+def _structure_items(converter: cattrs.Converter, value: object, item_type: Any) -> list[Any]:
+    """Structure a JSON list item by item, collecting every item's problems."""
+    if not isinstance(value, list):
+        raise _FieldError("must be a list")
+    items: list[Any] = []
+    problems: list[Problem] = []
+    for i, item in enumerate(value):
+        try:
+            items.append(converter.structure(item, item_type))
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
+            problems.extend(_problems(exc, f"[{i}]"))
+    if problems:
+        raise ValidationError(problems)
+    return items
+
+
+def _problems(exc: BaseException, path: str) -> Iterator[Problem]:  # noqa: C901 - a branch per error
+    """Turn an exception raised while structuring into located, value-free problems."""
+    if isinstance(exc, ValidationError):
+        yield from (p.under(path) for p in exc.problems)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield Problem(f"{path}.{key}" if path else key, "is not a known field")
+    elif isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from _problems(sub, f"{path}.{note.name}" if path else note.name)
+        for sub in without:
+            yield from _problems(sub, path)
+    elif isinstance(exc, IterableValidationError):  # pragma: no cover - our hooks own lists
+        items, rest = exc.group_exceptions()
+        for sub, item in items:
+            yield from _problems(sub, f"{path}[{item.index}]")
+        for sub in rest:
+            yield from _problems(sub, path)
+    elif isinstance(exc, KeyError):
+        yield Problem(path, "is required")
+    elif isinstance(exc, _FieldError):
+        yield Problem(path, str(exc))
+    else:
+        yield Problem(path, "has the wrong type")
+
+
+_CONVERTER = make_converter()
+
+
+def document_name(cls: type) -> str:
+    """The document name of a top-level type (``Citizen`` -> ``citizen``).
+
+    Raises:
+        KeyError: If ``cls`` is not a top-level document type.
+    """
+    return _NAMES[cls]
+
+
+def to_dict(document: object) -> dict[str, Any]:
+    """Unstructure a top-level document to JSON-ready data, with ``schema_version`` first.
+
+    Raises:
+        KeyError: If ``document`` is not of a top-level document type.
+    """
+    document_name(type(document))
+    data = _CONVERTER.unstructure(document)
+    return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def from_dict(data: object, cls: type[T], *, path: str = "") -> T:
+    """Structure JSON data into a document of type ``cls``.
+
+    Args:
+        data: Parsed JSON, e.g. from ``json.loads``.
+        cls: A top-level document type from [`DOCUMENTS`][helhed.serialization.DOCUMENTS].
+        path: Prefix for the paths in error messages, e.g. ``citizens[3]``.
+
+    Raises:
+        ValidationError: Listing every bad field, by path.
+    """
+    name = document_name(cls)
+    if not isinstance(data, dict):
+        raise ValidationError.at(path, "must be a JSON object")
+    fields = dict(data)
+    version = fields.pop("schema_version", None)
+    version_path = f"{path}.schema_version" if path else "schema_version"
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ValidationError.at(version_path, "is required and must be a whole number")
+    if version > SCHEMA_VERSION or version < 1:
+        raise ValidationError.at(
+            version_path,
+            f"version {version} is not supported; this release reads versions 1 to "
+            f"{SCHEMA_VERSION}",
+        )
+    while version < SCHEMA_VERSION:  # pragma: no cover - no older version exists yet
+        fields = _UPGRADES[(name, version)](fields)
+        version += 1
+    try:
+        return _CONVERTER.structure(fields, cls)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
+        raise ValidationError(_problems(exc, path)) from None
+
+
+def to_json(document: object, *, indent: int | None = None) -> str:
+    """Serialise a top-level document to a JSON string (UTF-8 text, Danish letters kept)."""
+    return json.dumps(to_dict(document), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Parse a JSON string into a document of type ``cls``.
+
+    Raises:
+        ValidationError: If the text is not JSON, or not a valid document.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError.at(
+            "", f"is not valid JSON (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    return from_dict(data, cls)

@@ -1,0 +1,260 @@
+"""Sickness benefit follow-up categories (visitationskategorier, Sygedagpengeloven § 12).
+
+The municipality places each sickness benefit case in one of three categories:
+
+* **category 1** - full recovery (fuld raskmelding) is expected within 8 weeks counted from
+  the first day of absence;
+* **category 2** - full recovery is expected later than that;
+* **category 3** - as category 2, and challenges other than health (social conditions, for
+  example) affect the return to work, so a cross-disciplinary effort is needed (§ 13 d).
+
+(SDL § 12; SST2019 4.2, fn. 8.)
+
+## How the 8 weeks are counted
+
+The first day of absence is day 1, so the 8 weeks are the 56 days from the first day of
+absence through the same weekday 8 weeks later, minus one day:
+``limit = first_absence_day + 55 days``. A case is category 1 when the expected date of full
+recovery - the day the citizen is reported fully fit - is **on or before** that limit, and
+category 2 or 3 from the day after.
+
+For a first day of absence on Monday 8 January 2024, the limit is Sunday 3 March 2024:
+
+    >>> import datetime as dt
+    >>> eight_week_limit(dt.date(2024, 1, 8))
+    datetime.date(2024, 3, 3)
+    >>> a = sickness_category(
+    ...     first_absence_day=dt.date(2024, 1, 8),
+    ...     expected_full_recovery=dt.date(2024, 3, 3),
+    ...     other_challenges=False,
+    ...     on=dt.date(2024, 1, 15),
+    ... )
+    >>> a.category.code
+    'kategori_1'
+    >>> sickness_category(
+    ...     first_absence_day=dt.date(2024, 1, 8),
+    ...     expected_full_recovery=dt.date(2024, 3, 4),
+    ...     other_challenges=True,
+    ...     on=dt.date(2024, 1, 15),
+    ... ).category.code
+    'kategori_3'
+
+## Dates
+
+The rule is in force from 19 January 2018 (LBK nr. 38). Lov nr. 1750 af 29.12.2025 amends
+§ 12 from 1 February 2026 and the visitation categories are being phased out; the amended text
+is not encoded, so answers from that day are marked ``beyond_known_law``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from helhed._coded import CodedEnum
+from helhed._meta import REDACT, SENSITIVE
+from helhed._validation import Checker
+from helhed.dated import Horizon, Rule, RuleTable
+from helhed.sources import Citation, Reason, Verification
+
+__all__ = [
+    "SICKNESS_RULES",
+    "SicknessAssessment",
+    "SicknessCategory",
+    "SicknessRule",
+    "eight_week_limit",
+    "sickness_category",
+]
+
+
+class SicknessCategory(CodedEnum):
+    """A sickness benefit follow-up category (SDL § 12)."""
+
+    ONE = ("kategori_1", "Kategori 1", "Category 1")
+    TWO = ("kategori_2", "Kategori 2", "Category 2")
+    THREE = ("kategori_3", "Kategori 3", "Category 3")
+
+
+@attrs.frozen
+class SicknessRule:
+    """The value of a ``SICKNESS_RULES`` row.
+
+    Attributes:
+        weeks: Length of the recovery window in weeks, counted from the first day of absence.
+    """
+
+    weeks: int
+
+
+_SDL12 = Citation("SDL", "§ 12")
+_KEY = "sdl_12"
+
+SICKNESS_RULES: RuleTable[str, SicknessRule] = RuleTable(
+    "sickness_categories",
+    (Rule(_KEY, dt.date(2018, 1, 19), SicknessRule(weeks=8), _SDL12, Verification.VERIFIED),),
+    Horizon(
+        dt.date(2026, 2, 1),
+        Reason(
+            "law.beyond_known",
+            "Lov nr. 1750 af 29.12.2025 ændrer sygedagpengelovens § 12, og "
+            "visitationskategorierne udfases; den ændrede tekst er ikke indarbejdet.",
+            "Lov nr. 1750 of 29 Dec 2025 amends § 12 of the Sickness Benefit Act and the "
+            "follow-up categories are being phased out; the amended text is not encoded.",
+            Citation("L1750/2025"),
+        ),
+    ),
+)
+"""The § 12 rule by date. Its only parameter is the length of the window, 8 weeks."""
+
+
+def eight_week_limit(first_absence_day: dt.date, *, on: dt.date | None = None) -> dt.date:
+    """The last day of the recovery window that makes a case category 1.
+
+    Args:
+        first_absence_day: The first day of absence; it counts as day 1.
+        on: The date whose rule applies; defaults to ``first_absence_day``.
+
+    Returns:
+        ``first_absence_day`` plus 8 weeks minus one day (55 days).
+    """
+    return _limit(first_absence_day, SICKNESS_RULES.lookup(_KEY, on or first_absence_day).value)
+
+
+def _limit(first_absence_day: dt.date, rule: SicknessRule) -> dt.date:
+    return first_absence_day + dt.timedelta(weeks=rule.weeks, days=-1)
+
+
+@attrs.frozen(kw_only=True)
+class SicknessAssessment:
+    """A sickness benefit case placed in a follow-up category, with reasons.
+
+    Every field but the dates of the rule is health information and is hidden from ``repr``.
+
+    Attributes:
+        on: The date of the assessment (visitation).
+        first_absence_day: The first day of absence.
+        expected_full_recovery: The expected day of full recovery.
+        other_challenges: Whether challenges other than health affect the return to work.
+        category: The follow-up category.
+        eight_week_limit: Last day of the 8-week window (inclusive).
+        cross_disciplinary_effort: True for category 3: a cross-disciplinary effort is needed
+            (SDL § 13 d).
+        beyond_known_law: True if ``on`` lies past the last known change of § 12.
+        reasons: The cited explanation.
+    """
+
+    on: dt.date
+    first_absence_day: dt.date = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    expected_full_recovery: dt.date = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    other_challenges: bool = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    category: SicknessCategory = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    eight_week_limit: dt.date = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    cross_disciplinary_effort: bool = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    beyond_known_law: bool
+    reasons: tuple[Reason, ...] = attrs.field(repr=REDACT, metadata=SENSITIVE)
+
+
+def sickness_category(
+    *,
+    first_absence_day: dt.date,
+    expected_full_recovery: dt.date,
+    other_challenges: bool,
+    on: dt.date,
+) -> SicknessAssessment:
+    """Place a sickness benefit case in follow-up category 1, 2 or 3 (SDL § 12).
+
+    Args:
+        first_absence_day: The first day of absence (day 1 of the 8 weeks).
+        expected_full_recovery: The day the citizen is expected to be reported fully fit.
+        other_challenges: Whether challenges other than health (e.g. social conditions) affect
+            the return to work. It matters only when recovery is expected after 8 weeks.
+        on: The date of the assessment; its rule applies.
+
+    Returns:
+        The category with the 8-week limit and cited reasons.
+
+    Raises:
+        ValidationError: If a date is not a date, ``other_challenges`` is not a bool, recovery
+            is not after the first day of absence, or ``on`` is before the first day of absence.
+        NoRuleError: If ``on`` is before 19 January 2018.
+    """
+    check = Checker()
+    dates_ok = check.day(first_absence_day, "first_absence_day")
+    dates_ok &= check.day(expected_full_recovery, "expected_full_recovery")
+    dates_ok &= check.day(on, "on")
+    check.flag(other_challenges, "other_challenges")
+    if dates_ok:
+        check.expect(
+            expected_full_recovery > first_absence_day,
+            "expected_full_recovery",
+            "must be after first_absence_day",
+        )
+        check.expect(on >= first_absence_day, "on", "must not be before first_absence_day")
+    check.done()
+
+    hit = SICKNESS_RULES.lookup(_KEY, on)
+    weeks = hit.value.weeks
+    limit = _limit(first_absence_day, hit.value)
+    within = expected_full_recovery <= limit
+    reasons = []
+    if within:
+        category = SicknessCategory.ONE
+        reasons.append(
+            Reason(
+                "sickness.within_limit",
+                f"Fuld raskmelding forventes inden for {weeks} uger regnet fra første fraværsdag "
+                f"(senest {limit.isoformat()}).",
+                f"Full recovery is expected within {weeks} weeks counted from the first day of "
+                f"absence (by {limit.isoformat()}).",
+                hit.rule.citation,
+            )
+        )
+        if other_challenges:
+            reasons.append(
+                Reason(
+                    "sickness.other_challenges_ignored",
+                    "Andre udfordringer end helbred ændrer ikke kategori 1.",
+                    "Challenges other than health do not change category 1.",
+                    hit.rule.citation,
+                )
+            )
+    else:
+        category = SicknessCategory.THREE if other_challenges else SicknessCategory.TWO
+        reasons.append(
+            Reason(
+                "sickness.beyond_limit",
+                f"Fuld raskmelding forventes senere end {weeks} uger regnet fra første "
+                f"fraværsdag (efter {limit.isoformat()}).",
+                f"Full recovery is expected later than {weeks} weeks counted from the first day "
+                f"of absence (after {limit.isoformat()}).",
+                hit.rule.citation,
+            )
+        )
+        reasons.append(
+            Reason(
+                "sickness.other_challenges" if other_challenges else "sickness.health_only",
+                "Andre udfordringer end helbred påvirker tilbagevenden og kræver en tværfaglig "
+                "indsats."
+                if other_challenges
+                else "Kun helbredet påvirker tilbagevenden til arbejde.",
+                "Challenges other than health affect the return to work and call for a "
+                "cross-disciplinary effort."
+                if other_challenges
+                else "Only health affects the return to work.",
+                Citation("SDL", "§ 12, § 13 d") if other_challenges else hit.rule.citation,
+            )
+        )
+    if hit.beyond_known_law and SICKNESS_RULES.horizon is not None:
+        reasons.append(SICKNESS_RULES.horizon.reason)
+    return SicknessAssessment(
+        on=on,
+        first_absence_day=first_absence_day,
+        expected_full_recovery=expected_full_recovery,
+        other_challenges=other_challenges,
+        category=category,
+        eight_week_limit=limit,
+        cross_disciplinary_effort=category is SicknessCategory.THREE,
+        beyond_known_law=hit.beyond_known_law,
+        reasons=tuple(reasons),
+    )

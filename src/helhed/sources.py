@@ -1,0 +1,199 @@
+"""Where every fact in helhed comes from: sources, citations and cited reasons.
+
+A [`Source`][helhed.sources.Source] is a document or a law. A
+[`Citation`][helhed.sources.Citation] points into one (``SST2019 4.1``,
+``SDL § 12``). A [`Reason`][helhed.sources.Reason] is one step of an explanation: a stable
+code, a Danish and an English sentence, and the citation it rests on. Every rule in helhed
+answers with reasons.
+
+How well a fact is established is a [`Verification`][helhed.sources.Verification] level,
+carried by each row of a dated rule table.
+
+Example:
+    >>> cite = Citation("SST2019", "4.1")
+    >>> str(cite)
+    'SST2019 4.1'
+    >>> cite.source_title.split(",")[0]
+    'Sundhedsstyrelsen: Helhedsorienterede beskæftigelsesindsatser med fokus på sundhed'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from helhed._coded import CodedEnum
+from helhed.errors import ValidationError
+
+__all__ = [
+    "SOURCES",
+    "Citation",
+    "Reason",
+    "Source",
+    "SourceKind",
+    "Verification",
+]
+
+
+class SourceKind(CodedEnum):
+    """Whether a source is a published document or a legal act."""
+
+    DOCUMENT = ("dokument", "Dokument", "Document")
+    LAW = ("lov", "Lov", "Law")
+
+
+class Verification(CodedEnum):
+    """How well a rule's content is established.
+
+    ``VERIFIED``: read in the cited primary source (the document or the law text).
+    ``SECONDARY``: read only in a secondary source (an authority's guidance page, a law summary);
+    good enough to encode, named in the row's note.
+    ``UNVERIFIED``: not found in any source; the value is inferred and the note says from what.
+    """
+
+    VERIFIED = ("verificeret", "Verificeret i primær kilde", "Verified in a primary source")
+    SECONDARY = (
+        "sekundaer_kilde",
+        "Verificeret i sekundær kilde",
+        "Verified in a secondary source",
+    )
+    UNVERIFIED = ("ikke_verificeret", "Ikke verificeret (udledt)", "Not verified (inferred)")
+
+
+@attrs.frozen
+class Source:
+    """A document or law that helhed cites.
+
+    Attributes:
+        key: Short stable key, e.g. ``SST2019``.
+        title: Full title in the source's own language.
+        kind: Document or law.
+        published: Date of publication or of the act, where the source gives one.
+    """
+
+    key: str
+    title: str
+    kind: SourceKind
+    published: dt.date | None = None
+
+
+def _sources(*items: Source) -> Mapping[str, Source]:
+    return MappingProxyType({s.key: s for s in items})
+
+
+SOURCES: Mapping[str, Source] = _sources(
+    Source(
+        "SST2019",
+        "Sundhedsstyrelsen: Helhedsorienterede beskæftigelsesindsatser med fokus på sundhed, "
+        "2. udgave, 17. januar 2019",
+        SourceKind.DOCUMENT,
+        dt.date(2019, 1, 17),
+    ),
+    Source(
+        "HALSNAES",
+        "COK: I Halsnæs samarbejder jobcenter og sundhedsafdeling om borgernes trivsel og "
+        "sundhed (projekt Trivsel og Sundhed)",
+        SourceKind.DOCUMENT,
+    ),
+    Source(
+        "ODENSE2015",
+        "Referat fra temagruppemøde 23. november 2015, Vollsmose, Odense: mødet med psykisk "
+        "sårbare borgere",
+        SourceKind.DOCUMENT,
+        dt.date(2015, 11, 23),
+    ),
+    Source(
+        "AALBORG2019",
+        "Aalborg Kommune: Evaluering af indsatsen med fremskudte sundhedsmedarbejdere i "
+        "jobcentret (data 1. januar 2018 - februar 2019)",
+        SourceKind.DOCUMENT,
+    ),
+    Source(
+        "COWI2010",
+        "COWI: Erfaringer fra kommunale indsatser - den tværgående evaluering af Lighed i "
+        "sundhed, 15. marts 2010",
+        SourceKind.DOCUMENT,
+        dt.date(2010, 3, 15),
+    ),
+    Source(
+        "SDL",
+        "Sygedagpengeloven, lovbekendtgørelse nr. 38 af 19. januar 2018",
+        SourceKind.LAW,
+        dt.date(2018, 1, 19),
+    ),
+    Source(
+        "LAB",
+        "Lov om en aktiv beskæftigelsesindsats (LAB), lov nr. 548 af 7. maj 2019",
+        SourceKind.LAW,
+        dt.date(2019, 5, 7),
+    ),
+    Source(
+        "L1655/2024",
+        "Lov nr. 1655 af 30. december 2024 (kontanthjælpsreform, L 13 2024/25)",
+        SourceKind.LAW,
+        dt.date(2024, 12, 30),
+    ),
+    Source(
+        "L1750/2025",
+        "Lov nr. 1750 af 29. december 2025 (beskæftigelsesreform, første fase, L 66 2025/26)",
+        SourceKind.LAW,
+        dt.date(2025, 12, 29),
+    ),
+)
+"""Every source helhed cites, by key. The first five are the source documents of the domain;
+the rest are the laws the dated rule tables rest on."""
+
+
+def _known_source(_: object, __: attrs.Attribute[str], key: str) -> None:
+    if key not in SOURCES:
+        raise ValidationError.at(
+            "source", "unknown source key; expected one of: " + ", ".join(SOURCES)
+        )
+
+
+@attrs.frozen
+class Citation:
+    """A pointer into a source: the source key and a section, page or paragraph.
+
+    Attributes:
+        source: A key of [`SOURCES`][helhed.sources.SOURCES], e.g. ``SST2019``.
+        section: Where in the source: ``4.1``, ``fn. 7``, ``§ 12, stk. 1``, ``tabel 2``.
+            Empty for the source as a whole.
+    """
+
+    source: str = attrs.field(validator=_known_source)
+    section: str = ""
+
+    def __str__(self) -> str:
+        """Render as ``SST2019 4.1``."""
+        return f"{self.source} {self.section}".strip()
+
+    @property
+    def source_title(self) -> str:
+        """The full title of the cited source."""
+        return SOURCES[self.source].title
+
+
+@attrs.frozen
+class Reason:
+    """One cited step of an explanation.
+
+    Attributes:
+        code: Stable machine-readable code, e.g. ``funding.typical``. Codes never change
+            meaning once released, so case systems can key on them.
+        text_da: The step in Danish.
+        text_en: The same step in English.
+        citation: Where the rule behind the step comes from.
+    """
+
+    code: str
+    text_da: str
+    text_en: str
+    citation: Citation
+
+    def __str__(self) -> str:
+        """Render as ``[code] English text (citation)``."""
+        return f"[{self.code}] {self.text_en} ({self.citation})"

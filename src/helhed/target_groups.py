@@ -1,0 +1,459 @@
+"""Placing a citizen in a target group, with a cited explanation (SST2019 chapter 4).
+
+[`classify`][helhed.target_groups.classify] answers three things about a
+[`Citizen`][helhed.citizens.Citizen] on a date:
+
+1. **the health-impact horizon** - the professional's assessment when there is one; otherwise
+   derived from what is recorded, in this order:
+
+   | recorded | horizon | SST2019 |
+   |---|---|---|
+   | a health challenge that is a current barrier to work | current barrier | 4.1 |
+   | a progressive condition not yet limiting work | short or medium term | 4.2 |
+   | health shows as more sick days or trouble getting/keeping a job | short or medium term | 4.2 |
+   | drug use (named only for the medium-risk group) | short or medium term | 4.2 |
+   | other risk factors (unhealthy lifestyle, beginning low well-being) | long term | 4.3 |
+   | a health challenge with none of the above effects | long term | 4.3 |
+   | nothing | not in scope | ch. 4 |
+
+2. **the group** - high, medium or low risk, which the horizon defines;
+3. **whether the funding basis is typical of the group** - True, False, or None where the
+   sources state no typical group, the citizen has no funding basis, or no benefit rule is in
+   force on the date. The source stresses the groups cannot be told apart by benefit alone
+   (ch. 4), so an atypical funding basis never changes the group.
+
+It is total: every valid citizen on every date gets an assessment, never an exception.
+
+Example:
+    >>> import datetime as dt
+    >>> from helhed.benefits import Benefit
+    >>> from helhed.citizens import Citizen
+    >>> from helhed.health import HealthProfile, RiskFactor
+    >>> citizen = Citizen(
+    ...     id="c-1",
+    ...     benefit=Benefit.CASH_BENEFIT_JOB_READY,
+    ...     health=HealthProfile(risk_factors=frozenset({RiskFactor.SMOKING})),
+    ... )
+    >>> a = classify(citizen, on=dt.date(2024, 5, 1))
+    >>> a.group.code, a.typical
+    ('lavrisiko', True)
+    >>> [r.code for r in a.reasons][:3]
+    ['horizon.lifestyle', 'group.low', 'benefit.typical_groups']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from helhed._coded import CodedEnum
+from helhed._meta import REDACT, SENSITIVE
+from helhed.benefits import LIFECYCLE, Benefit, BenefitStatus, benefit_rules
+from helhed.citizens import Citizen
+from helhed.errors import NoRuleError
+from helhed.groups import HealthImpactHorizon, RiskGroup
+from helhed.health import HealthProfile, RiskFactor
+from helhed.sources import Citation, Reason
+
+__all__ = [
+    "GUIDANCE",
+    "Assessment",
+    "GroupGuidance",
+    "HorizonBasis",
+    "OfferArea",
+    "classify",
+    "derive_horizon",
+]
+
+
+class OfferArea(CodedEnum):
+    """An area of health offers named for the target groups (SST2019 4.1-4.3)."""
+
+    DIET = ("kost", "Kost", "Diet")
+    SMOKING = ("rygning", "Rygning", "Smoking")
+    ALCOHOL = ("alkohol", "Alkohol", "Alcohol")
+    DRUGS = ("stoffer", "Stofbrug", "Drug use")
+    PHYSICAL_ACTIVITY = ("fysisk_aktivitet", "Træning og fysisk aktivitet", "Physical activity")
+    MENTAL_HEALTH = ("mental_sundhed", "Mental sundhed", "Mental health")
+
+
+class HorizonBasis(CodedEnum):
+    """Where an assessment's horizon came from."""
+
+    ASSESSED = ("vurderet", "Fagligt vurderet", "Assessed by a professional")
+    DERIVED = ("udledt", "Udledt af registrerede oplysninger", "Derived from recorded facts")
+    NONE = ("ingen", "Ingen helbredsoplysninger", "No health information")
+
+
+@attrs.frozen(kw_only=True)
+class GroupGuidance:
+    """What SST2019 says fits a target group: offer areas, goal, who to involve.
+
+    Attributes:
+        group: The target group.
+        offer_areas: The areas of health offers typically relevant.
+        goal_da: The goal of the offers, in Danish.
+        goal_en: The goal of the offers, in English.
+        parallel_with_company_offers: True if health offers typically run in parallel with
+            company-directed offers.
+        disability_key_person: True if the job centre's disability key person should be
+            involved.
+        authority_da: Who holds the authority and how offers are started, in Danish.
+        authority_en: The same, in English.
+        citation: The section describing the group.
+    """
+
+    group: RiskGroup
+    offer_areas: frozenset[OfferArea]
+    goal_da: str
+    goal_en: str
+    parallel_with_company_offers: bool
+    disability_key_person: bool
+    authority_da: str
+    authority_en: str
+    citation: Citation
+
+
+_A = OfferArea
+_COMPANY_FIRST_DA = (
+    "Tilbydes som udgangspunkt en virksomhedsrettet indsats; jobcentret kan opfordre til "
+    "sundhedsafdelingens tilbud på lige fod med andre borgere."
+)
+_COMPANY_FIRST_EN = (
+    "Offered a company-directed effort as a starting point; the job centre may encourage the "
+    "health department's offers on equal terms with other citizens."
+)
+
+GUIDANCE: Mapping[RiskGroup, GroupGuidance] = MappingProxyType(
+    {
+        RiskGroup.HIGH: GroupGuidance(
+            group=RiskGroup.HIGH,
+            offer_areas=frozenset(
+                {_A.DIET, _A.SMOKING, _A.ALCOHOL, _A.PHYSICAL_ACTIVITY, _A.MENTAL_HEALTH}
+            ),
+            goal_da="At øge trivsel og funktionsevne og/eller hindre, at sygdommen udvikler sig.",
+            goal_en="To raise well-being and functioning and/or stop the disease progressing.",
+            parallel_with_company_offers=True,
+            disability_key_person=True,
+            authority_da="Jobcentret har som udgangspunkt myndighedsansvaret.",
+            authority_en="The job centre holds the authority as a starting point.",
+            citation=Citation("SST2019", "4.1"),
+        ),
+        RiskGroup.MEDIUM: GroupGuidance(
+            group=RiskGroup.MEDIUM,
+            offer_areas=frozenset(
+                {
+                    _A.DIET,
+                    _A.SMOKING,
+                    _A.ALCOHOL,
+                    _A.DRUGS,
+                    _A.PHYSICAL_ACTIVITY,
+                    _A.MENTAL_HEALTH,
+                }
+            ),
+            goal_da="At ændre risikoadfærd, så udfordringerne ikke bliver til sygdom eller "
+            "forværres, så det går ud over arbejdsevnen.",
+            goal_en="To change risk behaviour so the challenges do not become disease or worsen "
+            "until they affect work ability.",
+            parallel_with_company_offers=False,
+            disability_key_person=True,
+            authority_da=_COMPANY_FIRST_DA,
+            authority_en=_COMPANY_FIRST_EN,
+            citation=Citation("SST2019", "4.2"),
+        ),
+        RiskGroup.LOW: GroupGuidance(
+            group=RiskGroup.LOW,
+            offer_areas=frozenset(
+                {
+                    _A.DIET,
+                    _A.SMOKING,
+                    _A.ALCOHOL,
+                    _A.DRUGS,
+                    _A.PHYSICAL_ACTIVITY,
+                    _A.MENTAL_HEALTH,
+                }
+            ),
+            goal_da="At ændre risikoadfærd så tidligt som muligt.",
+            goal_en="To change risk behaviour as early as possible.",
+            parallel_with_company_offers=False,
+            disability_key_person=False,
+            authority_da=_COMPANY_FIRST_DA,
+            authority_en=_COMPANY_FIRST_EN,
+            citation=Citation("SST2019", "4.3"),
+        ),
+    }
+)
+"""Offer areas, goals and whom to involve, per target group (SST2019 4.1-4.3)."""
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """The target group of a citizen on a date, with a cited explanation.
+
+    Everything derived from health is hidden from ``repr``; read the attributes.
+
+    Attributes:
+        citizen_id: The citizen's identifier.
+        on: The date of the assessment.
+        benefit: The citizen's funding basis, if any.
+        group: The target group, or None if no health information puts the citizen in scope.
+        horizon: The health-impact horizon behind the group.
+        basis: Whether the horizon was assessed, derived, or absent.
+        typical: True if the funding basis is typical of the group, False if not, None if the
+            sources state nothing or no rule is in force (see ``reasons``).
+        disability_key_person: True if the job centre's disability key person should be
+            involved (SST2019 4.1, 4.2).
+        beyond_known_law: True if the benefit rules used lie past the last known reform.
+        reasons: The cited explanation, in order.
+    """
+
+    citizen_id: str
+    on: dt.date
+    benefit: Benefit | None
+    group: RiskGroup | None = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    horizon: HealthImpactHorizon | None = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    basis: HorizonBasis = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    typical: bool | None = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    disability_key_person: bool = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    beyond_known_law: bool
+    reasons: tuple[Reason, ...] = attrs.field(repr=REDACT, metadata=SENSITIVE)
+
+    @property
+    def in_scope(self) -> bool:
+        """True if the citizen belongs to one of the three target groups."""
+        return self.group is not None
+
+    @property
+    def guidance(self) -> GroupGuidance | None:
+        """Offer areas, goal and whom to involve for the group, if any."""
+        return GUIDANCE[self.group] if self.group is not None else None
+
+
+_CH4 = Citation("SST2019", "kap. 4")
+_R = Reason
+
+_DERIVED_REASONS = {
+    "current_barrier": _R(
+        "horizon.current_barrier",
+        "En registreret helbredsmæssig udfordring er en aktuel barriere for tilknytning til "
+        "arbejdsmarkedet.",
+        "A recorded health challenge is a current barrier to labour-market attachment.",
+        Citation("SST2019", "4.1"),
+    ),
+    "progressive": _R(
+        "horizon.progressive",
+        "En sygdom, der forværres over tid, men endnu ikke begrænser arbejdsevnen væsentligt.",
+        "A disease that worsens over time but does not yet limit work ability much.",
+        Citation("SST2019", "4.2"),
+    ),
+    "affects_work": _R(
+        "horizon.affects_work",
+        "Helbredet viser sig som flere sygedage eller besvær med at få eller fastholde et job.",
+        "Health shows as more sick days or as trouble getting or keeping a job.",
+        Citation("SST2019", "4.2"),
+    ),
+    "drugs": _R(
+        "horizon.drugs",
+        "Stofbrug er en risikofaktor for mellemrisikogruppen.",
+        "Drug use is a risk factor of the medium-risk group.",
+        Citation("SST2019", "4.2"),
+    ),
+    "lifestyle": _R(
+        "horizon.lifestyle",
+        "Usund livsstil eller begyndende mistrivsel uden betydning for arbejdsevnen på kort "
+        "eller mellemlang sigt.",
+        "Unhealthy lifestyle or beginning low well-being without effect on work ability in "
+        "the short or medium term.",
+        Citation("SST2019", "4.3"),
+    ),
+    "challenge_without_effect": _R(
+        "horizon.challenge_without_effect",
+        "En helbredsmæssig udfordring uden aktuel eller nær virkning på arbejdsevnen.",
+        "A health challenge with no current or near effect on work ability.",
+        Citation("SST2019", "4.3"),
+    ),
+}
+
+_HORIZON_OF_FINDING = {
+    "current_barrier": HealthImpactHorizon.CURRENT,
+    "progressive": HealthImpactHorizon.SHORT_TO_MEDIUM_TERM,
+    "affects_work": HealthImpactHorizon.SHORT_TO_MEDIUM_TERM,
+    "drugs": HealthImpactHorizon.SHORT_TO_MEDIUM_TERM,
+    "lifestyle": HealthImpactHorizon.LONG_TERM,
+    "challenge_without_effect": HealthImpactHorizon.LONG_TERM,
+}
+
+_GROUP_REASONS = {
+    group: _R(
+        f"group.{group.name.lower()}",
+        f"Horisonten '{group.horizon.label_da.lower()}' placerer borgeren i "
+        f"{group.label_da.lower()}.",
+        f"The horizon '{group.horizon.label_en.lower()}' places the citizen in the "
+        f"{group.label_en.lower()}.",
+        Citation("SST2019", group.section),
+    )
+    for group in RiskGroup
+}
+
+
+# The findings in the order SST2019 4.1-4.3 ranks them: the first that holds decides.
+_FINDINGS: tuple[tuple[str, Callable[[HealthProfile], bool]], ...] = (
+    ("current_barrier", lambda h: any(c.current_barrier for c in h.challenges)),
+    ("progressive", lambda h: any(c.progressive for c in h.challenges)),
+    ("affects_work", lambda h: h.affects_work),
+    ("drugs", lambda h: RiskFactor.DRUGS in h.risk_factors),
+    ("lifestyle", lambda h: bool(h.risk_factors)),
+    ("challenge_without_effect", lambda h: bool(h.challenges)),
+)
+
+
+def _finding(health: HealthProfile) -> str | None:
+    """The strongest finding in a health profile, or None if there is none."""
+    return next((name for name, holds in _FINDINGS if holds(health)), None)
+
+
+def derive_horizon(health: HealthProfile) -> HealthImpactHorizon | None:
+    """Derive the health-impact horizon from recorded facts (SST2019 4.1-4.3).
+
+    Returns None when nothing is recorded that puts the citizen in scope.
+    """
+    finding = _finding(health)
+    return _HORIZON_OF_FINDING[finding] if finding is not None else None
+
+
+def classify(citizen: Citizen, *, on: dt.date) -> Assessment:
+    """Place ``citizen`` in a target group on ``on`` and explain why.
+
+    Args:
+        citizen: The citizen as known on ``on``.
+        on: The date of the assessment; the benefit rules of that date apply.
+
+    Returns:
+        The assessment. Never raises for a valid citizen and date.
+    """
+    finding = _finding(citizen.health)
+    derived = _HORIZON_OF_FINDING[finding] if finding is not None else None
+    horizon: HealthImpactHorizon | None
+    if (assessed := citizen.assessed_horizon) is not None:
+        horizon, basis = assessed, HorizonBasis.ASSESSED
+        reasons = [_ASSESSED_REASONS[assessed]]
+        if derived is not None and derived is not assessed:
+            reasons.append(_DIFFERS_REASONS[derived])
+    elif finding is not None:
+        horizon, basis = derived, HorizonBasis.DERIVED
+        reasons = [_DERIVED_REASONS[finding]]
+    else:
+        horizon, basis = None, HorizonBasis.NONE
+        reasons = [_OUT_OF_SCOPE]
+
+    group = horizon.group if horizon is not None else None
+    if group is not None:
+        reasons.append(_GROUP_REASONS[group])
+    typical, beyond, funding_reasons = _funding(citizen.benefit, group, on)
+    reasons.extend(funding_reasons)
+    key_person = group is not None and GUIDANCE[group].disability_key_person
+    if key_person and group is not None:
+        reasons.append(_KEY_PERSON_REASONS[group])
+    return Assessment(
+        citizen_id=citizen.id,
+        on=on,
+        benefit=citizen.benefit,
+        group=group,
+        horizon=horizon,
+        basis=basis,
+        typical=typical,
+        disability_key_person=key_person,
+        beyond_known_law=beyond,
+        reasons=tuple(reasons),
+    )
+
+
+_ASSESSED_REASONS = {
+    h: _R(
+        "horizon.assessed",
+        f"Fagligt vurderet: {h.label_da.lower()}.",
+        f"Assessed by a professional: {h.label_en.lower()}.",
+        _CH4,
+    )
+    for h in HealthImpactHorizon
+}
+_DIFFERS_REASONS = {
+    h: _R(
+        "horizon.derived_differs",
+        f"De registrerede oplysninger peger på '{h.label_da.lower()}'; den faglige vurdering har "
+        "forrang.",
+        f"The recorded facts point to '{h.label_en.lower()}'; the professional assessment "
+        "prevails.",
+        _CH4,
+    )
+    for h in HealthImpactHorizon
+}
+_OUT_OF_SCOPE = _R(
+    "scope.none",
+    "Ingen helbredsmæssige udfordringer eller risikofaktorer er registreret; borgeren er uden "
+    "for de tre målgrupper.",
+    "No health challenge or risk factor is recorded; the citizen is outside the three target "
+    "groups.",
+    _CH4,
+)
+_KEY_PERSON_REASONS = {
+    group: _R(
+        "key_person.involve",
+        "Jobcentrets handicap-nøgleperson bør inddrages om handicapkompenserende ordninger.",
+        "The job centre's disability key person should be involved on disability compensation "
+        "schemes.",
+        Citation("SST2019", group.section),
+    )
+    for group in RiskGroup
+}
+_NO_FUNDING = _R(
+    "funding.none", "Intet forsørgelsesgrundlag er oplyst.", "No funding basis is given.", _CH4
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _funding(
+    benefit: Benefit | None, group: RiskGroup | None, on: dt.date
+) -> tuple[bool | None, bool, tuple[Reason, ...]]:
+    """Whether ``benefit`` is typical of ``group`` on ``on``, beyond known law, and why.
+
+    Cached: a cohort classified on one date needs one answer per benefit and group.
+    """
+    if benefit is None:
+        return None, False, (_NO_FUNDING,)
+    try:
+        rules = benefit_rules(benefit, on=on)
+    except NoRuleError:
+        first = LIFECYCLE.boundaries(benefit)[0].isoformat()
+        reason = _R(
+            "funding.no_rule",
+            f"{benefit.label_da}: ingen kendt regel på datoen; reglerne gælder fra {first}.",
+            f"{benefit.label_en}: no known rule on the date; the rules apply from {first}.",
+            _CH4,
+        )
+        return None, False, (reason,)
+    reasons = [
+        r
+        for r in rules.reasons
+        if r.code.startswith("benefit.typical_groups")
+        or r.code == "law.beyond_known"
+        or (r.code.startswith("benefit.status.") and rules.status is not BenefitStatus.OPEN)
+    ]
+    if group is None or not rules.typical_groups:
+        return None, rules.beyond_known_law, tuple(reasons)
+    typical = group in rules.typical_groups
+    reasons.append(
+        _R(
+            "funding.typical" if typical else "funding.atypical",
+            f"{benefit.label_da} er {'et typisk' if typical else 'ikke et typisk'} "
+            f"forsørgelsesgrundlag for {group.label_da.lower()}.",
+            f"{benefit.label_en} is {'a typical' if typical else 'not a typical'} funding basis "
+            f"for the {group.label_en.lower()}.",
+            Citation("SST2019", group.section),
+        )
+    )
+    return typical, rules.beyond_known_law, tuple(reasons)

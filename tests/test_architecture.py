@@ -1,0 +1,88 @@
+"""The package's shape: floors, public API, light core."""
+
+import ast
+import importlib
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import helhed
+
+SRC = pathlib.Path(helhed.__file__).parent
+
+# A module may import only from modules listed before it.
+FLOORS = [
+    "errors",
+    "_coded",
+    "_validation",
+    "_meta",
+    "sources",
+    "dated",
+    "groups",
+    "benefits",
+    "sickness",
+    "health",
+    "citizens",
+    "target_groups",
+    "organisation",
+    "serialization",
+    "json_schema",
+    "examples",
+    "cli",
+    "testing",
+]
+
+
+def helhed_imports(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("helhed."):
+            yield node.module.split(".")[1]
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("helhed."):
+                    yield alias.name.split(".")[1]
+
+
+def test_every_module_has_a_floor():
+    modules = {p.stem for p in SRC.glob("*.py") if p.stem != "__init__"} | {"testing"}
+
+    assert modules == set(FLOORS)
+
+
+@pytest.mark.parametrize("module", FLOORS)
+def test_a_module_imports_only_from_floors_below_it(module):
+    path = SRC / f"{module}.py"
+    paths = [path] if path.exists() else list((SRC / module).glob("*.py"))
+    below = set(FLOORS[: FLOORS.index(module)])
+    imported = {name for p in paths for name in helhed_imports(p)} - {module}
+
+    assert imported <= below, imported - below
+
+
+@pytest.mark.parametrize(
+    "module", ["helhed", *(f"helhed.{m}" for m in FLOORS if not m.startswith("_"))]
+)
+def test_all_is_unique_and_importable(module):
+    # Its order is checked by ruff (RUF022: constants, classes, then functions).
+    mod = importlib.import_module(module)
+    names = getattr(mod, "__all__", [])
+
+    assert len(names) == len(set(names))
+    for name in names:
+        assert hasattr(mod, name), name
+
+
+def test_importing_helhed_pulls_in_no_optional_dependency():
+    code = (
+        "import sys, helhed, helhed.cli, helhed.json_schema; "
+        "optional = ('numpy', 'pandas', 'matplotlib', 'hypothesis'); "
+        "print(sorted(m for m in optional if m in sys.modules))"
+    )
+    out = subprocess.run(  # noqa: S603 - this interpreter on a fixed snippet
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+    assert out.strip() == "[]"
