@@ -117,7 +117,7 @@ def test_benefits_prints_the_rules_of_a_date(capsys):
 
     assert "Benefit rules on 2019-06-01" in out
     line = next(line for line in out.splitlines() if line.startswith("Resource course"))
-    assert line.split()[2:5] == ["aaben", "yes", "yes"]
+    assert line.split()[2:5] == ["open", "yes", "yes"]
     assert "Cash benefit, education-ready" in out
     assert "(no rule on this date)" in out
 

@@ -6,7 +6,7 @@ departments, with the target groups, funding bases and rights they rest on.
 The names below are the stable public API. Everything is also importable from its own module
 (``helhed.benefits``, ``helhed.target_groups`` ...), which is where the documentation lives.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> import helhed
     >>> citizen = helhed.Citizen(id="c-1", benefit=helhed.Benefit.RESOURCE_COURSE)

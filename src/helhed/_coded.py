@@ -15,7 +15,7 @@ __all__ = ["CodedEnum"]
 class CodedEnum(enum.Enum):
     """An enum member is ``(code, label_da, label_en)``; its value is the code.
 
-    Example:
+    Examples:
         >>> class Colour(CodedEnum):
         ...     RED = ("roed", "Rød", "Red")
         >>> Colour.RED.value, Colour.RED.label_da, Colour.RED.label_en

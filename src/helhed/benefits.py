@@ -24,7 +24,7 @@ Phase two of the employment reform (a new LAB, expected in force 1 January 2027)
 encoded, so every table's horizon is 1 January 2027: answers from that day are marked
 ``beyond_known_law``.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> rules = benefit_rules(Benefit.CASH_BENEFIT_ACTIVITY_READY, on=dt.date(2024, 3, 1))
     >>> rules.coordinating_caseworker, rules.holistic_intervention
@@ -589,7 +589,9 @@ def _benefit_rules(benefit: Benefit, on: dt.date) -> BenefitRules:
         ),
         _typical_reason(benefit, typical),
     ]
-    reasons.extend(_caveat(hit) for hit in hits if hit.rule.verification is not _V)
+    # Several tables may rest on the same secondary source; say each caveat once.
+    caveats = (_caveat(hit) for hit in hits if hit.rule.verification is not _V)
+    reasons.extend(caveat for caveat in dict.fromkeys(caveats) if caveat not in reasons)
     beyond = lifecycle.beyond_known_law
     if beyond and LIFECYCLE.horizon is not None:
         reasons.append(LIFECYCLE.horizon.reason)

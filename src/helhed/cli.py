@@ -1,14 +1,11 @@
 """The ``helhed`` command.
 
-``helhed demo``
-    Classify the built-in synthetic cohort and print target groups by funding basis, the
-    atypical cases and the coordinating caseworker rights.
-``helhed classify FILE|-``
-    Read one citizen document or a JSON list of them; write the assessments as JSON.
-``helhed benefits``
-    Print the benefit rules in force on a date.
-``helhed schema [NAME]``
-    Print the JSON Schema of a document type, or list the names.
+- ``helhed demo``: classify the built-in synthetic cohort and print target groups by funding
+  basis, the atypical cases and the coordinating caseworker rights.
+- ``helhed classify FILE|-``: read one citizen document or a JSON list of them; write the
+  assessments as JSON.
+- ``helhed benefits``: print the benefit rules in force on a date.
+- ``helhed schema [NAME]``: print the JSON Schema of a document type, or list the names.
 
 Dates default to today (the command line is the one place helhed reads the clock; the
 library never does). Bad input prints one line naming the bad field and exits with code 2.
@@ -32,7 +29,7 @@ from helhed.examples import DEMO_DATE, DEMO_SEED, DEMO_SIZE, demo_cohort
 from helhed.groups import RiskGroup
 from helhed.json_schema import json_schema
 from helhed.organisation import coordinating_caseworker_right
-from helhed.serialization import DOCUMENTS, from_dict, to_dict
+from helhed.serialization import DOCUMENTS, from_dict, parse_json, to_dict
 from helhed.target_groups import Assessment, classify
 
 __all__ = ["main"]
@@ -103,12 +100,7 @@ def _today(on: dt.date | None) -> dt.date:
 def _classify(args: argparse.Namespace, out: TextIO) -> int:
     on = _today(args.on)
     text = sys.stdin.read() if args.file == "-" else _read(args.file)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError.at(
-            "", f"is not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
+    data = parse_json(text)
     if isinstance(data, list):
         citizens = _citizens(data)
         result: Any = [to_dict(classify(c, on=on)) for c in citizens]
@@ -163,8 +155,9 @@ def _benefits(args: argparse.Namespace, out: TextIO) -> int:
         mark = "" if rules.verification.code == "verificeret" else " *"
         holistic = _yes(rules.holistic_intervention)
         caseworker = _yes(rules.coordinating_caseworker)
+        status = rules.status.name.lower().replace("_", " ")
         out.write(
-            f"{benefit.label_en:<36} {rules.status.code:<15} {holistic:>8} {caseworker:>6}  "
+            f"{benefit.label_en:<36} {status:<15} {holistic:>8} {caseworker:>6}  "
             f"{groups}{mark}\n"
         )
     out.write("\n* rests on a secondary source or is inferred; see the rule's reasons.\n")

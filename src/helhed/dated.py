@@ -13,7 +13,7 @@ Two edges are handled on purpose:
   is not encoded) is answered from the last row, and the answer says so
   (``beyond_known_law=True``, with a cited reason).
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from helhed.sources import Citation, Verification
     >>> rows = (

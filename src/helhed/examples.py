@@ -7,7 +7,7 @@ is behind any record. Use the cohort to try the library, not to draw conclusions
 The same ``size``, ``seed`` and ``on`` always give the same cohort. Benefits that are
 abolished on ``on`` are replaced by their successors, so the cohort is valid for its date.
 
-Example:
+Examples:
     >>> cohort = demo_cohort(5, seed=1)
     >>> len(cohort), cohort[0].id
     (5, 'demo-00000')

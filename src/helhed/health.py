@@ -8,7 +8,7 @@ mental health (4.2, 4.3); health challenges that are physical or mental, congeni
 (4.1), some of them progressive - muscular dystrophy, Parkinson's disease, multiple sclerosis
 and Alzheimer's disease are the source's examples (4.2).
 
-Example:
+Examples:
     >>> profile = HealthProfile(risk_factors=frozenset({RiskFactor.SMOKING}), sick_days=4)
     >>> profile  # doctest: +ELLIPSIS
     HealthProfile(risk_factors=<sensitive>, challenges=<sensitive>, sick_days=<sensitive>, ...)

@@ -8,7 +8,7 @@ Rules that span several fields (a recovery date after the first day of absence, 
 category only with sickness benefit) cannot be stated in JSON Schema; the converter enforces
 them and the descriptions mention them.
 
-Example:
+Examples:
     >>> schema = json_schema("citizen")
     >>> schema["properties"]["schema_version"]
     {'const': 1}

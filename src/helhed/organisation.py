@@ -15,7 +15,7 @@ Two questions are answered here:
 
 Dates in periods and assignments are inclusive at both ends.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> history = CaseworkerHistory(
     ...     citizen_id="c-1",

@@ -8,7 +8,7 @@
   by path (``health.challenges[0].domain``) and why - never the value, which may be health
   data.
 
-Example:
+Examples:
     >>> from helhed.benefits import Benefit
     >>> from helhed.citizens import Citizen
     >>> text = to_json(Citizen(id="c-1", benefit=Benefit.FLEX_JOB))
@@ -61,6 +61,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "make_converter",
+    "parse_json",
     "to_dict",
     "to_json",
 ]
@@ -313,10 +314,18 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     Raises:
         ValidationError: If the text is not JSON, or not a valid document.
     """
+    return from_dict(parse_json(text), cls)
+
+
+def parse_json(text: str | bytes) -> Any:
+    """Parse JSON text into plain Python values, not yet a document.
+
+    Raises:
+        ValidationError: If the text is not JSON; the message gives line and column only.
+    """
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError.at(
             "", f"is not valid JSON (line {exc.lineno}, column {exc.colno})"
         ) from None
-    return from_dict(data, cls)

@@ -9,7 +9,7 @@ answers with reasons.
 How well a fact is established is a [`Verification`][helhed.sources.Verification] level,
 carried by each row of a dated rule table.
 
-Example:
+Examples:
     >>> cite = Citation("SST2019", "4.1")
     >>> str(cite)
     'SST2019 4.1'

@@ -24,7 +24,7 @@
 
 It is total: every valid citizen on every date gets an assessment, never an exception.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from helhed.benefits import Benefit
     >>> from helhed.citizens import Citizen
@@ -119,6 +119,10 @@ class GroupGuidance:
 
 
 _A = OfferArea
+# Medium and low risk share the lifestyle areas of SST2019 4.2-4.3; they differ in goal and timing.
+_LIFESTYLE_AREAS = frozenset(
+    {_A.DIET, _A.SMOKING, _A.ALCOHOL, _A.DRUGS, _A.PHYSICAL_ACTIVITY, _A.MENTAL_HEALTH}
+)
 _COMPANY_FIRST_DA = (
     "Tilbydes som udgangspunkt en virksomhedsrettet indsats; jobcentret kan opfordre til "
     "sundhedsafdelingens tilbud på lige fod med andre borgere."
@@ -145,16 +149,7 @@ GUIDANCE: Mapping[RiskGroup, GroupGuidance] = MappingProxyType(
         ),
         RiskGroup.MEDIUM: GroupGuidance(
             group=RiskGroup.MEDIUM,
-            offer_areas=frozenset(
-                {
-                    _A.DIET,
-                    _A.SMOKING,
-                    _A.ALCOHOL,
-                    _A.DRUGS,
-                    _A.PHYSICAL_ACTIVITY,
-                    _A.MENTAL_HEALTH,
-                }
-            ),
+            offer_areas=_LIFESTYLE_AREAS,
             goal_da="At ændre risikoadfærd, så udfordringerne ikke bliver til sygdom eller "
             "forværres, så det går ud over arbejdsevnen.",
             goal_en="To change risk behaviour so the challenges do not become disease or worsen "
@@ -167,16 +162,7 @@ GUIDANCE: Mapping[RiskGroup, GroupGuidance] = MappingProxyType(
         ),
         RiskGroup.LOW: GroupGuidance(
             group=RiskGroup.LOW,
-            offer_areas=frozenset(
-                {
-                    _A.DIET,
-                    _A.SMOKING,
-                    _A.ALCOHOL,
-                    _A.DRUGS,
-                    _A.PHYSICAL_ACTIVITY,
-                    _A.MENTAL_HEALTH,
-                }
-            ),
+            offer_areas=_LIFESTYLE_AREAS,
             goal_da="At ændre risikoadfærd så tidligt som muligt.",
             goal_en="To change risk behaviour as early as possible.",
             parallel_with_company_offers=False,

@@ -3,7 +3,7 @@
 Use them to property-test code that takes or returns helhed values: every value drawn is valid
 (its constructor accepts it), and dates fall within the span the rule tables know.
 
-Example:
+Examples:
     >>> from hypothesis import given
     >>> from helhed.testing import strategies as hs
     >>> @given(hs.citizens(), hs.dates())
