@@ -41,6 +41,7 @@ docs: $(DEV)
 
 bench: $(DEV)
 	$(BIN)/python benchmarks/bench_foundation.py
+	$(BIN)/python benchmarks/bench_pathways.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache site

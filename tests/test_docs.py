@@ -82,9 +82,9 @@ def test_console_examples_of_the_page_hold(page: pathlib.Path) -> None:
     source = "\n".join(_blocks(page, "pycon"))
     test = doctest.DocTestParser().get_doctest(source, {}, page.name, str(page), 0)
     runner = doctest.DocTestRunner(optionflags=_FLAGS)
-    runner.run(test, out=lambda _: None)
-    failed = runner.summarize(verbose=False).failed
-    assert failed == 0, f"{failed} example(s) of {page.name} fail; run its blocks to see which"
+    report: list[str] = []
+    runner.run(test, out=report.append)
+    assert runner.summarize(verbose=False).failed == 0, "".join(report[:1])
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if _blocks(p, "console")], ids=lambda p: p.name)

@@ -47,3 +47,38 @@ def test_no_sensitive_value_reaches_any_repr(name, data):
     for field in attrs.fields(type(document)):
         if is_sensitive(field):
             assert f"{field.name}=<sensitive>" in text
+
+
+@given(hs.pathways())
+def test_no_offer_destination_score_or_group_reaches_a_pathways_repr(pathway):
+    text = repr(pathway) + repr(pathway.state)
+    for event in pathway.events:
+        for field in attrs.fields(type(event)):
+            value = getattr(event, field.name)
+            if is_sensitive(field) and value is not None:
+                assert f"{field.name}={value!r}" not in text
+                assert f"{field.name}=<sensitive>" in text
+    for offer in hs.OFFERS:
+        assert offer not in text
+
+
+@given(hs.pathways(max_events=10), st.sampled_from(hs.OFFERS))
+def test_a_refused_event_never_names_the_offer(pathway, offer):
+    from helhed.errors import TransitionError  # noqa: PLC0415
+    from helhed.organisation import Administration  # noqa: PLC0415
+    from helhed.pathways.events import InterventionCompleted, InterventionStarted  # noqa: PLC0415
+
+    last = pathway.events[-1]
+    event_class = InterventionStarted if offer in pathway.state.running else InterventionCompleted
+    event = event_class(
+        citizen_id=pathway.citizen_id,
+        occurred_on=last.occurred_on,
+        recorded_by=Administration.HEALTH,
+        offer=offer,
+    )
+    message = ""
+    try:
+        pathway.append(event)
+    except TransitionError as exc:
+        message = str(exc)
+    assert offer not in message

@@ -16,7 +16,16 @@ Examples:
 
 from helhed.benefits import Benefit, BenefitRules, BenefitStatus, benefit_rules
 from helhed.citizens import Citizen
-from helhed.errors import HelhedError, NoRuleError, Problem, TransitionError, ValidationError
+from helhed.collaboration import CollaborationModel
+from helhed.consent import may_disclose
+from helhed.errors import (
+    ConsentError,
+    HelhedError,
+    NoRuleError,
+    Problem,
+    TransitionError,
+    ValidationError,
+)
 from helhed.groups import HealthImpactHorizon, RiskGroup
 from helhed.health import (
     HealthChallenge,
@@ -39,6 +48,7 @@ from helhed.organisation import (
     check_continuity,
     coordinating_caseworker_right,
 )
+from helhed.pathways import Finding, Pathway, Protocol, Severity
 from helhed.serialization import from_dict, from_json, to_dict, to_json
 from helhed.sickness import SicknessAssessment, SicknessCategory, sickness_category
 from helhed.sources import Citation, Reason, Verification
@@ -54,8 +64,11 @@ __all__ = [
     "CaseworkerHistory",
     "Citation",
     "Citizen",
+    "CollaborationModel",
+    "ConsentError",
     "ContinuityReport",
     "CoordinatingCaseworkerRight",
+    "Finding",
     "GroupGuidance",
     "HealthChallenge",
     "HealthDomain",
@@ -65,13 +78,16 @@ __all__ = [
     "NoRuleError",
     "OfferArea",
     "Onset",
+    "Pathway",
     "Period",
     "Problem",
     "ProgressiveCondition",
+    "Protocol",
     "Reason",
     "RiskFactor",
     "RiskGroup",
     "Role",
+    "Severity",
     "SicknessAssessment",
     "SicknessCategory",
     "StaffMember",
@@ -86,6 +102,7 @@ __all__ = [
     "coordinating_caseworker_right",
     "from_dict",
     "from_json",
+    "may_disclose",
     "sickness_category",
     "to_dict",
     "to_json",

@@ -84,7 +84,7 @@ class Checker:
         """Check for a member of the enum ``kind``."""
         if optional and value is None:
             return True
-        return self.expect(isinstance(value, kind), path, f"must be a {kind.__name__}")
+        return self.expect(isinstance(value, kind), path, f"must be {_a(kind.__name__)}")
 
     def members(self, values: object, kind: type[enum.Enum], path: str) -> bool:
         """Check for a frozenset of members of ``kind``."""
@@ -102,7 +102,9 @@ class Checker:
             return False
         ok = True
         for i, item in enumerate(values):
-            ok &= self.expect(isinstance(item, kind), f"{path}[{i}]", f"must be a {kind.__name__}")
+            ok &= self.expect(
+                isinstance(item, kind), f"{path}[{i}]", f"must be {_a(kind.__name__)}"
+            )
         return ok
 
     def extend(self, problems: Iterable[Problem]) -> None:
@@ -113,3 +115,8 @@ class Checker:
         """Raise every recorded problem as one ValidationError; do nothing if none."""
         if self.problems:
             raise ValidationError(self.problems)
+
+
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: ``a Benefit``, ``an Administration``."""
+    return f"an {noun}" if noun[:1] in "AEIOU" else f"a {noun}"

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "ConsentError",
     "HelhedError",
     "NoRuleError",
     "Problem",
@@ -90,5 +91,38 @@ class NoRuleError(HelhedError, LookupError):
     """
 
 
-class TransitionError(HelhedError):
-    """An event cannot follow the current state of a pathway."""
+class TransitionError(HelhedError, ValueError):
+    """An event cannot follow the current state of a pathway.
+
+    The message names the event by its position in the log, its kind and its date, and says
+    why it cannot follow - never the value of a health field.
+
+    Attributes:
+        index: Position the event has or would have in the pathway's log.
+        why: The reason alone, without the event's position.
+    """
+
+    index: int
+    why: str
+
+    def __init__(self, index: int, event: str, why: str) -> None:
+        """Create the error for the event at ``index``, described as ``event``."""
+        self.index = index
+        self.why = why
+        super().__init__(f"events[{index}] ({event}): {why}")
+
+
+class ConsentError(HelhedError, PermissionError):
+    """Information may not be disclosed: no consent in force covers it.
+
+    ``helhed.consent.disclose`` raises it instead of recording the disclosure. The message
+    names the category and the receiving administration; ``decision`` holds the full answer
+    with its reasons.
+    """
+
+    decision: object
+
+    def __init__(self, message: str, decision: object) -> None:
+        """Create the error with the decision that refused the disclosure."""
+        self.decision = decision
+        super().__init__(message)

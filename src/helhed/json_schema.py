@@ -28,7 +28,8 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import is_non_blank, is_sensitive
-from helhed.serialization import DOCUMENTS, SCHEMA_VERSION
+from helhed.pathways.events import EVENT_TYPES, Event
+from helhed.serialization import DOCUMENTS, EVENT_TAG, SCHEMA_VERSION
 
 __all__ = ["json_schema"]
 
@@ -91,7 +92,7 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0911 - a branch per type
+def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0911, PLR0912 - a branch per type
     origin = typing.get_origin(t)
     args = typing.get_args(t)
     if t is str:
@@ -102,6 +103,10 @@ def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901,
         return {"type": "integer", "minimum": 0}
     if t is dt.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if t is dt.time:
+        return {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"}
+    if t is Event:
+        return {"oneOf": [_event_schema(cls, defs) for cls in EVENT_TYPES.values()]}
     if isinstance(t, type) and issubclass(t, CodedEnum):
         if t.__name__ not in defs:
             defs[t.__name__] = {
@@ -127,6 +132,17 @@ def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901,
 
 
 _UnionType = type(int | None)
+
+
+def _event_schema(cls: type[Event], defs: dict[str, Any]) -> dict[str, Any]:
+    """An event's object schema with its kind as the required ``event`` tag."""
+    if cls.__name__ not in defs:
+        body = _object_schema(cls, defs)
+        tag = {"const": cls.KIND.code, "description": cls.KIND.label_en}
+        body["properties"] = {EVENT_TAG: tag, **body["properties"]}
+        body["required"] = [EVENT_TAG, *body["required"]]
+        defs[cls.__name__] = body
+    return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
 def _with_maximum(prop: dict[str, Any], maximum: int) -> dict[str, Any]:

@@ -39,23 +39,27 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from helhed._coded import CodedEnum
 from helhed.benefits import BenefitRules
 from helhed.citizens import Citizen
-from helhed.errors import Problem, ValidationError
+from helhed.errors import Problem, TransitionError, ValidationError
 from helhed.organisation import (
     CaseworkerHistory,
     ContinuityReport,
     CoordinatingCaseworkerRight,
     Team,
 )
+from helhed.pathways.compliance import ComplianceReport
+from helhed.pathways.events import EVENT_TYPES, Event, EventKind
+from helhed.pathways.pathway import Pathway
 from helhed.sickness import SicknessAssessment
 from helhed.target_groups import Assessment
 
 __all__ = [
     "DOCUMENTS",
+    "EVENT_TAG",
     "SCHEMA_VERSION",
     "document_name",
     "from_dict",
@@ -81,6 +85,8 @@ DOCUMENTS: Mapping[str, type] = MappingProxyType(
         "caseworker-right": CoordinatingCaseworkerRight,
         "continuity-report": ContinuityReport,
         "team": Team,
+        "pathway": Pathway,
+        "compliance-report": ComplianceReport,
     }
 )
 """The top-level document types, by the name ``helhed schema NAME`` knows them by."""
@@ -94,6 +100,9 @@ _UPGRADES: Mapping[tuple[str, int], Callable[[dict[str, Any]], dict[str, Any]]] 
 )
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
+EVENT_TAG = "event"
+"""The key that carries an event's kind (its ``EventKind`` code) in JSON."""
 
 
 class _FieldError(ValueError):
@@ -107,6 +116,15 @@ def _structure_date(value: object, _: type) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise _FieldError("is not a calendar date") from None
+
+
+def _structure_time(value: object, _: type) -> dt.time:
+    if not isinstance(value, str) or not _TIME.fullmatch(value):
+        raise _FieldError("must be a time of day written HH:MM or HH:MM:SS")
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        raise _FieldError("is not a time of day") from None
 
 
 def _structure_str(value: object, _: type) -> str:
@@ -153,6 +171,8 @@ def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.time, lambda t: t.isoformat())
+    converter.register_structure_hook(dt.time, _structure_time)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
@@ -200,7 +220,45 @@ def make_converter() -> cattrs.Converter:
         return structure
 
     converter.register_structure_hook_factory(attrs.has, _attrs_hook)
+    _register_events(converter, _attrs_hook)
     return converter
+
+
+def _register_events(
+    converter: cattrs.Converter, attrs_hook: Callable[[type], Callable[[object, type], Any]]
+) -> None:
+    """Events are tagged in JSON with their kind and dispatched on it when read."""
+    unstructure = {
+        cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=False)
+        for cls in EVENT_TYPES.values()
+    }
+    structure = {kind.code: attrs_hook(cls) for kind, cls in EVENT_TYPES.items()}
+
+    def _unstructure_event(event: Event) -> dict[str, Any]:
+        return {EVENT_TAG: event.KIND.code, **unstructure[type(event)](event)}
+
+    def _structure_event(value: object, _: type) -> Event:
+        if not isinstance(value, dict):
+            raise _FieldError("must be an object")
+        fields = dict(value)
+        tag = fields.pop(EVENT_TAG, None)
+        if tag is None:
+            raise ValidationError.at(EVENT_TAG, "is required")
+        try:
+            kind = _structure_coded(tag, EventKind)
+        except _FieldError as exc:
+            raise ValidationError.at(EVENT_TAG, str(exc)) from None
+        try:
+            event: Event = structure[kind.code](fields, EVENT_TYPES[kind])  # type: ignore[index]
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
+            raise ValidationError(_problems(exc, "")) from None
+        return event
+
+    def _is_event(t: Any) -> bool:
+        return isinstance(t, type) and issubclass(t, Event)
+
+    converter.register_unstructure_hook_func(_is_event, _unstructure_event)
+    converter.register_structure_hook(Event, _structure_event)
 
 
 def _structure_items(converter: cattrs.Converter, value: object, item_type: Any) -> list[Any]:
@@ -219,7 +277,7 @@ def _structure_items(converter: cattrs.Converter, value: object, item_type: Any)
     return items
 
 
-def _problems(exc: BaseException, path: str) -> Iterator[Problem]:  # noqa: C901 - a branch per error
+def _problems(exc: BaseException, path: str) -> Iterator[Problem]:  # noqa: C901, PLR0912 - a branch per error
     """Turn an exception raised while structuring into located, value-free problems."""
     if isinstance(exc, ValidationError):
         yield from (p.under(path) for p in exc.problems)
@@ -238,6 +296,8 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:  # noqa: C901
             yield from _problems(sub, f"{path}[{item.index}]")
         for sub in rest:
             yield from _problems(sub, path)
+    elif isinstance(exc, TransitionError):
+        yield Problem(f"{path}.events[{exc.index}]" if path else f"events[{exc.index}]", exc.why)
     elif isinstance(exc, KeyError):
         yield Problem(path, "is required")
     elif isinstance(exc, _FieldError):

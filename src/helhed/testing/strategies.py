@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from helhed.benefits import LIFECYCLE, Benefit, BenefitRules, benefit_rules
 from helhed.citizens import SICKNESS_BENEFITS, Citizen
-from helhed.groups import HealthImpactHorizon
+from helhed.groups import HealthImpactHorizon, RiskGroup
 from helhed.health import (
     MAX_SICK_DAYS,
     HealthChallenge,
@@ -44,6 +44,10 @@ from helhed.organisation import (
     check_continuity,
     coordinating_caseworker_right,
 )
+from helhed.pathways import events as ev
+from helhed.pathways.compliance import ComplianceReport, check
+from helhed.pathways.pathway import Pathway, PathwayState
+from helhed.pathways.protocols import PROTOCOLS
 from helhed.sickness import SicknessAssessment, SicknessCategory, sickness_category
 from helhed.target_groups import Assessment, classify
 
@@ -55,12 +59,15 @@ __all__ = [
     "caseworker_histories",
     "caseworker_rights",
     "citizens",
+    "compliance_reports",
     "continuity_reports",
     "dates",
     "documents",
     "health_challenges",
     "health_profiles",
     "identifiers",
+    "next_events",
+    "pathways",
     "periods",
     "sickness_assessments",
     "staff_members",
@@ -237,5 +244,179 @@ def documents(name: str) -> st.SearchStrategy[object]:
         "caseworker-right": caseworker_rights,
         "continuity-report": continuity_reports,
         "team": teams,
+        "pathway": pathways,
+        "compliance-report": compliance_reports,
     }
     return makers[name]()
+
+
+OFFERS = ("afklarende sundhedssamtale", "Åben og Rolig", "rygestop", "mentor", "virksomhedspraktik")
+"""The offers drawn for pathways: few, so that starts, ends and repeats meet."""
+
+STAFF = ("s-1", "s-2", "s-3")
+"""The staff ids drawn for pathways."""
+
+UNITS = (None, "Sygedagpengehuset", "Uddannelseshuset")
+
+
+_ADMINISTRATIONS = tuple(Administration)
+_PURPOSES = tuple(ev.ConsentPurpose)
+_CATEGORIES = tuple(ev.InformationCategory)
+
+
+def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  # noqa: C901, PLR0911, PLR0912 - one branch per kind
+    """Draw one event that can follow ``state`` on ``on``: the kind first, then its fields."""
+
+    def one(values: Any) -> Any:
+        return draw(st.sampled_from(values))
+
+    def maybe(values: Any) -> Any:
+        return draw(st.none() | st.sampled_from(values)) if values else None
+
+    common = {
+        "citizen_id": state.citizen_id,
+        "occurred_on": on,
+        "recorded_by": one(_ADMINISTRATIONS),
+        "unit": one(UNITS),
+    }
+    referrals = sorted(state.referrals)
+    pending = sorted(state.pending_referrals)
+    live = [r for r in referrals if state.referrals[r].code != "afslaaet"]
+    idle = [o for o in OFFERS if o not in state.running]
+    running = sorted(state.running)
+    given = sorted(
+        {(c.to, c.purpose) for c in state.consents}, key=lambda k: (k[0].code, k[1].code)
+    )
+    free = [s for s in STAFF if s not in state.caseworkers]
+    kinds = [
+        "referred",
+        "contact",
+        "consent",
+        "refuse",
+        "screening",
+        "conversation",
+        "plan",
+        "onward",
+        "returned",
+        "benefit",
+        "group",
+        "disclosed",
+        "placement",
+    ]
+    kinds += ["accept", "decline"] if pending else []
+    kinds += ["start", "not_started"] if idle else []
+    kinds += ["complete", "drop"] if running else []
+    kinds += ["adjust"] if state.plans else []
+    kinds += ["withdraw"] if given else []
+    kinds += ["assign"] if free else []
+    kinds += ["release"] if state.caseworkers else []
+    kind = one(kinds)
+    if kind == "referred":
+        return ev.Referred(
+            **common,
+            referral_id=f"r-{len(referrals) + 1}",
+            offer=one(OFFERS),
+            to=one(_ADMINISTRATIONS),
+            voluntary=draw(st.booleans()),
+            referrer=maybe(STAFF),
+        )
+    if kind in ("accept", "decline"):
+        cls = ev.ReferralAccepted if kind == "accept" else ev.ReferralDeclined
+        return cls(**common, referral_id=one(pending))
+    if kind == "contact":
+        return ev.ContactMade(**common, referral_id=maybe(referrals))
+    if kind == "consent":
+        categories = draw(st.frozensets(st.sampled_from(_CATEGORIES), min_size=1))
+        return ev.ConsentGiven(
+            **common, to=one(_ADMINISTRATIONS), purpose=one(_PURPOSES), categories=categories
+        )
+    if kind == "refuse":
+        return ev.ConsentRefused(**common, to=one(_ADMINISTRATIONS), purpose=one(_PURPOSES))
+    if kind == "withdraw":
+        to, purpose = one(given)
+        return ev.ConsentWithdrawn(**common, to=to, purpose=purpose)
+    if kind == "screening":
+        score = draw(st.none() | st.integers(0, 40))
+        return ev.ScreeningRecorded(**common, instrument=one(["who5", "audit"]), score=score)
+    if kind == "conversation":
+        return ev.ConversationHeld(
+            **common, conversation=one(tuple(ev.ConversationKind)), referral_id=maybe(referrals)
+        )
+    if kind == "plan":
+        return ev.PlanCreated(**common, plan_id=f"p-{len(state.plans) + 1}")
+    if kind == "adjust":
+        return ev.PlanAdjusted(**common, plan_id=one(sorted(state.plans)))
+    if kind in ("start", "not_started"):
+        cls2 = ev.InterventionStarted if kind == "start" else ev.InterventionNotStarted
+        return cls2(**common, offer=one(idle), referral_id=maybe(live))
+    if kind in ("complete", "drop"):
+        cls3 = ev.InterventionCompleted if kind == "complete" else ev.InterventionDroppedOut
+        return cls3(**common, offer=one(running))
+    if kind == "onward":
+        return ev.ReferredOnward(
+            **common, destination=one(["egen læge", "sundhedscenter"]), to=maybe(_ADMINISTRATIONS)
+        )
+    if kind == "returned":
+        return ev.ReturnedToCaseworker(**common, referral_id=maybe(referrals))
+    if kind == "benefit":
+        return ev.BenefitChanged(**common, benefit=maybe(tuple(Benefit)))
+    if kind == "group":
+        return ev.TargetGroupAssessed(**common, group=maybe(tuple(RiskGroup)))
+    if kind == "disclosed":
+        return ev.InformationDisclosed(
+            **common, to=one(_ADMINISTRATIONS), category=one(_CATEGORIES), purpose=maybe(_PURPOSES)
+        )
+    if kind == "placement":
+        return ev.JobOrEducationStarted(**common, placement=one(tuple(ev.Placement)))
+    if kind == "assign":
+        return ev.CaseworkerAssigned(**common, staff_id=one(free), role=one(tuple(Role)))
+    return ev.CaseworkerReleased(**common, staff_id=one(sorted(state.caseworkers)))
+
+
+def next_events(state: PathwayState, on: dt.date) -> st.SearchStrategy[ev.Event]:
+    """Events that can follow a pathway in ``state`` on the day ``on`` (never a closing one)."""
+    return st.composite(lambda draw: _draw_next(draw, state, on))()
+
+
+@st.composite
+def pathways(
+    draw: st.DrawFn,
+    *,
+    citizen_id: st.SearchStrategy[str] | None = None,
+    max_events: int = 25,
+) -> Pathway:
+    """A valid pathway: a referral, then up to ``max_events`` events that can follow.
+
+    Days move forward by 0-21 days between events; a pathway may end with a closing event.
+    """
+    cid = draw(citizen_id if citizen_id is not None else identifiers())
+    on = draw(dates(max_value=dt.date(2026, 12, 31)))
+    first = ev.Referred(
+        citizen_id=cid,
+        occurred_on=on,
+        recorded_by=Administration.JOB_CENTRE,
+        referral_id="r-0",
+        offer=draw(st.sampled_from(OFFERS)),
+        to=draw(st.sampled_from(Administration)),
+        voluntary=draw(st.booleans()),
+    )
+    pathway = Pathway(citizen_id=cid, events=(first,))
+    for _ in range(draw(st.integers(0, max_events))):
+        on += dt.timedelta(days=draw(st.integers(0, 21)))
+        pathway = pathway.append(_draw_next(draw, pathway.state, on))
+    if draw(st.integers(0, 4)) == 0:
+        on += dt.timedelta(days=draw(st.integers(0, 21)))
+        pathway = pathway.append(
+            ev.PathwayClosed(citizen_id=cid, occurred_on=on, recorded_by=Administration.JOB_CENTRE)
+        )
+    return pathway
+
+
+def compliance_reports() -> st.SearchStrategy[ComplianceReport]:
+    """Reports of checking a few random pathways against a shipped protocol."""
+    return st.builds(
+        lambda group, protocol, on: check(group, PROTOCOLS[protocol], on=on),
+        st.lists(pathways(max_events=8), max_size=3, unique_by=lambda p: p.citizen_id),
+        st.sampled_from(sorted(PROTOCOLS)),
+        dates(),
+    )

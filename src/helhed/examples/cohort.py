@@ -1,4 +1,4 @@
-"""Built-in example data: a seeded synthetic cohort of citizens.
+"""A seeded synthetic cohort of citizens for the demo and for trying the library.
 
 **The data is invented.** The funding mix and the health profiles are illustrative figures
 chosen to give a plausible job-centre population; they are not statistics and no real person

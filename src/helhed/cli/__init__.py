@@ -1,0 +1,141 @@
+"""The ``helhed`` command.
+
+- ``helhed demo``: classify the built-in synthetic cohort and print target groups by funding
+  basis, the atypical cases and the coordinating caseworker rights.
+- ``helhed classify FILE|-``: read one citizen document or a JSON list of them; write the
+  assessments as JSON.
+- ``helhed benefits``: print the benefit rules in force on a date.
+- ``helhed schema [NAME]``: print the JSON Schema of a document type, or list the names.
+- ``helhed check FILE|- --protocol NAME``: check pathways against a protocol; print the
+  findings and exit with 1 if any is an error.
+- ``helhed report FILE|-``: print the conversation, onward-referral and intervention-status
+  tables over the pathways of a file.
+- ``helhed example NAME``: print an example event log (``aalborg``, ``halsnaes``) as JSON.
+
+Dates default to today (the command line is the one place helhed reads the clock; the
+library never does). Bad input prints one line naming the bad field and exits with code 2.
+Pathway files hold one pathway document or a JSON list of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from helhed.cli._common import date_argument
+from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
+from helhed.cli.pathways import (
+    EXAMPLES,
+    check_command,
+    demo_pathway_part,
+    example_command,
+    report_command,
+)
+from helhed.errors import HelhedError, ValidationError
+from helhed.examples import DEMO_DATE, DEMO_SEED, DEMO_SIZE
+from helhed.json_schema import json_schema
+from helhed.pathways.protocols import PROTOCOLS
+from helhed.serialization import DOCUMENTS
+
+__all__ = ["main"]
+
+_EXIT_BAD_INPUT = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args, sys.stdout))
+    except (ValidationError, HelhedError) as exc:
+        print(f"helhed: error: {exc}", file=sys.stderr)
+        return _EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader stopped early, e.g. `helhed demo | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as exc:
+        print(
+            f"helhed: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
+        return _EXIT_BAD_INPUT
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="helhed",
+        description="Rules for collaboration between job centres and health departments.",
+    )
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="classify the built-in synthetic cohort")
+    demo.add_argument(
+        "--on", type=date_argument, default=DEMO_DATE, help="date (default %(default)s)"
+    )
+    demo.add_argument("--size", type=int, default=DEMO_SIZE, help="citizens (default %(default)s)")
+    demo.add_argument("--seed", type=int, default=DEMO_SEED, help="seed (default %(default)s)")
+    demo.set_defaults(run=_demo)
+
+    cls = sub.add_parser("classify", help="classify citizens read as JSON")
+    cls.add_argument("file", help="a JSON file of one citizen or a list of them; - for stdin")
+    cls.add_argument("--on", type=date_argument, default=None, help="date (default today)")
+    cls.add_argument("--indent", type=int, default=None, help="indent the JSON output")
+    cls.set_defaults(run=classify_command)
+
+    ben = sub.add_parser("benefits", help="print the benefit rules in force on a date")
+    ben.add_argument("--on", type=date_argument, default=None, help="date (default today)")
+    ben.set_defaults(run=benefits_command)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of a document type")
+    schema.add_argument("name", nargs="?", choices=sorted(DOCUMENTS), help="document type")
+    schema.set_defaults(run=_schema)
+
+    chk = sub.add_parser("check", help="check pathways against a protocol")
+    chk.add_argument("file", help="a JSON file of one pathway or a list of them; - for stdin")
+    chk.add_argument("--protocol", required=True, choices=sorted(PROTOCOLS), help="protocol id")
+    chk.add_argument("--on", type=date_argument, default=None, help="date (default today)")
+    chk.add_argument("--json", action="store_true", help="write the report as JSON")
+    chk.add_argument("--indent", type=int, default=None, help="indent the JSON output")
+    chk.set_defaults(run=check_command)
+
+    rep = sub.add_parser("report", help="print the Aalborg-style tables over pathways")
+    rep.add_argument("file", help="a JSON file of one pathway or a list of them; - for stdin")
+    rep.add_argument(
+        "--from", dest="start", type=date_argument, help="first day (default: first event)"
+    )
+    rep.add_argument("--to", dest="end", type=date_argument, help="last day (default: last event)")
+    rep.add_argument("--units", help="units to show, comma-separated, in order (default: all)")
+    rep.add_argument("--offer", help="intervention for the status table (default: most started)")
+    rep.add_argument("--via", help="offer of a referral leading to the intervention")
+    rep.add_argument("--decimal-comma", action="store_true", help="write 1,9 for 1.9")
+    rep.set_defaults(run=report_command)
+
+    exa = sub.add_parser("example", help="print an example event log as JSON")
+    exa.add_argument("name", choices=sorted(EXAMPLES), help="which log")
+    exa.add_argument("--indent", type=int, default=None, help="indent the JSON output")
+    exa.set_defaults(run=example_command)
+    return parser
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    demo_cohort_part(args, out)
+    demo_pathway_part(out)
+    return 0
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    if args.name is None:
+        out.writelines(f"{name:22} {cls.__name__}\n" for name, cls in DOCUMENTS.items())
+        return 0
+    json.dump(json_schema(args.name), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

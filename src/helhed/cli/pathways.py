@@ -1,0 +1,146 @@
+"""The commands about pathways: check, report, example, and the pathway part of the demo."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import TextIO
+
+from helhed.cli._common import fail, load_many, read_json, today
+from helhed.examples import (
+    AALBORG_FLEX_OFFER,
+    AALBORG_FLEX_REFERRAL,
+    AALBORG_PERIOD,
+    AALBORG_UNITS,
+    aalborg_pathways,
+    halsnaes_pathways,
+)
+from helhed.organisation import Period
+from helhed.pathways.compliance import ComplianceReport, check
+from helhed.pathways.events import InterventionStarted
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.protocols import HALSNAES, ODENSE_CONSENT, PROTOCOLS
+from helhed.pathways.reports import (
+    Table,
+    conversations_by_unit,
+    intervention_status,
+    referrals_by_destination,
+)
+from helhed.pathways.rules import Severity
+from helhed.serialization import to_dict
+
+EXAMPLES = {"aalborg": aalborg_pathways, "halsnaes": halsnaes_pathways}
+"""The example logs ``helhed example NAME`` prints."""
+
+_EXIT_FINDINGS = 1
+
+
+def check_command(args: argparse.Namespace, out: TextIO) -> int:
+    """Check pathways against a protocol; exit 1 if any finding is an error."""
+    pathways = load_many(read_json(args.file), Pathway)
+    report = check(pathways, PROTOCOLS[args.protocol], on=today(args.on))
+    if args.json:
+        json.dump(to_dict(report), out, ensure_ascii=False, indent=args.indent)
+        out.write("\n")
+    else:
+        write_report(report, out)
+    return 0 if report.ok else _EXIT_FINDINGS
+
+
+def write_report(report: ComplianceReport, out: TextIO, *, most: int | None = None) -> None:
+    """Print a compliance report: one line per finding, then a summary."""
+    shown = report.findings if most is None else report.findings[:most]
+    for finding in shown:
+        dates = ", ".join(d.isoformat() for d in finding.dates)
+        out.write(
+            f"{finding.citizen_id} [{finding.rule_id}] {finding.severity.label_en.lower()} "
+            f"({dates}): {finding.text_en} ({finding.citation})\n"
+        )
+    if len(shown) < len(report.findings):
+        out.write(f"... and {len(report.findings) - len(shown)} more\n")
+    counts = report.by_severity
+    out.write(
+        f"{_count(report.pathways, 'pathway')}, {_count(report.events, 'event')} checked against "
+        f"'{report.protocol}' on {report.on}: {_count(counts.get(Severity.ERROR, 0), 'error')}, "
+        f"{_count(counts.get(Severity.WARNING, 0), 'warning')}, "
+        f"{_count(counts.get(Severity.NOTICE, 0), 'notice')}\n"
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
+def report_command(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the three tables over the pathways of a file."""
+    pathways = load_many(read_json(args.file), Pathway)
+    days = [e.occurred_on for p in pathways for e in p.events]
+    if not days:
+        fail("the file holds no events to report on")
+    start = args.start or min(days)
+    end = args.end or max(days)
+    if end < start:
+        fail("--to must not be before --from")
+    period = Period(start, end)
+    units = [u.strip() for u in args.units.split(",")] if args.units else None
+    offer = args.offer or _busiest_offer(pathways)
+    tables = [
+        conversations_by_unit(pathways, period, units=units),
+        referrals_by_destination(pathways, period, units=units),
+    ]
+    if offer is not None:
+        tables.append(intervention_status(pathways, period, offer=offer, via=args.via))
+    write_tables(tables, out, decimal_comma=args.decimal_comma)
+    return 0
+
+
+def write_tables(tables: Sequence[Table], out: TextIO, *, decimal_comma: bool = False) -> None:
+    """Print tables as Markdown with their titles and notes."""
+    for i, table in enumerate(tables):
+        if i:
+            out.write("\n")
+        out.write(f"{table.title}\n\n{table.to_markdown(decimal_comma=decimal_comma)}\n")
+        out.writelines(f"{note}\n" for note in table.notes)
+
+
+def _busiest_offer(pathways: Sequence[Pathway]) -> str | None:
+    starts = Counter(
+        e.offer for p in pathways for e in p.events if isinstance(e, InterventionStarted)
+    )
+    return min(starts, key=lambda o: (-starts[o], o)) if starts else None
+
+
+def example_command(args: argparse.Namespace, out: TextIO) -> int:
+    """Print an example log as a JSON list of pathway documents."""
+    data = [to_dict(p) for p in EXAMPLES[args.name]()]
+    json.dump(data, out, ensure_ascii=False, indent=args.indent)
+    out.write("\n")
+    return 0
+
+
+def demo_pathway_part(out: TextIO) -> None:
+    """The Aalborg tables from the example log, and compliance checks of two example logs."""
+    aalborg = aalborg_pathways()
+    period = AALBORG_PERIOD
+    out.write(
+        f"\nAalborg example log: {len(aalborg)} pathways, "
+        f"{sum(len(p) for p in aalborg):,} events; counts as published (AALBORG2019), "
+        "days and pseudonyms invented\n\n"
+    )
+    write_tables(
+        [
+            conversations_by_unit(aalborg, period, units=AALBORG_UNITS),
+            referrals_by_destination(aalborg, period),
+            intervention_status(
+                aalborg, period, offer=AALBORG_FLEX_OFFER, via=AALBORG_FLEX_REFERRAL
+            ),
+        ],
+        out,
+    )
+    out.write("\nCompliance, Aalborg example log (ODENSE2015 consent practice):\n")
+    write_report(check(aalborg, ODENSE_CONSENT, on=period.end), out)
+    out.write("\nCompliance, invented Halsnæs-style log with planted breaches (HALSNAES):\n")
+    write_report(check(halsnaes_pathways(), HALSNAES, on=dt.date(2021, 12, 31)), out, most=5)

@@ -1,0 +1,25 @@
+"""Consent to pass information about a citizen between administrations.
+
+The rules live in [`helhed.pathways.consent`][helhed.pathways.consent], beside the pathway
+log they read; this module is the short name for them.
+"""
+
+from helhed.pathways.consent import (
+    CONSENT_NEEDED,
+    AuditEntry,
+    DisclosureDecision,
+    audit,
+    consents_in_force,
+    disclose,
+    may_disclose,
+)
+
+__all__ = [
+    "CONSENT_NEEDED",
+    "AuditEntry",
+    "DisclosureDecision",
+    "audit",
+    "consents_in_force",
+    "disclose",
+    "may_disclose",
+]

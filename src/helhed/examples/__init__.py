@@ -1,0 +1,45 @@
+"""Built-in example data: a synthetic cohort and two example event logs.
+
+* [`cohort`][helhed.examples.cohort]: a seeded synthetic cohort of citizens (invented);
+* [`aalborg`][helhed.examples.aalborg]: an event log whose counts are the published Aalborg
+  figures (AALBORG2019 tabel 1-3), with invented days and pseudonyms;
+* [`halsnaes`][helhed.examples.halsnaes]: invented pathways through the Halsnæs protocol,
+  with breaches to show what a compliance check finds.
+
+No real person is behind any record.
+"""
+
+from helhed.examples.aalborg import (
+    AALBORG_DESTINATIONS,
+    AALBORG_FLEX_OFFER,
+    AALBORG_FLEX_REFERRAL,
+    AALBORG_PERIOD,
+    AALBORG_UNITS,
+    aalborg_pathways,
+)
+from helhed.examples.cohort import (
+    DEMO_DATE,
+    DEMO_SEED,
+    DEMO_SIZE,
+    FUNDING_MIX,
+    demo_cohort,
+    funding_mix,
+)
+from helhed.examples.halsnaes import HALSNAES_SIZE, halsnaes_pathways
+
+__all__ = [
+    "AALBORG_DESTINATIONS",
+    "AALBORG_FLEX_OFFER",
+    "AALBORG_FLEX_REFERRAL",
+    "AALBORG_PERIOD",
+    "AALBORG_UNITS",
+    "DEMO_DATE",
+    "DEMO_SEED",
+    "DEMO_SIZE",
+    "FUNDING_MIX",
+    "HALSNAES_SIZE",
+    "aalborg_pathways",
+    "demo_cohort",
+    "funding_mix",
+    "halsnaes_pathways",
+]

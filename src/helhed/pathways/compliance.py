@@ -1,0 +1,110 @@
+"""Checking pathways against a protocol: findings, never exceptions.
+
+[`check`][helhed.pathways.compliance.check] cuts every pathway at the end of the day asked
+about, runs each rule of the protocol over it (and the population rules over all of them)
+and returns a [`ComplianceReport`][helhed.pathways.compliance.ComplianceReport]. A valid log
+never makes it raise; a log that breaks nothing gives no findings.
+
+Examples:
+    >>> import datetime as dt
+    >>> from helhed.organisation import Administration as A
+    >>> from helhed.pathways.events import ContactMade, ReferralAccepted, Referred
+    >>> from helhed.pathways.pathway import Pathway
+    >>> from helhed.pathways.protocols import HALSNAES
+    >>> def event(kind, day, by, **fields):
+    ...     return kind(citizen_id="c-1", occurred_on=dt.date(2024, 3, day), recorded_by=by,
+    ...                 **fields)
+    >>> pathway = Pathway.of([
+    ...     event(Referred, 4, A.JOB_CENTRE, referral_id="r-1", offer="afklarende samtale",
+    ...           to=A.HEALTH, voluntary=True),
+    ...     event(ReferralAccepted, 4, A.JOB_CENTRE, referral_id="r-1"),
+    ...     event(ContactMade, 13, A.HEALTH, referral_id="r-1"),
+    ... ])
+    >>> report = check([pathway], HALSNAES, on=dt.date(2024, 3, 31))
+    >>> print(report.findings[0])  # doctest: +NORMALIZE_WHITESPACE
+    c-1 [halsnaes.contact_within_week] error: The health department contacts the citizen
+    within one week of accepting the referral. Referral accepted on 2024-03-04; contact made
+    on 2024-03-13, 9 days later (the limit is 7 days). (HALSNAES)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from helhed.errors import ValidationError
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.rules import Finding, PopulationRule, Protocol, Severity
+
+__all__ = ["ComplianceReport", "check"]
+
+
+@attrs.frozen(kw_only=True)
+class ComplianceReport:
+    """The outcome of checking pathways against a protocol on a day.
+
+    Attributes:
+        protocol: The protocol's id.
+        on: The day checked; events after it were left out.
+        pathways: How many pathways were checked.
+        events: How many events they held up to ``on``.
+        findings: Every finding, ordered by citizen, first date and rule id.
+    """
+
+    protocol: str
+    on: dt.date
+    pathways: int
+    events: int
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True if no finding is an error."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def by_rule(self) -> Mapping[str, int]:
+        """Number of findings per rule id."""
+        return MappingProxyType(dict(Counter(f.rule_id for f in self.findings)))
+
+    @property
+    def by_severity(self) -> Mapping[Severity, int]:
+        """Number of findings per severity."""
+        return MappingProxyType(dict(Counter(f.severity for f in self.findings)))
+
+
+def check(pathways: Iterable[Pathway], protocol: Protocol, *, on: dt.date) -> ComplianceReport:
+    """Check ``pathways`` against ``protocol`` as they stood at the end of ``on``.
+
+    Raises:
+        ValidationError: If an item is not a Pathway or two pathways share a citizen id.
+    """
+    cut: list[Pathway] = []
+    seen: set[str] = set()
+    problems = ValidationError.at  # one error per call keeps the message short
+    for i, pathway in enumerate(pathways):
+        if not isinstance(pathway, Pathway):
+            raise problems(f"pathways[{i}]", "must be a Pathway")
+        if pathway.citizen_id in seen:
+            raise problems(f"pathways[{i}].citizen_id", "is a duplicate; one pathway per citizen")
+        seen.add(pathway.citizen_id)
+        cut.append(pathway.until(on))
+    findings: list[Finding] = []
+    for rule in protocol.rules:
+        if isinstance(rule, PopulationRule):
+            findings.extend(rule.check_all(cut, on))
+        else:
+            for pathway in cut:
+                findings.extend(rule.check(pathway, on))
+    findings.sort(key=lambda f: (f.citizen_id, f.dates, f.rule_id, f.events))
+    return ComplianceReport(
+        protocol=protocol.id,
+        on=on,
+        pathways=len(cut),
+        events=sum(len(p) for p in cut),
+        findings=tuple(findings),
+    )

@@ -1,0 +1,681 @@
+"""The events of a citizen's pathway (forløb) through job centre and health department.
+
+Every event is a frozen value with the same four fields - whose pathway it belongs to
+(``citizen_id``), the day it happened (``occurred_on``, with an optional time of day ``at``),
+the administration that recorded it (``recorded_by``) and, where it matters, the ``unit``
+within that administration - and the fields of its own kind. In JSON each event carries its
+kind as ``"event"``, a stable Danish code (see [`EventKind`][helhed.pathways.events.EventKind]).
+
+Fields that reveal something about the citizen's health - which offer they were referred to,
+where they were sent on, a screening score, their target group - are hidden from ``repr``.
+
+Examples:
+    >>> import datetime as dt
+    >>> from helhed.organisation import Administration
+    >>> referral = Referred(
+    ...     citizen_id="c-1", occurred_on=dt.date(2024, 3, 4),
+    ...     recorded_by=Administration.JOB_CENTRE, referral_id="r-1",
+    ...     offer="afklarende sundhedssamtale", to=Administration.HEALTH, voluntary=True,
+    ... )
+    >>> referral.kind.label_en
+    'Referred'
+    >>> "afklarende" in repr(referral)
+    False
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import ClassVar
+
+import attrs
+
+from helhed._coded import CodedEnum
+from helhed._meta import NON_BLANK, REDACT, SENSITIVE
+from helhed._validation import Checker
+from helhed.benefits import Benefit
+from helhed.groups import RiskGroup
+from helhed.organisation import Administration, Role
+
+__all__ = [
+    "EVENT_TYPES",
+    "BenefitChanged",
+    "CaseworkerAssigned",
+    "CaseworkerReleased",
+    "ConsentGiven",
+    "ConsentPurpose",
+    "ConsentRefused",
+    "ConsentWithdrawn",
+    "ContactMade",
+    "ConversationHeld",
+    "ConversationKind",
+    "Event",
+    "EventKind",
+    "InformationCategory",
+    "InformationDisclosed",
+    "InterventionCompleted",
+    "InterventionDroppedOut",
+    "InterventionNotStarted",
+    "InterventionStarted",
+    "JobOrEducationStarted",
+    "PathwayClosed",
+    "Placement",
+    "PlanAdjusted",
+    "PlanCreated",
+    "ReferralAccepted",
+    "ReferralDeclined",
+    "Referred",
+    "ReferredOnward",
+    "ReturnedToCaseworker",
+    "ScreeningRecorded",
+    "TargetGroupAssessed",
+]
+
+
+class EventKind(CodedEnum):
+    """The kind of an event; its code is the ``"event"`` tag in JSON."""
+
+    REFERRED = ("henvist", "Henvist", "Referred")
+    REFERRAL_ACCEPTED = ("henvisning_accepteret", "Henvisning accepteret", "Referral accepted")
+    REFERRAL_DECLINED = ("henvisning_afslaaet", "Henvisning afslået", "Referral declined")
+    CONTACT_MADE = ("kontakt_etableret", "Kontakt etableret", "Contact made")
+    CONSENT_GIVEN = ("samtykke_givet", "Samtykke givet", "Consent given")
+    CONSENT_WITHDRAWN = ("samtykke_tilbagekaldt", "Samtykke tilbagekaldt", "Consent withdrawn")
+    CONSENT_REFUSED = ("samtykke_afslaaet", "Samtykke afslået", "Consent refused")
+    SCREENING_RECORDED = ("screening_registreret", "Screening registreret", "Screening recorded")
+    CONVERSATION_HELD = ("samtale_afholdt", "Samtale afholdt", "Conversation held")
+    PLAN_CREATED = ("indsatsplan_oprettet", "Indsatsplan oprettet", "Intervention plan created")
+    PLAN_ADJUSTED = ("indsatsplan_justeret", "Indsatsplan justeret", "Intervention plan adjusted")
+    INTERVENTION_STARTED = ("indsats_startet", "Indsats startet", "Intervention started")
+    INTERVENTION_COMPLETED = ("indsats_gennemfoert", "Indsats gennemført", "Intervention completed")
+    INTERVENTION_DROPPED_OUT = ("indsats_frafald", "Frafald fra indsats", "Dropped out")
+    INTERVENTION_NOT_STARTED = (
+        "indsats_ikke_startet",
+        "Indsats ikke startet",
+        "Intervention not started",
+    )
+    REFERRED_ONWARD = ("henvist_videre", "Henvist videre", "Referred onward")
+    RETURNED_TO_CASEWORKER = (
+        "sendt_tilbage_til_sagsbehandler",
+        "Sendt tilbage til sagsbehandler",
+        "Returned to caseworker",
+    )
+    BENEFIT_CHANGED = (
+        "forsoergelse_aendret",
+        "Forsørgelsesgrundlag ændret",
+        "Funding basis changed",
+    )
+    TARGET_GROUP_ASSESSED = ("maalgruppe_vurderet", "Målgruppe vurderet", "Target group assessed")
+    CASEWORKER_ASSIGNED = ("sagsbehandler_tildelt", "Sagsbehandler tildelt", "Caseworker assigned")
+    CASEWORKER_RELEASED = (
+        "sagsbehandler_fritaget",
+        "Sagsbehandler fritaget",
+        "Caseworker released",
+    )
+    INFORMATION_DISCLOSED = ("oplysninger_videregivet", "Oplysninger videregivet", "Disclosed")
+    JOB_OR_EDUCATION_STARTED = (
+        "job_uddannelse_startet",
+        "Job eller uddannelse startet",
+        "Job or education started",
+    )
+    PATHWAY_CLOSED = ("forloeb_afsluttet", "Forløb afsluttet", "Pathway closed")
+
+
+class ConversationKind(CodedEnum):
+    """The kind of a conversation with the citizen."""
+
+    HEALTH_CONVERSATION = ("sundhedssamtale", "Sundhedssamtale", "Health conversation")
+    CLARIFYING_HEALTH_CONVERSATION = (
+        "afklarende_sundhedssamtale",
+        "Afklarende sundhedssamtale",
+        "Clarifying health conversation",
+    )
+    CLARIFYING_CONVERSATION = (
+        "afklarende_samtale",
+        "Afklarende samtale",
+        "Clarifying conversation",
+    )
+    VERY_BRIEF_ADVICE = ("vba", "Very Brief Advice (VBA)", "Very Brief Advice (VBA)")
+    PREPARATORY = ("forberedende_samtale", "Forberedende samtale", "Preparatory conversation")
+    FOLLOW_UP = ("opfoelgning", "Opfølgningssamtale", "Follow-up conversation")
+    JOB_CENTRE = ("jobsamtale", "Samtale i jobcentret", "Job centre conversation")
+
+
+class InformationCategory(CodedEnum):
+    """A category of personal information that may pass between administrations."""
+
+    HEALTH = ("helbred", "Helbredsoplysninger", "Health information")
+    SOCIAL = ("sociale_forhold", "Sociale forhold", "Social circumstances")
+    EMPLOYMENT = ("beskaeftigelse", "Beskæftigelsesforhold", "Employment circumstances")
+
+
+class ConsentPurpose(CodedEnum):
+    """What a consent to share information is for."""
+
+    COORDINATION = (
+        "koordinering",
+        "Koordinering af den samlede indsats",
+        "Coordinating the whole effort",
+    )
+    WORK_ABILITY = (
+        "afklaring_arbejdsevne",
+        "Afklaring af arbejdsevne (fx fleksjob, førtidspension)",
+        "Assessing work ability (e.g. flex job, early-retirement pension)",
+    )
+    PROGRESSION = (
+        "progressionsopfoelgning",
+        "Opfølgning på progression",
+        "Following up on progression",
+    )
+
+
+class Placement(CodedEnum):
+    """What a citizen started: a job or an education."""
+
+    JOB = ("job", "Job", "Job")
+    EDUCATION = ("uddannelse", "Uddannelse", "Education")
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """What every event has: whose pathway, when, and who recorded it.
+
+    Attributes:
+        citizen_id: The citizen whose pathway the event belongs to (a pseudonym or case number).
+        occurred_on: The day the event happened.
+        recorded_by: The administration that recorded the event.
+        unit: The unit within that administration, e.g. ``Sygedagpengehuset``; optional.
+        at: The time of day, when known; orders events of the same day.
+    """
+
+    KIND: ClassVar[EventKind]
+
+    citizen_id: str = attrs.field(metadata=NON_BLANK)
+    occurred_on: dt.date
+    recorded_by: Administration
+    unit: str | None = attrs.field(default=None, metadata=NON_BLANK)
+    at: dt.time | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Validate every field; raise all problems at once."""
+        check = Checker()
+        check.text(self.citizen_id, "citizen_id")
+        check.day(self.occurred_on, "occurred_on")
+        check.member(self.recorded_by, Administration, "recorded_by")
+        check.text(self.unit, "unit", optional=True)
+        check.expect(self.at is None or isinstance(self.at, dt.time), "at", "must be a time of day")
+        self._check(check)
+        check.done()
+
+    def _check(self, check: Checker) -> None:
+        """Validate the fields of the event's own kind."""
+
+    @property
+    def kind(self) -> EventKind:
+        """The kind of event."""
+        return self.KIND
+
+
+def _text(check: Checker, event: object, *names: str) -> None:
+    for name in names:
+        check.text(getattr(event, name), name)
+
+
+@attrs.frozen(kw_only=True)
+class Referred(Event):
+    """The citizen was referred to an offer; this opens a pathway.
+
+    Attributes:
+        referral_id: Identifier of the referral, unique within the pathway.
+        offer: What the citizen was referred to, e.g. ``afklarende sundhedssamtale``.
+        to: The administration that provides the offer.
+        voluntary: True if the citizen may say no without consequence for their benefit.
+        referrer: The member of staff who referred, where known.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.REFERRED
+    referral_id: str = attrs.field(metadata=NON_BLANK)
+    offer: str = attrs.field(repr=REDACT, metadata={**SENSITIVE, **NON_BLANK})
+    to: Administration
+    voluntary: bool
+    referrer: str | None = attrs.field(default=None, metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        _text(check, self, "referral_id", "offer")
+        check.member(self.to, Administration, "to")
+        check.flag(self.voluntary, "voluntary")
+        check.text(self.referrer, "referrer", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class _AboutReferral(Event):
+    """An event that answers or follows up a referral.
+
+    Attributes:
+        referral_id: The referral it is about.
+    """
+
+    referral_id: str = attrs.field(metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.referral_id, "referral_id")
+
+
+@attrs.frozen(kw_only=True)
+class ReferralAccepted(_AboutReferral):
+    """The citizen accepted a referral.
+
+    Attributes:
+        referral_id: The referral accepted.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.REFERRAL_ACCEPTED
+
+
+@attrs.frozen(kw_only=True)
+class ReferralDeclined(_AboutReferral):
+    """The citizen declined a referral.
+
+    Attributes:
+        referral_id: The referral declined.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.REFERRAL_DECLINED
+
+
+@attrs.frozen(kw_only=True)
+class ContactMade(Event):
+    """The recording administration made contact with the citizen.
+
+    Attributes:
+        referral_id: The referral the contact follows up, if any.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.CONTACT_MADE
+    referral_id: str | None = attrs.field(default=None, metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.referral_id, "referral_id", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class _AboutConsent(Event):
+    """An event about the citizen's consent to share information with an administration.
+
+    Attributes:
+        to: The administration that would receive the information.
+        purpose: What the information would be used for.
+    """
+
+    to: Administration
+    purpose: ConsentPurpose
+
+    def _check(self, check: Checker) -> None:
+        check.member(self.to, Administration, "to")
+        check.member(self.purpose, ConsentPurpose, "purpose")
+
+
+@attrs.frozen(kw_only=True)
+class ConsentGiven(_AboutConsent):
+    """The citizen consented to information being passed to an administration.
+
+    Attributes:
+        to: The administration that may receive the information.
+        purpose: What the information may be used for.
+        categories: The categories of information the consent covers; at least one.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.CONSENT_GIVEN
+    categories: frozenset[InformationCategory]
+
+    def _check(self, check: Checker) -> None:
+        super()._check(check)
+        if check.members(self.categories, InformationCategory, "categories"):
+            check.expect(bool(self.categories), "categories", "must name at least one category")
+
+
+@attrs.frozen(kw_only=True)
+class ConsentWithdrawn(_AboutConsent):
+    """The citizen withdrew every consent given to an administration for a purpose.
+
+    Attributes:
+        to: The administration the consent was given to.
+        purpose: The purpose it was given for.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.CONSENT_WITHDRAWN
+
+
+@attrs.frozen(kw_only=True)
+class ConsentRefused(_AboutConsent):
+    """The citizen was asked for consent and said no.
+
+    Attributes:
+        to: The administration that asked to receive information.
+        purpose: What it was for.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.CONSENT_REFUSED
+
+
+@attrs.frozen(kw_only=True)
+class ScreeningRecorded(Event):
+    """A screening was done and its result recorded.
+
+    Attributes:
+        instrument: The instrument, e.g. ``who5``.
+        score: The total score, where the instrument gives one.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.SCREENING_RECORDED
+    instrument: str = attrs.field(repr=REDACT, metadata={**SENSITIVE, **NON_BLANK})
+    score: int | None = attrs.field(default=None, repr=REDACT, metadata=SENSITIVE)
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.instrument, "instrument")
+        check.whole(self.score, "score", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class ConversationHeld(Event):
+    """A conversation with the citizen took place.
+
+    Attributes:
+        conversation: The kind of conversation.
+        referral_id: The referral the conversation belongs to, if any.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.CONVERSATION_HELD
+    conversation: ConversationKind
+    referral_id: str | None = attrs.field(default=None, metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        check.member(self.conversation, ConversationKind, "conversation")
+        check.text(self.referral_id, "referral_id", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class _AboutPlan(Event):
+    """An event about an intervention plan (indsatsplan).
+
+    Attributes:
+        plan_id: The plan.
+    """
+
+    plan_id: str = attrs.field(metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.plan_id, "plan_id")
+
+
+@attrs.frozen(kw_only=True)
+class PlanCreated(_AboutPlan):
+    """An intervention plan was made.
+
+    Attributes:
+        plan_id: The new plan; unique within the pathway.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.PLAN_CREATED
+
+
+@attrs.frozen(kw_only=True)
+class PlanAdjusted(_AboutPlan):
+    """An intervention plan was changed.
+
+    Attributes:
+        plan_id: The plan changed.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.PLAN_ADJUSTED
+
+
+@attrs.frozen(kw_only=True)
+class _AboutIntervention(Event):
+    """An event in the life of one intervention (an offer the citizen takes part in).
+
+    Attributes:
+        offer: The offer, e.g. ``Åben og Rolig``; names the intervention within the pathway.
+        referral_id: The referral that led to it, if any.
+    """
+
+    offer: str = attrs.field(repr=REDACT, metadata={**SENSITIVE, **NON_BLANK})
+    referral_id: str | None = attrs.field(default=None, metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.offer, "offer")
+        check.text(self.referral_id, "referral_id", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class InterventionStarted(_AboutIntervention):
+    """The citizen started an intervention.
+
+    Attributes:
+        offer: The offer started; it must not already be running.
+        referral_id: The referral that led to it, if any.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.INTERVENTION_STARTED
+
+
+@attrs.frozen(kw_only=True)
+class InterventionCompleted(_AboutIntervention):
+    """The citizen completed a running intervention.
+
+    Attributes:
+        offer: The offer completed.
+        referral_id: The referral that led to it, if any.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.INTERVENTION_COMPLETED
+
+
+@attrs.frozen(kw_only=True)
+class InterventionDroppedOut(_AboutIntervention):
+    """The citizen left a running intervention before its end.
+
+    Attributes:
+        offer: The offer left.
+        referral_id: The referral that led to it, if any.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.INTERVENTION_DROPPED_OUT
+
+
+@attrs.frozen(kw_only=True)
+class InterventionNotStarted(_AboutIntervention):
+    """It was settled that the citizen will not start an intervention.
+
+    Attributes:
+        offer: The offer not started; it must not be running.
+        referral_id: The referral that led to it, if any.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.INTERVENTION_NOT_STARTED
+
+
+@attrs.frozen(kw_only=True)
+class ReferredOnward(Event):
+    """The citizen was referred on to another offer or provider.
+
+    Attributes:
+        destination: Where to, e.g. ``Aalborg Sundhedscenter`` or ``egen læge``.
+        to: The administration of the destination, where it is one.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.REFERRED_ONWARD
+    destination: str = attrs.field(repr=REDACT, metadata={**SENSITIVE, **NON_BLANK})
+    to: Administration | None = None
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.destination, "destination")
+        check.member(self.to, Administration, "to", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class ReturnedToCaseworker(Event):
+    """The citizen was sent back to the caseworker to be reassessed (ODENSE2015 pkt. 4).
+
+    Attributes:
+        referral_id: The referral the citizen was sent back from, if any.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.RETURNED_TO_CASEWORKER
+    referral_id: str | None = attrs.field(default=None, metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.referral_id, "referral_id", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class BenefitChanged(Event):
+    """The citizen's funding basis changed.
+
+    Attributes:
+        benefit: The new funding basis, or None when the citizen has none.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.BENEFIT_CHANGED
+    benefit: Benefit | None
+
+    def _check(self, check: Checker) -> None:
+        check.member(self.benefit, Benefit, "benefit", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class TargetGroupAssessed(Event):
+    """A professional placed the citizen in a target group (SST2019 ch. 4).
+
+    Attributes:
+        group: The target group, or None when the citizen is not in scope.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.TARGET_GROUP_ASSESSED
+    group: RiskGroup | None = attrs.field(repr=REDACT, metadata=SENSITIVE)
+
+    def _check(self, check: Checker) -> None:
+        check.member(self.group, RiskGroup, "group", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class CaseworkerAssigned(Event):
+    """A member of staff was assigned to the citizen's case.
+
+    A new coordinating caseworker takes over from the one before.
+
+    Attributes:
+        staff_id: The member of staff.
+        role: Their role on the case; ``koordinerende_sagsbehandler`` for the coordinating
+            caseworker.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.CASEWORKER_ASSIGNED
+    staff_id: str = attrs.field(metadata=NON_BLANK)
+    role: Role = Role.CASEWORKER
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.staff_id, "staff_id")
+        check.member(self.role, Role, "role")
+
+    @property
+    def coordinating(self) -> bool:
+        """True if the assignment is as the coordinating caseworker."""
+        return self.role is Role.COORDINATING_CASEWORKER
+
+
+@attrs.frozen(kw_only=True)
+class CaseworkerReleased(Event):
+    """A member of staff stopped working on the citizen's case.
+
+    Attributes:
+        staff_id: The member of staff; must be assigned.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.CASEWORKER_RELEASED
+    staff_id: str = attrs.field(metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.staff_id, "staff_id")
+
+
+@attrs.frozen(kw_only=True)
+class InformationDisclosed(Event):
+    """Information about the citizen passed from the recording administration to another.
+
+    The log records every disclosure, allowed or not: it is the audit trail, and the consent
+    rules find the ones made without consent.
+
+    Attributes:
+        to: The administration that received the information.
+        category: What kind of information.
+        purpose: What it was passed on for, where stated.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.INFORMATION_DISCLOSED
+    to: Administration
+    category: InformationCategory
+    purpose: ConsentPurpose | None = None
+
+    def _check(self, check: Checker) -> None:
+        check.member(self.to, Administration, "to")
+        check.member(self.category, InformationCategory, "category")
+        check.member(self.purpose, ConsentPurpose, "purpose", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class JobOrEducationStarted(Event):
+    """The citizen started a job or an education.
+
+    Attributes:
+        placement: Job or education.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.JOB_OR_EDUCATION_STARTED
+    placement: Placement
+
+    def _check(self, check: Checker) -> None:
+        check.member(self.placement, Placement, "placement")
+
+
+@attrs.frozen(kw_only=True)
+class PathwayClosed(Event):
+    """The pathway ended; nothing may follow."""
+
+    KIND: ClassVar[EventKind] = EventKind.PATHWAY_CLOSED
+
+
+EVENT_TYPES: Mapping[EventKind, type[Event]] = MappingProxyType(
+    {
+        cls.KIND: cls
+        for cls in (
+            Referred,
+            ReferralAccepted,
+            ReferralDeclined,
+            ContactMade,
+            ConsentGiven,
+            ConsentWithdrawn,
+            ConsentRefused,
+            ScreeningRecorded,
+            ConversationHeld,
+            PlanCreated,
+            PlanAdjusted,
+            InterventionStarted,
+            InterventionCompleted,
+            InterventionDroppedOut,
+            InterventionNotStarted,
+            ReferredOnward,
+            ReturnedToCaseworker,
+            BenefitChanged,
+            TargetGroupAssessed,
+            CaseworkerAssigned,
+            CaseworkerReleased,
+            InformationDisclosed,
+            JobOrEducationStarted,
+            PathwayClosed,
+        )
+    }
+)
+"""Every concrete event type by its kind, in the order of ``EventKind``."""
