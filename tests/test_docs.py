@@ -21,9 +21,13 @@ import pytest
 from helhed.cli import main
 
 ROOT = pathlib.Path(__file__).parents[1]
-PAGES = sorted((ROOT / "docs").glob("*.md"))
+PAGES = sorted((ROOT / "docs").rglob("*.md"))
 _BLOCK = re.compile(r"^```(pycon|console)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def _name(page: pathlib.Path) -> str:
+    return str(page.relative_to(ROOT / "docs"))
 
 
 def _blocks(page: pathlib.Path, kind: str) -> list[str]:
@@ -77,7 +81,7 @@ class _Shell:
         return "".join(lines[:head] if head is not None else lines)
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if _blocks(p, "pycon")], ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [p for p in PAGES if _blocks(p, "pycon")], ids=_name)
 def test_console_examples_of_the_page_hold(page: pathlib.Path) -> None:
     source = "\n".join(_blocks(page, "pycon"))
     test = doctest.DocTestParser().get_doctest(source, {}, page.name, str(page), 0)
@@ -87,7 +91,7 @@ def test_console_examples_of_the_page_hold(page: pathlib.Path) -> None:
     assert runner.summarize(verbose=False).failed == 0, "".join(report[:1])
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if _blocks(p, "console")], ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [p for p in PAGES if _blocks(p, "console")], ids=_name)
 def test_command_line_sessions_of_the_page_hold(
     page: pathlib.Path, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -138,7 +138,7 @@ def test_a_pathway_opens_with_a_referral():
             make(ev.InterventionDroppedOut, offer="rygestop"),
             "this offer is not running; an intervention must start first",
         ),
-        (make(ev.PlanAdjusted, plan_id="p-1"), "there is no plan 'p-1' to adjust"),
+        (make(ev.PlanAdjusted, plan_id="p-1"), "there is no plan 'p-1'"),
         (
             make(ev.ConsentWithdrawn, to=A.JOB_CENTRE, purpose=ev.ConsentPurpose.COORDINATION),
             "no consent to this administration for this purpose is in force",
@@ -359,7 +359,7 @@ def _broken(pathway, data):
         ),
         (
             ev.PlanAdjusted(citizen_id=cid, occurred_on=last, recorded_by=A.HEALTH, plan_id="nope"),
-            "there is no plan 'nope' to adjust",
+            "there is no plan 'nope'",
         ),
         (
             ev.InterventionCompleted(

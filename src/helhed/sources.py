@@ -39,10 +39,15 @@ __all__ = [
 
 
 class SourceKind(CodedEnum):
-    """Whether a source is a published document or a legal act."""
+    """Whether a source is a published document, a legal act, or an instrument or guidance."""
 
     DOCUMENT = ("dokument", "Dokument", "Document")
     LAW = ("lov", "Lov", "Law")
+    INSTRUMENT = (
+        "maaleredskab",
+        "Måleredskab eller faglig anbefaling",
+        "Instrument or professional guidance",
+    )
 
 
 class Verification(CodedEnum):
@@ -142,9 +147,48 @@ SOURCES: Mapping[str, Source] = _sources(
         SourceKind.LAW,
         dt.date(2025, 12, 29),
     ),
+    Source(
+        "WHO5",
+        "Psykiatrisk Forskningsenhed, Region Hovedstadens Psykiatri: WHO-5 Trivselsindeks; "
+        "Topp, Østergaard, Søndergaard og Bech: The WHO-5 Well-Being Index: a systematic "
+        "review of the literature, Psychother Psychosom 84 (2015) 167-176",
+        SourceKind.INSTRUMENT,
+    ),
+    Source(
+        "AUDIT2001",
+        "Babor, Higgins-Biddle, Saunders og Monteiro: AUDIT - The Alcohol Use Disorders "
+        "Identification Test. Guidelines for Use in Primary Care, 2. udgave, WHO/MSD/MSB/01.6a, "
+        "WHO 2001",
+        SourceKind.INSTRUMENT,
+    ),
+    Source(
+        "AUDITC",
+        "Bush m.fl.: The AUDIT Alcohol Consumption Questions (AUDIT-C), Arch Intern Med 158 "
+        "(1998) 1789-1795; Bradley m.fl., Alcohol Clin Exp Res 27 (2003) 1066-1072",
+        SourceKind.INSTRUMENT,
+    ),
+    Source(
+        "SST2022ALK",
+        "Sundhedsstyrelsen: Notat - Sundhedsstyrelsens udmeldinger om indtag af alkohol, "
+        "7. marts 2022",
+        SourceKind.INSTRUMENT,
+        dt.date(2022, 3, 7),
+    ),
+    Source(
+        "SST1990ALK",
+        "Sundhedsstyrelsen: Genstandsgrænser for voksne (højrisikogrænser fra 1990, "
+        "lavrisikogrænser)",
+        SourceKind.INSTRUMENT,
+    ),
+    Source(
+        "VBA",
+        "National Centre for Smoking Cessation and Training (NCSCT): Very Brief Advice on "
+        "smoking - Ask, Advise, Act",
+        SourceKind.INSTRUMENT,
+    ),
 )
 """Every source helhed cites, by key. The first five are the source documents of the domain;
-the rest are the laws the dated rule tables rest on."""
+then the laws the dated rule tables rest on; then the screening instruments and guidance."""
 
 
 def _known_source(_: object, __: attrs.Attribute[str], key: str) -> None:

@@ -11,6 +11,8 @@
 - ``helhed report FILE|-``: print the conversation, onward-referral and intervention-status
   tables over the pathways of a file.
 - ``helhed example NAME``: print an example event log (``aalborg``, ``halsnaes``) as JSON.
+- ``helhed screen INSTRUMENT ANSWERS...``: score answers on WHO-5, AUDIT, AUDIT-C or alcohol
+  intake and print the score, band, advice and reasons.
 
 Dates default to today (the command line is the one place helhed reads the clock; the
 library never does). Bad input prints one line naming the bad field and exits with code 2.
@@ -29,16 +31,17 @@ from typing import TextIO
 from helhed.cli._common import date_argument
 from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
 from helhed.cli.pathways import (
+    CHECKABLE,
     EXAMPLES,
     check_command,
     demo_pathway_part,
     example_command,
     report_command,
 )
+from helhed.cli.screening import SCREENED, demo_kolding_part, screen_command
 from helhed.errors import HelhedError, ValidationError
 from helhed.examples import DEMO_DATE, DEMO_SEED, DEMO_SIZE
 from helhed.json_schema import json_schema
-from helhed.pathways.protocols import PROTOCOLS
 from helhed.serialization import DOCUMENTS
 
 __all__ = ["main"]
@@ -97,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
 
     chk = sub.add_parser("check", help="check pathways against a protocol")
     chk.add_argument("file", help="a JSON file of one pathway or a list of them; - for stdin")
-    chk.add_argument("--protocol", required=True, choices=sorted(PROTOCOLS), help="protocol id")
+    chk.add_argument("--protocol", required=True, choices=sorted(CHECKABLE), help="protocol id")
     chk.add_argument("--on", type=date_argument, default=None, help="date (default today)")
     chk.add_argument("--json", action="store_true", help="write the report as JSON")
     chk.add_argument("--indent", type=int, default=None, help="indent the JSON output")
@@ -119,12 +122,27 @@ def _parser() -> argparse.ArgumentParser:
     exa.add_argument("name", choices=sorted(EXAMPLES), help="which log")
     exa.add_argument("--indent", type=int, default=None, help="indent the JSON output")
     exa.set_defaults(run=example_command)
+
+    scr = sub.add_parser("screen", help="score answers on a screening instrument")
+    scr.add_argument("instrument", choices=SCREENED, help="which instrument")
+    scr.add_argument(
+        "answers",
+        nargs="+",
+        help="the answers, item 1 first (alcohol: units a "
+        "week, then optionally most units on one day)",
+    )
+    scr.add_argument("--on", type=date_argument, default=None, help="date (default today)")
+    scr.add_argument(
+        "--sex", choices=["kvinde", "mand"], help="for AUDIT-C and older alcohol limits"
+    )
+    scr.set_defaults(run=screen_command)
     return parser
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
     demo_cohort_part(args, out)
     demo_pathway_part(out)
+    demo_kolding_part(out)
     return 0
 
 

@@ -6,9 +6,11 @@ import argparse
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TextIO
 
+from helhed.cases import HJORRING, JAMMERBUGT, KOLDING
 from helhed.cli._common import fail, load_many, read_json, today
 from helhed.examples import (
     AALBORG_FLEX_OFFER,
@@ -18,6 +20,7 @@ from helhed.examples import (
     aalborg_pathways,
     halsnaes_pathways,
 )
+from helhed.models.early_detection import EARLY_DETECTION
 from helhed.organisation import Period
 from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.events import InterventionStarted
@@ -29,11 +32,16 @@ from helhed.pathways.reports import (
     intervention_status,
     referrals_by_destination,
 )
-from helhed.pathways.rules import Severity
+from helhed.pathways.rules import Protocol, Severity
 from helhed.serialization import to_dict
 
 EXAMPLES = {"aalborg": aalborg_pathways, "halsnaes": halsnaes_pathways}
 """The example logs ``helhed example NAME`` prints."""
+
+CHECKABLE: Mapping[str, Protocol] = MappingProxyType(
+    {p.id: p for p in (*PROTOCOLS.values(), EARLY_DETECTION, HJORRING, KOLDING, JAMMERBUGT)}
+)
+"""Every protocol ``helhed check --protocol`` knows: the shipped ones, model 1 and the cases."""
 
 _EXIT_FINDINGS = 1
 
@@ -41,7 +49,7 @@ _EXIT_FINDINGS = 1
 def check_command(args: argparse.Namespace, out: TextIO) -> int:
     """Check pathways against a protocol; exit 1 if any finding is an error."""
     pathways = load_many(read_json(args.file), Pathway)
-    report = check(pathways, PROTOCOLS[args.protocol], on=today(args.on))
+    report = check(pathways, CHECKABLE[args.protocol], on=today(args.on))
     if args.json:
         json.dump(to_dict(report), out, ensure_ascii=False, indent=args.indent)
         out.write("\n")

@@ -4,7 +4,9 @@
 * [`aalborg`][helhed.examples.aalborg]: an event log whose counts are the published Aalborg
   figures (AALBORG2019 tabel 1-3), with invented days and pseudonyms;
 * [`halsnaes`][helhed.examples.halsnaes]: invented pathways through the Halsnæs protocol,
-  with breaches to show what a compliance check finds.
+  with breaches to show what a compliance check finds;
+* [`kolding`][helhed.examples.kolding]: an invented Kolding team with WHO-5 before and after
+  the course.
 
 No real person is behind any record.
 """
@@ -26,6 +28,7 @@ from helhed.examples.cohort import (
     funding_mix,
 )
 from helhed.examples.halsnaes import HALSNAES_SIZE, halsnaes_pathways
+from helhed.examples.kolding import KOLDING_START, KOLDING_WEEKS, kolding_answers, kolding_team
 
 __all__ = [
     "AALBORG_DESTINATIONS",
@@ -38,8 +41,12 @@ __all__ = [
     "DEMO_SIZE",
     "FUNDING_MIX",
     "HALSNAES_SIZE",
+    "KOLDING_START",
+    "KOLDING_WEEKS",
     "aalborg_pathways",
     "demo_cohort",
     "funding_mix",
     "halsnaes_pathways",
+    "kolding_answers",
+    "kolding_team",
 ]

@@ -41,6 +41,7 @@ from helhed.organisation import Administration, Role
 
 __all__ = [
     "EVENT_TYPES",
+    "AssessmentHeld",
     "BenefitChanged",
     "CaseworkerAssigned",
     "CaseworkerReleased",
@@ -64,6 +65,8 @@ __all__ = [
     "Placement",
     "PlanAdjusted",
     "PlanCreated",
+    "PlanItemAdded",
+    "ProgressionReviewed",
     "ReferralAccepted",
     "ReferralDeclined",
     "Referred",
@@ -86,8 +89,19 @@ class EventKind(CodedEnum):
     CONSENT_REFUSED = ("samtykke_afslaaet", "Samtykke afslået", "Consent refused")
     SCREENING_RECORDED = ("screening_registreret", "Screening registreret", "Screening recorded")
     CONVERSATION_HELD = ("samtale_afholdt", "Samtale afholdt", "Conversation held")
+    ASSESSMENT_HELD = (
+        "tvaerfaglig_vurdering",
+        "Tværfaglig vurdering afholdt",
+        "Cross-disciplinary assessment held",
+    )
     PLAN_CREATED = ("indsatsplan_oprettet", "Indsatsplan oprettet", "Intervention plan created")
     PLAN_ADJUSTED = ("indsatsplan_justeret", "Indsatsplan justeret", "Intervention plan adjusted")
+    PLAN_ITEM_ADDED = ("indsats_i_plan", "Indsats føjet til plan", "Plan item added")
+    PROGRESSION_REVIEWED = (
+        "progression_fulgt_op",
+        "Opfølgning på progression",
+        "Progression reviewed",
+    )
     INTERVENTION_STARTED = ("indsats_startet", "Indsats startet", "Intervention started")
     INTERVENTION_COMPLETED = ("indsats_gennemfoert", "Indsats gennemført", "Intervention completed")
     INTERVENTION_DROPPED_OUT = ("indsats_frafald", "Frafald fra indsats", "Dropped out")
@@ -397,6 +411,25 @@ class ConversationHeld(Event):
 
 
 @attrs.frozen(kw_only=True)
+class AssessmentHeld(Event):
+    """A coordinated assessment of the citizen by staff of several professions (SST2019 kap. 6).
+
+    Attributes:
+        professions: The professions (roles) that took part; at least one.
+        administrations: The administrations they came from; at least one.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.ASSESSMENT_HELD
+    professions: frozenset[Role]
+    administrations: frozenset[Administration]
+
+    def _check(self, check: Checker) -> None:
+        for name, kind in (("professions", Role), ("administrations", Administration)):
+            if check.members(getattr(self, name), kind, name):
+                check.expect(bool(getattr(self, name)), name, "must name at least one")
+
+
+@attrs.frozen(kw_only=True)
 class _AboutPlan(Event):
     """An event about an intervention plan (indsatsplan).
 
@@ -430,6 +463,57 @@ class PlanAdjusted(_AboutPlan):
     """
 
     KIND: ClassVar[EventKind] = EventKind.PLAN_ADJUSTED
+
+
+@attrs.frozen(kw_only=True)
+class PlanItemAdded(Event):
+    """An item of an intervention plan: one offer, who is responsible, and when it runs.
+
+    Items of one plan may run in parallel (SST2019 kap. 6).
+
+    Attributes:
+        plan_id: The plan; it must exist.
+        item_id: The item, unique within the plan.
+        offer: What the citizen is offered.
+        administration: The administration responsible for the item.
+        profession: The profession (role) that carries it out.
+        start: First day of the item.
+        end: Last day of the item, if set.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.PLAN_ITEM_ADDED
+    plan_id: str = attrs.field(metadata=NON_BLANK)
+    item_id: str = attrs.field(metadata=NON_BLANK)
+    offer: str = attrs.field(repr=REDACT, metadata={**SENSITIVE, **NON_BLANK})
+    administration: Administration
+    profession: Role
+    start: dt.date
+    end: dt.date | None = None
+
+    def _check(self, check: Checker) -> None:
+        _text(check, self, "plan_id", "item_id", "offer")
+        check.member(self.administration, Administration, "administration")
+        check.member(self.profession, Role, "profession")
+        start_ok = check.day(self.start, "start")
+        if check.day(self.end, "end", optional=True) and start_ok and self.end is not None:
+            check.expect(self.end >= self.start, "end", "must not be before start")
+
+
+@attrs.frozen(kw_only=True)
+class ProgressionReviewed(Event):
+    """A review of the citizen's progression under a plan, on an instrument (SST2019 kap. 6).
+
+    Attributes:
+        plan_id: The plan reviewed; it must exist.
+        instrument: The instrument progression was measured with, e.g. ``who5``.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.PROGRESSION_REVIEWED
+    plan_id: str = attrs.field(metadata=NON_BLANK)
+    instrument: str = attrs.field(repr=REDACT, metadata={**SENSITIVE, **NON_BLANK})
+
+    def _check(self, check: Checker) -> None:
+        _text(check, self, "plan_id", "instrument")
 
 
 @attrs.frozen(kw_only=True)
@@ -660,8 +744,11 @@ EVENT_TYPES: Mapping[EventKind, type[Event]] = MappingProxyType(
             ConsentRefused,
             ScreeningRecorded,
             ConversationHeld,
+            AssessmentHeld,
             PlanCreated,
             PlanAdjusted,
+            PlanItemAdded,
+            ProgressionReviewed,
             InterventionStarted,
             InterventionCompleted,
             InterventionDroppedOut,

@@ -75,6 +75,8 @@ from helhed.pathways.events import (
     Placement,
     PlanAdjusted,
     PlanCreated,
+    PlanItemAdded,
+    ProgressionReviewed,
     ReferralAccepted,
     ReferralDeclined,
     Referred,
@@ -197,6 +199,7 @@ class _Replay:
         "consents",
         "coordinating",
         "group",
+        "items",
         "last_at",
         "last_on",
         "opened_on",
@@ -219,6 +222,7 @@ class _Replay:
         self.caseworkers: dict[str, Role] = {}
         self.coordinating: str | None = None
         self.plans: set[str] = set()
+        self.items: set[tuple[str, str]] = set()
         self.benefit: Benefit | None = None
         self.group: RiskGroup | None = None
         self.placement: Placement | None = None
@@ -237,6 +241,7 @@ class _Replay:
         new.caseworkers = self.caseworkers.copy()
         new.coordinating = self.coordinating
         new.plans = self.plans.copy()
+        new.items = self.items.copy()
         new.benefit = self.benefit
         new.group = self.group
         new.placement = self.placement
@@ -313,8 +318,15 @@ class _Replay:
                 return "this offer is already running"
             case PlanCreated(plan_id=pid) if pid in self.plans:
                 return f"plan {pid!r} already exists"
-            case PlanAdjusted(plan_id=pid) if pid not in self.plans:
-                return f"there is no plan {pid!r} to adjust"
+            case PlanAdjusted(plan_id=pid) | ProgressionReviewed(plan_id=pid) if (
+                pid not in self.plans
+            ):
+                return f"there is no plan {pid!r}"
+            case PlanItemAdded(plan_id=pid, item_id=iid):
+                if pid not in self.plans:
+                    return f"there is no plan {pid!r}"
+                if (pid, iid) in self.items:
+                    return f"plan {pid!r} already has an item {iid!r}"
             case ConsentWithdrawn(to=to, purpose=purpose) if not any(
                 c.to is to and c.purpose is purpose for c in self.consents
             ):
@@ -351,6 +363,8 @@ class _Replay:
                 self.consents = _without(self.consents, to, purpose)
             case PlanCreated(plan_id=pid):
                 self.plans.add(pid)
+            case PlanItemAdded(plan_id=pid, item_id=iid):
+                self.items.add((pid, iid))
             case CaseworkerAssigned(staff_id=sid, role=role):
                 if role is Role.COORDINATING_CASEWORKER:
                     if self.coordinating is not None:

@@ -10,6 +10,7 @@ few combinators:
 * [`precedes`][helhed.pathways.rules.precedes]: every ``then`` event has a ``first`` event
   before it;
 * [`forbid`][helhed.pathways.rules.forbid]: no event of this description may occur;
+* [`every`][helhed.pathways.rules.every]: every event of this description meets a condition;
 * [`requires_consent`][helhed.pathways.rules.requires_consent]: information of a category
   reaches an administration only with consent in force;
 * [`parallel`][helhed.pathways.rules.parallel]: two administrations' interventions overlap in
@@ -45,7 +46,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -77,6 +78,7 @@ from helhed.sources import Citation, Reason
 __all__ = [
     "AtMostPer",
     "CoordinatingCaseworkerAssigned",
+    "Every",
     "Finding",
     "Forbid",
     "Match",
@@ -90,6 +92,7 @@ __all__ = [
     "Severity",
     "Within",
     "at_most_per",
+    "every",
     "forbid",
     "parallel",
     "precedes",
@@ -150,6 +153,10 @@ class Match:
             ``to``, or for answers and follow-ups the ``to`` of the referral they name.
         voluntary: Only referrals (or events about referrals) that are voluntary or not.
         conversation: Only conversations of this kind.
+        role: Only caseworker assignments in this role.
+        offers: Only events whose ``offer`` is one of these (referrals, interventions, plan
+            items).
+        instrument: Only events whose ``instrument`` is this one (screenings, reviews).
     """
 
     kinds: tuple[type[Event], ...]
@@ -157,8 +164,11 @@ class Match:
     to: Administration | None = None
     voluntary: bool | None = None
     conversation: ConversationKind | None = None
+    role: Role | None = None
+    offers: frozenset[str] | None = None
+    instrument: str | None = None
 
-    def __call__(self, pathway: Pathway, event: Event) -> bool:
+    def __call__(self, pathway: Pathway, event: Event) -> bool:  # noqa: PLR0911 - one test per field
         """True if ``event``, in ``pathway``, fits the description."""
         if not isinstance(event, self.kinds):
             return False
@@ -167,6 +177,12 @@ class Match:
         if self.conversation is not None and (
             not isinstance(event, ConversationHeld) or event.conversation is not self.conversation
         ):
+            return False
+        if self.role is not None and getattr(event, "role", None) is not self.role:
+            return False
+        if self.offers is not None and getattr(event, "offer", None) not in self.offers:
+            return False
+        if self.instrument is not None and getattr(event, "instrument", None) != self.instrument:
             return False
         if self.to is None and self.voluntary is None:
             return True
@@ -205,12 +221,15 @@ def _referral_of(pathway: Pathway, event: Event) -> Referred | None:
         return None
 
 
-def when(
+def when(  # noqa: PLR0913 - each keyword narrows the match
     *kinds: type[Event],
     recorded_by: Administration | None = None,
     to: Administration | None = None,
     voluntary: bool | None = None,
     conversation: ConversationKind | None = None,
+    role: Role | None = None,
+    offers: Iterable[str] | None = None,
+    instrument: str | None = None,
 ) -> Match:
     """Describe events by kind and, optionally, more (see [`Match`][helhed.pathways.rules.Match]).
 
@@ -220,7 +239,14 @@ def when(
     if not kinds or not all(isinstance(k, type) and issubclass(k, Event) for k in kinds):  # type: ignore[redundant-expr]
         raise ValidationError.at("kinds", "must name one or more event classes")
     return Match(
-        kinds=kinds, recorded_by=recorded_by, to=to, voluntary=voluntary, conversation=conversation
+        kinds=kinds,
+        recorded_by=recorded_by,
+        to=to,
+        voluntary=voluntary,
+        conversation=conversation,
+        role=role,
+        offers=None if offers is None else frozenset(offers),
+        instrument=instrument,
     )
 
 
@@ -429,6 +455,37 @@ class Forbid(Rule):
                     (
                         f"{event.kind.label_da} {event.occurred_on}.",
                         f"{event.kind.label_en} on {event.occurred_on}.",
+                    ),
+                )
+
+
+@attrs.frozen(kw_only=True)
+class Every(Rule):
+    """Every event of the description meets a condition.
+
+    Attributes:
+        events: The events judged.
+        holds: The condition, given the pathway and the event.
+        failure_da: What is wrong when it fails, in Danish.
+        failure_en: The same in English.
+    """
+
+    events: Match
+    holds: Callable[[Pathway, Event], bool]
+    failure_da: str
+    failure_en: str
+
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
+        """Yield a finding for each matching event the condition fails for."""
+        for i, event in enumerate(pathway.events):
+            if self.events(pathway, event) and not self.holds(pathway, event):
+                yield self.finding(
+                    pathway,
+                    (i,),
+                    (event.occurred_on,),
+                    (
+                        f"{event.kind.label_da} {event.occurred_on}: {self.failure_da}",
+                        f"{event.kind.label_en} on {event.occurred_on}: {self.failure_en}",
                     ),
                 )
 
@@ -710,6 +767,30 @@ def forbid(  # noqa: PLR0913 - a rule is its parameters
     """No event matching ``events`` may occur."""
     return Forbid(
         id=id, severity=severity, citation=citation, events=events, **_demand(text_da, text_en)
+    )
+
+
+def every(  # noqa: PLR0913 - a rule is its parameters
+    events: Match,
+    holds: Callable[[Pathway, Event], bool],
+    *,
+    failure: tuple[str, str],
+    id: str,  # noqa: A002 - the rule's id
+    citation: Citation,
+    text_da: str,
+    text_en: str,
+    severity: Severity = Severity.ERROR,
+) -> Every:
+    """Every event matching ``events`` meets ``holds``; ``failure`` says (da, en) what is wrong."""
+    return Every(
+        id=id,
+        severity=severity,
+        citation=citation,
+        events=events,
+        holds=holds,
+        failure_da=failure[0],
+        failure_en=failure[1],
+        **_demand(text_da, text_en),
     )
 
 

@@ -302,11 +302,12 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
         "group",
         "disclosed",
         "placement",
+        "assessment",
     ]
     kinds += ["accept", "decline"] if pending else []
     kinds += ["start", "not_started"] if idle else []
     kinds += ["complete", "drop"] if running else []
-    kinds += ["adjust"] if state.plans else []
+    kinds += ["adjust", "item", "review"] if state.plans else []
     kinds += ["withdraw"] if given else []
     kinds += ["assign"] if free else []
     kinds += ["release"] if state.caseworkers else []
@@ -346,6 +347,29 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
         return ev.PlanCreated(**common, plan_id=f"p-{len(state.plans) + 1}")
     if kind == "adjust":
         return ev.PlanAdjusted(**common, plan_id=one(sorted(state.plans)))
+    if kind == "assessment":
+        return ev.AssessmentHeld(
+            **common,
+            professions=draw(st.frozensets(st.sampled_from(tuple(Role)), min_size=1, max_size=3)),
+            administrations=draw(st.frozensets(st.sampled_from(_ADMINISTRATIONS), min_size=1)),
+        )
+    if kind == "item":
+        start = on + dt.timedelta(days=draw(st.integers(0, 30)))
+        length = draw(st.none() | st.integers(0, 120))
+        return ev.PlanItemAdded(
+            **common,
+            plan_id=one(sorted(state.plans)),
+            item_id=f"i-{draw(st.integers(1, 10**9))}",
+            offer=one(OFFERS),
+            administration=one(_ADMINISTRATIONS),
+            profession=one(tuple(Role)),
+            start=start,
+            end=None if length is None else start + dt.timedelta(days=length),
+        )
+    if kind == "review":
+        return ev.ProgressionReviewed(
+            **common, plan_id=one(sorted(state.plans)), instrument=one(["who5", "audit"])
+        )
     if kind in ("start", "not_started"):
         cls2 = ev.InterventionStarted if kind == "start" else ev.InterventionNotStarted
         return cls2(**common, offer=one(idle), referral_id=maybe(live))

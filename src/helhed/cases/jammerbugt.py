@@ -1,0 +1,133 @@
+"""Jammerbugt: early detection of high alcohol use, and a preventive track (SST2019 6.3).
+
+Jammerbugt has one administration for health and the labour market. Two practices:
+
+* **Alcohol.** Trained substance-abuse ambassadors in each department spot citizens with high
+  alcohol use. Front-line staff hold the first conversation and motivate; substance-abuse
+  consultants join when needed. Treatment is individual, in a group or residential.
+* **Prevention for the employed.** Employed citizens at risk of musculoskeletal and lifestyle
+  disease - in social and health care, industry and agriculture, with unions and pension
+  funds as partners - get purely preventive advice and physical activity; sick leave fell.
+
+Target groups: medium and low risk.
+
+Examples:
+    >>> from helhed.benefits import Benefit
+    >>> from helhed.citizens import Citizen
+    >>> from helhed.health import HealthProfile, RiskFactor
+    >>> fits, _ = preventive_track_fits(Citizen(id="c-1", benefit=Benefit.EMPLOYED,
+    ...     health=HealthProfile(risk_factors=frozenset({RiskFactor.PHYSICAL_ACTIVITY}))))
+    >>> fits
+    True
+"""
+
+from __future__ import annotations
+
+from helhed._coded import CodedEnum
+from helhed.benefits import Benefit
+from helhed.citizens import Citizen
+from helhed.collaboration import CollaborationModel
+from helhed.groups import RiskGroup
+from helhed.health import HealthDomain, RiskFactor
+from helhed.organisation import Role
+from helhed.pathways.events import CaseworkerAssigned, ConversationHeld, InterventionStarted
+from helhed.pathways.rules import Protocol, precedes, when
+from helhed.sources import Citation, Reason
+
+__all__ = [
+    "JAMMERBUGT",
+    "PREVENTIVE_PARTNERS",
+    "PREVENTIVE_SECTORS",
+    "TREATMENTS",
+    "TreatmentFormat",
+    "preventive_track_fits",
+]
+
+_CITE = Citation("SST2019", "6.3")
+
+
+class TreatmentFormat(CodedEnum):
+    """How alcohol treatment is given (SST2019 6.3)."""
+
+    INDIVIDUAL = ("individuel", "Individuel", "Individual")
+    GROUP = ("gruppe", "Gruppe", "Group")
+    RESIDENTIAL = ("doegn", "Døgnbehandling", "Residential")
+
+
+TREATMENTS = {
+    "alkoholbehandling, individuel": TreatmentFormat.INDIVIDUAL,
+    "alkoholbehandling, gruppe": TreatmentFormat.GROUP,
+    "alkoholbehandling, døgn": TreatmentFormat.RESIDENTIAL,
+}
+"""The treatment offers by name (the ``offer`` of their events) and their format."""
+
+PREVENTIVE_SECTORS = ("social- og sundhedsområdet", "industrien", "landbruget")
+"""The sectors of the preventive track (SST2019 6.3)."""
+
+PREVENTIVE_PARTNERS = ("fagforeninger", "pensionskasser")
+"""The preventive track's partners (SST2019 6.3)."""
+
+_LIFESTYLE = frozenset(
+    {RiskFactor.SMOKING, RiskFactor.ALCOHOL, RiskFactor.DIET, RiskFactor.PHYSICAL_ACTIVITY}
+)
+
+
+def preventive_track_fits(citizen: Citizen) -> tuple[bool, tuple[Reason, ...]]:
+    """Does the preventive track fit: employed, and at risk of lifestyle or musculoskeletal disease?
+
+    A lifestyle risk factor (smoking, alcohol, diet, physical activity) or a physical health
+    challenge counts as the risk. Returns the answer and its reasons.
+    """
+    employed = citizen.benefit is Benefit.EMPLOYED
+    factors = citizen.health.risk_factors & _LIFESTYLE
+    physical = any(c.domain is HealthDomain.PHYSICAL for c in citizen.health.challenges)
+    at_risk = bool(factors) or physical
+    reasons = (
+        Reason(
+            "jammerbugt.employed" if employed else "jammerbugt.not_employed",
+            "Borgeren er i beskæftigelse." if employed else "Borgeren er ikke i beskæftigelse.",
+            "The citizen is employed." if employed else "The citizen is not employed.",
+            _CITE,
+        ),
+        Reason(
+            "jammerbugt.at_risk" if at_risk else "jammerbugt.no_risk",
+            "Risiko for livsstils- eller bevægeapparatssygdom."
+            if at_risk
+            else "Ingen kendt risiko for livsstils- eller bevægeapparatssygdom.",
+            "At risk of lifestyle or musculoskeletal disease."
+            if at_risk
+            else "No known risk of lifestyle or musculoskeletal disease.",
+            _CITE,
+        ),
+    )
+    return employed and at_risk, reasons
+
+
+JAMMERBUGT = Protocol(
+    id="jammerbugt",
+    name_da="Tidlig opsporing af for højt alkoholforbrug, Jammerbugt",
+    name_en="Early detection of high alcohol use, Jammerbugt",
+    model=CollaborationModel.EARLY_DETECTION,
+    target_groups=frozenset({RiskGroup.MEDIUM, RiskGroup.LOW}),
+    rules=(
+        precedes(
+            when(ConversationHeld),
+            when(CaseworkerAssigned, role=Role.SUBSTANCE_ABUSE_CONSULTANT),
+            id="jammerbugt.first_conversation",
+            citation=_CITE,
+            text_da="Frontpersonalet tager den første samtale, før misbrugskonsulenten kommer ind.",
+            text_en="Front-line staff hold the first conversation before a substance-abuse "
+            "consultant joins.",
+        ),
+        precedes(
+            when(ConversationHeld),
+            when(InterventionStarted, offers=TREATMENTS),
+            id="jammerbugt.conversation_before_treatment",
+            citation=_CITE,
+            text_da="Behandling begynder efter en motiverende samtale.",
+            text_en="Treatment starts after a motivating conversation.",
+        ),
+    ),
+    citation=_CITE,
+)
+"""Jammerbugt's alcohol practice as a protocol (SST2019 6.3)."""

@@ -1,0 +1,370 @@
+"""Kolding, *Sund på Tværs*: early detection of mental health problems with WHO-5 (SST2019 6.2).
+
+Advisers refer citizens they suspect of mental health problems (anxiety, stress, depression,
+PTSD). A psychologist screens them with WHO-5 and talks with them; a citizen with both a
+*need* and the *motivation* starts a course of 12-14 weeks, five days a week at fixed times,
+the first week three days (team building and trust). The content includes the KRAMS factors,
+physical activity, mindfulness and/or psychoeducation chosen by the WHO-5 score, a network
+part and company-directed activities. At the end the citizen is screened again to see the
+progression, and may take a new course. A team is typically 20 citizens, about 10 of them
+returning. Target: job-ready citizens, flex job, sickness benefit and activity-ready cash
+benefit.
+
+What the source leaves open, and helhed's default (each a parameter):
+
+* which three days the first week has: the course starts on a Monday, Tuesday or Wednesday
+  and the first week holds three consecutive weekdays from the start;
+* the times of day: none by default (pass ``starts_at`` and ``ends_at`` to get sessions);
+* which WHO-5 result leads to which content:
+  [`CONTENT_BY_BAND`][helhed.cases.kolding.CONTENT_BY_BAND];
+* what "at the end" means for the re-screening: within 7 days before or after the last
+  course day.
+
+Examples:
+    >>> import datetime as dt
+    >>> days = course_days(dt.date(2024, 1, 3), weeks=12)
+    >>> len(days), days[0].isoformat(), days[3].isoformat()
+    (58, '2024-01-03', '2024-01-08')
+    >>> len(course_days(dt.date(2024, 1, 3), weeks=14))
+    68
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+
+import attrs
+from dateutil import rrule
+
+from helhed._coded import CodedEnum
+from helhed._meta import REDACT, SENSITIVE
+from helhed._validation import Checker
+from helhed.benefits import Benefit
+from helhed.collaboration import CollaborationModel
+from helhed.errors import ValidationError
+from helhed.groups import RiskGroup
+from helhed.models.early_detection import RULES as MODEL_1
+from helhed.organisation import Administration
+from helhed.pathways.events import (
+    InterventionCompleted,
+    InterventionStarted,
+    ScreeningRecorded,
+)
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.rules import Finding, Protocol, Rule, precedes, when
+from helhed.screening._base import Interpretation
+from helhed.sources import Citation, Reason
+
+__all__ = [
+    "CONTENT_BY_BAND",
+    "COURSE",
+    "KOLDING",
+    "TEAM_RETURNING",
+    "TEAM_SIZE",
+    "CourseDecision",
+    "CourseModule",
+    "RescreenedAtEnd",
+    "TeamMember",
+    "TeamRoster",
+    "course_content",
+    "course_days",
+    "course_decision",
+    "course_sessions",
+]
+
+_CITE = Citation("SST2019", "6.2")
+
+COURSE = "Sund på Tværs"
+"""The course's name, as the ``offer`` of its events."""
+
+TEAM_SIZE = 20
+"""A team is typically 20 citizens (SST2019 6.2)."""
+
+TEAM_RETURNING = 10
+"""Of whom typically 10 are returning (SST2019 6.2)."""
+
+_WEEKS = range(12, 15)
+_FIRST_WEEK_DAYS = 3
+
+
+class CourseModule(CodedEnum):
+    """A part of the course chosen by the WHO-5 result (SST2019 6.2)."""
+
+    MINDFULNESS = ("mindfulness", "Mindfulness", "Mindfulness")
+    PSYCHOEDUCATION = ("psykoedukation", "Psykoedukation", "Psychoeducation")
+
+
+CONTENT_BY_BAND: Mapping[str, frozenset[CourseModule]] = MappingProxyType(
+    {
+        "likely_depression": frozenset({CourseModule.PSYCHOEDUCATION}),
+        "poor": frozenset({CourseModule.PSYCHOEDUCATION, CourseModule.MINDFULNESS}),
+        "good": frozenset({CourseModule.MINDFULNESS}),
+    }
+)
+"""helhed's default choice of content by WHO-5 band (``who5.BANDS``): the source says the
+choice follows the score but not how; replace it with the municipality's own."""
+
+
+def course_days(
+    start: dt.date, *, weeks: int, closed: Iterable[dt.date] = ()
+) -> tuple[dt.date, ...]:
+    """The attendance days of a course of ``weeks`` weeks starting on ``start``.
+
+    The first week holds three consecutive weekdays from ``start``; every later week is
+    Monday to Friday. Days in ``closed`` (holidays, closing days) are left out, not made up.
+
+    Raises:
+        ValidationError: If ``weeks`` is not 12-14 or ``start`` is not a Monday, Tuesday or
+            Wednesday.
+    """
+    check = Checker()
+    if check.whole(weeks, "weeks"):
+        check.expect(weeks in _WEEKS, "weeks", "must be 12, 13 or 14 (SST2019 6.2)")
+    if check.day(start, "start"):
+        check.expect(start.weekday() <= 2, "start", "must be a Monday, Tuesday or Wednesday")
+    check.done()
+    monday = start - dt.timedelta(days=start.weekday())
+    days = rrule.rruleset()
+    days.rrule(rrule.rrule(rrule.DAILY, dtstart=_midnight(start), count=_FIRST_WEEK_DAYS))
+    days.rrule(
+        rrule.rrule(
+            rrule.DAILY,
+            dtstart=_midnight(monday + dt.timedelta(weeks=1)),
+            until=_midnight(monday + dt.timedelta(weeks=weeks - 1, days=4)),
+            byweekday=(rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR),
+        )
+    )
+    for day in closed:
+        days.exdate(_midnight(day))
+    return tuple(moment.date() for moment in days)
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time())
+
+
+def course_sessions(
+    start: dt.date,
+    *,
+    weeks: int,
+    starts_at: dt.time,
+    ends_at: dt.time,
+    closed: Iterable[dt.date] = (),
+) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
+    """The course's sessions at fixed times: (start, end) of each attendance day.
+
+    Raises:
+        ValidationError: As for ``course_days``, or if ``ends_at`` is not after ``starts_at``.
+    """
+    check = Checker()
+    times = check.expect(_is_time(starts_at), "starts_at", "must be a time of day")
+    times &= check.expect(_is_time(ends_at), "ends_at", "must be a time of day")
+    if times:
+        check.expect(ends_at > starts_at, "ends_at", "must be after starts_at")
+    check.done()
+    return tuple(
+        (dt.datetime.combine(day, starts_at), dt.datetime.combine(day, ends_at))
+        for day in course_days(start, weeks=weeks, closed=closed)
+    )
+
+
+def _is_time(value: object) -> bool:
+    return isinstance(value, dt.time)
+
+
+def course_content(
+    interpretation: Interpretation,
+    mapping: Mapping[str, frozenset[CourseModule]] = CONTENT_BY_BAND,
+) -> frozenset[CourseModule]:
+    """The course modules for a WHO-5 result, by its band.
+
+    Raises:
+        ValidationError: If the interpretation is not of WHO-5 or its band is not mapped.
+    """
+    if interpretation.instrument != "who5":
+        raise ValidationError.at("interpretation", "must be a WHO-5 interpretation")
+    try:
+        return mapping[interpretation.band.code]
+    except KeyError:
+        raise ValidationError.at("mapping", "has no content for the result's band") from None
+
+
+@attrs.frozen(kw_only=True)
+class CourseDecision:
+    """Whether a screened citizen starts the course.
+
+    Attributes:
+        starts: True only with both a need and the motivation.
+        need: True if WHO-5 shows poor well-being (a band wholly at or below 50 %) or an
+            item answered 0 or 1.
+        motivated: The citizen's own wish to take part.
+        reasons: Why, each with its citation.
+    """
+
+    starts: bool = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    need: bool = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    motivated: bool = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    reasons: tuple[Reason, ...] = attrs.field(repr=REDACT, metadata=SENSITIVE)
+
+
+def course_decision(interpretation: Interpretation, *, motivated: bool) -> CourseDecision:
+    """A course needs both a need (from WHO-5) and the citizen's motivation (SST2019 6.2).
+
+    Raises:
+        ValidationError: If the interpretation is not of WHO-5 or ``motivated`` is not a bool.
+    """
+    check = Checker()
+    check.expect(interpretation.instrument == "who5", "interpretation", "must be of WHO-5")
+    check.flag(motivated, "motivated")
+    check.done()
+    # Poor well-being is a percentage of 50 or less, whichever WHO-5 bands are used.
+    need = interpretation.band.high <= 50 or bool(interpretation.flags)
+    reasons = (
+        Reason(
+            "kolding.need" if need else "kolding.no_need",
+            "WHO-5 viser behov for forløbet." if need else "WHO-5 viser ikke behov.",
+            "WHO-5 shows a need for the course." if need else "WHO-5 shows no need.",
+            _CITE,
+        ),
+        Reason(
+            "kolding.motivated" if motivated else "kolding.not_motivated",
+            "Borgeren er motiveret." if motivated else "Borgeren er ikke motiveret.",
+            "The citizen is motivated." if motivated else "The citizen is not motivated.",
+            _CITE,
+        ),
+    )
+    return CourseDecision(
+        starts=need and motivated, need=need, motivated=motivated, reasons=reasons
+    )
+
+
+@attrs.frozen(kw_only=True)
+class TeamMember:
+    """A citizen on a course team.
+
+    Attributes:
+        citizen_id: The citizen.
+        returning: True for a citizen taking the course again.
+    """
+
+    citizen_id: str
+    returning: bool
+
+
+@attrs.frozen(kw_only=True)
+class TeamRoster:
+    """The citizens of one course team (typically 20, half of them returning).
+
+    Attributes:
+        start: The course's first day.
+        members: The team; citizen ids must be unique.
+    """
+
+    start: dt.date
+    members: tuple[TeamMember, ...]
+
+    def __attrs_post_init__(self) -> None:
+        """Citizen ids are unique."""
+        check = Checker()
+        check.day(self.start, "start")
+        if check.each(self.members, TeamMember, "members"):
+            seen: set[str] = set()
+            for i, member in enumerate(self.members):
+                check.expect(
+                    member.citizen_id not in seen, f"members[{i}].citizen_id", "is a duplicate"
+                )
+                seen.add(member.citizen_id)
+        check.done()
+
+    @property
+    def size(self) -> int:
+        """Number of citizens on the team."""
+        return len(self.members)
+
+    @property
+    def returning(self) -> int:
+        """Number of returning citizens."""
+        return sum(m.returning for m in self.members)
+
+    @property
+    def typical(self) -> bool:
+        """True for a team of the typical size and mix: 20 citizens, 10 returning."""
+        return self.size == TEAM_SIZE and self.returning == TEAM_RETURNING
+
+
+@attrs.frozen(kw_only=True)
+class RescreenedAtEnd(Rule):
+    """A completed course is followed by a WHO-5 re-screening at its end (SST2019 6.2).
+
+    The re-screening counts if it falls within ``days`` days before or after the completion.
+
+    Attributes:
+        days: How far from the last course day the re-screening may fall.
+    """
+
+    days: int = 7
+
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
+        """Yield a finding for each completed course with no re-screening near its end."""
+        events = pathway.events
+        screenings = [
+            e.occurred_on
+            for e in events
+            if isinstance(e, ScreeningRecorded) and e.instrument == "who5"
+        ]
+        window = dt.timedelta(days=self.days)
+        for i, event in enumerate(events):
+            if not (isinstance(event, InterventionCompleted) and event.offer == COURSE):
+                continue
+            if on <= event.occurred_on + window:
+                continue
+            if not any(abs(day - event.occurred_on) <= window for day in screenings):
+                yield self.finding(
+                    pathway,
+                    (i,),
+                    (event.occurred_on,),
+                    (
+                        f"Forløbet sluttede {event.occurred_on} uden WHO-5 inden for "
+                        f"{self.days} dage.",
+                        f"The course ended on {event.occurred_on} with no WHO-5 within "
+                        f"{self.days} days.",
+                    ),
+                )
+
+
+KOLDING = Protocol(
+    id="kolding",
+    name_da="Sund på Tværs, Kolding",
+    name_en="Healthy Across, Kolding",
+    model=CollaborationModel.EARLY_DETECTION,
+    target_groups=frozenset({RiskGroup.MEDIUM, RiskGroup.HIGH}),
+    funding=frozenset(
+        {
+            Benefit.CASH_BENEFIT_JOB_READY,
+            Benefit.FLEX_JOB,
+            Benefit.SICKNESS_BENEFIT,
+            Benefit.CASH_BENEFIT_ACTIVITY_READY,
+        }
+    ),
+    rules=(
+        precedes(
+            when(ScreeningRecorded, recorded_by=Administration.HEALTH, instrument="who5"),
+            when(InterventionStarted, offers=[COURSE]),
+            id="kolding.screened_first",
+            citation=_CITE,
+            text_da="En psykolog screener med WHO-5, før forløbet begynder.",
+            text_en="A psychologist screens with WHO-5 before the course starts.",
+        ),
+        RescreenedAtEnd(
+            id="kolding.rescreened",
+            citation=_CITE,
+            text_da="Borgeren screenes igen ved forløbets afslutning.",
+            text_en="The citizen is screened again at the end of the course.",
+        ),
+        *(r for r in MODEL_1 if r.id == "model1.same_instrument"),
+    ),
+    citation=_CITE,
+)
+"""Kolding's practice as a protocol (SST2019 6.2), with model 1's same-instrument rule."""

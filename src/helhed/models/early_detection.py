@@ -1,0 +1,244 @@
+"""Model 1: early detection and cross-disciplinary intervention (SST2019 kap. 6).
+
+The model runs: screening -> a coordinated assessment by several professions across
+administrations -> an intervention plan whose items span professions and administrations and
+may run in parallel -> progression reviews with a validated tool -> plan adjustments. In the
+event log that is:
+
+1. ``ScreeningRecorded`` - a validated screening (e.g. WHO-5), the baseline;
+2. ``AssessmentHeld`` - the cross-disciplinary assessment, with the professions and
+   administrations taking part;
+3. ``PlanCreated`` and ``PlanItemAdded`` - the plan and its items (offer, responsible
+   administration, profession, start, end);
+4. ``ScreeningRecorded`` again and ``ProgressionReviewed`` - progression measured on the same
+   instrument as the baseline;
+5. ``PlanAdjusted`` (and new items) - the plan changed in the light of progression.
+
+[`EARLY_DETECTION`][helhed.models.early_detection.EARLY_DETECTION] holds the model's rules:
+
+| rule | demand |
+|---|---|
+| ``model1.assessment_before_plan`` | a plan needs a cross-disciplinary assessment before it |
+| ``model1.assessment_cross_disciplinary`` | an assessment has at least two professions |
+| ``model1.plan_cross_disciplinary`` | a plan's items span at least two professions |
+| ``model1.same_instrument`` | progression is measured on an instrument used before the plan |
+
+Examples:
+    >>> import datetime as dt
+    >>> from helhed.organisation import Administration as A, Role as R
+    >>> from helhed.pathways import events as ev
+    >>> from helhed.pathways.compliance import check
+    >>> from helhed.pathways.pathway import Pathway
+    >>> def at(day, kind, by=A.HEALTH, **fields):
+    ...     return kind(citizen_id="c-1", occurred_on=dt.date(2024, 1, day), recorded_by=by,
+    ...                 **fields)
+    >>> pathway = Pathway.of([
+    ...     at(8, ev.Referred, A.JOB_CENTRE, referral_id="r-1", offer="screening",
+    ...        to=A.HEALTH, voluntary=True),
+    ...     at(8, ev.ScreeningRecorded, instrument="who5", score=9),
+    ...     at(10, ev.PlanCreated, A.JOB_CENTRE, plan_id="p-1"),
+    ... ])
+    >>> [f.rule_id for f in check([pathway], EARLY_DETECTION, on=dt.date(2024, 2, 1)).findings]
+    ['model1.assessment_before_plan', 'model1.plan_cross_disciplinary']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+import attrs
+
+from helhed.collaboration import CollaborationModel
+from helhed.organisation import Role
+from helhed.pathways.events import (
+    AssessmentHeld,
+    Event,
+    PlanCreated,
+    PlanItemAdded,
+    ProgressionReviewed,
+    ScreeningRecorded,
+)
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.rules import Finding, Protocol, Rule, every, precedes, when
+from helhed.screening.progression import Measurement, Series
+from helhed.sources import Citation
+
+__all__ = [
+    "EARLY_DETECTION",
+    "RULES",
+    "PlanSpansProfessions",
+    "SameInstrument",
+    "parallel_items",
+    "plan_items",
+    "progression_series",
+]
+
+_KAP6 = Citation("SST2019", "kap. 6")
+
+
+def _professions(_: Pathway, event: Event) -> bool:
+    return isinstance(event, AssessmentHeld) and len(event.professions) >= 2
+
+
+def plan_items(pathway: Pathway, plan_id: str) -> tuple[PlanItemAdded, ...]:
+    """The items of a plan, in the order they were added."""
+    return tuple(e for e in pathway.events if isinstance(e, PlanItemAdded) and e.plan_id == plan_id)
+
+
+def parallel_items(
+    items: tuple[PlanItemAdded, ...], on: dt.date
+) -> tuple[tuple[PlanItemAdded, PlanItemAdded], ...]:
+    """The pairs of items that run at the same time (an open end runs until ``on``)."""
+
+    def end(item: PlanItemAdded) -> dt.date:
+        return item.end if item.end is not None else max(on, item.start)
+
+    return tuple(
+        (a, b)
+        for i, a in enumerate(items)
+        for b in items[i + 1 :]
+        if a.start <= end(b) and b.start <= end(a)
+    )
+
+
+def progression_series(pathway: Pathway, instrument: str) -> Series | None:
+    """The citizen's results on ``instrument`` from the log's screenings with a score.
+
+    One result a day: a later screening on the same day replaces an earlier one. None when
+    there is no scored screening on that instrument.
+    """
+    by_day: dict[dt.date, Measurement] = {}
+    for event in pathway.events:
+        if (
+            isinstance(event, ScreeningRecorded)
+            and event.instrument == instrument
+            and event.score is not None
+        ):
+            by_day[event.occurred_on] = Measurement(
+                instrument=instrument, on=event.occurred_on, total=event.score
+            )
+    if not by_day:
+        return None
+    return Series.of(pathway.citizen_id, by_day.values())
+
+
+@attrs.frozen(kw_only=True)
+class PlanSpansProfessions(Rule):
+    """Each plan's items span at least ``minimum`` professions (SST2019 kap. 6).
+
+    A plan is judged once it has existed for ``grace_days`` days, so items can be added first.
+
+    Attributes:
+        minimum: The fewest professions.
+        grace_days: Days after the plan is made before it is judged.
+    """
+
+    minimum: int = 2
+    grace_days: int = 0
+
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
+        """Yield a finding for each plan whose items span too few professions."""
+        professions: dict[str, set[Role]] = defaultdict(set)
+        for event in pathway.events:
+            if isinstance(event, PlanItemAdded):
+                professions[event.plan_id].add(event.profession)
+        for i, event in enumerate(pathway.events):
+            if not isinstance(event, PlanCreated):
+                continue
+            if on < event.occurred_on + dt.timedelta(days=self.grace_days):
+                continue
+            found = len(professions[event.plan_id])
+            if found < self.minimum:
+                yield self.finding(
+                    pathway,
+                    (i,),
+                    (event.occurred_on,),
+                    (
+                        f"Plan {event.plan_id!r} fra {event.occurred_on} har indsatser fra "
+                        f"{found} faggruppe(r); mindst {self.minimum}.",
+                        f"Plan {event.plan_id!r} of {event.occurred_on} has items of {found} "
+                        f"profession(s); at least {self.minimum}.",
+                    ),
+                )
+
+
+@attrs.frozen(kw_only=True)
+class SameInstrument(Rule):
+    """Progression under a plan is measured on an instrument also used before the plan.
+
+    Every screening and every progression review after a plan is made must use an instrument
+    that was used before it (the baseline).
+    """
+
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
+        """Yield a finding for each measurement after a plan without a baseline."""
+        baseline: set[str] = set()
+        plan_made: dt.date | None = None
+        before: set[str] = set()
+        for i, event in enumerate(pathway.events):
+            if isinstance(event, PlanCreated) and plan_made is None:
+                plan_made = event.occurred_on
+                before = set(baseline)
+            elif isinstance(event, (ScreeningRecorded, ProgressionReviewed)):
+                if plan_made is None:
+                    if isinstance(event, ScreeningRecorded):
+                        baseline.add(event.instrument)
+                    continue
+                if event.instrument not in before:
+                    yield self.finding(
+                        pathway,
+                        (i,),
+                        (plan_made, event.occurred_on),
+                        (
+                            f"Progression målt {event.occurred_on} med et redskab, der ikke "
+                            f"blev brugt før planen af {plan_made}.",
+                            f"Progression measured on {event.occurred_on} with an instrument "
+                            f"not used before the plan of {plan_made}.",
+                        ),
+                    )
+
+
+RULES = (
+    precedes(
+        when(AssessmentHeld),
+        when(PlanCreated),
+        id="model1.assessment_before_plan",
+        citation=_KAP6,
+        text_da="En indsatsplan bygger på en tværfaglig vurdering.",
+        text_en="An intervention plan rests on a cross-disciplinary assessment.",
+    ),
+    every(
+        when(AssessmentHeld),
+        _professions,
+        failure=("kun én faggruppe deltog.", "only one profession took part."),
+        id="model1.assessment_cross_disciplinary",
+        citation=_KAP6,
+        text_da="Vurderingen er koordineret på tværs af faggrupper.",
+        text_en="The assessment is coordinated across professions.",
+    ),
+    PlanSpansProfessions(
+        id="model1.plan_cross_disciplinary",
+        citation=_KAP6,
+        text_da="Indsatsplanen går på tværs af faggrupper.",
+        text_en="The intervention plan spans professions.",
+    ),
+    SameInstrument(
+        id="model1.same_instrument",
+        citation=Citation("SST2019", "kap. 6, forudsætninger"),
+        text_da="Progression måles med samme validerede redskab før og efter.",
+        text_en="Progression is measured with the same validated tool before and after.",
+    ),
+)
+"""The rules of model 1, each citing SST2019 kapitel 6."""
+
+EARLY_DETECTION = Protocol(
+    id="model1",
+    name_da="Tidlig opsporing og tværfaglig indsats",
+    name_en="Early detection and cross-disciplinary intervention",
+    model=CollaborationModel.EARLY_DETECTION,
+    rules=RULES,
+    citation=_KAP6,
+)
+"""Model 1 as a protocol; the municipal cases (``helhed.cases``) build on its rules."""
