@@ -157,7 +157,7 @@ def test_plan_items_need_their_plan_and_unique_ids():
 
     with pytest.raises(TransitionError, match="there is no plan 'p-9'"):
         pathway.append(item(2, "i-1", Role.NURSE, plan="p-9"))
-    with pytest.raises(TransitionError, match="plan 'p-1' already has an item 'i-1'"):
+    with pytest.raises(TransitionError, match="plan 'p-1' already has an item or sub-goal 'i-1'"):
         pathway.extend([item(2, "i-1", Role.NURSE), item(3, "i-1", Role.NURSE)])
     with pytest.raises(ValidationError, match="end: must not be before start"):
         item(2, "i-2", Role.NURSE, length=-1)

@@ -52,8 +52,11 @@ __all__ = [
     "ContactMade",
     "ConversationHeld",
     "ConversationKind",
+    "EmployerContacted",
     "Event",
     "EventKind",
+    "GrantOutcome",
+    "GrantReviewed",
     "InformationCategory",
     "InformationDisclosed",
     "InterventionCompleted",
@@ -66,13 +69,17 @@ __all__ = [
     "PlanAdjusted",
     "PlanCreated",
     "PlanItemAdded",
+    "PlanKind",
     "ProgressionReviewed",
     "ReferralAccepted",
     "ReferralDeclined",
     "Referred",
     "ReferredOnward",
+    "ReportKind",
+    "ReportWritten",
     "ReturnedToCaseworker",
     "ScreeningRecorded",
+    "SubGoalSet",
     "TargetGroupAssessed",
 ]
 
@@ -97,10 +104,16 @@ class EventKind(CodedEnum):
     PLAN_CREATED = ("indsatsplan_oprettet", "Indsatsplan oprettet", "Intervention plan created")
     PLAN_ADJUSTED = ("indsatsplan_justeret", "Indsatsplan justeret", "Intervention plan adjusted")
     PLAN_ITEM_ADDED = ("indsats_i_plan", "Indsats føjet til plan", "Plan item added")
+    SUB_GOAL_SET = ("delmaal_sat", "Delmål sat", "Sub-goal set")
     PROGRESSION_REVIEWED = (
         "progression_fulgt_op",
         "Opfølgning på progression",
         "Progression reviewed",
+    )
+    GRANT_REVIEWED = (
+        "bevilling_revurderet",
+        "Bevilling revurderet",
+        "Grant re-evaluated",
     )
     INTERVENTION_STARTED = ("indsats_startet", "Indsats startet", "Intervention started")
     INTERVENTION_COMPLETED = ("indsats_gennemfoert", "Indsats gennemført", "Intervention completed")
@@ -110,6 +123,8 @@ class EventKind(CodedEnum):
         "Indsats ikke startet",
         "Intervention not started",
     )
+    REPORT_WRITTEN = ("rapport_skrevet", "Rapport skrevet", "Report written")
+    EMPLOYER_CONTACTED = ("virksomhed_kontaktet", "Virksomhed kontaktet", "Employer contacted")
     REFERRED_ONWARD = ("henvist_videre", "Henvist videre", "Referred onward")
     RETURNED_TO_CASEWORKER = (
         "sendt_tilbage_til_sagsbehandler",
@@ -182,6 +197,30 @@ class ConsentPurpose(CodedEnum):
         "progressionsopfoelgning",
         "Opfølgning på progression",
         "Following up on progression",
+    )
+
+
+class PlanKind(CodedEnum):
+    """What a plan is for."""
+
+    INTERVENTION_PLAN = ("indsatsplan", "Indsatsplan", "Intervention plan")
+    PURPOSE_PLAN = ("formaalsplan", "Formålsplan", "Purpose plan")
+
+
+class GrantOutcome(CodedEnum):
+    """What a health professional's re-evaluation of a granted intervention came to."""
+
+    APPROVED = ("godkendt", "Godkendt", "Approved")
+    CHANGED = ("aendret", "Ændret", "Changed")
+
+
+class ReportKind(CodedEnum):
+    """A kind of written report."""
+
+    FINAL_INTERVENTION_REPORT = (
+        "afsluttende_indsatsrapport",
+        "Afsluttende indsatsrapport",
+        "Final intervention report",
     )
 
 
@@ -445,13 +484,36 @@ class _AboutPlan(Event):
 
 @attrs.frozen(kw_only=True)
 class PlanCreated(_AboutPlan):
-    """An intervention plan was made.
+    """A plan was made: an intervention plan, or the job centre's purpose plan.
 
     Attributes:
         plan_id: The new plan; unique within the pathway.
+        plan_kind: What the plan is for; an intervention plan by default.
     """
 
     KIND: ClassVar[EventKind] = EventKind.PLAN_CREATED
+    plan_kind: PlanKind = PlanKind.INTERVENTION_PLAN
+
+    def _check(self, check: Checker) -> None:
+        super()._check(check)
+        check.member(self.plan_kind, PlanKind, "plan_kind")
+
+
+@attrs.frozen(kw_only=True)
+class SubGoalSet(_AboutPlan):
+    """A sub-goal was set under a plan (e.g. a therapist's sub-goal under the purpose plan).
+
+    Attributes:
+        plan_id: The plan the sub-goal serves; it must exist.
+        goal_id: The sub-goal, unique within the plan.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.SUB_GOAL_SET
+    goal_id: str = attrs.field(metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        super()._check(check)
+        check.text(self.goal_id, "goal_id")
 
 
 @attrs.frozen(kw_only=True)
@@ -579,6 +641,58 @@ class InterventionNotStarted(_AboutIntervention):
     """
 
     KIND: ClassVar[EventKind] = EventKind.INTERVENTION_NOT_STARTED
+
+
+@attrs.frozen(kw_only=True)
+class GrantReviewed(Event):
+    """A health professional re-evaluated an intervention the job centre granted.
+
+    Attributes:
+        referral_id: The grant (the referral) re-evaluated; it must exist.
+        outcome: Approved as granted, or changed.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.GRANT_REVIEWED
+    referral_id: str = attrs.field(metadata=NON_BLANK)
+    outcome: GrantOutcome
+
+    def _check(self, check: Checker) -> None:
+        check.text(self.referral_id, "referral_id")
+        check.member(self.outcome, GrantOutcome, "outcome")
+
+
+@attrs.frozen(kw_only=True)
+class ReportWritten(Event):
+    """A report about the citizen's course was written.
+
+    Attributes:
+        report: The kind of report.
+        referral_id: The referral the report closes, if any.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.REPORT_WRITTEN
+    report: ReportKind
+    referral_id: str | None = attrs.field(default=None, metadata=NON_BLANK)
+
+    def _check(self, check: Checker) -> None:
+        check.member(self.report, ReportKind, "report")
+        check.text(self.referral_id, "referral_id", optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class EmployerContacted(Event):
+    """A company was contacted about a job for the citizen.
+
+    Attributes:
+        reverse_placement: True when the citizen's needs, motivation and wishes chose the
+            company (omvendt formidling), as in IPS.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.EMPLOYER_CONTACTED
+    reverse_placement: bool
+
+    def _check(self, check: Checker) -> None:
+        check.flag(self.reverse_placement, "reverse_placement")
 
 
 @attrs.frozen(kw_only=True)
@@ -748,11 +862,15 @@ EVENT_TYPES: Mapping[EventKind, type[Event]] = MappingProxyType(
             PlanCreated,
             PlanAdjusted,
             PlanItemAdded,
+            SubGoalSet,
             ProgressionReviewed,
+            GrantReviewed,
             InterventionStarted,
             InterventionCompleted,
             InterventionDroppedOut,
             InterventionNotStarted,
+            ReportWritten,
+            EmployerContacted,
             ReferredOnward,
             ReturnedToCaseworker,
             BenefitChanged,

@@ -65,6 +65,7 @@ from helhed.pathways.events import (
     ContactMade,
     ConversationHeld,
     Event,
+    GrantReviewed,
     InformationCategory,
     InterventionCompleted,
     InterventionDroppedOut,
@@ -80,7 +81,9 @@ from helhed.pathways.events import (
     ReferralAccepted,
     ReferralDeclined,
     Referred,
+    ReportWritten,
     ReturnedToCaseworker,
+    SubGoalSet,
     TargetGroupAssessed,
 )
 
@@ -151,7 +154,8 @@ class PathwayState:
         consents: Consents in force, oldest first.
         caseworkers: Staff assigned to the case: staff id -> role.
         coordinating_caseworker: The coordinating caseworker, if one is assigned.
-        plans: Identifiers of the intervention plans made.
+        plans: Identifiers of the plans made.
+        plan_entries: The (plan id, item or sub-goal id) pairs added to the plans.
         benefit: The latest funding basis recorded, if any.
         target_group: The latest target group assessed, if any.
         placement: Job or education, once the citizen has started one.
@@ -167,6 +171,7 @@ class PathwayState:
     caseworkers: Mapping[str, Role]
     coordinating_caseworker: str | None
     plans: frozenset[str]
+    plan_entries: frozenset[tuple[str, str]]
     benefit: Benefit | None
     target_group: RiskGroup | None = attrs.field(repr=REDACT, metadata=SENSITIVE)
     placement: Placement | None
@@ -259,6 +264,7 @@ class _Replay:
             caseworkers=MappingProxyType(dict(self.caseworkers)),
             coordinating_caseworker=self.coordinating,
             plans=frozenset(self.plans),
+            plan_entries=frozenset(self.items),
             benefit=self.benefit,
             target_group=self.group,
             placement=self.placement,
@@ -322,11 +328,15 @@ class _Replay:
                 pid not in self.plans
             ):
                 return f"there is no plan {pid!r}"
-            case PlanItemAdded(plan_id=pid, item_id=iid):
+            case PlanItemAdded(plan_id=pid, item_id=iid) | SubGoalSet(plan_id=pid, goal_id=iid):
                 if pid not in self.plans:
                     return f"there is no plan {pid!r}"
                 if (pid, iid) in self.items:
-                    return f"plan {pid!r} already has an item {iid!r}"
+                    return f"plan {pid!r} already has an item or sub-goal {iid!r}"
+            case GrantReviewed(referral_id=rid) | ReportWritten(referral_id=str(rid)) if (
+                rid not in self.referrals
+            ):
+                return f"there is no referral {rid!r}"
             case ConsentWithdrawn(to=to, purpose=purpose) if not any(
                 c.to is to and c.purpose is purpose for c in self.consents
             ):
@@ -363,7 +373,7 @@ class _Replay:
                 self.consents = _without(self.consents, to, purpose)
             case PlanCreated(plan_id=pid):
                 self.plans.add(pid)
-            case PlanItemAdded(plan_id=pid, item_id=iid):
+            case PlanItemAdded(plan_id=pid, item_id=iid) | SubGoalSet(plan_id=pid, goal_id=iid):
                 self.items.add((pid, iid))
             case CaseworkerAssigned(staff_id=sid, role=role):
                 if role is Role.COORDINATING_CASEWORKER:

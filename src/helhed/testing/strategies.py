@@ -264,7 +264,7 @@ _PURPOSES = tuple(ev.ConsentPurpose)
 _CATEGORIES = tuple(ev.InformationCategory)
 
 
-def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  # noqa: C901, PLR0911, PLR0912 - one branch per kind
+def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  # noqa: C901, PLR0911, PLR0912, PLR0915 - one branch per kind
     """Draw one event that can follow ``state`` on ``on``: the kind first, then its fields."""
 
     def one(values: Any) -> Any:
@@ -307,7 +307,9 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
     kinds += ["accept", "decline"] if pending else []
     kinds += ["start", "not_started"] if idle else []
     kinds += ["complete", "drop"] if running else []
-    kinds += ["adjust", "item", "review"] if state.plans else []
+    kinds += ["adjust", "item", "review", "goal"] if state.plans else []
+    kinds += ["grant_review", "report"] if referrals else []
+    kinds += ["employer"]
     kinds += ["withdraw"] if given else []
     kinds += ["assign"] if free else []
     kinds += ["release"] if state.caseworkers else []
@@ -344,7 +346,9 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
             **common, conversation=one(tuple(ev.ConversationKind)), referral_id=maybe(referrals)
         )
     if kind == "plan":
-        return ev.PlanCreated(**common, plan_id=f"p-{len(state.plans) + 1}")
+        return ev.PlanCreated(
+            **common, plan_id=f"p-{len(state.plans) + 1}", plan_kind=one(tuple(ev.PlanKind))
+        )
     if kind == "adjust":
         return ev.PlanAdjusted(**common, plan_id=one(sorted(state.plans)))
     if kind == "assessment":
@@ -359,13 +363,27 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
         return ev.PlanItemAdded(
             **common,
             plan_id=one(sorted(state.plans)),
-            item_id=f"i-{draw(st.integers(1, 10**9))}",
+            item_id=f"i-{len(state.plan_entries) + 1}",
             offer=one(OFFERS),
             administration=one(_ADMINISTRATIONS),
             profession=one(tuple(Role)),
             start=start,
             end=None if length is None else start + dt.timedelta(days=length),
         )
+    if kind == "goal":
+        return ev.SubGoalSet(
+            **common, plan_id=one(sorted(state.plans)), goal_id=f"g-{len(state.plan_entries) + 1}"
+        )
+    if kind == "grant_review":
+        return ev.GrantReviewed(
+            **common, referral_id=one(referrals), outcome=one(tuple(ev.GrantOutcome))
+        )
+    if kind == "report":
+        return ev.ReportWritten(
+            **common, report=one(tuple(ev.ReportKind)), referral_id=maybe(referrals)
+        )
+    if kind == "employer":
+        return ev.EmployerContacted(**common, reverse_placement=draw(st.booleans()))
     if kind == "review":
         return ev.ProgressionReviewed(
             **common, plan_id=one(sorted(state.plans)), instrument=one(["who5", "audit"])
