@@ -45,6 +45,7 @@ from helhed._coded import CodedEnum
 from helhed.benefits import BenefitRules
 from helhed.citizens import Citizen
 from helhed.errors import Problem, TransitionError, ValidationError
+from helhed.models.readiness import MunicipalityProfile, Readiness
 from helhed.organisation import (
     CaseworkerHistory,
     ContinuityReport,
@@ -87,6 +88,8 @@ DOCUMENTS: Mapping[str, type] = MappingProxyType(
         "team": Team,
         "pathway": Pathway,
         "compliance-report": ComplianceReport,
+        "municipality-profile": MunicipalityProfile,
+        "readiness": Readiness,
     }
 )
 """The top-level document types, by the name ``helhed schema NAME`` knows them by."""

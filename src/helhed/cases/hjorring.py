@@ -51,8 +51,8 @@ FUNDING = frozenset(
 FUNDING_FROM_2017 = FUNDING | {Benefit.INTEGRATION_BENEFIT, Benefit.INSURED_UNEMPLOYMENT_BENEFIT}
 """The funding bases after the target group was widened in 2017."""
 
-WIDENED_ON = dt.date(2017, 1, 1)
-"""When the target group was widened; the source gives the year only, so 1 January is used."""
+WIDENED_ON = dt.date(2017, 4, 1)
+"""When the target group was widened: the second quarter of 2017 (SST2019 6.1), so its first day."""
 
 TRACKS = 8
 """The number of intervention tracks (indsatsspor) in Hjørring's catalogue."""

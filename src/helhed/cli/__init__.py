@@ -11,6 +11,10 @@
 - ``helhed report FILE|-``: print the conversation, onward-referral and intervention-status
   tables over the pathways of a file.
 - ``helhed example NAME``: print an example event log (``aalborg``, ``halsnaes``) as JSON.
+- ``helhed models [--model N]``: list the four models with their content elements,
+  prerequisites and cases.
+- ``helhed readiness PROFILE.json``: what a municipality has in place and lacks for each
+  model.
 - ``helhed screen INSTRUMENT ANSWERS...``: score answers on WHO-5, AUDIT, AUDIT-C or alcohol
   intake and print the score, band, advice and reasons.
 
@@ -30,6 +34,7 @@ from typing import TextIO
 
 from helhed.cli._common import date_argument
 from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
+from helhed.cli.models import demo_models_part, models_command, readiness_command
 from helhed.cli.pathways import (
     CHECKABLE,
     EXAMPLES,
@@ -69,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _EXIT_BAD_INPUT
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per command
     parser = argparse.ArgumentParser(
         prog="helhed",
         description="Rules for collaboration between job centres and health departments.",
@@ -136,6 +141,16 @@ def _parser() -> argparse.ArgumentParser:
         "--sex", choices=["kvinde", "mand"], help="for AUDIT-C and older alcohol limits"
     )
     scr.set_defaults(run=screen_command)
+
+    mod = sub.add_parser("models", help="list the four models, their elements and prerequisites")
+    mod.add_argument("--model", type=int, choices=[1, 2, 3, 4], help="only this model")
+    mod.set_defaults(run=models_command)
+
+    rdy = sub.add_parser("readiness", help="what a municipality lacks for each model")
+    rdy.add_argument("file", help="a JSON municipality-profile document; - for stdin")
+    rdy.add_argument("--json", action="store_true", help="write the answers as JSON")
+    rdy.add_argument("--indent", type=int, default=None, help="indent the JSON output")
+    rdy.set_defaults(run=readiness_command)
     return parser
 
 
@@ -143,6 +158,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     demo_cohort_part(args, out)
     demo_pathway_part(out)
     demo_kolding_part(out)
+    demo_models_part(out)
     return 0
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TextIO
 
-from helhed.cases import HJORRING, JAMMERBUGT, KOLDING
+from helhed.cases import PROTOCOLS as CASE_PROTOCOLS
 from helhed.cli._common import fail, load_many, read_json, today
 from helhed.examples import (
     AALBORG_FLEX_OFFER,
@@ -20,7 +20,9 @@ from helhed.examples import (
     aalborg_pathways,
     halsnaes_pathways,
 )
+from helhed.models.coordination import COORDINATION
 from helhed.models.early_detection import EARLY_DETECTION
+from helhed.models.specific import SPECIFIC
 from helhed.organisation import Period
 from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.events import InterventionStarted
@@ -39,7 +41,16 @@ EXAMPLES = {"aalborg": aalborg_pathways, "halsnaes": halsnaes_pathways}
 """The example logs ``helhed example NAME`` prints."""
 
 CHECKABLE: Mapping[str, Protocol] = MappingProxyType(
-    {p.id: p for p in (*PROTOCOLS.values(), EARLY_DETECTION, HJORRING, KOLDING, JAMMERBUGT)}
+    {
+        p.id: p
+        for p in (
+            *PROTOCOLS.values(),
+            EARLY_DETECTION,
+            COORDINATION,
+            SPECIFIC,
+            *CASE_PROTOCOLS.values(),
+        )
+    }
 )
 """Every protocol ``helhed check --protocol`` knows: the shipped ones, model 1 and the cases."""
 

@@ -6,7 +6,9 @@
 * [`halsnaes`][helhed.examples.halsnaes]: invented pathways through the Halsnæs protocol,
   with breaches to show what a compliance check finds;
 * [`kolding`][helhed.examples.kolding]: an invented Kolding team with WHO-5 before and after
-  the course.
+  the course;
+* [`protocols`][helhed.examples.protocols]: one invented pathway through each protocol of
+  models 2 and 3.
 
 No real person is behind any record.
 """
@@ -29,6 +31,7 @@ from helhed.examples.cohort import (
 )
 from helhed.examples.halsnaes import HALSNAES_SIZE, halsnaes_pathways
 from helhed.examples.kolding import KOLDING_START, KOLDING_WEEKS, kolding_answers, kolding_team
+from helhed.examples.protocols import protocol_pathways
 
 __all__ = [
     "AALBORG_DESTINATIONS",
@@ -49,4 +52,5 @@ __all__ = [
     "halsnaes_pathways",
     "kolding_answers",
     "kolding_team",
+    "protocol_pathways",
 ]

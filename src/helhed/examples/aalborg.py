@@ -29,7 +29,8 @@ import functools
 import random
 from collections.abc import Callable, Iterator
 
-from helhed.organisation import Administration, Period
+from helhed.cases.aalborg import EVALUATION_PERIOD, FLEX_OFFER, FLEX_REFERRAL, UNITS
+from helhed.organisation import Administration
 from helhed.pathways.events import (
     ConsentGiven,
     ConsentPurpose,
@@ -57,21 +58,16 @@ __all__ = [
     "aalborg_pathways",
 ]
 
-AALBORG_PERIOD = Period(dt.date(2018, 1, 1), dt.date(2019, 2, 28))
+AALBORG_PERIOD = EVALUATION_PERIOD
 """The evaluation's data period: 1 January 2018 to the end of February 2019 (AALBORG2019)."""
 
-AALBORG_UNITS = (
-    "Sygedagpengehuset",
-    "Job- og Aktivhuset",
-    "Virksomhedscenteret",
-    "Uddannelseshuset",
-)
+AALBORG_UNITS = UNITS
 """The four job centre units with an outposted health worker, in the order of tabel 1."""
 
-AALBORG_FLEX_REFERRAL = "Åben og Rolig Flex"
+AALBORG_FLEX_REFERRAL = FLEX_REFERRAL
 """The offer the job centre refers citizens with stress to: preparatory conversations."""
 
-AALBORG_FLEX_OFFER = "Åben og Rolig"
+AALBORG_FLEX_OFFER = FLEX_OFFER
 """The team course a Flex citizen starts, or not, after the conversations (tabel 3)."""
 
 _A = Administration

@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import random
 
+from helhed.cases.halsnaes import REFERRED
 from helhed.organisation import Administration, Role
 from helhed.pathways.events import (
     CaseworkerAssigned,
@@ -43,7 +44,7 @@ from helhed.pathways.pathway import Pathway
 
 __all__ = ["HALSNAES_SIZE", "halsnaes_pathways"]
 
-HALSNAES_SIZE = 56
+HALSNAES_SIZE = REFERRED
 """How many citizens the source says were referred to a clarifying health conversation."""
 
 _A = Administration

@@ -70,16 +70,13 @@ __all__ = [
     "RULES",
     "PlanSpansProfessions",
     "SameInstrument",
+    "assessment_rules",
     "parallel_items",
     "plan_items",
     "progression_series",
 ]
 
 _KAP6 = Citation("SST2019", "kap. 6")
-
-
-def _professions(_: Pathway, event: Event) -> bool:
-    return isinstance(event, AssessmentHeld) and len(event.professions) >= 2
 
 
 def plan_items(pathway: Pathway, plan_id: str) -> tuple[PlanItemAdded, ...]:
@@ -200,23 +197,58 @@ class SameInstrument(Rule):
                     )
 
 
+def assessment_rules(  # noqa: PLR0913 - the texts of two rules
+    prefix: str,
+    citation: Citation,
+    *,
+    before: tuple[str, str],
+    across: tuple[str, str],
+    before_id: str = "assessment_before_plan",
+    minimum: int = 2,
+) -> tuple[Rule, Rule]:
+    """The two assessment rules models 1 and 2 and their cases share, under ``prefix``.
+
+    ``{prefix}.{before_id}``: a plan rests on a cross-disciplinary assessment before it;
+    ``{prefix}.assessment_cross_disciplinary``: an assessment has ``minimum`` professions.
+    ``before`` and ``across`` are the (Danish, English) texts of the two rules.
+    """
+
+    def enough(_: Pathway, event: Event) -> bool:
+        return isinstance(event, AssessmentHeld) and len(event.professions) >= minimum
+
+    return (
+        precedes(
+            when(AssessmentHeld),
+            when(PlanCreated),
+            id=f"{prefix}.{before_id}",
+            citation=citation,
+            text_da=before[0],
+            text_en=before[1],
+        ),
+        every(
+            when(AssessmentHeld),
+            enough,
+            failure=("kun én faggruppe deltog.", "only one profession took part."),
+            id=f"{prefix}.assessment_cross_disciplinary",
+            citation=citation,
+            text_da=across[0],
+            text_en=across[1],
+        ),
+    )
+
+
 RULES = (
-    precedes(
-        when(AssessmentHeld),
-        when(PlanCreated),
-        id="model1.assessment_before_plan",
-        citation=_KAP6,
-        text_da="En indsatsplan bygger på en tværfaglig vurdering.",
-        text_en="An intervention plan rests on a cross-disciplinary assessment.",
-    ),
-    every(
-        when(AssessmentHeld),
-        _professions,
-        failure=("kun én faggruppe deltog.", "only one profession took part."),
-        id="model1.assessment_cross_disciplinary",
-        citation=_KAP6,
-        text_da="Vurderingen er koordineret på tværs af faggrupper.",
-        text_en="The assessment is coordinated across professions.",
+    *assessment_rules(
+        "model1",
+        _KAP6,
+        before=(
+            "En indsatsplan bygger på en tværfaglig vurdering.",
+            "An intervention plan rests on a cross-disciplinary assessment.",
+        ),
+        across=(
+            "Vurderingen er koordineret på tværs af faggrupper.",
+            "The assessment is coordinated across professions.",
+        ),
     ),
     PlanSpansProfessions(
         id="model1.plan_cross_disciplinary",

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from helhed.benefits import LIFECYCLE, Benefit, BenefitRules, benefit_rules
 from helhed.citizens import SICKNESS_BENEFITS, Citizen
+from helhed.collaboration import CollaborationModel
 from helhed.groups import HealthImpactHorizon, RiskGroup
 from helhed.health import (
     MAX_SICK_DAYS,
@@ -31,6 +32,8 @@ from helhed.health import (
     ProgressiveCondition,
     RiskFactor,
 )
+from helhed.models.elements import PREREQUISITES
+from helhed.models.readiness import MunicipalityProfile, Readiness, readiness
 from helhed.organisation import (
     Administration,
     CaseworkerAssignment,
@@ -66,9 +69,11 @@ __all__ = [
     "health_challenges",
     "health_profiles",
     "identifiers",
+    "municipality_profiles",
     "next_events",
     "pathways",
     "periods",
+    "readiness_answers",
     "sickness_assessments",
     "staff_members",
     "teams",
@@ -246,6 +251,8 @@ def documents(name: str) -> st.SearchStrategy[object]:
         "team": teams,
         "pathway": pathways,
         "compliance-report": compliance_reports,
+        "municipality-profile": municipality_profiles,
+        "readiness": readiness_answers,
     }
     return makers[name]()
 
@@ -461,4 +468,23 @@ def compliance_reports() -> st.SearchStrategy[ComplianceReport]:
         st.lists(pathways(max_events=8), max_size=3, unique_by=lambda p: p.citizen_id),
         st.sampled_from(sorted(PROTOCOLS)),
         dates(),
+    )
+
+
+def municipality_profiles() -> st.SearchStrategy[MunicipalityProfile]:
+    """Municipalities with any set of the known prerequisites in place."""
+    return st.builds(
+        MunicipalityProfile,
+        identifiers(),
+        st.frozensets(st.sampled_from(sorted(PREREQUISITES))),
+    )
+
+
+def readiness_answers() -> st.SearchStrategy[Readiness]:
+    """Readiness of random municipalities for random models."""
+    return st.builds(
+        lambda profile, model, general: readiness(profile, model, general=general),
+        municipality_profiles(),
+        st.sampled_from(CollaborationModel),
+        st.booleans(),
     )

@@ -1,0 +1,215 @@
+"""Copenhagen: Individual Placement and Support (IPS) for severe mental illness (SST2019 8.3).
+
+From 2012 to 2017 Copenhagen researched IPS together with the psychiatry of the Capital
+Region: citizens with a severe mental illness (schizophrenia, bipolar disorder, severe
+depression) can hold an ordinary job or take an education without training first, when the
+match between person and workplace is right and they get intensive support alongside. In
+autumn 2017 and spring 2018 the job centre hired six consultants to extend the method to
+citizens with substance abuse, a project running to the end of 2021.
+
+The practice:
+
+* a consultant has at most 25 citizens;
+* frequent, close contact with the citizen;
+* companies are approached only by reverse placement (omvendt formidling): the citizen's
+  needs, motivation and wishes decide which companies are contacted;
+* the team works outside the job centre, near the city's substance-abuse treatment centre,
+  and meets citizens on their terms (often on a walk);
+* contact goes on after the citizen starts a job or an education, and ends only once the
+  citizen has settled in.
+
+Target: cash benefit, education benefit and resource course, in treatment for the illness;
+nobody motivated is excluded (see
+[`ips_eligibility`][helhed.models.specific.ips_eligibility]). High-risk group.
+
+[`KOBENHAVN_IPS`][helhed.cases.kobenhavn_ips.KOBENHAVN_IPS] holds the rules:
+
+| rule | demand |
+|---|---|
+| ``kobenhavn_ips.caseload`` | an IPS consultant has at most 25 citizens (all pathways together) |
+| ``kobenhavn_ips.reverse_placement`` | every employer contact is a reverse placement |
+| ``kobenhavn_ips.support_until_settled`` | support goes on after the job or education starts |
+
+"Frequent contact" and "settled in" have no measure in the source, so helhed does not invent
+one: the last rule only finds a pathway closed on the day the job or education started, or
+closed with no contact or conversation on a later day than the start.
+
+Examples:
+    >>> KOBENHAVN_IPS.rule("kobenhavn_ips.caseload").limit
+    25
+    >>> [p.code for p in KOBENHAVN_IPS.permissions]
+    ['kobenhavn_ips.no_prior_training', 'kobenhavn_ips.citizens_terms']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import attrs
+
+from helhed.cases._data import PublishedResult
+from helhed.collaboration import CollaborationModel
+from helhed.groups import RiskGroup
+from helhed.models.specific import IPS_CASELOAD_LIMIT, IPS_FUNDING
+from helhed.organisation import Role
+from helhed.pathways.events import (
+    ContactMade,
+    ConversationHeld,
+    EmployerContacted,
+    Event,
+    JobOrEducationStarted,
+    PathwayClosed,
+)
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.rules import Finding, Protocol, Rule, at_most_per, every, when
+from helhed.sources import Citation, Reason
+
+__all__ = ["KOBENHAVN_IPS", "RESULTS", "SupportUntilSettled"]
+
+_CITE = Citation("SST2019", "8.3")
+
+
+def _reverse_placement(_: Pathway, event: Event) -> bool:
+    return isinstance(event, EmployerContacted) and event.reverse_placement
+
+
+@attrs.frozen(kw_only=True)
+class SupportUntilSettled(Rule):
+    """Support goes on after the citizen starts a job or an education (SST2019 8.3).
+
+    Only closed pathways are judged, against the last job or education start before the
+    close. A finding is a pathway closed on the day of that start, or closed with no contact
+    and no conversation on a later day than the start.
+    """
+
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
+        """Yield a finding if the pathway closed without support after the start."""
+        events = pathway.events
+        if not events or not isinstance(events[-1], PathwayClosed):
+            return
+        close = len(events) - 1
+        starts = [i for i, e in enumerate(events) if isinstance(e, JobOrEducationStarted)]
+        if not starts:
+            return
+        start = starts[-1]
+        started_on = events[start].occurred_on
+        closed_on = events[close].occurred_on
+        if closed_on == started_on:
+            yield self.finding(
+                pathway,
+                (start, close),
+                (started_on, closed_on),
+                (
+                    f"Job eller uddannelse startet {started_on}; forløbet blev afsluttet samme "
+                    "dag.",
+                    f"Job or education started on {started_on}; the pathway was closed the "
+                    "same day.",
+                ),
+            )
+            return
+        if not any(
+            isinstance(e, (ContactMade, ConversationHeld)) and e.occurred_on > started_on
+            for e in events[start + 1 : close]
+        ):
+            yield self.finding(
+                pathway,
+                (start, close),
+                (started_on, closed_on),
+                (
+                    f"Job eller uddannelse startet {started_on}; ingen kontakt eller samtale "
+                    f"derefter, før forløbet blev afsluttet {closed_on}.",
+                    f"Job or education started on {started_on}; no contact or conversation "
+                    f"after it before the pathway was closed on {closed_on}.",
+                ),
+            )
+
+
+KOBENHAVN_IPS = Protocol(
+    id="kobenhavn_ips",
+    name_da="Individuelt Planlagt job med Støtte (IPS), København",
+    name_en="Individual Placement and Support (IPS), Copenhagen",
+    model=CollaborationModel.SPECIFIC_INTERVENTIONS,
+    target_groups=frozenset({RiskGroup.HIGH}),
+    funding=IPS_FUNDING,
+    rules=(
+        at_most_per(
+            IPS_CASELOAD_LIMIT,
+            Role.IPS_CONSULTANT,
+            id="kobenhavn_ips.caseload",
+            citation=_CITE,
+            text_da=f"En IPS-konsulent har forløb for højst {IPS_CASELOAD_LIMIT} borgere.",
+            text_en=f"An IPS consultant has at most {IPS_CASELOAD_LIMIT} citizens.",
+        ),
+        every(
+            when(EmployerContacted),
+            _reverse_placement,
+            failure=(
+                "virksomheden blev ikke valgt ud fra borgerens behov, motivation og lyst.",
+                "the company was not chosen by the citizen's needs, motivation and wishes.",
+            ),
+            id="kobenhavn_ips.reverse_placement",
+            citation=_CITE,
+            text_da="Det virksomhedsopsøgende arbejde er udelukkende omvendt formidling.",
+            text_en="Companies are approached only by reverse placement.",
+        ),
+        SupportUntilSettled(
+            id="kobenhavn_ips.support_until_settled",
+            citation=_CITE,
+            text_da="Kontakten fastholdes, efter borgeren er startet i job eller uddannelse, "
+            "til borgeren er faldet helt til.",
+            text_en="Contact continues after the citizen starts a job or an education, until "
+            "the citizen has settled in.",
+        ),
+    ),
+    permissions=(
+        Reason(
+            "kobenhavn_ips.no_prior_training",
+            "Borgeren skal ikke trænes, før der søges job eller uddannelse.",
+            "The citizen need not be trained before a job or an education is sought.",
+            _CITE,
+        ),
+        Reason(
+            "kobenhavn_ips.citizens_terms",
+            "Samtaler holdes på borgerens præmisser og behøver ikke foregå på jobcentret "
+            "(fx på en gåtur).",
+            "Conversations are held on the citizen's terms and need not take place at the job "
+            "centre (e.g. on a walk).",
+            _CITE,
+        ),
+    ),
+    citation=_CITE,
+)
+"""Copenhagen's IPS practice as a protocol (SST2019 8.3)."""
+
+RESULTS = (
+    PublishedResult(
+        code="research_period",
+        value=None,
+        unit="period",
+        text_da="Metoden blev afprøvet i et forskningsprojekt 2012-2017 med Region "
+        "Hovedstadens Psykiatri.",
+        text_en="The method was tried in a research project in 2012-2017 with the psychiatry "
+        "of the Capital Region.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="substance_abuse_consultants",
+        value=6,
+        unit="consultants",
+        text_da="Seks konsulenter ansat i efteråret 2017 og foråret 2018 til borgere med "
+        "misbrug; projektet løber til udgangen af 2021.",
+        text_en="Six consultants hired in autumn 2017 and spring 2018 for citizens with "
+        "substance abuse; the project runs to the end of 2021.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="caseload_limit",
+        value=IPS_CASELOAD_LIMIT,
+        unit="citizens per consultant",
+        text_da="En konsulent har forløb for højst 25 borgere.",
+        text_en="A consultant has at most 25 citizens.",
+        citation=_CITE,
+    ),
+)
+"""What the source says of Copenhagen's IPS in figures (SST2019 8.3)."""

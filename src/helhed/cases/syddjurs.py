@@ -1,0 +1,246 @@
+"""Syddjurs, *Job & Sundhed*: health therapists working closely with the job centre (SST2019 7.3).
+
+Since 2014 Syddjurs has worked to replace silo thinking between the job centre and the
+rehabilitation department. A physiotherapist first joined the sickness-benefit department,
+with fixed hours at the job centre; today the department Job & Sundhed has 10 health
+therapists and offers 14 health services the job centre can grant, to citizens of every
+department of the job centre (no longer only sickness benefit).
+
+The ordering the source describes, as rules (each citing SST2019 7.3):
+
+| rule | demand |
+|---|---|
+| ``syddjurs.grant_reviewed_before_start`` | a therapist re-evaluates the grant before the start |
+| ``syddjurs.purpose_plan_before_start`` | the job centre's purpose plan exists before the start |
+| ``syddjurs.sub_goals_under_purpose_plan`` | therapists' sub-goals sit under a purpose plan |
+| ``syddjurs.final_report_after_completion`` | a final report follows a completed intervention |
+
+A *health intervention granted by the job centre* is an ``InterventionStarted`` whose referral
+was made by the job centre to the health department. The job centre, by law the coordinating
+party, writes the purpose (``PlanCreated`` with ``PlanKind.PURPOSE_PLAN``); the therapists set
+sub-goals under it (``SubGoalSet``). The management of the job centre meets Job & Sundhed's
+professional coordinator every week
+([`MANAGEMENT_MEETINGS`][helhed.cases.syddjurs.MANAGEMENT_MEETINGS]).
+
+What the source leaves open, and helhed's default (each a parameter of
+[`protocol`][helhed.cases.syddjurs.protocol]):
+
+* how soon the final report follows: within
+  [`REPORT_DAYS`][helhed.cases.syddjurs.REPORT_DAYS] = 14 calendar days of the completion;
+  every completion recorded by the health department is judged, linked to a referral or not;
+* when the weekly meetings started: [`MEETINGS_START`][helhed.cases.syddjurs.MEETINGS_START],
+  the first Monday of 2019 (the source gives no date).
+
+Examples:
+    >>> [r.id for r in SYDDJURS.rules][:2]
+    ['syddjurs.grant_reviewed_before_start', 'syddjurs.purpose_plan_before_start']
+    >>> protocol(report_days=30).rule("syddjurs.final_report_after_completion").days
+    30
+    >>> THERAPISTS, HEALTH_SERVICES
+    (10, 14)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import attrs
+
+from helhed.collaboration import CollaborationModel
+from helhed.groups import RiskGroup
+from helhed.models.coordination import Frequency, MeetingSeries
+from helhed.organisation import Administration
+from helhed.pathways.events import (
+    Event,
+    GrantReviewed,
+    InterventionCompleted,
+    InterventionStarted,
+    PlanCreated,
+    PlanKind,
+    ReportKind,
+    ReportWritten,
+    SubGoalSet,
+)
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.rules import Match, Protocol, every, precedes, when, within
+from helhed.sources import Citation
+
+__all__ = [
+    "HEALTH_SERVICES",
+    "MANAGEMENT_MEETINGS",
+    "MEETINGS_START",
+    "REPORT_DAYS",
+    "SYDDJURS",
+    "THERAPISTS",
+    "granted_by_job_centre",
+    "protocol",
+    "under_purpose_plan",
+]
+
+_CITE = Citation("SST2019", "7.3")
+A = Administration
+
+THERAPISTS = 10
+"""Health therapists in Job & Sundhed (SST2019 7.3)."""
+
+HEALTH_SERVICES = 14
+"""Health services Job & Sundhed offers and the job centre can grant (SST2019 7.3)."""
+
+REPORT_DAYS = 14
+"""helhed's default: days after a completed intervention by which the final report is written."""
+
+MEETINGS_START = dt.date(2019, 1, 7)
+"""helhed's start for the weekly management meetings; the source gives no date."""
+
+MANAGEMENT_MEETINGS = MeetingSeries(
+    name="Ledelsesmøde med Job & Sundheds fagkoordinator",
+    frequency=Frequency.WEEKLY,
+    starts=MEETINGS_START,
+    participants=frozenset({A.JOB_CENTRE, A.HEALTH}),
+    text_da="Jobcentrets ledelse og Job & Sundheds fagkoordinator drøfter dagligdagens "
+    "problemstillinger og kommende tiltag.",
+    text_en="The job centre's management and Job & Sundhed's professional coordinator discuss "
+    "day-to-day issues and coming initiatives.",
+    citation=_CITE,
+)
+"""Weekly meetings of the job centre's management with Job & Sundhed (SST2019 7.3)."""
+
+
+@attrs.frozen(kw_only=True)
+class _Where(Match):
+    """A match narrowed by a condition over the pathway, with its own name for messages."""
+
+    where: Callable[[Pathway, Event], bool]
+    name_da: str
+    name_en: str
+
+    def __call__(self, pathway: Pathway, event: Event) -> bool:
+        """True if ``event`` fits the kinds and fields, and the condition holds."""
+        return super().__call__(pathway, event) and self.where(pathway, event)
+
+    @property
+    def label_en(self) -> str:
+        """What is matched, in English, for messages."""
+        return self.name_en
+
+    @property
+    def label_da(self) -> str:
+        """What is matched, in Danish, for messages."""
+        return self.name_da
+
+
+def _narrow(match: Match, where: Callable[[Pathway, Event], bool], da: str, en: str) -> _Where:
+    return _Where(**attrs.asdict(match, recurse=False), where=where, name_da=da, name_en=en)
+
+
+def granted_by_job_centre(pathway: Pathway, event: Event) -> bool:
+    """True if ``event`` follows up a referral the job centre made to the health department."""
+    rid = getattr(event, "referral_id", None)
+    if rid is None:
+        return False
+    try:
+        referral = pathway.referral(rid)
+    except KeyError:
+        return False
+    return referral.recorded_by is A.JOB_CENTRE and referral.to is A.HEALTH
+
+
+def under_purpose_plan(pathway: Pathway, event: Event) -> bool:
+    """True if ``event``'s plan is a purpose plan the job centre made."""
+    plan_id = getattr(event, "plan_id", None)
+    return any(
+        isinstance(e, PlanCreated)
+        and e.plan_id == plan_id
+        and e.plan_kind is PlanKind.PURPOSE_PLAN
+        and e.recorded_by is A.JOB_CENTRE
+        for e in pathway.events
+    )
+
+
+def _purpose_plan(_: Pathway, event: Event) -> bool:
+    return isinstance(event, PlanCreated) and event.plan_kind is PlanKind.PURPOSE_PLAN
+
+
+def _final_report(_: Pathway, event: Event) -> bool:
+    return isinstance(event, ReportWritten) and event.report is ReportKind.FINAL_INTERVENTION_REPORT
+
+
+_GRANTED_START = _narrow(
+    when(InterventionStarted),
+    granted_by_job_centre,
+    "indsats bevilget af jobcentret startet",
+    "intervention granted by the job centre started",
+)
+
+
+def protocol(*, report_days: int = REPORT_DAYS) -> Protocol:
+    """Job & Sundhed as a protocol, the final report due within ``report_days`` days.
+
+    Raises:
+        ValidationError: If ``report_days`` is not a whole number of 0 or more.
+    """
+    return Protocol(
+        id="syddjurs",
+        name_da="Job & Sundhed, Syddjurs",
+        name_en="Job & Health, Syddjurs",
+        model=CollaborationModel.COORDINATION,
+        target_groups=frozenset({RiskGroup.LOW, RiskGroup.MEDIUM, RiskGroup.HIGH}),
+        rules=(
+            precedes(
+                when(GrantReviewed, recorded_by=A.HEALTH),
+                _GRANTED_START,
+                id="syddjurs.grant_reviewed_before_start",
+                citation=_CITE,
+                same="referral_id",
+                text_da="En terapeut revurderer jobcentrets bevilling, før indsatsen begynder.",
+                text_en="A therapist re-evaluates the job centre's grant before the "
+                "intervention starts.",
+            ),
+            precedes(
+                _narrow(
+                    when(PlanCreated, recorded_by=A.JOB_CENTRE),
+                    _purpose_plan,
+                    "formålsplan fra jobcentret",
+                    "purpose plan by the job centre",
+                ),
+                _GRANTED_START,
+                id="syddjurs.purpose_plan_before_start",
+                citation=_CITE,
+                text_da="Jobcentret udarbejder en formålsplan forud for den sundhedsrettede "
+                "indsats.",
+                text_en="The job centre writes a purpose plan before the health intervention.",
+            ),
+            every(
+                when(SubGoalSet, recorded_by=A.HEALTH),
+                under_purpose_plan,
+                failure=(
+                    "planen er ikke jobcentrets formålsplan.",
+                    "the plan is not the job centre's purpose plan.",
+                ),
+                id="syddjurs.sub_goals_under_purpose_plan",
+                citation=_CITE,
+                text_da="Terapeuternes delmål hører under jobcentrets formålsplan.",
+                text_en="The therapists' sub-goals sit under the job centre's purpose plan.",
+            ),
+            within(
+                report_days,
+                after=when(InterventionCompleted, recorded_by=A.HEALTH),
+                expect=_narrow(
+                    when(ReportWritten, recorded_by=A.HEALTH),
+                    _final_report,
+                    "afsluttende indsatsrapport",
+                    "final intervention report",
+                ),
+                id="syddjurs.final_report_after_completion",
+                citation=_CITE,
+                text_da="Terapeuterne skriver en afsluttende indsatsrapport til jobcentret.",
+                text_en="The therapists write a final intervention report for the job centre.",
+            ),
+        ),
+        citation=_CITE,
+    )
+
+
+SYDDJURS = protocol()
+"""Job & Sundhed as a protocol with helhed's default report limit (SST2019 7.3)."""

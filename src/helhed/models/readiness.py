@@ -1,0 +1,190 @@
+"""Is a municipality ready for a model? Its prerequisites in place against SST2019's lists.
+
+A [`MunicipalityProfile`][helhed.models.readiness.MunicipalityProfile] names the prerequisites
+a municipality has in place, by their codes in
+[`PREREQUISITES`][helhed.models.elements.PREREQUISITES].
+[`readiness`][helhed.models.readiness.readiness] sets them against a model's prerequisites
+(by default the nine general ones of SST2019 kap. 5 and those the model adds) and answers
+with what is met, what is missing, and a cited reason for each gap.
+
+A prerequisite is met when the profile holds a code in
+[`satisfied_by`][helhed.models.elements.satisfied_by]: its own, the general prerequisite it
+restates, or one the source gives in the same words in another chapter. So holding more codes
+never makes a municipality less ready.
+
+Examples:
+    >>> from helhed.collaboration import CollaborationModel as M
+    >>> from helhed.models.elements import GENERAL_PREREQUISITES
+    >>> general = [p.code for p in GENERAL_PREREQUISITES]
+    >>> profile = MunicipalityProfile.of("Eksempelby", *general, "model4.catalogue")
+    >>> answer = readiness(profile, M.CATALOGUE)
+    >>> answer.ready, len(answer.met), answer.missing
+    (True, 10, ())
+    >>> answer = readiness(profile, M.EARLY_DETECTION)
+    >>> answer.ready, [p.code for p in answer.missing]
+    (False, ['model1.mapped_interfaces', 'model1.screening_tool', 'model1.progression_tool'])
+    >>> answer.reasons[0].code, answer.reasons[0].text_en.partition(" (")[0]
+    ('readiness.not_ready', 'Eksempelby lacks 3 of the 12 prerequisites of model 1')
+    >>> answer.reasons[1].code, str(answer.reasons[1].citation)
+    ('readiness.missing.model1.mapped_interfaces', 'SST2019 kap. 6')
+    >>> [m.number for m, r in readiness_all(profile).items() if r.ready]
+    [4]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from helhed._meta import NON_BLANK
+from helhed._validation import Checker
+from helhed.collaboration import CollaborationModel
+from helhed.models.elements import PREREQUISITES, Prerequisite, prerequisites, satisfied_by
+from helhed.sources import Citation, Reason
+
+__all__ = ["MunicipalityProfile", "Readiness", "readiness", "readiness_all"]
+
+
+def _frozen(codes: object) -> object:
+    """A plain set of codes is taken as the frozen set it stands for; nothing else changes."""
+    return frozenset(codes) if isinstance(codes, set) else codes
+
+
+@attrs.frozen
+class MunicipalityProfile:
+    """A municipality and the prerequisites it has in place.
+
+    Attributes:
+        name: The municipality's name, e.g. ``Faxe``.
+        in_place: Codes of the prerequisites in place, each a key of
+            [`PREREQUISITES`][helhed.models.elements.PREREQUISITES]
+            (``general.backing``, ``model1.screening_tool``...).
+    """
+
+    name: str = attrs.field(metadata=NON_BLANK)
+    in_place: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
+
+    def __attrs_post_init__(self) -> None:
+        """The name must not be blank; every code must be a known prerequisite's."""
+        check = Checker()
+        check.text(self.name, "name")
+        codes: object = self.in_place
+        if not isinstance(codes, frozenset) or not all(isinstance(c, str) for c in codes):
+            check.fail("in_place", "must be a set of prerequisite codes")
+        else:
+            unknown = sorted(codes - PREREQUISITES.keys())
+            check.expect(
+                not unknown,
+                "in_place",
+                "unknown prerequisite codes: "
+                + ", ".join(unknown)
+                + "; see helhed.models.elements.PREREQUISITES",
+            )
+        check.done()
+
+    @classmethod
+    def of(cls, name: str, *codes: str) -> MunicipalityProfile:
+        """A profile of ``name`` with the prerequisites ``codes`` in place."""
+        return cls(name, frozenset(codes))
+
+
+@attrs.frozen(kw_only=True)
+class Readiness:
+    """How far a municipality meets a model's prerequisites.
+
+    Attributes:
+        municipality: The municipality's name.
+        model: The model asked about.
+        general: True if the general prerequisites of kap. 5 were counted with the model's
+            added ones; False if only the model's chapter list was.
+        ready: True if no prerequisite is missing.
+        met: The prerequisites in place, in source order.
+        missing: The prerequisites not in place, in source order.
+        reasons: A summary reason, then one cited reason per missing prerequisite.
+    """
+
+    municipality: str
+    model: CollaborationModel
+    general: bool
+    ready: bool
+    met: tuple[Prerequisite, ...]
+    missing: tuple[Prerequisite, ...]
+    reasons: tuple[Reason, ...]
+
+
+def readiness(
+    profile: MunicipalityProfile, model: CollaborationModel, *, general: bool = True
+) -> Readiness:
+    """Set ``profile`` against the prerequisites of ``model``.
+
+    Args:
+        profile: The municipality and its prerequisites in place.
+        model: The model.
+        general: As for [`prerequisites`][helhed.models.elements.prerequisites]: True counts
+            the general prerequisites of kap. 5 and those the model adds; False counts only the
+            list in the model's chapter.
+
+    Returns:
+        What is met and missing, each in source order, with a summary reason first and then
+        one reason per missing prerequisite, cited to the chapter that lists it.
+    """
+    wanted = prerequisites(model, general=general)
+    met = tuple(p for p in wanted if profile.in_place & satisfied_by(p))
+    missing = tuple(p for p in wanted if not profile.in_place & satisfied_by(p))
+    return Readiness(
+        municipality=profile.name,
+        model=model,
+        general=general,
+        ready=not missing,
+        met=met,
+        missing=missing,
+        reasons=(
+            _summary(profile, model, len(wanted), len(missing), general=general),
+            *(_gap(p) for p in missing),
+        ),
+    )
+
+
+def readiness_all(
+    profile: MunicipalityProfile, *, general: bool = True
+) -> Mapping[CollaborationModel, Readiness]:
+    """[`readiness`][helhed.models.readiness.readiness] for each of the four models, in order."""
+    return MappingProxyType({m: readiness(profile, m, general=general) for m in CollaborationModel})
+
+
+def _summary(
+    profile: MunicipalityProfile,
+    model: CollaborationModel,
+    wanted: int,
+    missing: int,
+    *,
+    general: bool,
+) -> Reason:
+    chapter = model.number + 5
+    citation = Citation("SST2019", f"kap. 5 og {chapter}") if general else model.citation
+    name_da = f"model {model.number} ({model.label_da})"
+    name_en = f"model {model.number} ({model.label_en})"
+    if not missing:
+        return Reason(
+            "readiness.ready",
+            f"{profile.name} har alle {wanted} forudsætninger for {name_da} på plads.",
+            f"{profile.name} has all {wanted} prerequisites of {name_en} in place.",
+            citation,
+        )
+    return Reason(
+        "readiness.not_ready",
+        f"{profile.name} mangler {missing} af de {wanted} forudsætninger for {name_da}.",
+        f"{profile.name} lacks {missing} of the {wanted} prerequisites of {name_en}.",
+        citation,
+    )
+
+
+def _gap(item: Prerequisite) -> Reason:
+    return Reason(
+        f"readiness.missing.{item.code}",
+        f"Forudsætning ikke på plads: {item.text_da}",
+        f"Prerequisite not in place: {item.text_en}",
+        item.citation,
+    )
