@@ -42,6 +42,7 @@ docs: $(DEV)
 bench: $(DEV)
 	$(BIN)/python benchmarks/bench_foundation.py
 	$(BIN)/python benchmarks/bench_pathways.py
+	$(BIN)/python benchmarks/bench_catalogue.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache site

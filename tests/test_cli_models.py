@@ -92,7 +92,7 @@ def test_the_demo_runs_one_pathway_through_each_case_protocol(capsys):
 
     assert code == 0
     section = out.split("Models 2 and 3: one invented pathway through each case protocol\n")[1]
-    lines = section.strip().splitlines()
+    lines = section.split("\n\n")[0].strip().splitlines()
     assert [line.split()[0] for line in lines] == list(protocol_pathways())
     assert all(" 0 findings " in line for line in lines)
 

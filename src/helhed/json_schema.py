@@ -29,11 +29,12 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import is_non_blank, is_sensitive
 from helhed.pathways.events import EVENT_TYPES, Event
-from helhed.serialization import DOCUMENTS, EVENT_TAG, SCHEMA_VERSION
+from helhed.serialization import DOCUMENTS, EVENT_TAG, SCHEMA_VERSION, make_converter
 
 __all__ = ["json_schema"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_CONVERTER = make_converter()  # writes defaults that are attrs values (a catalogue's taxonomy)
 _ATTRIBUTE = re.compile(r"^(\w+):\s*(.*)$")
 
 
@@ -157,6 +158,8 @@ def _json_default(value: object) -> object:
         return value.code
     if isinstance(value, (tuple, frozenset)):
         return list(value)
+    if attrs.has(type(value)):
+        return _CONVERTER.unstructure(value)
     return value
 
 

@@ -45,6 +45,7 @@ from helhed._coded import CodedEnum
 from helhed.benefits import BenefitRules
 from helhed.citizens import Citizen
 from helhed.errors import Problem, TransitionError, ValidationError
+from helhed.models.catalogue import Catalogue
 from helhed.models.readiness import MunicipalityProfile, Readiness
 from helhed.organisation import (
     CaseworkerHistory,
@@ -90,6 +91,7 @@ DOCUMENTS: Mapping[str, type] = MappingProxyType(
         "compliance-report": ComplianceReport,
         "municipality-profile": MunicipalityProfile,
         "readiness": Readiness,
+        "catalogue": Catalogue,
     }
 )
 """The top-level document types, by the name ``helhed schema NAME`` knows them by."""

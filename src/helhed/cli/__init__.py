@@ -15,6 +15,8 @@
   prerequisites and cases.
 - ``helhed readiness PROFILE.json``: what a municipality has in place and lacks for each
   model.
+- ``helhed catalogue match CITIZEN.json | stale | coverage``: find, review and size the offers
+  of an intervention catalogue (the example catalogue, or ``--catalogue FILE``).
 - ``helhed screen INSTRUMENT ANSWERS...``: score answers on WHO-5, AUDIT, AUDIT-C or alcohol
   intake and print the score, band, advice and reasons.
 
@@ -32,6 +34,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from helhed.cli import catalogue as catalogue_commands
 from helhed.cli._common import date_argument
 from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
 from helhed.cli.models import demo_models_part, models_command, readiness_command
@@ -151,6 +154,8 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     rdy.add_argument("--json", action="store_true", help="write the answers as JSON")
     rdy.add_argument("--indent", type=int, default=None, help="indent the JSON output")
     rdy.set_defaults(run=readiness_command)
+
+    catalogue_commands.add_commands(sub, date_argument)
     return parser
 
 
@@ -159,6 +164,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     demo_pathway_part(out)
     demo_kolding_part(out)
     demo_models_part(out)
+    catalogue_commands.demo_catalogue_part(out)
     return 0
 
 

@@ -7,6 +7,8 @@
   with breaches to show what a compliance check finds;
 * [`kolding`][helhed.examples.kolding]: an invented Kolding team with WHO-5 before and after
   the course;
+* [`catalogue`][helhed.examples.catalogue]: a fictional municipality's intervention
+  catalogue, with offers in all of Faxe's task types;
 * [`protocols`][helhed.examples.protocols]: one invented pathway through each protocol of
   models 2 and 3.
 
@@ -21,6 +23,7 @@ from helhed.examples.aalborg import (
     AALBORG_UNITS,
     aalborg_pathways,
 )
+from helhed.examples.catalogue import EXAMPLE_MAX_AGE, EXAMPLE_REVIEW_DATE, example_catalogue
 from helhed.examples.cohort import (
     DEMO_DATE,
     DEMO_SEED,
@@ -42,12 +45,15 @@ __all__ = [
     "DEMO_DATE",
     "DEMO_SEED",
     "DEMO_SIZE",
+    "EXAMPLE_MAX_AGE",
+    "EXAMPLE_REVIEW_DATE",
     "FUNDING_MIX",
     "HALSNAES_SIZE",
     "KOLDING_START",
     "KOLDING_WEEKS",
     "aalborg_pathways",
     "demo_cohort",
+    "example_catalogue",
     "funding_mix",
     "halsnaes_pathways",
     "kolding_answers",

@@ -10,11 +10,15 @@
 * [`specific`][helhed.models.specific]: model 3 (kap. 8): the clarifying conversation,
   outposted staff, IPS.
 
-Model 4, the intervention catalogue (kap. 9), is data in ``elements`` so far. The models are
-named by [`CollaborationModel`][helhed.collaboration.CollaborationModel].
+* [`catalogue`][helhed.models.catalogue]: model 4 (kap. 9): the intervention catalogue,
+  matching, staleness, coverage and capacity; [`catalogue_csv`][helhed.models.catalogue_csv]
+  reads and writes it as CSV.
+
+The models are named by [`CollaborationModel`][helhed.collaboration.CollaborationModel].
 """
 
 from helhed.collaboration import CollaborationModel
+from helhed.models.catalogue import FAXE, Catalogue, Offer, capacity, coverage, match, stale
 from helhed.models.coordination import COORDINATION, JointVisitation, MeetingSeries
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.models.elements import (
@@ -35,12 +39,14 @@ __all__ = [
     "CONTENT_ELEMENTS",
     "COORDINATION",
     "EARLY_DETECTION",
+    "FAXE",
     "GENERAL_PREREQUISITES",
     "MODELS",
     "PREREQUISITES",
     "SPECIFIC",
     "Caseload",
     "CaseloadFullError",
+    "Catalogue",
     "ClarifyingConversation",
     "CollaborationModel",
     "ContentElement",
@@ -48,10 +54,15 @@ __all__ = [
     "MeetingSeries",
     "ModelDescription",
     "MunicipalityProfile",
+    "Offer",
     "Prerequisite",
     "Readiness",
+    "capacity",
     "content_elements",
+    "coverage",
+    "match",
     "prerequisites",
     "readiness",
     "readiness_all",
+    "stale",
 ]

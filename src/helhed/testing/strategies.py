@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from helhed.benefits import LIFECYCLE, Benefit, BenefitRules, benefit_rules
@@ -31,6 +32,16 @@ from helhed.health import (
     Onset,
     ProgressiveCondition,
     RiskFactor,
+)
+from helhed.models.catalogue import (
+    FAXE,
+    Capacity,
+    CapacityPeriod,
+    CapacityUnit,
+    Catalogue,
+    Offer,
+    OfferFormat,
+    Taxonomy,
 )
 from helhed.models.elements import PREREQUISITES
 from helhed.models.readiness import MunicipalityProfile, Readiness, readiness
@@ -61,6 +72,8 @@ __all__ = [
     "caseworker_assignments",
     "caseworker_histories",
     "caseworker_rights",
+    "catalogue_offers",
+    "catalogues",
     "citizens",
     "compliance_reports",
     "continuity_reports",
@@ -253,6 +266,7 @@ def documents(name: str) -> st.SearchStrategy[object]:
         "compliance-report": compliance_reports,
         "municipality-profile": municipality_profiles,
         "readiness": readiness_answers,
+        "catalogue": catalogues,
     }
     return makers[name]()
 
@@ -487,4 +501,43 @@ def readiness_answers() -> st.SearchStrategy[Readiness]:
         municipality_profiles(),
         st.sampled_from(CollaborationModel),
         st.booleans(),
+    )
+
+
+def catalogue_offers(taxonomy: Taxonomy = FAXE) -> st.SearchStrategy[Offer]:
+    """Valid offers whose task type belongs to ``taxonomy``."""
+    return st.builds(
+        Offer,
+        id=identifiers(),
+        name_da=identifiers(),
+        name_en=identifiers(),
+        administration=st.sampled_from(Administration),
+        task_type=st.sampled_from(sorted(taxonomy.codes)),
+        risk_factors=st.frozensets(st.sampled_from(RiskFactor)),
+        target_groups=st.frozensets(st.sampled_from(RiskGroup)),
+        funding=st.frozensets(benefits(), max_size=4),
+        legal_basis=st.none() | st.sampled_from(["LAB", "serviceloven", "sundhedsloven"]),
+        format=st.sampled_from(OfferFormat),
+        duration_weeks=st.none() | st.integers(1, 52),
+        capacity=st.none()
+        | st.builds(
+            Capacity,
+            amount=st.integers(1, 40),
+            unit=st.sampled_from(CapacityUnit),
+            period=st.sampled_from(CapacityPeriod),
+        ),
+        voluntary=st.booleans(),
+        contact=st.none() | identifiers(),
+        last_reviewed=dates(max_value=dt.date(2029, 12, 31)),
+    ).map(lambda offer: attrs.evolve(offer, name_da=f"Tilbud {offer.id}"))
+
+
+def catalogues(max_offers: int = 12) -> st.SearchStrategy[Catalogue]:
+    """Valid catalogues under Faxe's taxonomy: unique ids, known task types."""
+    return st.builds(
+        Catalogue,
+        name=identifiers(),
+        offers=st.lists(catalogue_offers(), max_size=max_offers, unique_by=lambda o: o.id).map(
+            tuple
+        ),
     )

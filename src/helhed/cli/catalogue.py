@@ -1,0 +1,134 @@
+"""The ``helhed catalogue`` commands (match, stale, coverage) and the catalogue part of the demo."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import TextIO
+
+from dateutil.relativedelta import relativedelta
+
+from helhed.citizens import Citizen
+from helhed.cli._common import fail, load_many, read_json, today
+from helhed.examples import DEMO_DATE, demo_cohort
+from helhed.examples.catalogue import example_catalogue
+from helhed.models.catalogue import Catalogue, coverage, match, stale
+from helhed.models.catalogue_csv import from_csv
+from helhed.serialization import from_dict
+
+
+def add_commands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    date: Callable[[str], dt.date],
+) -> None:
+    """Register ``helhed catalogue match|stale|coverage``."""
+    cat = sub.add_parser("catalogue", help="find, review and size offers in a catalogue")
+    verbs = cat.add_subparsers(required=True, metavar="ACTION")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--catalogue", help="a catalogue as JSON or CSV (.csv); default: the example catalogue"
+    )
+    common.add_argument("--on", type=date, default=None, help="date (default today)")
+    found = verbs.add_parser("match", parents=[common], help="offers for citizens, ranked")
+    found.add_argument("file", help="a JSON file of one citizen or a list of them; - for stdin")
+    found.add_argument("--most", type=int, default=5, help="offers per citizen (default 5)")
+    found.add_argument("--json", action="store_true", help="write the matches as JSON")
+    found.set_defaults(run=match_command)
+    old = verbs.add_parser("stale", parents=[common], help="offers not reviewed recently")
+    old.add_argument("--months", type=int, default=12, help="maximum age in months (default 12)")
+    old.set_defaults(run=stale_command)
+    cov = verbs.add_parser("coverage", parents=[common], help="what has no offer at all")
+    cov.set_defaults(run=coverage_command)
+
+
+def _catalogue(path: str | None) -> Catalogue:
+    if path is None:
+        return example_catalogue()
+    if path.endswith(".csv"):
+        with open(path, encoding="utf-8-sig", newline="") as handle:  # noqa: PTH123 - a user's path
+            found: Catalogue = from_csv(handle.read(), name=path)
+            return found
+    catalogue: Catalogue = from_dict(read_json(path), Catalogue)
+    return catalogue
+
+
+def match_command(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the offers that fit each citizen, best first, with reasons."""
+    catalogue = _catalogue(args.catalogue)
+    on = today(args.on)
+    citizens = load_many(read_json(args.file), Citizen)
+    if args.json:
+        result = [
+            {
+                "citizen_id": c.id,
+                "offers": [
+                    {"id": m.offer.id, "score": m.score, "reasons": [r.code for r in m.reasons]}
+                    for m in match(catalogue, c, on=on)[: args.most]
+                ],
+            }
+            for c in citizens
+        ]
+        json.dump(result, out, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    for citizen in citizens:
+        _write_matches(catalogue, citizen, on, args.most, out)
+    return 0
+
+
+def _write_matches(
+    catalogue: Catalogue, citizen: Citizen, on: dt.date, most: int, out: TextIO
+) -> None:
+    found = match(catalogue, citizen, on=on)
+    out.write(f"{citizen.id}: {len(found)} offers fit; the best {min(most, len(found))}:\n")
+    for m in found[:most]:
+        out.write(f"  {m.score:>2}  {m.offer.id:<28} {m.offer.name_en}\n")
+        out.writelines(f"        - {reason}\n" for reason in m.reasons[1:])
+
+
+def stale_command(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the offers not reviewed within the last N calendar months."""
+    catalogue = _catalogue(args.catalogue)
+    on = today(args.on)
+    if args.months < 1:
+        fail("--months must be 1 or more")
+    old = stale(catalogue, on=on, max_age=on - (on - relativedelta(months=args.months)))
+    out.write(
+        f"{len(old)} of {len(catalogue.offers)} offers not reviewed in {args.months} months "
+        f"before {on} (SST2019 kap. 9: continuous updating is decisive)\n"
+    )
+    out.writelines(f"  {o.last_reviewed}  {o.id:<28} {o.name_en}\n" for o in old)
+    return 0
+
+
+def coverage_command(args: argparse.Namespace, out: TextIO) -> int:
+    """Print offers per task type and what has no offer at all."""
+    catalogue = _catalogue(args.catalogue)
+    covered = coverage(catalogue)
+    out.write(f"{catalogue.name}: {len(catalogue.offers)} offers\n")
+    for task_type in catalogue.taxonomy.task_types:
+        count = len(covered.by_task_type.get(task_type.code, ()))
+        out.write(f"  {task_type.code:>3}  {task_type.label_en:<48} {count:>3}\n")
+    missing = (
+        ("risk factors", [f.label_en for f in covered.missing_risk_factors]),
+        ("target groups", [g.label_en for g in covered.missing_target_groups]),
+        ("task types", list(covered.missing_task_types)),
+    )
+    out.writelines(
+        f"no offer for {what}: {', '.join(names) if names else 'none'}\n" for what, names in missing
+    )
+    return 0
+
+
+def demo_catalogue_part(out: TextIO) -> None:
+    """Match a few demo citizens against the example catalogue."""
+    catalogue = example_catalogue()
+    out.write(
+        f"\nModel 4, the intervention catalogue (SST2019 kap. 9): {catalogue.name}, "
+        f"{len(catalogue.offers)} offers in {len(catalogue.taxonomy.task_types)} task types "
+        "(fictional)\n"
+    )
+    for citizen in demo_cohort(200)[:3]:
+        _write_matches(catalogue, citizen, DEMO_DATE, 3, out)
