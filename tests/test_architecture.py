@@ -44,6 +44,8 @@ FLOORS = [
     "json_schema",
     "examples",
     "frames",
+    "exports",
+    "batch",
     "cli",
     "testing",
 ]

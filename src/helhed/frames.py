@@ -64,7 +64,7 @@ import datetime as dt
 import re
 import types
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -85,7 +85,10 @@ __all__ = [
     "ORG",
     "REQUIRED",
     "TIMESTAMP",
+    "distinct_pathways",
     "from_frame",
+    "is_missing",
+    "python_value",
     "to_frame",
 ]
 
@@ -237,15 +240,7 @@ def to_frame(pathways: Iterable[Pathway]) -> pd.DataFrame:
             (their rows could not be told apart).
     """
     values: dict[str, list[object]] = {column: [] for column in COLUMNS}
-    seen: set[str] = set()
-    for number, pathway in enumerate(pathways):
-        if not isinstance(pathway, Pathway):
-            raise ValidationError.at(f"pathways[{number}]", "must be a Pathway")
-        if pathway.citizen_id in seen:
-            raise ValidationError.at(
-                f"pathways[{number}].citizen_id", "is the citizen of an earlier pathway"
-            )
-        seen.add(pathway.citizen_id)
+    for pathway in distinct_pathways(pathways):
         for position, event in enumerate(pathway.events):
             own = {f.name for f in _FIELDS[event.KIND.code]}
             values[CASE].append(event.citizen_id)
@@ -265,7 +260,26 @@ class _CellError(ValueError):
     """A cell that cannot be read; the message never contains its value."""
 
 
-def _missing(value: object) -> bool:
+def distinct_pathways(pathways: Iterable[Pathway]) -> Iterator[Pathway]:
+    """The pathways one by one, refusing a non-pathway or a citizen seen before.
+
+    Raises:
+        ValidationError: Naming the position of the bad item.
+    """
+    seen: set[str] = set()
+    for number, pathway in enumerate(pathways):
+        if not isinstance(pathway, Pathway):
+            raise ValidationError.at(f"pathways[{number}]", "must be a Pathway")
+        if pathway.citizen_id in seen:
+            raise ValidationError.at(
+                f"pathways[{number}].citizen_id", "is the citizen of an earlier pathway"
+            )
+        seen.add(pathway.citizen_id)
+        yield pathway
+
+
+def is_missing(value: object) -> bool:
+    """True for a cell pandas or numpy reads as missing: None, ``NA``, ``NaT`` or NaN."""
     return (
         value is None
         or value is pd.NA
@@ -274,7 +288,7 @@ def _missing(value: object) -> bool:
     )
 
 
-def _plain(value: object) -> object:
+def python_value(value: object) -> object:
     """A numpy scalar as the Python value it holds; anything else as it is."""
     return value.item() if isinstance(value, np.generic) else value
 
@@ -307,15 +321,15 @@ def _event_data(
 ) -> dict[str, Any]:
     """The JSON form of the event in ``row``; cells that cannot be read go to ``problems``."""
     data: dict[str, Any] = {"citizen_id": citizen}
-    tag = _plain(cells[KIND][row])
-    if not _missing(tag):
+    tag = python_value(cells[KIND][row])
+    if not is_missing(tag):
         data[EVENT_TAG] = tag
     fields = _FIELDS.get(tag) if isinstance(tag, str) else None
     if fields is None:  # the converter reports the missing or unknown kind
         return data
     for field in fields:
-        value = _plain(cells[field.column][row]) if field.column in cells else None
-        if _missing(value):
+        value = python_value(cells[field.column][row]) if field.column in cells else None
+        if is_missing(value):
             if field.optional and not field.has_default:
                 data[field.name] = None
             continue  # the default applies, or the converter says the field is required
@@ -327,7 +341,7 @@ def _event_data(
     problems.extend(
         Problem(f"rows[{row}].{f.column}", "is not a field of this kind of event; leave it empty")
         for f in _ATTRIBUTES
-        if f.column not in own and f.column in cells and not _missing(cells[f.column][row])
+        if f.column not in own and f.column in cells and not is_missing(cells[f.column][row])
     )
     return data
 
@@ -363,7 +377,7 @@ def _check_columns(frame: pd.DataFrame) -> None:
 
 
 def _position(value: object) -> int:
-    if _missing(value):
+    if is_missing(value):
         raise _CellError("is required")
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise _CellError("must be a whole number, 0 or more")
@@ -371,7 +385,7 @@ def _position(value: object) -> int:
 
 
 def _same_time(cell: object, event: Event) -> bool:
-    if _missing(cell):
+    if is_missing(cell):
         return True
     return isinstance(cell, dt.datetime) and cell.tzinfo is None and cell == _timestamp(event)
 
@@ -407,14 +421,14 @@ def from_frame(frame: pd.DataFrame) -> tuple[Pathway, ...]:
     cases: dict[str, list[tuple[int, int]]] = {}  # citizen -> (position, row) of its events
     for row, (case, index) in enumerate(zip(cells[CASE], cells[INDEX], strict=True)):
         problem = None
-        citizen = _plain(case)
-        if _missing(citizen):
+        citizen = python_value(case)
+        if is_missing(citizen):
             problem = Problem(f"rows[{row}].{CASE}", "is required")
         elif not isinstance(citizen, str):
             problem = Problem(f"rows[{row}].{CASE}", "must be a string")
         else:
             try:
-                cases.setdefault(citizen, []).append((_position(_plain(index)), row))
+                cases.setdefault(citizen, []).append((_position(python_value(index)), row))
             except _CellError as exc:
                 problem = Problem(f"rows[{row}].{INDEX}", str(exc))
         if problem is not None:
@@ -475,6 +489,6 @@ def _read_case(
                 ),
             )
             for row, event in zip(rows, pathway.events, strict=True)
-            if not _same_time(_plain(cells[TIMESTAMP][row]), event)
+            if not _same_time(python_value(cells[TIMESTAMP][row]), event)
         )
     return pathway
