@@ -46,6 +46,8 @@ FLOORS = [
     "frames",
     "exports",
     "batch",
+    "simulation",
+    "plots",
     "cli",
     "testing",
 ]
