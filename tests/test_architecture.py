@@ -48,6 +48,7 @@ FLOORS = [
     "batch",
     "simulation",
     "plots",
+    "distributed",
     "cli",
     "testing",
 ]
@@ -120,7 +121,7 @@ def test_all_is_unique_and_importable(module):
 def test_importing_helhed_pulls_in_no_optional_dependency():
     code = (
         "import sys, helhed, helhed.cli, helhed.json_schema; "
-        "optional = ('numpy', 'pandas', 'matplotlib', 'hypothesis'); "
+        "optional = ('numpy', 'pandas', 'matplotlib', 'hypothesis', 'dask', 'distributed'); "
         "print(sorted(m for m in optional if m in sys.modules))"
     )
     out = subprocess.run(  # noqa: S603 - this interpreter on a fixed snippet
