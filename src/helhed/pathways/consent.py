@@ -123,9 +123,7 @@ class _Ledger:
             case ConsentGiven():
                 self.in_force.append(ConsentRecord.of(event, index))
             case ConsentWithdrawn(to=to, purpose=purpose):
-                self.in_force = [
-                    c for c in self.in_force if not (c.to is to and c.purpose is purpose)
-                ]
+                self.in_force = ConsentRecord.withdraw(self.in_force, to, purpose)
                 self.withdrawn[to, purpose] = event.occurred_on
             case ConsentRefused(to=to, purpose=purpose):
                 self.refused[to, purpose] = event.occurred_on

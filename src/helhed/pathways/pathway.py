@@ -127,6 +127,13 @@ class ConsentRecord:
             index=index,
         )
 
+    @staticmethod
+    def withdraw(
+        consents: list[ConsentRecord], to: Administration, purpose: ConsentPurpose
+    ) -> list[ConsentRecord]:
+        """The consents left when those to ``to`` for ``purpose`` are withdrawn."""
+        return [c for c in consents if not (c.to is to and c.purpose is purpose)]
+
     def covers(
         self,
         category: InformationCategory,
@@ -370,7 +377,7 @@ class _Replay:
             case ConsentGiven():
                 self.consents.append(ConsentRecord.of(event, index))
             case ConsentWithdrawn(to=to, purpose=purpose):
-                self.consents = _without(self.consents, to, purpose)
+                self.consents = ConsentRecord.withdraw(self.consents, to, purpose)
             case PlanCreated(plan_id=pid):
                 self.plans.add(pid)
             case PlanItemAdded(plan_id=pid, item_id=iid) | SubGoalSet(plan_id=pid, goal_id=iid):
@@ -418,8 +425,7 @@ class Pathway:
         check = Checker()
         check.text(self.citizen_id, "citizen_id")
         if check.expect(isinstance(self.events, tuple), "events", "must be a tuple"):
-            for i, event in enumerate(self.events):
-                check.expect(isinstance(event, Event), f"events[{i}]", "must be an Event")
+            _check_events(self.events, "events", check)
         check.done()
         replay = _Replay(self.citizen_id)
         for index, event in enumerate(self.events):
@@ -505,19 +511,15 @@ class Pathway:
         return iter(self.events)
 
 
-def _without(
-    consents: list[ConsentRecord], to: Administration, purpose: ConsentPurpose
-) -> list[ConsentRecord]:
-    """The consents left when those to ``to`` for ``purpose`` are withdrawn."""
-    return [c for c in consents if not (c.to is to and c.purpose is purpose)]
-
-
-def _check_events(events: tuple[object, ...], path: str) -> None:
-    check = Checker()
+def _check_events(events: tuple[object, ...], path: str, check: Checker | None = None) -> None:
+    """Record (or, without a ``check`` to add to, raise) every item that is not an Event."""
+    own = check is None
+    check = Checker() if check is None else check
     for i, event in enumerate(events):
         where = path if path == "event" else f"{path}[{i}]"
         check.expect(isinstance(event, Event), where, "must be an Event")
-    check.done()
+    if own:
+        check.done()
 
 
 def _day(event: Event) -> dt.date:
