@@ -1,5 +1,6 @@
 # The two commands: `make demo` and `make test`. Each builds .venv with the machine's python3
 # when it is missing and installs what it needs, so a fresh clone needs nothing else.
+# The demo ends with a simulated municipality, so it installs the research extra.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,7 +16,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(CORE): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[research]'
 	touch $@
 
 $(DEV): pyproject.toml | $(BIN)/python

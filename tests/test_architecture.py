@@ -48,6 +48,7 @@ FLOORS = [
     "batch",
     "simulation",
     "plots",
+    "municipality",
     "distributed",
     "cli",
     "testing",

@@ -1,7 +1,10 @@
 """The helhed command line."""
 
+import importlib.util
 import io
 import json
+import pathlib
+import tempfile
 
 import pytest
 
@@ -12,6 +15,9 @@ from samples import citizen_data
 
 
 def run(capsys, *argv, stdin=None, monkeypatch=None):
+    if argv[:1] == ("demo",) and "--png" not in argv:
+        # The demo saves a picture; keep it out of the working directory.
+        argv = (*argv, "--png", str(pathlib.Path(tempfile.mkdtemp()) / "flows.png"))
     if stdin is not None:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     code = main(list(argv))
@@ -128,3 +134,26 @@ def test_a_bad_date_option_is_refused_by_the_parser(capsys):
 
     assert exit_.value.code == 2
     assert "must be a date written YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_demo_ends_with_the_simulated_municipality_and_saves_the_flows(capsys, tmp_path):
+    png = tmp_path / "flows.png"
+    code, out, _ = run(capsys, "demo", "--size", "300", "--seed", "5", "--png", str(png))
+
+    assert code == 0
+    assert "A simulated municipality: 300 citizens of the demo cohort (seed 5)" in out
+    assert "Low-risk group     -> model 1" in out
+    assert "model 3  halsnaes" in out
+    assert f"saved to {png}" in out
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_demo_says_how_to_get_the_municipality_without_the_research_extra(capsys, monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "numpy" else real(name, *a)
+    )
+    code, out, _ = run(capsys, "demo", "--size", "20")
+
+    assert code == 0
+    assert "needs the research extra: pip install 'helhed[research]'" in out

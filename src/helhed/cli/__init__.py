@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from helhed.cli import catalogue as catalogue_commands
+from helhed.cli import tour
 from helhed.cli._common import date_argument
 from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
 from helhed.cli.models import demo_models_part, models_command, readiness_command
@@ -90,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     )
     demo.add_argument("--size", type=int, default=DEMO_SIZE, help="citizens (default %(default)s)")
     demo.add_argument("--seed", type=int, default=DEMO_SEED, help="seed (default %(default)s)")
+    demo.add_argument(
+        "--png", default=tour.PNG, help="where to save the flows picture (default %(default)s)"
+    )
     demo.set_defaults(run=_demo)
 
     cls = sub.add_parser("classify", help="classify citizens read as JSON")
@@ -165,6 +169,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     demo_kolding_part(out)
     demo_models_part(out)
     catalogue_commands.demo_catalogue_part(out)
+    tour.demo_tour_part(args, out)
     return 0
 
 

@@ -31,6 +31,7 @@ from helhed.examples.cohort import (
     FUNDING_MIX,
     demo_cohort,
     funding_mix,
+    synthetic_citizen,
 )
 from helhed.examples.halsnaes import HALSNAES_SIZE, halsnaes_pathways
 from helhed.examples.kolding import KOLDING_START, KOLDING_WEEKS, kolding_answers, kolding_team
@@ -59,4 +60,5 @@ __all__ = [
     "kolding_answers",
     "kolding_team",
     "protocol_pathways",
+    "synthetic_citizen",
 ]

@@ -36,7 +36,15 @@ from helhed.health import (
 from helhed.sickness import SicknessCategory
 from helhed.target_groups import derive_horizon
 
-__all__ = ["DEMO_DATE", "DEMO_SEED", "DEMO_SIZE", "FUNDING_MIX", "demo_cohort", "funding_mix"]
+__all__ = [
+    "DEMO_DATE",
+    "DEMO_SEED",
+    "DEMO_SIZE",
+    "FUNDING_MIX",
+    "demo_cohort",
+    "funding_mix",
+    "synthetic_citizen",
+]
 
 DEMO_DATE = dt.date(2026, 11, 2)
 """The date the demo classifies on."""
@@ -128,10 +136,15 @@ def demo_cohort(
     benefits = list(mix)
     weights = [mix[b] for b in benefits]
     drawn = rng.choices(benefits, weights=weights, k=size)
-    return tuple(_citizen(rng, f"demo-{i:05d}", b) for i, b in enumerate(drawn))
+    return tuple(synthetic_citizen(rng, f"demo-{i:05d}", b) for i, b in enumerate(drawn))
 
 
-def _citizen(rng: random.Random, citizen_id: str, benefit: Benefit) -> Citizen:
+def synthetic_citizen(rng: random.Random, citizen_id: str, benefit: Benefit) -> Citizen:
+    """One synthetic citizen on ``benefit``, drawn from ``rng`` as the demo cohort draws them.
+
+    Health profiles, sickness categories and assessed horizons follow the demo's invented
+    weights for the benefit's tier; the same generator state gives the same citizen.
+    """
     sick = benefit in SICKNESS_BENEFITS
     tier = "sick" if sick else "high" if benefit in _HIGH else "low"
     category = None

@@ -1,17 +1,27 @@
-"""A seeded simulator of cohorts moving through a referral to one offer.
+"""A seeded simulator of cohorts moving through referrals to offers.
 
 A multi-state model moves each citizen weekly from ``referred`` to ``accepted`` or
-``declined``, on to ``contacted``, ``in_intervention`` (when a seat is free; otherwise a
+``declined``, on to ``contacted``, ``in_intervention`` (when the offer has room; otherwise a
 first-come-first-served waiting list), ``completed`` or ``dropped_out``, and optionally
-``job``. The output is ordinary, validated [`Pathway`][helhed.pathways.pathway.Pathway] logs.
+``job``. The output is ordinary, validated [`Pathway`][helhed.pathways.pathway.Pathway] logs,
+which any protocol of the library can check.
 
 **The output is invented.** The probabilities are whatever the caller chooses; use the
 simulator to explore capacity and flow, not to draw conclusions about real citizens.
 
-* [`model`][helhed.simulation.model]: [`Parameters`][helhed.simulation.model.Parameters] and
+* [`model`][helhed.simulation.model]: [`Parameters`][helhed.simulation.model.Parameters]
+  (probabilities and durations), [`Referrals`][helhed.simulation.model.Referrals] to a
+  catalogue's offers, [`Scenario`][helhed.simulation.model.Scenario] (a whole set-up) and
   [`simulate`][helhed.simulation.model.simulate];
+* [`cohort`][helhed.simulation.cohort]: synthetic citizens with a chosen funding mix and
+  target-group mix;
 * [`analysis`][helhed.simulation.analysis]: [`occupancy`][helhed.simulation.analysis.occupancy]
-  per week and [`compare`][helhed.simulation.analysis.compare] of two runs.
+  per week, the [`outcome`][helhed.simulation.analysis.outcome] of a run and
+  [`compare`][helhed.simulation.analysis.compare] of two runs, with protocol findings;
+* [`calibration`][helhed.simulation.calibration]: a cohort model fitted to AALBORG2019 tabel
+  1-3, [`fit_aalborg`][helhed.simulation.calibration.fit_aalborg],
+  [`simulate_aalborg`][helhed.simulation.calibration.simulate_aalborg] and
+  [`compare_to_published`][helhed.simulation.calibration.compare_to_published].
 
 Needs numpy (the ``research`` extra); ``import helhed`` does not import this package.
 
@@ -35,17 +45,54 @@ Examples:
     True
 """
 
-from helhed.simulation.analysis import Comparison, Outcome, compare, occupancy, outcome
-from helhed.simulation.model import REFERRAL_ID, STATES, Parameters, simulate
+from helhed.simulation.analysis import (
+    Comparison,
+    Outcome,
+    compare,
+    last_day,
+    occupancy,
+    outcome,
+)
+from helhed.simulation.calibration import (
+    AalborgFit,
+    AalborgTargets,
+    Calibration,
+    FlexModel,
+    compare_to_published,
+    fit_aalborg,
+    fit_flex,
+    simulate_aalborg,
+)
+from helhed.simulation.cohort import cohort
+from helhed.simulation.model import (
+    REFERRAL_ID,
+    STATES,
+    Parameters,
+    Referrals,
+    Scenario,
+    simulate,
+)
 
 __all__ = [
     "REFERRAL_ID",
     "STATES",
+    "AalborgFit",
+    "AalborgTargets",
+    "Calibration",
     "Comparison",
+    "FlexModel",
     "Outcome",
     "Parameters",
+    "Referrals",
+    "Scenario",
+    "cohort",
     "compare",
+    "compare_to_published",
+    "fit_aalborg",
+    "fit_flex",
+    "last_day",
     "occupancy",
     "outcome",
     "simulate",
+    "simulate_aalborg",
 ]

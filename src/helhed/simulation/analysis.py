@@ -1,8 +1,33 @@
-"""Tables over simulated pathways: occupancy per week, and two runs compared.
+"""Tables over simulated pathways: occupancy per week, outcomes, and two runs compared.
 
-Both read the pathways' events only, so they work on any pathways to one offer, simulated or
-recorded. A contacted citizen on the waiting list counts as ``contacted``: the log records no
-waiting.
+[`occupancy`][helhed.simulation.analysis.occupancy] and
+[`outcome`][helhed.simulation.analysis.outcome] read the pathways' events only, so they work on
+any pathways with one referral each, simulated or recorded. A contacted citizen on a waiting
+list counts as ``contacted``: the log records no waiting.
+
+[`compare`][helhed.simulation.analysis.compare] runs two set-ups on the same citizens and seed
+and reports how the second differs from the first - final states, starts, weeks to start and,
+given a protocol, the findings of [`check`][helhed.pathways.compliance.check] per rule.
+
+Examples:
+    >>> import datetime as dt
+    >>> from helhed.models.catalogue import Offer, OfferFormat
+    >>> from helhed.organisation import Administration
+    >>> from helhed.pathways.protocols import HALSNAES
+    >>> from helhed.simulation.model import Parameters
+    >>> talk = Offer(id="samtale", name_da="Afklarende samtale", name_en="Clarifying talk",
+    ...     administration=Administration.HEALTH, task_type="6", format=OfferFormat.INDIVIDUAL,
+    ...     voluntary=True, last_reviewed=dt.date(2024, 1, 15))
+    >>> one = Parameters(offer=talk, p_accept=1, p_contact=0, contact_weeks=1, p_start=1,
+    ...     p_complete=1)
+    >>> two = Parameters(offer=talk, p_accept=1, p_contact=0, contact_weeks=2, p_start=1,
+    ...     p_complete=1)
+    >>> result = compare(["c-1", "c-2", "c-3"], one, two, start=dt.date(2024, 1, 1), weeks=8,
+    ...     seed=1, protocol=HALSNAES)
+    >>> result.findings_difference["halsnaes.contact_within_week"]
+    3
+    >>> result.weeks_to_start_difference
+    1.0
 """
 
 from __future__ import annotations
@@ -15,6 +40,8 @@ from types import MappingProxyType
 import attrs
 
 from helhed.citizens import Citizen
+from helhed.errors import ValidationError
+from helhed.pathways.compliance import check
 from helhed.pathways.events import (
     ContactMade,
     Event,
@@ -27,9 +54,10 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.simulation.model import STATES, Parameters, simulate
+from helhed.pathways.rules import Protocol
+from helhed.simulation.model import STATES, CapacityOverride, Parameters, Scenario, simulate
 
-__all__ = ["Comparison", "Outcome", "compare", "occupancy", "outcome"]
+__all__ = ["Comparison", "Outcome", "Row", "compare", "last_day", "occupancy", "outcome"]
 
 _STATE_OF: Mapping[type[Event], str] = MappingProxyType(
     {
@@ -89,11 +117,18 @@ class Outcome:
         started: Citizens who started the intervention.
         mean_weeks_to_start: Mean weeks from referral to start over those who started;
             ``None`` if nobody did.
+        findings: Given a protocol, its findings per rule id on the last day, every rule of
+            the protocol in its order (0 for a rule nothing broke); ``None`` without one.
     """
 
     final: Mapping[str, int]
     started: int
     mean_weeks_to_start: float | None
+    findings: Mapping[str, int] | None = None
+
+
+Row = tuple[str, float | None, float | None, float | None]
+"""One line of a comparison: what is measured, run ``a``, run ``b``, ``b`` minus ``a``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -106,16 +141,61 @@ class Comparison:
         final_difference: Per state, ``b``'s final count minus ``a``'s.
         weeks_to_start_difference: ``b``'s mean weeks to start minus ``a``'s; ``None`` if
             either is ``None``.
+        findings_difference: Per rule id, ``b``'s findings minus ``a``'s; ``None`` when no
+            protocol was checked.
     """
 
     a: Outcome
     b: Outcome
     final_difference: Mapping[str, int]
     weeks_to_start_difference: float | None
+    findings_difference: Mapping[str, int] | None = None
+
+    def table(self) -> tuple[Row, ...]:
+        """The comparison as rows: final states, starts, mean weeks to start, findings.
+
+        Rows are named ``final: <state>``, ``started``, ``mean weeks to start`` and
+        ``findings: <rule id>``; a difference is ``None`` where a side has no value.
+        """
+        rows: list[Row] = [
+            (f"final: {state}", self.a.final[state], self.b.final[state], difference)
+            for state, difference in self.final_difference.items()
+        ]
+        rows.append(("started", self.a.started, self.b.started, self.b.started - self.a.started))
+        rows.append(
+            (
+                "mean weeks to start",
+                self.a.mean_weeks_to_start,
+                self.b.mean_weeks_to_start,
+                self.weeks_to_start_difference,
+            )
+        )
+        if self.findings_difference is not None and self.a.findings and self.b.findings:
+            rows.extend(
+                (f"findings: {rule}", self.a.findings[rule], self.b.findings[rule], difference)
+                for rule, difference in self.findings_difference.items()
+            )
+        return tuple(rows)
 
 
-def outcome(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> Outcome:
-    """Final counts per state and mean weeks to start over ``pathways``."""
+def last_day(start: dt.date, weeks: int) -> dt.date:
+    """The day of a run's last week, ``start + 7 * (weeks - 1)``: the day its logs end."""
+    return start + dt.timedelta(weeks=weeks - 1)
+
+
+def outcome(
+    pathways: Sequence[Pathway],
+    *,
+    start: dt.date,
+    weeks: int,
+    protocol: Protocol | None = None,
+) -> Outcome:
+    """Final counts per state and mean weeks to start over ``pathways``.
+
+    Given a ``protocol``, the pathways are also checked against it with
+    [`check`][helhed.pathways.compliance.check] on the run's
+    [`last_day`][helhed.simulation.analysis.last_day], and the findings counted per rule.
+    """
     table = occupancy(pathways, start=start, weeks=weeks)
     waits: list[float] = []
     for pathway in pathways:
@@ -123,31 +203,75 @@ def outcome(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> Outco
         began = next((e for e in pathway.events if isinstance(e, InterventionStarted)), None)
         if referred is not None and began is not None:
             waits.append((began.occurred_on - referred.occurred_on).days / 7)
+    findings = None
+    if protocol is not None:
+        counted = check(pathways, protocol, on=last_day(start, weeks)).by_rule
+        findings = MappingProxyType({r.id: counted.get(r.id, 0) for r in protocol.rules})
     return Outcome(
         final=MappingProxyType({state: counts[-1] for state, counts in table.items()}),
         started=len(waits),
         mean_weeks_to_start=sum(waits) / len(waits) if waits else None,
+        findings=findings,
     )
 
 
 def compare(  # noqa: PLR0913 - the runs are set by keywords
     citizens: Sequence[Citizen | str],
-    a: Parameters,
-    b: Parameters,
+    a: Parameters | Scenario,
+    b: Parameters | Scenario,
     *,
     start: dt.date,
     weeks: int,
     seed: int,
-    capacity_a: int | None = None,
-    capacity_b: int | None = None,
+    capacity_a: CapacityOverride = None,
+    capacity_b: CapacityOverride = None,
+    protocol: Protocol | None = None,
+    progress: bool | None = None,
 ) -> Comparison:
-    """Simulate ``citizens`` under ``a`` and under ``b`` with the same seed and compare."""
-    runs = (
-        simulate(citizens, a, start=start, weeks=weeks, seed=seed, capacity=capacity_a),
-        simulate(citizens, b, start=start, weeks=weeks, seed=seed, capacity=capacity_b),
-    )
-    first, second = (outcome(run, start=start, weeks=weeks) for run in runs)
+    """Simulate ``citizens`` under ``a`` and under ``b`` with the same seed and compare.
+
+    The two runs share the seed's random numbers week by week and citizen by citizen, so
+    the difference is the doing of the set-ups, not of chance (common random numbers).
+
+    Args:
+        citizens: The citizens, or their ids (see [`simulate`][helhed.simulation.model.simulate]).
+        a: The first set-up: parameters, or a whole scenario.
+        b: The second set-up.
+        start: The day of week 0.
+        weeks: How many weeks each run lasts.
+        seed: The seed of both runs.
+        capacity_a: Room in run ``a`` when it is given as parameters (see
+            ``Scenario.capacity``); a scenario carries its own.
+        capacity_b: The same for run ``b``.
+        protocol: A protocol to check both runs' pathways against on their last day; its
+            findings per rule then appear in the outcomes and their difference.
+        progress: Progress bars, as for ``simulate``.
+
+    Raises:
+        ValidationError: If a run is not valid, or a capacity is given beside a scenario.
+    """
+    runs = []
+    for name, setup, room in (("a", a, capacity_a), ("b", b, capacity_b)):
+        if isinstance(setup, Scenario) and room is not None:
+            raise ValidationError.at(f"capacity_{name}", f"{name} is a Scenario; give it there")
+        runs.append(
+            simulate(
+                citizens,
+                setup,
+                start=start,
+                weeks=weeks,
+                seed=seed,
+                capacity=room,
+                progress=progress,
+            )
+        )
+    first, second = (outcome(run, start=start, weeks=weeks, protocol=protocol) for run in runs)
     mean_a, mean_b = first.mean_weeks_to_start, second.mean_weeks_to_start
+    findings = None
+    if first.findings is not None and second.findings is not None:
+        findings = MappingProxyType(
+            {rule: second.findings[rule] - first.findings[rule] for rule in first.findings}
+        )
     return Comparison(
         a=first,
         b=second,
@@ -155,4 +279,5 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
             {state: second.final[state] - first.final[state] for state in STATES}
         ),
         weeks_to_start_difference=None if mean_a is None or mean_b is None else mean_b - mean_a,
+        findings_difference=findings,
     )

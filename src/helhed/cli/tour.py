@@ -1,0 +1,105 @@
+"""The last part of ``helhed demo``: a simulated municipality through all four models.
+
+It needs the research extra (numpy, pandas, matplotlib); without it the part says how to get
+it and the rest of the demo still runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import pathlib
+from typing import TYPE_CHECKING, TextIO
+
+from helhed.cli._common import fail
+
+if TYPE_CHECKING:  # pragma: no cover
+    from helhed.municipality import Municipality
+
+PNG = "helhed-demo-flows.png"
+"""Where the demo saves the picture of the flows, relative to the working directory."""
+
+_STATES = ("declined", "contacted", "in_intervention", "completed", "dropped_out", "job")
+_HEAD = ("declined", "waiting*", "running", "completed", "dropped out", "job")
+
+
+def demo_tour_part(args: argparse.Namespace, out: TextIO) -> int:
+    """Simulate the municipality; print its tracks, offers and findings; save the flows PNG."""
+    if importlib.util.find_spec("numpy") is None or importlib.util.find_spec("matplotlib") is None:
+        out.write(
+            "\nA simulated municipality needs the research extra: pip install 'helhed[research]'\n"
+        )
+        return 0
+    from matplotlib.figure import Figure  # noqa: PLC0415 - optional extra
+
+    from helhed.municipality import ROUTES, simulate_municipality  # noqa: PLC0415
+    from helhed.plots import flows  # noqa: PLC0415 - optional extra
+
+    if args.size < 1:
+        fail("--size must be 1 or more")
+    town = simulate_municipality(args.size, seed=args.seed)
+    out.write(
+        f"\nA simulated municipality: {town.size:,} citizens of the demo cohort (seed "
+        f"{town.seed}), {town.weeks} weeks from {town.start.isoformat()}\n"
+        "Routes and rates are invented for the demo (helhed.municipality); they are not "
+        "statistics.\n"
+        f"{town.out_of_scope:,} citizens are in no target group and are not referred. Each "
+        "citizen in scope is referred\nto the catalogue offer that fits them best (model 4, "
+        "SST2019 kap. 9), and their group decides\nthe model around the referral:\n"
+    )
+    out.writelines(
+        f"  {group.label_en:<18} -> model {model.number}: {model.label_en}\n"
+        for group, model in ROUTES.items()
+    )
+    _tracks(town, out)
+    _offers(town, out)
+    _findings(town, out)
+    png = pathlib.Path(args.png)
+    figure = Figure(figsize=(9, 6))
+    ax = flows(town.pathways, on=town.end, ax=figure.add_subplot())
+    ax.set_title(f"Flows between states, {len(town.pathways):,} simulated pathways")
+    figure.savefig(png, dpi=100)
+    out.write(
+        f"\nFlows between states of all {len(town.pathways):,} pathways (helhed.plots.flows) "
+        f"saved to {png}\n"
+    )
+    return 0
+
+
+def _tracks(town: Municipality, out: TextIO) -> None:
+    out.write(f"\nWhere the referred citizens stood on {town.end.isoformat()}\n")
+    header = f"{'model':<8}{'referred':>9}" + "".join(f"{h:>12}" for h in _HEAD)
+    header += f"{'weeks to start':>16}"
+    out.write(header + "\n" + "-" * len(header) + "\n")
+    for track in town.tracks:
+        final = track.outcome.final
+        mean = track.outcome.mean_weeks_to_start
+        cells = "".join(f"{final[state]:>12,}" for state in _STATES)
+        shown = "-" if mean is None else f"{mean:.1f}"
+        out.write(f"{track.model.number:<8}{len(track.pathways):>9,}{cells}{shown:>16}\n")
+    out.write(
+        "* contacted and not started: waiting for a seat or not yet ready. Weeks to start "
+        "are the mean\n  over those who started.\n"
+    )
+
+
+def _offers(town: Municipality, out: TextIO) -> None:
+    out.write("\nMost referred offers (seats from the example catalogue)\n")
+    out.writelines(
+        f"  {offer_id:<28} {count:>6,}\n" for offer_id, count in list(town.offers.items())[:5]
+    )
+
+
+def _findings(town: Municipality, out: TextIO) -> None:
+    out.write(f"\nCompliance findings on {town.end.isoformat()}, by protocol and rule\n")
+    for track in town.tracks:
+        for report in track.reports:
+            total = len(report.findings)
+            out.write(
+                f"  model {track.model.number}  {report.protocol:<28} {report.pathways:>6,} "
+                f"pathways {total:>6,} findings\n"
+            )
+            out.writelines(
+                f"      {rule_id:<52} {count:>6,}\n"
+                for rule_id, count in sorted(report.by_rule.items())
+            )

@@ -1,0 +1,433 @@
+"""A simulated municipality running all four models at once (research extra).
+
+[`simulate_municipality`][helhed.municipality.simulate_municipality] takes a synthetic
+cohort, classifies every citizen into a target group (SST2019 kap. 4), refers each citizen in
+scope to the catalogue offer that matches them best (model 4, SST2019 kap. 9), simulates the
+referral with the offer's seats ([`helhed.simulation`][helhed.simulation]), and adds the
+events of one model per target group:
+
+* the **low** group goes through model 1, early detection (kap. 6): a WHO-5 screening, an
+  assessment across professions, an intervention plan with a health item and a job-centre item,
+  and a WHO-5 progression review at completion; checked against ``model1``;
+* the **medium** group goes through model 2, coordination (kap. 7): a joint visitation, that
+  is an assessment across professions and then a plan; checked against ``model2``;
+* the **high** group goes through model 3, specific interventions (kap. 8): only voluntary
+  offers of the health department, and a clarifying conversation at first contact; checked
+  against ``model3`` and ``halsnaes``.
+
+Every citizen whose funding basis gives the right to a coordinating caseworker on the day of
+the referral gets one assigned (SST2019 4.1, fn. 7) and is checked against
+``koordinerende-sagsbehandler``.
+
+**The routing and every rate are this module's own invention.** The sources tie models to
+municipal cases, not to target groups, and report no rates of lapses; the
+[`Lapses`][helhed.municipality.Lapses] only exist so that the compliance checks have
+something to find. Use the result to try the library on a whole municipality, not to learn
+about one.
+
+Examples:
+    >>> town = simulate_municipality(300, seed=5)
+    >>> [(t.model.number, t.group.code) for t in town.tracks]
+    [(1, 'lavrisiko'), (2, 'mellemrisiko'), (3, 'hoejrisiko')]
+    >>> sum(t.citizens for t in town.tracks) <= town.size
+    True
+    >>> sorted(r.protocol for r in town.tracks[2].reports)
+    ['halsnaes', 'koordinerende-sagsbehandler', 'model3']
+    >>> simulate_municipality(300, seed=5) == town
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+import numpy as np
+
+from helhed._validation import Checker
+from helhed.citizens import Citizen
+from helhed.collaboration import CollaborationModel
+from helhed.examples import DEMO_SEED, demo_cohort, example_catalogue
+from helhed.groups import RiskGroup
+from helhed.models.catalogue import Catalogue, Offer, match
+from helhed.models.coordination import COORDINATION
+from helhed.models.early_detection import EARLY_DETECTION
+from helhed.models.specific import SPECIFIC
+from helhed.organisation import Administration, Role, coordinating_caseworker_right
+from helhed.pathways.compliance import ComplianceReport, check
+from helhed.pathways.events import (
+    AssessmentHeld,
+    BenefitChanged,
+    CaseworkerAssigned,
+    ContactMade,
+    ConversationHeld,
+    ConversationKind,
+    Event,
+    InterventionCompleted,
+    PlanCreated,
+    PlanItemAdded,
+    ProgressionReviewed,
+    Referred,
+    ScreeningRecorded,
+)
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES
+from helhed.pathways.rules import Protocol
+from helhed.simulation import Outcome, Parameters, outcome, simulate
+from helhed.target_groups import classify
+
+__all__ = ["ROUTES", "Lapses", "Municipality", "Track", "simulate_municipality"]
+
+_A = Administration
+
+ROUTES: Mapping[RiskGroup, CollaborationModel] = MappingProxyType(
+    {
+        RiskGroup.LOW: CollaborationModel.EARLY_DETECTION,
+        RiskGroup.MEDIUM: CollaborationModel.COORDINATION,
+        RiskGroup.HIGH: CollaborationModel.SPECIFIC_INTERVENTIONS,
+    }
+)
+"""Which model each target group goes through in the simulated municipality (invented)."""
+
+_PROTOCOLS: Mapping[CollaborationModel, tuple[Protocol, ...]] = MappingProxyType(
+    {
+        CollaborationModel.EARLY_DETECTION: (EARLY_DETECTION,),
+        CollaborationModel.COORDINATION: (COORDINATION,),
+        CollaborationModel.SPECIFIC_INTERVENTIONS: (SPECIFIC, HALSNAES),
+    }
+)
+
+DEFAULT_START = dt.date(2026, 1, 5)
+"""The first day simulated by default: Monday of ISO week 2, 2026."""
+
+_PLAN = "plan-1"
+_WHO5 = "who5"
+
+
+@attrs.frozen(kw_only=True)
+class Lapses:
+    """How often staff skip a step, as invented probabilities per citizen.
+
+    Attributes:
+        no_assessment: A plan is made with no assessment before it (models 1 and 2).
+        one_profession: The assessment has only one profession (models 1 and 2).
+        no_clarifying: The intervention starts without a clarifying conversation (model 3).
+        no_caseworker: A citizen with the right gets no coordinating caseworker.
+    """
+
+    no_assessment: float = 0.02
+    one_profession: float = 0.03
+    no_clarifying: float = 0.02
+    no_caseworker: float = 0.04
+
+    def __attrs_post_init__(self) -> None:
+        """Each is a probability."""
+        check = Checker()
+        for field in attrs.fields(Lapses):
+            value = getattr(self, field.name)
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            check.expect(ok and 0.0 <= value <= 1.0, field.name, "must be a number in [0, 1]")
+        check.done()
+
+
+@attrs.frozen(kw_only=True)
+class Track:
+    """The citizens of one target group and the model they went through.
+
+    Attributes:
+        group: The target group.
+        model: The model its citizens went through.
+        citizens: Citizens of the group in the cohort.
+        unmatched: Of those, citizens no offer in the catalogue was open to; not referred.
+        pathways: One pathway per referred citizen.
+        outcome: Where the referred citizens stood at the end (see
+            [`outcome`][helhed.simulation.outcome]).
+        reports: One compliance report per protocol checked, on the last day simulated.
+    """
+
+    group: RiskGroup
+    model: CollaborationModel
+    citizens: int
+    unmatched: int
+    pathways: tuple[Pathway, ...] = attrs.field(repr=False)
+    outcome: Outcome
+    reports: tuple[ComplianceReport, ...] = attrs.field(repr=False)
+
+
+@attrs.frozen(kw_only=True)
+class Municipality:
+    """A simulated municipality: its cohort's tracks through the models.
+
+    Attributes:
+        size: Citizens in the cohort.
+        seed: The seed of the cohort and of the simulation.
+        start: The first day simulated (week 0).
+        weeks: Weeks simulated.
+        out_of_scope: Citizens in no target group (SST2019 kap. 4); not referred.
+        tracks: One per target group, in the order low, medium, high.
+        offers: Referred citizens per offer id, most first.
+    """
+
+    size: int
+    seed: int
+    start: dt.date
+    weeks: int
+    out_of_scope: int
+    tracks: tuple[Track, ...]
+    offers: Mapping[str, int]
+
+    @property
+    def end(self) -> dt.date:
+        """The last day simulated, on which the protocols are checked."""
+        return self.start + dt.timedelta(weeks=self.weeks - 1)
+
+    @property
+    def pathways(self) -> tuple[Pathway, ...]:
+        """Every track's pathways, low group first."""
+        return tuple(p for track in self.tracks for p in track.pathways)
+
+    @property
+    def reports(self) -> tuple[ComplianceReport, ...]:
+        """Every track's compliance reports, low group first."""
+        return tuple(r for track in self.tracks for r in track.reports)
+
+
+def _parameters(offer: Offer) -> Parameters:
+    """The weekly rates of the demo's referrals (invented)."""
+    return Parameters(
+        offer=offer,
+        p_accept=0.7,
+        p_decline=0.1,
+        p_contact=0.8,
+        p_start=0.6,
+        p_complete=0.1,
+        p_drop_out=0.03,
+        p_job=0.03,
+        stagger_weeks=26,
+    )
+
+
+def _seed(*keys: int) -> int:
+    """An independent seed for each part of the run, the same for the same keys."""
+    return int(np.random.SeedSequence(list(keys)).generate_state(1)[0])
+
+
+def _best_offer(
+    catalogue: Catalogue, citizen: Citizen, model: CollaborationModel, on: dt.date
+) -> Offer | None:
+    if model is CollaborationModel.SPECIFIC_INTERVENTIONS:
+        # Halsnæs: a voluntary referral that the health department takes over (HALSNAES).
+        found = match(catalogue, citizen, on=on, administration=_A.HEALTH, voluntary=True)
+    else:
+        found = match(catalogue, citizen, on=on)
+    return found[0].offer if found else None
+
+
+def _enrich(  # noqa: PLR0913 - one citizen's whole context
+    pathway: Pathway,
+    citizen: Citizen,
+    model: CollaborationModel,
+    *,
+    right: bool,
+    lapse: np.ndarray,
+    lapses: Lapses,
+) -> Pathway:
+    """The simulated referral with the model's own events added, as a validated pathway."""
+    events = list(pathway.events)
+    if not events:
+        return pathway
+    referral = events[0]
+    assert isinstance(referral, Referred)  # noqa: S101 - simulate opens with the referral
+    day, cid = referral.occurred_on, citizen.id
+    added: list[Event] = [
+        BenefitChanged(
+            citizen_id=cid, occurred_on=day, recorded_by=_A.JOB_CENTRE, benefit=citizen.benefit
+        )
+    ]
+    if right and lapse[3] >= lapses.no_caseworker:
+        added.append(
+            CaseworkerAssigned(
+                citizen_id=cid,
+                occurred_on=day,
+                recorded_by=_A.JOB_CENTRE,
+                staff_id=f"kss-{int(lapse[4] * 40) + 1:02d}",
+                role=Role.COORDINATING_CASEWORKER,
+            )
+        )
+    if model is not CollaborationModel.SPECIFIC_INTERVENTIONS:
+        if model is CollaborationModel.EARLY_DETECTION:
+            added.append(
+                ScreeningRecorded(
+                    citizen_id=cid, occurred_on=day, recorded_by=_A.HEALTH, instrument=_WHO5
+                )
+            )
+        if lapse[0] >= lapses.no_assessment:
+            one = lapse[1] < lapses.one_profession
+            added.append(
+                AssessmentHeld(
+                    citizen_id=cid,
+                    occurred_on=day,
+                    recorded_by=_A.JOB_CENTRE,
+                    professions=frozenset(
+                        {Role.CASEWORKER} if one else {Role.CASEWORKER, Role.NURSE}
+                    ),
+                    administrations=frozenset(
+                        {_A.JOB_CENTRE} if one else {_A.JOB_CENTRE, _A.HEALTH}
+                    ),
+                )
+            )
+        added.append(
+            PlanCreated(citizen_id=cid, occurred_on=day, recorded_by=_A.JOB_CENTRE, plan_id=_PLAN)
+        )
+        if model is CollaborationModel.EARLY_DETECTION:
+            added.extend(
+                PlanItemAdded(
+                    citizen_id=cid,
+                    occurred_on=day,
+                    recorded_by=_A.JOB_CENTRE,
+                    plan_id=_PLAN,
+                    item_id=item,
+                    offer=offer,
+                    administration=administration,
+                    profession=role,
+                    start=day,
+                )
+                for item, offer, administration, role in (
+                    ("i-1", referral.offer, referral.to, Role.NURSE),
+                    ("i-2", "virksomhedspraktik", _A.JOB_CENTRE, Role.JOB_CONSULTANT),
+                )
+            )
+    out: list[Event] = [referral, *added]
+    for event in events[1:]:
+        out.append(event)
+        if (
+            model is CollaborationModel.SPECIFIC_INTERVENTIONS
+            and isinstance(event, ContactMade)
+            and lapse[2] >= lapses.no_clarifying
+        ):
+            out.append(
+                ConversationHeld(
+                    citizen_id=cid,
+                    occurred_on=event.occurred_on,
+                    recorded_by=_A.HEALTH,
+                    conversation=ConversationKind.CLARIFYING_CONVERSATION,
+                    referral_id=event.referral_id,
+                )
+            )
+        elif model is CollaborationModel.EARLY_DETECTION and isinstance(
+            event, InterventionCompleted
+        ):
+            out.append(
+                ProgressionReviewed(
+                    citizen_id=cid,
+                    occurred_on=event.occurred_on,
+                    recorded_by=_A.HEALTH,
+                    plan_id=_PLAN,
+                    instrument=_WHO5,
+                )
+            )
+    return Pathway(citizen_id=cid, events=tuple(out))
+
+
+def simulate_municipality(  # noqa: PLR0913 - the run is set by keywords
+    size: int = 10_000,
+    *,
+    seed: int = DEMO_SEED,
+    start: dt.date = DEFAULT_START,
+    weeks: int = 52,
+    catalogue: Catalogue | None = None,
+    lapses: Lapses | None = None,
+) -> Municipality:
+    """Simulate a municipality of ``size`` synthetic citizens through the four models.
+
+    Args:
+        size: Citizens in the cohort (``demo_cohort(size, seed=seed, on=start)``).
+        seed: Seed of the cohort and of every random draw; the same seed gives the same result.
+        start: The first day simulated; citizens are classified and matched on it.
+        weeks: Weeks simulated; the protocols are checked on the last day.
+        catalogue: The offers citizens are referred to, with their seats; the example
+            catalogue by default.
+        lapses: How often steps are skipped; [`Lapses`][helhed.municipality.Lapses]'
+            defaults when ``None``.
+
+    Raises:
+        ValidationError: If ``size`` or ``weeks`` is not a whole number of at least 1, or
+            ``start`` is not a date.
+    """
+    problems = Checker()
+    problems.whole(size, "size", minimum=1)
+    problems.whole(weeks, "weeks", minimum=1)
+    problems.day(start, "start")
+    problems.expect(
+        catalogue is None or isinstance(catalogue, Catalogue), "catalogue", "must be a Catalogue"
+    )
+    problems.expect(lapses is None or isinstance(lapses, Lapses), "lapses", "must be Lapses")
+    problems.done()
+    catalogue = example_catalogue() if catalogue is None else catalogue
+    lapses = Lapses() if lapses is None else lapses
+    cohort = demo_cohort(size, seed=seed, on=start)
+    groups: dict[RiskGroup, list[Citizen]] = defaultdict(list)
+    out_of_scope = 0
+    for citizen in cohort:
+        group = classify(citizen, on=start).group
+        if group is None:
+            out_of_scope += 1
+        else:
+            groups[group].append(citizen)
+    offers = {offer.id: offer for offer in catalogue.offers}
+    referred: dict[str, int] = defaultdict(int)
+    tracks: list[Track] = []
+    for number, (group, model) in enumerate(ROUTES.items()):
+        by_offer: dict[str, list[Citizen]] = defaultdict(list)
+        unmatched = 0
+        for citizen in groups[group]:
+            offer = _best_offer(catalogue, citizen, model, start)
+            if offer is None:
+                unmatched += 1
+            else:
+                by_offer[offer.id].append(citizen)
+        lapse = np.random.default_rng(_seed(seed, number)).random((len(groups[group]), 5))
+        pathways: list[Pathway] = []
+        row = 0
+        for index, (offer_id, citizens) in enumerate(sorted(by_offer.items())):
+            referred[offer_id] += len(citizens)
+            simulated = simulate(
+                citizens,
+                _parameters(offers[offer_id]),
+                start=start,
+                weeks=weeks,
+                seed=_seed(seed, number, index),
+            )
+            for citizen, pathway in zip(citizens, simulated, strict=True):
+                right = coordinating_caseworker_right(citizen, on=start).right
+                pathways.append(
+                    _enrich(pathway, citizen, model, right=right, lapse=lapse[row], lapses=lapses)
+                )
+                row += 1
+        pathways.sort(key=lambda p: p.citizen_id)
+        end = start + dt.timedelta(weeks=weeks - 1)
+        protocols = (*_PROTOCOLS[model], COORDINATING_CASEWORKER)
+        tracks.append(
+            Track(
+                group=group,
+                model=model,
+                citizens=len(groups[group]),
+                unmatched=unmatched,
+                pathways=tuple(pathways),
+                outcome=outcome(pathways, start=start, weeks=weeks),
+                reports=tuple(check(pathways, protocol, on=end) for protocol in protocols),
+            )
+        )
+    ranked = sorted(referred.items(), key=lambda item: (-item[1], item[0]))
+    return Municipality(
+        size=size,
+        seed=seed,
+        start=start,
+        weeks=weeks,
+        out_of_scope=out_of_scope,
+        tracks=tuple(tracks),
+        offers=MappingProxyType(dict(ranked)),
+    )

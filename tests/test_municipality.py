@@ -1,0 +1,140 @@
+"""The simulated municipality of the demo: routing, lapses and the findings they cause."""
+
+import datetime as dt
+from functools import cache
+
+import pytest
+
+from helhed.benefits import benefit_rules
+from helhed.errors import ValidationError
+from helhed.examples import demo_cohort
+from helhed.groups import RiskGroup
+from helhed.municipality import DEFAULT_START, ROUTES, Lapses, simulate_municipality
+from helhed.organisation import Administration
+from helhed.pathways.events import ContactMade, InterventionStarted, ReferralAccepted, Referred
+from helhed.target_groups import classify
+
+SIZE, SEED = 400, 11
+NONE = Lapses(no_assessment=0, one_profession=0, no_clarifying=0, no_caseworker=0)
+
+
+@cache
+def town(lapses=NONE, seed=SEED):
+    return simulate_municipality(SIZE, seed=seed, lapses=lapses)
+
+
+def findings(track, rule_id):
+    return sum(r.by_rule.get(rule_id, 0) for r in track.reports)
+
+
+def test_every_citizen_in_scope_goes_through_the_model_of_their_group():
+    result = town()
+    groups = {c.id: classify(c, on=DEFAULT_START).group for c in demo_cohort(SIZE, seed=SEED)}
+    assert result.out_of_scope == sum(g is None for g in groups.values())
+    assert [t.group for t in result.tracks] == [RiskGroup.LOW, RiskGroup.MEDIUM, RiskGroup.HIGH]
+    for track in result.tracks:
+        assert track.model is ROUTES[track.group]
+        assert track.citizens == sum(g is track.group for g in groups.values())
+        assert len(track.pathways) == track.citizens - track.unmatched
+        assert {groups[p.citizen_id] for p in track.pathways} <= {track.group}
+    assert sum(result.offers.values()) == len(result.pathways)
+
+
+def test_the_high_group_is_referred_voluntarily_to_the_health_department():
+    # Halsnæs: a voluntary referral that the health department takes over (HALSNAES).
+    high = town().tracks[2]
+    referrals = [p.events[0] for p in high.pathways]
+    assert all(isinstance(r, Referred) for r in referrals)
+    assert all(r.voluntary and r.to is Administration.HEALTH for r in referrals)
+    assert findings(high, "halsnaes.voluntary") == 0
+
+
+def test_without_lapses_only_the_contact_rule_finds_anything():
+    for track in town().tracks:
+        for report in track.reports:
+            expected = {"halsnaes.contact_within_week"} if report.protocol == "halsnaes" else set()
+            assert set(report.by_rule) <= expected, report.protocol
+
+
+def test_contact_is_late_exactly_when_it_is_not_one_week_after_the_acceptance():
+    # Events fall on a weekly grid, so a contact is either 7 days after the acceptance (in
+    # time) or 14 or more (late); an acceptance with no contact is late once 7 days have
+    # passed by the last day simulated.
+    result = town()
+    late = 0
+    for pathway in result.tracks[2].pathways:
+        accepted = next((e for e in pathway.events if isinstance(e, ReferralAccepted)), None)
+        if accepted is None:
+            continue
+        contact = next((e for e in pathway.events if isinstance(e, ContactMade)), None)
+        if contact is None:
+            late += result.end > accepted.occurred_on + dt.timedelta(days=7)
+        else:
+            late += (contact.occurred_on - accepted.occurred_on).days != 7
+    assert late > 0
+    assert findings(result.tracks[2], "halsnaes.contact_within_week") == late
+
+
+def test_a_plan_without_an_assessment_is_a_finding_in_models_1_and_2():
+    result = town(Lapses(no_assessment=1, one_profession=0, no_clarifying=0, no_caseworker=0))
+    for track, prefix in zip(result.tracks[:2], ("model1", "model2"), strict=True):
+        assert findings(track, f"{prefix}.assessment_before_plan") == len(track.pathways)
+        assert findings(track, f"{prefix}.assessment_cross_disciplinary") == 0
+
+
+def test_an_assessment_of_one_profession_is_a_finding_in_models_1_and_2():
+    result = town(Lapses(no_assessment=0, one_profession=1, no_clarifying=0, no_caseworker=0))
+    for track, prefix in zip(result.tracks[:2], ("model1", "model2"), strict=True):
+        assert findings(track, f"{prefix}.assessment_before_plan") == 0
+        assert findings(track, f"{prefix}.assessment_cross_disciplinary") == len(track.pathways)
+
+
+def test_an_intervention_without_a_clarifying_conversation_is_a_finding_in_model_3():
+    result = town(Lapses(no_assessment=0, one_profession=0, no_clarifying=1, no_caseworker=0))
+    high = result.tracks[2]
+    started = sum(isinstance(e, InterventionStarted) for p in high.pathways for e in p.events)
+    assert started > 0
+    assert findings(high, "model3.clarifying_first") == started
+
+
+def test_a_citizen_with_the_right_and_no_coordinating_caseworker_is_a_finding():
+    # The right is read on the day of the check from the benefit rules (SST2019 4.1, fn. 7).
+    result = town(Lapses(no_assessment=0, one_profession=0, no_clarifying=0, no_caseworker=1))
+    cohort = {c.id: c for c in demo_cohort(SIZE, seed=SEED)}
+    for track in result.tracks:
+        with_right = sum(
+            cohort[p.citizen_id].benefit is not None
+            and benefit_rules(cohort[p.citizen_id].benefit, on=result.end).coordinating_caseworker
+            for p in track.pathways
+        )
+        assert findings(track, "koordinerende-sagsbehandler.tildelt") == with_right
+    assert sum(len(t.reports[-1].findings) for t in result.tracks) > 0
+
+
+def test_the_same_seed_gives_the_same_municipality_and_another_seed_another():
+    assert simulate_municipality(SIZE, seed=SEED, lapses=NONE) == town()
+    assert town(seed=SEED + 1).pathways != town().pathways
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "path"),
+    [
+        ({"size": 0}, "size"),
+        ({"weeks": 0}, "weeks"),
+        ({"start": "2026-01-05"}, "start"),
+        ({"catalogue": "faxe"}, "catalogue"),
+        ({"lapses": {"no_assessment": 0}}, "lapses"),
+    ],
+)
+def test_bad_arguments_name_the_argument(kwargs, path):
+    arguments = {"size": 10, **kwargs}
+    size = arguments.pop("size")
+    with pytest.raises(ValidationError) as raised:
+        simulate_municipality(size, **arguments)
+    assert [p.path for p in raised.value.problems] == [path]
+
+
+def test_lapses_must_be_probabilities():
+    with pytest.raises(ValidationError) as raised:
+        Lapses(no_assessment=1.5, no_caseworker=True)
+    assert [p.path for p in raised.value.problems] == ["no_assessment", "no_caseworker"]
