@@ -296,3 +296,72 @@ def test_sickness_frame_missing_column():
             pd.DataFrame({"first_absence_day": [], "expected_full_recovery": []}),
             on=DAY,
         )
+
+
+# -- Arrow tables ---------------------------------------------------------------------------
+
+pa = pytest.importorskip("pyarrow")
+
+
+@given(cohorts, hs.dates())
+def test_classify_frame_reads_an_arrow_table_as_its_frame(cohort, on):
+    frame = citizens_to_frame(cohort)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pd.testing.assert_frame_equal(classify_frame(table, on=on), classify_frame(frame, on=on))
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(min_value=dt.date(2023, 1, 1), max_value=DAY),
+            st.integers(1, 120),
+            st.booleans(),
+            st.none() | st.text(min_size=1, max_size=5),
+        ),
+        max_size=25,
+    )
+)
+def test_sickness_frame_reads_an_arrow_table_as_its_frame(cases):
+    frame = pd.DataFrame(
+        {
+            "id": pd.Series([i for _, _, _, i in cases], dtype="string"),
+            "first_absence_day": pd.Series([f for f, _, _, _ in cases], dtype=object),
+            "expected_full_recovery": pd.Series(
+                [f + dt.timedelta(days=d) for f, d, _, _ in cases], dtype=object
+            ),
+            "other_challenges": pd.Series([o for _, _, o, _ in cases], dtype="boolean"),
+        }
+    )
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pd.testing.assert_frame_equal(sickness_frame(table, on=DAY), sickness_frame(frame, on=DAY))
+
+
+def test_arrow_missing_cells_stay_missing():
+    # A missing benefit or flag in Arrow is read as missing, never as NaN or a coerced value.
+    table = pa.table(
+        {
+            "id": ["c-1", "c-2"],
+            "benefit": ["sygedagpenge", None],
+            "assessed_horizon": pa.array([None, None], type=pa.string()),
+            "risk_factors": ["", None],
+            "challenges": pa.array([1, None], type=pa.int32()),
+            "current_barrier": [True, None],
+            "progressive": [False, None],
+            "affects_work": [False, None],
+        }
+    )
+    out = classify_frame(table, on=DAY)
+    assert out["group"].tolist()[0] == "hoejrisiko"
+    assert out["group"].isna().tolist() == [False, True]
+
+
+@pytest.mark.parametrize("rows", [None, [{"id": "c-1"}], "citizens.csv"])
+def test_only_tables_are_read(rows):
+    with pytest.raises(
+        ValidationError, match=r"^citizens: must be a pandas DataFrame or a pyarrow Table$"
+    ):
+        classify_frame(rows, on=DAY)
+    with pytest.raises(
+        ValidationError, match=r"^rows: must be a pandas DataFrame or a pyarrow Table$"
+    ):
+        sickness_frame(rows, on=DAY)

@@ -10,11 +10,28 @@ pytest.importorskip("dask.distributed")
 import dask.dataframe as dd
 from dask.distributed import Client, LocalCluster
 
-from helhed.batch import CLASSIFY_OUTPUT, citizens_to_frame, classify_frame, sickness_frame
-from helhed.distributed import classify_dask, sickness_dask
-from helhed.examples import demo_cohort
+from helhed.batch import (
+    CLASSIFY_OUTPUT,
+    FINDING_COLUMNS,
+    check_frame,
+    citizens_to_frame,
+    classify_frame,
+    findings_of,
+    sickness_frame,
+)
+from helhed.distributed import check_dask, classify_dask, sickness_dask
+from helhed.errors import ValidationError
+from helhed.examples import demo_cohort, halsnaes_pathways
+from helhed.frames import CASE, to_frame
+from helhed.organisation import Administration, Role
+from helhed.pathways.events import CaseworkerAssigned, Referred
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.protocols import HALSNAES
+from helhed.pathways.rules import Protocol, at_most_per
+from helhed.sources import Citation
 
 DAY = dt.date(2024, 5, 1)
+A = Administration
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +78,86 @@ def test_sickness_dask_equals_sickness_frame():
     out = sickness_dask(ddf, on=DAY).compute()
 
     pd.testing.assert_frame_equal(by_id(out), by_id(sickness_frame(rows, on=DAY)))
+
+
+# -- compliance checks over a partitioned event table ---------------------------------------
+
+
+def caseload_pathways():
+    """Six citizens whose mentors are s-1 (four of them) and s-2 (two), a week apart."""
+    return [
+        Pathway.of(
+            [
+                Referred(
+                    citizen_id=f"m-{i}",
+                    occurred_on=DAY + dt.timedelta(days=7 * i),
+                    recorded_by=A.JOB_CENTRE,
+                    referral_id="r-1",
+                    offer="mentor",
+                    to=A.JOB_CENTRE,
+                    voluntary=True,
+                ),
+                CaseworkerAssigned(
+                    citizen_id=f"m-{i}",
+                    occurred_on=DAY + dt.timedelta(days=7 * i),
+                    recorded_by=A.JOB_CENTRE,
+                    staff_id=f"s-{1 + i % 3 // 2}",
+                    role=Role.MENTOR,
+                ),
+            ]
+        )
+        for i in range(6)
+    ]
+
+
+CHECKED = Protocol(
+    id="halsnaes-mentor",
+    name_da="Halsnæs med mentorer",
+    name_en="Halsnæs with mentors",
+    rules=(
+        *HALSNAES.rules,
+        at_most_per(
+            2,
+            Role.MENTOR,
+            id="mentor.caseload",
+            citation=Citation("HALSNAES"),
+            text_da="En mentor har højst to borgere.",
+            text_en="A mentor has at most two citizens.",
+        ),
+    ),
+    citation=Citation("HALSNAES"),
+)
+CHECK_DAY = dt.date(2025, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def events():
+    return to_frame([*halsnaes_pathways(), *caseload_pathways()])
+
+
+@pytest.mark.usefixtures("client")
+def test_check_dask_equals_check_frame(events):
+    # from_pandas cuts the rows into 4 blocks, so some citizens' events lie in two of them:
+    # check_dask shuffles them together first.
+    ddf = dd.from_pandas(events, npartitions=4)
+    out = check_dask(ddf, CHECKED, on=CHECK_DAY)
+    expected = check_frame(events, CHECKED, on=CHECK_DAY)
+    assert tuple(out.columns) == FINDING_COLUMNS
+    pd.testing.assert_frame_equal(out, expected)
+    # The population rule saw every mentor's citizens together: s-1 has four, two too many.
+    assert out["rule_id"].value_counts()["mentor.caseload"] == 2
+    assert len(set(out["rule_id"])) >= 3
+
+
+@pytest.mark.usefixtures("client")
+def test_check_dask_on_a_table_partitioned_by_citizen(events):
+    ddf = dd.from_pandas(events, npartitions=3).set_index(CASE)
+    out = check_dask(ddf, CHECKED, on=CHECK_DAY, by_citizen=True)
+    assert findings_of(out) == findings_of(check_frame(events, CHECKED, on=CHECK_DAY))
+
+
+@pytest.mark.usefixtures("client")
+def test_check_dask_refuses_a_citizen_split_over_partitions(events):
+    ddf = dd.from_pandas(events, npartitions=4)
+    with pytest.raises(ValidationError, match=r"lie in more than one partition"):
+        check_dask(ddf, CHECKED, on=CHECK_DAY, by_citizen=True)

@@ -4,13 +4,16 @@ import datetime as dt
 from functools import cache
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helhed.benefits import benefit_rules
 from helhed.errors import ValidationError
-from helhed.examples import demo_cohort
+from helhed.examples import demo_cohort, example_catalogue
 from helhed.groups import RiskGroup
+from helhed.models.catalogue import capacity
 from helhed.municipality import DEFAULT_START, ROUTES, Lapses, simulate_municipality
-from helhed.organisation import Administration
+from helhed.organisation import Administration, Period
 from helhed.pathways.events import ContactMade, InterventionStarted, ReferralAccepted, Referred
 from helhed.target_groups import classify
 
@@ -121,6 +124,8 @@ def test_the_same_seed_gives_the_same_municipality_and_another_seed_another():
     [
         ({"size": 0}, "size"),
         ({"weeks": 0}, "weeks"),
+        ({"seed": -1}, "seed"),
+        ({"seed": 1.5}, "seed"),
         ({"start": "2026-01-05"}, "start"),
         ({"catalogue": "faxe"}, "catalogue"),
         ({"lapses": {"no_assessment": 0}}, "lapses"),
@@ -138,3 +143,37 @@ def test_lapses_must_be_probabilities():
     with pytest.raises(ValidationError) as raised:
         Lapses(no_assessment=1.5, no_caseworker=True)
     assert [p.path for p in raised.value.problems] == ["no_assessment", "no_caseworker"]
+
+
+@settings(max_examples=12)
+@given(
+    size=st.integers(min_value=1, max_value=150),
+    seed=st.integers(min_value=0, max_value=2**32 - 1),
+    weeks=st.integers(min_value=1, max_value=40),
+)
+def test_any_run_keeps_every_offers_seats_and_refers_everyone_it_matched(size, seed, weeks):
+    result = simulate_municipality(size, seed=seed, weeks=weeks)
+    rows = capacity(example_catalogue(), result.pathways, Period(result.start, result.end))
+    assert not [row.offer_id for row in rows if row.over_capacity]
+    assert all(p.events for p in result.pathways)
+    assert sum(result.offers.values()) == len(result.pathways)
+    assert simulate_municipality(size, seed=seed, weeks=weeks) == result
+
+
+def test_groups_matched_to_one_offer_share_its_seats():
+    # 2,000 citizens overfill the example offers; low, medium and high citizens all match
+    # kram-forloeb, and its 16 seats at a time hold across the three groups together.
+    result = simulate_municipality(2_000, seed=3)
+    users = {
+        track.group
+        for track in result.tracks
+        for p in track.pathways
+        if p.events[0].offer == "kram-forloeb"
+    }
+    assert len(users) > 1
+    rows = {
+        r.offer_id: r
+        for r in capacity(example_catalogue(), result.pathways, Period(result.start, result.end))
+    }
+    assert rows["kram-forloeb"].peak == rows["kram-forloeb"].capacity.amount
+    assert not any(r.over_capacity for r in rows.values())

@@ -407,3 +407,20 @@ def test_a_log_of_events_no_rule_looks_at_has_no_findings(pathway):
     log = Pathway(citizen_id=first.citizen_id, events=(opening, *kept))
 
     assert check([log], ALL_RULES, on=dt.date(2031, 1, 1)).findings == ()
+
+
+def test_a_rule_over_a_base_event_class_names_the_class_in_its_message():
+    # `when(ev.Event)` has no kind of its own; the message names the class instead of failing.
+    rule = within(
+        3,
+        after=when(ev.Referred),
+        expect=when(ev.ContactMade, ev.Event),
+        id="any",
+        citation=CITE,
+        **TEXT,
+    )
+    (finding,) = rule.check(Pathway.of([referral()]), at(10))
+    assert finding.text_en == (
+        "Rule. Referred on 2024-03-04; no contact made or Event by 2024-03-07 (3 days)."
+    )
+    assert "kontakt etableret eller Event" in finding.text_da

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
+import numbers
 from collections.abc import Iterable
+from typing import TypeGuard
 
 from helhed.errors import Problem, ValidationError
 
@@ -67,6 +70,39 @@ class Checker:
             return False
         return True
 
+    def seed(self, value: object, path: str) -> bool:
+        """Check for the seed of a random generator: a whole number of 0 or more.
+
+        Unlike [`whole`][helhed._validation.Checker.whole], numpy's integer types are whole
+        numbers here too, since numpy's generators hand them out and take them back.
+        """
+        ok = isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= 0
+        return self.expect(ok, path, "must be a whole number of 0 or more")
+
+    def probability(self, value: object, path: str) -> bool:
+        """Check for a probability: an int or a float from 0 to 1, not a bool, NaN or infinite.
+
+        Examples:
+            >>> check = Checker()
+            >>> [check.probability(v, "p") for v in (0, 0.25, 1.0, True, "0.5", math.nan, 1.5)]
+            [True, True, True, False, False, False, False]
+            >>> str(check.problems[0])
+            'p: must be a number in [0, 1]'
+        """
+        ok = _real(value) and 0.0 <= value <= 1.0
+        return self.expect(ok, path, "must be a number in [0, 1]")
+
+    def number(
+        self, value: object, path: str, *, minimum: float = 0.0, above: bool = False
+    ) -> bool:
+        """Check for a finite int or float (not a bool) of ``minimum`` or more.
+
+        With ``above``, the number must be greater than ``minimum``.
+        """
+        ok = _real(value) and (value > minimum if above else value >= minimum)
+        bound = f" above {minimum:g}" if above else f", {minimum:g} or more"
+        return self.expect(ok, path, f"must be a number{bound}")
+
     def flag(self, value: object, path: str) -> bool:
         """Check for a bool."""
         return self.expect(isinstance(value, bool), path, "must be true or false")
@@ -115,6 +151,13 @@ class Checker:
         """Raise every recorded problem as one ValidationError; do nothing if none."""
         if self.problems:
             raise ValidationError(self.problems)
+
+
+def _real(value: object) -> TypeGuard[float]:
+    """True for an int or a float that is finite and not a bool."""
+    return (
+        isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    )
 
 
 def _a(noun: str) -> str:

@@ -5,11 +5,22 @@
 [`classify_frame`][helhed.batch.classify_frame] and
 [`sickness_frame`][helhed.batch.sickness_frame] unchanged to every partition of a Dask
 DataFrame with ``map_partitions``. Each row's answer depends on that row alone, so the result
-equals the single-machine result row by row, whatever the partitioning.
+equals the single-machine result row by row, whatever the partitioning. Nothing is computed
+until the result is: call ``.compute()`` (or write it out) to run it.
 
-Nothing is computed until the result is: call ``.compute()`` (or write it out) to run it.
-Errors are raised then, per partition: a [`ValidationError`][helhed.errors.ValidationError]
-names rows by their position within the partition, not within the whole frame.
+[`check_dask`][helhed.distributed.check_dask] runs
+[`check_frame`][helhed.batch.check_frame] over a Dask DataFrame of events. A finding depends
+on a citizen's whole pathway, so each partition must hold all of a citizen's events; the
+table is shuffled on ``case:concept:name`` to make it so, unless the caller says it already
+is (and then it is checked). Population rules (such as
+[`AtMostPer`][helhed.pathways.rules.AtMostPer]) look at all citizens together: they run once,
+on the rows [`population_rows`][helhed.batch.population_rows] gathers from every partition.
+The findings, which are few next to the events, are computed and returned as one pandas
+DataFrame, in the order ``check_frame`` gives them.
+
+Errors are raised when the work runs, per partition: a
+[`ValidationError`][helhed.errors.ValidationError] names rows by their position within the
+partition, not within the whole frame.
 
 Only this module imports Dask; install it with the ``distributed`` extra.
 """
@@ -18,11 +29,24 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import dask.dataframe as dd
+import pandas as pd
+from dask.base import compute
 
-from helhed.batch import classify_frame, sickness_frame
+from helhed.batch import (
+    FINDING_COLUMNS,
+    check_frame,
+    classify_frame,
+    population_rows,
+    sickness_frame,
+    sort_findings,
+)
+from helhed.errors import ValidationError
+from helhed.frames import CASE
+from helhed.pathways.rules import PopulationRule, Protocol
 
-__all__ = ["classify_dask", "sickness_dask"]
+__all__ = ["check_dask", "classify_dask", "sickness_dask"]
 
 
 def classify_dask(ddf: dd.DataFrame, *, on: dt.date) -> dd.DataFrame:
@@ -61,3 +85,75 @@ def sickness_dask(ddf: dd.DataFrame, *, on: dt.date) -> dd.DataFrame:
         sickness_frame, on=on, meta=meta
     )
     return out
+
+
+def _citizens(part: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({CASE: part[CASE].drop_duplicates().astype(object)})
+
+
+def check_dask(
+    events: dd.DataFrame,
+    protocol: Protocol,
+    *,
+    on: dt.date,
+    by_citizen: bool = False,
+) -> pd.DataFrame:
+    """Check the pathways of a Dask DataFrame of events against ``protocol``, as of ``on``.
+
+    The result equals ``check_frame`` on the whole table computed on one machine, row for
+    row. The rules that look at one pathway run per partition; population rules run once, on
+    the rows of the citizens they may count, gathered from every partition.
+
+    Args:
+        events: A ``dask.dataframe.DataFrame`` in the layout ``check_frame`` reads; the
+            citizen may also be the index, named ``case:concept:name``.
+        protocol: The protocol.
+        on: The day checked; events after it are left out.
+        by_citizen: True if each citizen's events already lie in one partition (say after
+            ``set_index("case:concept:name")`` or ``shuffle(on="case:concept:name")``); it is
+            checked, and the shuffle is saved. False shuffles the table on the citizen first.
+
+    Returns:
+        The findings, computed: a pandas DataFrame with the columns of ``FINDING_COLUMNS``,
+        ordered as ``check_frame`` orders them.
+
+    Raises:
+        ValidationError: If a partition holds bad input (its rows counted within it), or,
+            with ``by_citizen``, if a citizen's events lie in more than one partition.
+    """
+    if events.index.name == CASE and CASE not in events.columns:
+        events = events.reset_index()
+    if not by_citizen:
+        events = events.shuffle(on=CASE)
+    single = attrs.evolve(
+        protocol, rules=tuple(r for r in protocol.rules if not isinstance(r, PopulationRule))
+    )
+    together = attrs.evolve(
+        protocol, rules=tuple(r for r in protocol.rules if isinstance(r, PopulationRule))
+    )
+    sample = events._meta  # noqa: SLF001 - Dask's empty frame of the dtypes
+    # map_partitions is untyped in Dask; its results are the Dask DataFrames named.
+    work: list[dd.DataFrame] = [
+        events.map_partitions(  # type: ignore[no-untyped-call]
+            check_frame, single, on=on, meta=check_frame(sample, single, on=on)
+        )
+    ]
+    if together.rules:
+        work.append(
+            events.map_partitions(  # type: ignore[no-untyped-call]
+                population_rows, together, on=on, meta=sample
+            )
+        )
+    if by_citizen:
+        work.append(
+            events.map_partitions(_citizens, meta=_citizens(sample))  # type: ignore[no-untyped-call]
+        )
+    done = compute(*work)  # type: ignore[no-untyped-call]
+    if by_citizen and done[-1][CASE].duplicated().any():
+        raise ValidationError.at(
+            CASE, "a citizen's events lie in more than one partition; pass by_citizen=False"
+        )
+    found = [done[0]]
+    if together.rules:
+        found.append(check_frame(done[1], together, on=on))
+    return sort_findings(pd.concat(found, ignore_index=True)[list(FINDING_COLUMNS)])

@@ -104,6 +104,7 @@ DEFAULT_START = dt.date(2026, 1, 5)
 """The first day simulated by default: Monday of ISO week 2, 2026."""
 
 _PLAN = "plan-1"
+_STAGGER = 26  # referrals spread over the first half year, or the whole run if shorter
 _WHO5 = "who5"
 
 
@@ -195,8 +196,8 @@ class Municipality:
         return tuple(r for track in self.tracks for r in track.reports)
 
 
-def _parameters(offer: Offer) -> Parameters:
-    """The weekly rates of the demo's referrals (invented)."""
+def _parameters(offer: Offer, *, stagger: int) -> Parameters:
+    """The weekly rates of the demo's referrals (invented), referrals spread over ``stagger``."""
     return Parameters(
         offer=offer,
         p_accept=0.7,
@@ -206,7 +207,7 @@ def _parameters(offer: Offer) -> Parameters:
         p_complete=0.1,
         p_drop_out=0.03,
         p_job=0.03,
-        stagger_weeks=26,
+        stagger_weeks=stagger,
     )
 
 
@@ -226,12 +227,11 @@ def _best_offer(
     return found[0].offer if found else None
 
 
-def _enrich(  # noqa: PLR0913 - one citizen's whole context
+def _enrich(
     pathway: Pathway,
     citizen: Citizen,
     model: CollaborationModel,
     *,
-    right: bool,
     lapse: np.ndarray,
     lapses: Lapses,
 ) -> Pathway:
@@ -242,6 +242,7 @@ def _enrich(  # noqa: PLR0913 - one citizen's whole context
     referral = events[0]
     assert isinstance(referral, Referred)  # noqa: S101 - simulate opens with the referral
     day, cid = referral.occurred_on, citizen.id
+    right = coordinating_caseworker_right(citizen, on=day).right
     added: list[Event] = [
         BenefitChanged(
             citizen_id=cid, occurred_on=day, recorded_by=_A.JOB_CENTRE, benefit=citizen.benefit
@@ -353,12 +354,18 @@ def simulate_municipality(  # noqa: PLR0913 - the run is set by keywords
         lapses: How often steps are skipped; [`Lapses`][helhed.municipality.Lapses]'
             defaults when ``None``.
 
+    Referrals fall in a week drawn uniformly from the first 26 (or from all weeks of a
+    shorter run), so every citizen matched to an offer is referred within the run. All
+    citizens matched to one offer share its seats and its waiting list, whatever their group.
+
     Raises:
-        ValidationError: If ``size`` or ``weeks`` is not a whole number of at least 1, or
-            ``start`` is not a date.
+        ValidationError: If ``size`` or ``weeks`` is not a whole number of at least 1, ``seed``
+            is not a whole number of at least 0, ``start`` is not a date, or ``catalogue`` or
+            ``lapses`` is of the wrong type.
     """
     problems = Checker()
     problems.whole(size, "size", minimum=1)
+    problems.whole(seed, "seed", minimum=0)
     problems.whole(weeks, "weeks", minimum=1)
     problems.day(start, "start")
     problems.expect(
@@ -369,65 +376,55 @@ def simulate_municipality(  # noqa: PLR0913 - the run is set by keywords
     catalogue = example_catalogue() if catalogue is None else catalogue
     lapses = Lapses() if lapses is None else lapses
     cohort = demo_cohort(size, seed=seed, on=start)
-    groups: dict[RiskGroup, list[Citizen]] = defaultdict(list)
-    out_of_scope = 0
+    offers = {offer.id: offer for offer in catalogue.offers}
+    group_of: dict[str, RiskGroup] = {}
+    unmatched: dict[RiskGroup, int] = defaultdict(int)
+    # One seat pool per offer, shared by every group matched to it, queued in cohort order.
+    by_offer: dict[str, list[Citizen]] = defaultdict(list)
     for citizen in cohort:
         group = classify(citizen, on=start).group
         if group is None:
-            out_of_scope += 1
+            continue
+        group_of[citizen.id] = group
+        offer = _best_offer(catalogue, citizen, ROUTES[group], start)
+        if offer is None:
+            unmatched[group] += 1
         else:
-            groups[group].append(citizen)
-    offers = {offer.id: offer for offer in catalogue.offers}
-    referred: dict[str, int] = defaultdict(int)
+            by_offer[offer.id].append(citizen)
+    simulated: dict[str, Pathway] = {}
+    for index, (offer_id, citizens) in enumerate(sorted(by_offer.items())):
+        parameters = _parameters(offers[offer_id], stagger=min(_STAGGER, weeks - 1))
+        runs = simulate(citizens, parameters, start=start, weeks=weeks, seed=_seed(seed, index))
+        simulated.update(zip((c.id for c in citizens), runs, strict=True))
+    lapse = np.random.default_rng(_seed(seed, len(by_offer))).random((size, 5))
+    end = start + dt.timedelta(weeks=weeks - 1)
     tracks: list[Track] = []
-    for number, (group, model) in enumerate(ROUTES.items()):
-        by_offer: dict[str, list[Citizen]] = defaultdict(list)
-        unmatched = 0
-        for citizen in groups[group]:
-            offer = _best_offer(catalogue, citizen, model, start)
-            if offer is None:
-                unmatched += 1
-            else:
-                by_offer[offer.id].append(citizen)
-        lapse = np.random.default_rng(_seed(seed, number)).random((len(groups[group]), 5))
-        pathways: list[Pathway] = []
-        row = 0
-        for index, (offer_id, citizens) in enumerate(sorted(by_offer.items())):
-            referred[offer_id] += len(citizens)
-            simulated = simulate(
-                citizens,
-                _parameters(offers[offer_id]),
-                start=start,
-                weeks=weeks,
-                seed=_seed(seed, number, index),
-            )
-            for citizen, pathway in zip(citizens, simulated, strict=True):
-                right = coordinating_caseworker_right(citizen, on=start).right
-                pathways.append(
-                    _enrich(pathway, citizen, model, right=right, lapse=lapse[row], lapses=lapses)
-                )
-                row += 1
-        pathways.sort(key=lambda p: p.citizen_id)
-        end = start + dt.timedelta(weeks=weeks - 1)
+    for group, model in ROUTES.items():
+        pathways = [
+            _enrich(simulated[c.id], c, model, lapse=lapse[row], lapses=lapses)
+            for row, c in enumerate(cohort)
+            if group_of.get(c.id) is group and c.id in simulated
+        ]
         protocols = (*_PROTOCOLS[model], COORDINATING_CASEWORKER)
         tracks.append(
             Track(
                 group=group,
                 model=model,
-                citizens=len(groups[group]),
-                unmatched=unmatched,
+                citizens=sum(g is group for g in group_of.values()),
+                unmatched=unmatched[group],
                 pathways=tuple(pathways),
                 outcome=outcome(pathways, start=start, weeks=weeks),
                 reports=tuple(check(pathways, protocol, on=end) for protocol in protocols),
             )
         )
+    referred = {offer_id: len(citizens) for offer_id, citizens in by_offer.items()}
     ranked = sorted(referred.items(), key=lambda item: (-item[1], item[0]))
     return Municipality(
         size=size,
         seed=seed,
         start=start,
         weeks=weeks,
-        out_of_scope=out_of_scope,
+        out_of_scope=size - len(group_of),
         tracks=tuple(tracks),
         offers=MappingProxyType(dict(ranked)),
     )

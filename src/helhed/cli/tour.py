@@ -19,13 +19,14 @@ if TYPE_CHECKING:  # pragma: no cover
 PNG = "helhed-demo-flows.png"
 """Where the demo saves the picture of the flows, relative to the working directory."""
 
+_RESEARCH = ("numpy", "pandas", "matplotlib", "tqdm")
 _STATES = ("declined", "contacted", "in_intervention", "completed", "dropped_out", "job")
 _HEAD = ("declined", "waiting*", "running", "completed", "dropped out", "job")
 
 
 def demo_tour_part(args: argparse.Namespace, out: TextIO) -> int:
     """Simulate the municipality; print its tracks, offers and findings; save the flows PNG."""
-    if importlib.util.find_spec("numpy") is None or importlib.util.find_spec("matplotlib") is None:
+    if any(importlib.util.find_spec(name) is None for name in _RESEARCH):
         out.write(
             "\nA simulated municipality needs the research extra: pip install 'helhed[research]'\n"
         )

@@ -61,6 +61,7 @@ __all__ = [
     "consents_in_force",
     "disclose",
     "may_disclose",
+    "refusal",
 ]
 
 CONSENT_NEEDED = Citation("SST2019", "kap. 3")
@@ -178,49 +179,79 @@ class _Ledger:
         to: Administration,
         purpose: ConsentPurpose | None,
     ) -> Reason:
-        recipient = (to.label_da.lower(), to.label_en.lower())
-        # A consent to the administration that does not cover the question explains more
-        # than an older "no"; otherwise the most recent withdrawal or refusal is the reason.
-        if any(c.to is to for c in self.in_force):
-            return Reason(
-                "consent.not_covered",
-                f"Samtykket til {recipient[0]} dækker ikke {category.label_da.lower()}"
-                + ("" if purpose is None else f" til {purpose.label_da.lower()}")
-                + ".",
-                f"The consent to {recipient[1]} does not cover {category.label_en.lower()}"
-                + ("" if purpose is None else f" for {purpose.label_en.lower()}")
-                + ".",
-                CONSENT_NEEDED,
-            )
-        answers = [
-            (day, kind)
-            for kind, seen in (("withdrawn", self.withdrawn), ("refused", self.refused))
-            for (whom, why), day in seen.items()
-            if whom is to and (purpose is None or why is purpose)
-        ]
-        if answers:
-            day, kind = max(answers)
-            if kind == "withdrawn":
-                return Reason(
-                    "consent.withdrawn",
-                    f"Borgeren tilbagekaldte {day} sit samtykke til {recipient[0]}; "
-                    "intet må videregives.",
-                    f"The citizen withdrew their consent to {recipient[1]} on {day}; nothing "
-                    "may be passed on.",
-                    CONSENT_NEEDED,
-                )
-            return Reason(
-                "consent.refused",
-                f"Borgeren sagde {day} nej til at give samtykke til {recipient[0]}.",
-                f"On {day} the citizen declined to consent to {recipient[1]}.",
-                _ASKED_FIRST,
-            )
+        latest: dict[str, dt.date | None] = {"withdrawn": None, "refused": None}
+        for kind, seen in (("withdrawn", self.withdrawn), ("refused", self.refused)):
+            days = [
+                day
+                for (whom, why), day in seen.items()
+                if whom is to and (purpose is None or why is purpose)
+            ]
+            latest[kind] = max(days, default=None)
+        return refusal(
+            category,
+            to,
+            purpose,
+            covered=any(c.to is to for c in self.in_force),
+            withdrawn=latest["withdrawn"],
+            refused=latest["refused"],
+        )
+
+
+def refusal(  # noqa: PLR0913 - the facts a refusal rests on
+    category: InformationCategory,
+    to: Administration,
+    purpose: ConsentPurpose | None,
+    *,
+    covered: bool,
+    withdrawn: dt.date | None,
+    refused: dt.date | None,
+) -> Reason:
+    """Why information of ``category`` may not reach ``to``: the reason a "no" carries.
+
+    Args:
+        category: The information asked about.
+        to: The receiving administration.
+        purpose: The purpose asked about, if any.
+        covered: A consent to ``to`` is in force, but for other information or purposes;
+            this explains more than an older "no" and wins.
+        withdrawn: The latest withdrawal of consent to ``to`` that applies, if any.
+        refused: The latest refusal to consent to ``to`` that applies, if any; the later of
+            a withdrawal and a refusal is the reason, a withdrawal on a tie.
+    """
+    recipient = (to.label_da.lower(), to.label_en.lower())
+    if covered:
         return Reason(
-            "consent.none",
-            f"Der er intet samtykke til at give oplysninger til {recipient[0]}; svaret er nej.",
-            f"No consent to pass information to {recipient[1]} is in force; the answer is no.",
+            "consent.not_covered",
+            f"Samtykket til {recipient[0]} dækker ikke {category.label_da.lower()}"
+            + ("" if purpose is None else f" til {purpose.label_da.lower()}")
+            + ".",
+            f"The consent to {recipient[1]} does not cover {category.label_en.lower()}"
+            + ("" if purpose is None else f" for {purpose.label_en.lower()}")
+            + ".",
             CONSENT_NEEDED,
         )
+    if withdrawn is not None and (refused is None or withdrawn >= refused):
+        return Reason(
+            "consent.withdrawn",
+            f"Borgeren tilbagekaldte {withdrawn} sit samtykke til {recipient[0]}; "
+            "intet må videregives.",
+            f"The citizen withdrew their consent to {recipient[1]} on {withdrawn}; nothing "
+            "may be passed on.",
+            CONSENT_NEEDED,
+        )
+    if refused is not None:
+        return Reason(
+            "consent.refused",
+            f"Borgeren sagde {refused} nej til at give samtykke til {recipient[0]}.",
+            f"On {refused} the citizen declined to consent to {recipient[1]}.",
+            _ASKED_FIRST,
+        )
+    return Reason(
+        "consent.none",
+        f"Der er intet samtykke til at give oplysninger til {recipient[0]}; svaret er nej.",
+        f"No consent to pass information to {recipient[1]} is in force; the answer is no.",
+        CONSENT_NEEDED,
+    )
 
 
 def _ledger(pathway: Pathway, on: dt.date) -> _Ledger:

@@ -65,6 +65,7 @@ from helhed.pathways.events import (
     ConversationHeld,
     ConversationKind,
     Event,
+    EventKind,
     InformationCategory,
     InformationDisclosed,
     InterventionCompleted,
@@ -199,14 +200,22 @@ class Match:
         """What is matched, in English, for messages."""
         if self.conversation is not None:
             return self.conversation.label_en.lower()
-        return " or ".join(k.KIND.label_en.lower() for k in self.kinds)
+        return " or ".join(_kind_label(k, english=True) for k in self.kinds)
 
     @property
     def label_da(self) -> str:
         """What is matched, in Danish, for messages."""
         if self.conversation is not None:
             return self.conversation.label_da.lower()
-        return " eller ".join(k.KIND.label_da.lower() for k in self.kinds)
+        return " eller ".join(_kind_label(k, english=False) for k in self.kinds)
+
+
+def _kind_label(kind: type[Event], *, english: bool) -> str:
+    """An event class's label for messages; a base class without a kind of its own by name."""
+    own: EventKind | None = getattr(kind, "KIND", None)
+    if own is None:
+        return kind.__name__
+    return (own.label_en if english else own.label_da).lower()
 
 
 def _referral_of(pathway: Pathway, event: Event) -> Referred | None:
@@ -358,37 +367,45 @@ class Within(Rule):
                 ),
                 None,
             )
-            start = (trigger.kind.label_da.lower(), trigger.kind.label_en.lower())
             if answer is None:
                 if on > deadline:
                     yield self.finding(
                         pathway,
                         (i,),
                         (trigger.occurred_on, deadline),
-                        (
-                            f"{start[0].capitalize()} {trigger.occurred_on}; ingen "
-                            f"{self.expect.label_da} senest {deadline} ({self.days} dage).",
-                            f"{start[1].capitalize()} on {trigger.occurred_on}; no "
-                            f"{self.expect.label_en} by {deadline} ({self.days} days).",
-                        ),
+                        self.missing(trigger.kind, trigger.occurred_on),
                     )
                 continue
             j, event = answer
             if event.occurred_on > deadline:
-                late = (event.occurred_on - trigger.occurred_on).days
                 yield self.finding(
                     pathway,
                     (i, j),
                     (trigger.occurred_on, event.occurred_on),
-                    (
-                        f"{start[0].capitalize()} {trigger.occurred_on}; "
-                        f"{event.kind.label_da.lower()} {event.occurred_on}, {late} dage efter "
-                        f"(grænsen er {self.days} dage).",
-                        f"{start[1].capitalize()} on {trigger.occurred_on}; "
-                        f"{event.kind.label_en.lower()} on {event.occurred_on}, {late} days "
-                        f"later (the limit is {self.days} days).",
-                    ),
+                    self.late(trigger.kind, trigger.occurred_on, event.kind, event.occurred_on),
                 )
+
+    def missing(self, kind: EventKind, day: dt.date) -> tuple[str, str]:
+        """The (Danish, English) detail of a ``kind`` event on ``day`` left unanswered."""
+        deadline = day + dt.timedelta(days=self.days)
+        return (
+            f"{kind.label_da.lower().capitalize()} {day}; ingen {self.expect.label_da} senest "
+            f"{deadline} ({self.days} dage).",
+            f"{kind.label_en.lower().capitalize()} on {day}; no {self.expect.label_en} by "
+            f"{deadline} ({self.days} days).",
+        )
+
+    def late(
+        self, kind: EventKind, day: dt.date, answer: EventKind, answered: dt.date
+    ) -> tuple[str, str]:
+        """The (Danish, English) detail of a ``kind`` event on ``day`` answered too late."""
+        gap = (answered - day).days
+        return (
+            f"{kind.label_da.lower().capitalize()} {day}; {answer.label_da.lower()} {answered}, "
+            f"{gap} dage efter (grænsen er {self.days} dage).",
+            f"{kind.label_en.lower().capitalize()} on {day}; {answer.label_en.lower()} on "
+            f"{answered}, {gap} days later (the limit is {self.days} days).",
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -422,16 +439,15 @@ class Precedes(Rule):
             )
             if not found:
                 yield self.finding(
-                    pathway,
-                    (j,),
-                    (event.occurred_on,),
-                    (
-                        f"{event.kind.label_da} {event.occurred_on} uden "
-                        f"{self.first.label_da} forinden.",
-                        f"{event.kind.label_en} on {event.occurred_on} with no "
-                        f"{self.first.label_en} before it.",
-                    ),
+                    pathway, (j,), (event.occurred_on,), self.detail(event.kind, event.occurred_on)
                 )
+
+    def detail(self, kind: EventKind, day: dt.date) -> tuple[str, str]:
+        """The (Danish, English) detail of a ``kind`` event on ``day`` with nothing before it."""
+        return (
+            f"{kind.label_da} {day} uden {self.first.label_da} forinden.",
+            f"{kind.label_en} on {day} with no {self.first.label_en} before it.",
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -449,14 +465,13 @@ class Forbid(Rule):
         for i, event in enumerate(pathway.events):
             if self.events(pathway, event):
                 yield self.finding(
-                    pathway,
-                    (i,),
-                    (event.occurred_on,),
-                    (
-                        f"{event.kind.label_da} {event.occurred_on}.",
-                        f"{event.kind.label_en} on {event.occurred_on}.",
-                    ),
+                    pathway, (i,), (event.occurred_on,), self.detail(event.kind, event.occurred_on)
                 )
+
+    @staticmethod
+    def detail(kind: EventKind, day: dt.date) -> tuple[str, str]:
+        """The (Danish, English) detail of a forbidden ``kind`` event on ``day``."""
+        return (f"{kind.label_da} {day}.", f"{kind.label_en} on {day}.")
 
 
 @attrs.frozen(kw_only=True)
@@ -515,18 +530,21 @@ class RequiresConsent(Rule):
                 continue
             if entry.decision.allowed:
                 continue
-            reason = entry.decision.reasons[0]
             yield self.finding(
                 pathway,
                 (entry.index,),
                 (event.occurred_on,),
-                (
-                    f"{self.category.label_da} givet til {self.to.label_da.lower()} "
-                    f"{event.occurred_on}: {reason.text_da}",
-                    f"{self.category.label_en} passed to {self.to.label_en.lower()} on "
-                    f"{event.occurred_on}: {reason.text_en}",
-                ),
+                self.detail(event.occurred_on, entry.decision.reasons[0]),
             )
+
+    def detail(self, day: dt.date, reason: Reason) -> tuple[str, str]:
+        """The (Danish, English) detail of a disclosure on ``day`` refused for ``reason``."""
+        return (
+            f"{self.category.label_da} givet til {self.to.label_da.lower()} {day}: "
+            f"{reason.text_da}",
+            f"{self.category.label_en} passed to {self.to.label_en.lower()} on {day}: "
+            f"{reason.text_en}",
+        )
 
 
 def _intervals(
@@ -577,12 +595,17 @@ class Parallel(Rule):
             pathway,
             sorted(i for i, _, _ in (*ones, *twos)),
             (min(a[1] for a in ones), min(b[1] for b in twos)),
-            (
-                f"Indsatser i {self.first.label_da.lower()} og {self.second.label_da.lower()} "
-                "lå efter hinanden og overlappede ikke.",
-                f"Interventions of {self.first.label_en.lower()} and "
-                f"{self.second.label_en.lower()} ran one after the other and never overlapped.",
-            ),
+            self.detail,
+        )
+
+    @property
+    def detail(self) -> tuple[str, str]:
+        """The (Danish, English) detail of interventions that never overlapped."""
+        return (
+            f"Indsatser i {self.first.label_da.lower()} og {self.second.label_da.lower()} "
+            "lå efter hinanden og overlappede ikke.",
+            f"Interventions of {self.first.label_en.lower()} and "
+            f"{self.second.label_en.lower()} ran one after the other and never overlapped.",
         )
 
 

@@ -31,13 +31,12 @@ been validated by the pathway's transition rules.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Mapping, Sequence
-from numbers import Integral
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import Literal, Never
+from typing import Literal, Never, TypeVar
 
 import attrs
 import numpy as np
@@ -54,6 +53,7 @@ from helhed.models.catalogue import (
     Catalogue,
     Offer,
     match,
+    period_key,
 )
 from helhed.organisation import Administration
 from helhed.pathways.events import (
@@ -118,6 +118,16 @@ Weeks = int | Literal["offer"] | None
 """A length in weeks, ``"offer"`` for the offer's ``duration_weeks``, or None for no bound."""
 
 
+_FROM_OFFER = ' ("offer" reads the offer\'s duration_weeks)'
+
+
+def _weeks(value: Weeks, offer: Offer) -> int | None:
+    """A bound in weeks with ``"offer"`` read from ``offer``; None for no bound."""
+    if isinstance(value, str):  # "offer"
+        return offer.duration_weeks
+    return value
+
+
 def _check_weeks(check: Checker, value: object, path: str) -> bool:
     if value is None or value == "offer":
         return True
@@ -177,22 +187,21 @@ class Parameters:
     max_weeks: Weeks = None
 
     def __attrs_post_init__(self) -> None:
-        """Every probability in [0, 1]; each state's outgoing probabilities sum to at most 1."""
+        """Every probability in [0, 1]; each state's outgoing probabilities sum to at most 1.
+
+        ``max_weeks`` must not be below ``min_weeks`` once ``"offer"`` is read from the offer.
+        """
         check = Checker()
-        check.expect(isinstance(self.offer, Offer), "offer", "must be an Offer")
+        offer_ok = check.expect(isinstance(self.offer, Offer), "offer", "must be an Offer")
         valid = True
         for name in _PROBABILITIES:
-            value = getattr(self, name)
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            valid &= check.expect(ok and 0.0 <= value <= 1.0, name, "must be a number in [0, 1]")
+            valid &= check.probability(getattr(self, name), name)
         if valid:
             for state, names in self.outgoing.items():
-                total = sum(getattr(self, n) for n in names)
                 check.expect(
-                    total <= 1.0,
+                    sum(getattr(self, n) for n in names) <= 1.0,
                     state,
-                    f"outgoing probabilities ({' + '.join(names)}) sum to {total:g}; "
-                    "must be at most 1",
+                    f"outgoing probabilities ({' + '.join(names)}) must sum to at most 1",
                 )
         check.member(self.referrer, Administration, "referrer")
         if self.provider is not None:
@@ -201,10 +210,9 @@ class Parameters:
         check.whole(self.contact_weeks, "contact_weeks", minimum=1, optional=True)
         bounds = _check_weeks(check, self.min_weeks, "min_weeks")
         bounds &= _check_weeks(check, self.max_weeks, "max_weeks")
-        if bounds and isinstance(self.min_weeks, int) and isinstance(self.max_weeks, int):
-            check.expect(
-                self.max_weeks >= self.min_weeks, "max_weeks", "must not be below min_weeks"
-            )
+        if bounds and offer_ok and not _spans(self, self.offer):
+            reads = "offer" in (self.min_weeks, self.max_weeks)
+            check.fail("max_weeks", "must not be below min_weeks" + (_FROM_OFFER if reads else ""))
         check.done()
 
     @property
@@ -222,6 +230,15 @@ class Parameters:
     def recorded_by(self) -> Administration:
         """The administration that records answers, contact and the intervention."""
         return self.provider if self.provider is not None else self.offer.administration
+
+
+def _spans(parameters: Parameters, offer: Offer) -> bool:
+    """True if ``max_weeks`` is not below ``min_weeks`` for a citizen sent to ``offer``.
+
+    ``"offer"`` is read from ``offer``'s ``duration_weeks``; a missing bound always fits.
+    """
+    low, high = _weeks(parameters.min_weeks, offer), _weeks(parameters.max_weeks, offer)
+    return low is None or high is None or high >= low
 
 
 def _offer_id(key: object) -> str:

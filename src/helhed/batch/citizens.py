@@ -29,6 +29,12 @@ writes them from [`Citizen`][helhed.citizens.Citizen] objects):
 
 A missing flag counts as False. Other columns are ignored.
 
+Both take a pandas DataFrame or a ``pyarrow.Table``. A table is converted to pandas once,
+at the start: text to ``"string"``, flags to ``"boolean"`` and whole numbers to ``"Int64"``,
+so missing cells stay missing and nothing is coerced; dates become ``datetime.date``. The
+answers are the same as for the DataFrame the table was made from. Anything else raises
+[`ValidationError`][helhed.errors.ValidationError].
+
 Bad input raises [`ValidationError`][helhed.errors.ValidationError] naming each missing
 column, or each bad cell as ``rows[i].column`` with ``i`` the row's position from 0 whatever
 the frame's index; values are never shown, as they may be health data.
@@ -61,23 +67,35 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from typing import Final, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from helhed._coded import CodedEnum
+from helhed.batch._cells import (
+    CellError,
+    Codes,
+    as_frame,
+    code_of,
+    days_of,
+    factor,
+    require,
+    row_order,
+)
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
 from helhed.errors import Problem, ValidationError
-from helhed.frames import is_missing, python_value
 from helhed.groups import HealthImpactHorizon
 from helhed.health import HealthChallenge, HealthDomain, HealthProfile, RiskFactor
 from helhed.organisation import coordinating_caseworker_right
 from helhed.sickness import SicknessCategory, eight_week_limit
 from helhed.target_groups import classify
+
+if TYPE_CHECKING:
+    import pyarrow as pa  # type: ignore[import-untyped]
 
 __all__ = [
     "CITIZEN_COLUMNS",
@@ -114,99 +132,34 @@ SICKNESS_OUTPUT: Final = ("category", "eight_week_limit", "cross_disciplinary_ef
 _SEPARATOR = ";"
 _OPTIONAL = frozenset({"sickness_category"})
 _T = TypeVar("_T")
-_E = TypeVar("_E", bound=CodedEnum)
-_Codes = npt.NDArray[np.intp]
 
 # The six health facts classify reads (SST2019 4.1-4.3), as bits of one small integer.
 _BARRIER, _PROGRESSIVE, _CHALLENGE, _AFFECTS, _DRUGS, _FACTOR = (1 << i for i in range(6))
 
 
-class _CellError(ValueError):
-    """A cell that cannot be read; the message never contains its value."""
-
-
-def _require(frame: pd.DataFrame, columns: Iterable[str]) -> None:
-    problems = [Problem(c, "is a required column") for c in columns if c not in frame.columns]
-    problems.extend(
-        Problem(str(c), "appears more than once")
-        for c in frame.columns[frame.columns.duplicated()].unique()
-    )
-    if problems:
-        raise ValidationError(problems)
-
-
-def _factor(
-    frame: pd.DataFrame,
-    column: str,
-    parse: Callable[[object], _T],
-    missing: _T,
-    problems: list[Problem],
-) -> tuple[_Codes, list[_T]]:
-    """Codes per row into the parsed distinct values; the missing value is last.
-
-    Each distinct value is parsed once; every row holding a value that cannot be parsed is
-    reported as ``rows[i].column``.
-    """
-    try:
-        codes, uniques = pd.factorize(frame[column], use_na_sentinel=True)
-    except TypeError:  # unhashable cells, such as lists
-        problems.append(Problem(column, "holds cells that are not single values"))
-        return np.zeros(len(frame), dtype=np.intp), [missing]
-    values: list[_T] = []
-    bad: dict[int, str] = {}
-    for i, raw in enumerate(uniques):
-        value = python_value(raw)
-        try:
-            values.append(missing if is_missing(value) else parse(value))
-        except _CellError as exc:
-            bad[i] = str(exc)
-            values.append(missing)
-    if bad:
-        problems.extend(
-            Problem(f"rows[{row}].{column}", bad[int(codes[row])])
-            for row in np.flatnonzero(np.isin(codes, list(bad)))
-        )
-    values.append(missing)
-    codes = np.asarray(codes, dtype=np.intp)
-    codes[codes < 0] = len(values) - 1
-    return codes, values
-
-
-def _code_of(enum: type[_E]) -> Callable[[object], _E]:
-    def parse(value: object) -> _E:
-        if not isinstance(value, str):
-            raise _CellError("must be a code")
-        try:
-            return enum.from_code(value)
-        except ValueError:
-            raise _CellError(f"is not a known {enum.__name__} code") from None
-
-    return parse
-
-
 def _risk_bits(value: object) -> int:
     if not isinstance(value, str):
-        raise _CellError(f"must be risk factor codes joined by {_SEPARATOR!r}")
-    parse = _code_of(RiskFactor)
+        raise CellError(f"must be risk factor codes joined by {_SEPARATOR!r}")
+    parse = code_of(RiskFactor)
     factors = {parse(part.strip()) for part in value.split(_SEPARATOR) if part.strip()}
     return (_FACTOR if factors else 0) | (_DRUGS if RiskFactor.DRUGS in factors else 0)
 
 
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
-        raise _CellError("must be true, false or missing")
+        raise CellError("must be true, false or missing")
     return value
 
 
 def _strict_flag(value: object) -> bool:
     if not isinstance(value, bool):
-        raise _CellError("must be true or false")
+        raise CellError("must be true or false")
     return value
 
 
 def _count(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _CellError("must be a whole number, 0 or more")
+        raise CellError("must be a whole number, 0 or more")
     return value
 
 
@@ -216,7 +169,7 @@ def _ids(frame: pd.DataFrame, problems: list[Problem]) -> None:
             problems.append(Problem(f"rows[{row}].id", "must be non-blank text"))
 
 
-def _per_row(codes: _Codes, values: Sequence[_T]) -> npt.NDArray[np.object_]:
+def _per_row(codes: Codes, values: Sequence[_T]) -> npt.NDArray[np.object_]:
     table = np.empty(len(values), dtype=object)
     table[:] = values
     return table[codes]
@@ -291,11 +244,12 @@ def _representative(
     )
 
 
-def classify_frame(citizens: pd.DataFrame, *, on: dt.date) -> pd.DataFrame:
+def classify_frame(citizens: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.DataFrame:
     """Classify every row of ``citizens`` on ``on``, as ``classify`` would.
 
     Args:
-        citizens: One citizen per row, in the layout of the module notes.
+        citizens: One citizen per row, in the layout of the module notes: a pandas
+            DataFrame or a ``pyarrow.Table`` (converted once, see the module notes).
         on: The date of the assessment; the benefit rules of that date apply.
 
     Returns:
@@ -306,19 +260,21 @@ def classify_frame(citizens: pd.DataFrame, *, on: dt.date) -> pd.DataFrame:
         ``coordinating_caseworker_right``.
 
     Raises:
-        ValidationError: If a required column is missing or a cell cannot be read.
+        ValidationError: If ``citizens`` is not a table, a required column is missing or a
+            cell cannot be read.
     """
-    _require(citizens, (c for c in CITIZEN_COLUMNS if c not in _OPTIONAL))
+    citizens = as_frame(citizens, "citizens")
+    require(citizens, (c for c in CITIZEN_COLUMNS if c not in _OPTIONAL))
     problems: list[Problem] = []
     _ids(citizens, problems)
-    benefit, benefits = _factor(citizens, "benefit", _code_of(Benefit), None, problems)
-    assessed, horizons = _factor(
-        citizens, "assessed_horizon", _code_of(HealthImpactHorizon), None, problems
+    benefit, benefits = factor(citizens, "benefit", code_of(Benefit), None, problems)
+    assessed, horizons = factor(
+        citizens, "assessed_horizon", code_of(HealthImpactHorizon), None, problems
     )
     if "sickness_category" in citizens.columns:
-        _factor(citizens, "sickness_category", _code_of(SicknessCategory), None, problems)
-    risk, risk_bits = _factor(citizens, "risk_factors", _risk_bits, 0, problems)
-    count, counts = _factor(citizens, "challenges", _count, 0, problems)
+        factor(citizens, "sickness_category", code_of(SicknessCategory), None, problems)
+    risk, risk_bits = factor(citizens, "risk_factors", _risk_bits, 0, problems)
+    count, counts = factor(citizens, "challenges", _count, 0, problems)
     has_challenge = np.array([n > 0 for n in counts], dtype=bool)[count]
     bits = np.array(risk_bits, dtype=np.int64)[risk] | np.where(has_challenge, _CHALLENGE, 0)
     for column, bit in (
@@ -326,7 +282,7 @@ def classify_frame(citizens: pd.DataFrame, *, on: dt.date) -> pd.DataFrame:
         ("progressive", _PROGRESSIVE),
         ("affects_work", _AFFECTS),
     ):
-        codes, flags = _factor(citizens, column, _flag, False, problems)  # noqa: FBT003
+        codes, flags = factor(citizens, column, _flag, False, problems)  # noqa: FBT003
         set_ = np.array(flags, dtype=bool)[codes]
         bits |= np.where(set_, bit, 0)
         if bit != _AFFECTS:
@@ -368,45 +324,14 @@ def classify_frame(citizens: pd.DataFrame, *, on: dt.date) -> pd.DataFrame:
     )
 
 
-def _day(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None or value.time() != dt.time():
-            raise _CellError("must be a date without a time of day")
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise _CellError("is not a calendar date written YYYY-MM-DD") from None
-    raise _CellError("must be a date")
-
-
-def _days(
-    frame: pd.DataFrame, column: str, problems: list[Problem]
-) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.bool_]]:
-    """Each row's date as ``datetime64[D]`` and whether it is present and readable."""
-    codes, values = _factor(frame, column, _day, None, problems)
-    present = np.array([v is not None for v in values], dtype=bool)[codes]
-    problems.extend(
-        Problem(f"rows[{row}].{column}", "is required")
-        for row in np.flatnonzero(~present & (frame[column].isna().to_numpy()))
-    )
-    days = np.array(
-        [np.datetime64("NaT") if v is None else np.datetime64(v, "D") for v in values],
-        dtype="datetime64[D]",
-    )
-    return days[codes], present
-
-
-def sickness_frame(rows: pd.DataFrame, *, on: dt.date) -> pd.DataFrame:
+def sickness_frame(rows: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.DataFrame:
     """Place every sickness benefit case of ``rows`` in category 1, 2 or 3, as of ``on``.
 
     Args:
-        rows: One case per row: ``first_absence_day`` and ``expected_full_recovery``
-            (``datetime.date``, midnight timestamps, or text written YYYY-MM-DD) and
-            ``other_challenges`` (True or False).
+        rows: One case per row, as a pandas DataFrame or a ``pyarrow.Table``:
+            ``first_absence_day`` and ``expected_full_recovery`` (``datetime.date``,
+            midnight timestamps, or text written YYYY-MM-DD) and ``other_challenges``
+            (True or False).
         on: The date of the assessment; its rule applies, as in ``sickness_category``.
 
     Returns:
@@ -415,16 +340,18 @@ def sickness_frame(rows: pd.DataFrame, *, on: dt.date) -> pd.DataFrame:
         ``cross_disciplinary_effort`` (``"bool"``).
 
     Raises:
-        ValidationError: If a column is missing, a cell cannot be read, a recovery is not
-            after its first day of absence, or a first day of absence is after ``on``.
+        ValidationError: If ``rows`` is not a table, a column is missing, a cell cannot be
+            read, a recovery is not after its first day of absence, or a first day of
+            absence is after ``on``.
         NoRuleError: If ``on`` is before 19 January 2018.
     """
-    _require(rows, SICKNESS_COLUMNS)
+    rows = as_frame(rows, "rows")
+    require(rows, SICKNESS_COLUMNS)
     window = np.timedelta64((eight_week_limit(on, on=on) - on).days, "D")
     problems: list[Problem] = []
-    first, first_ok = _days(rows, "first_absence_day", problems)
-    recovery, recovery_ok = _days(rows, "expected_full_recovery", problems)
-    codes, flags = _factor(rows, "other_challenges", _strict_flag, None, problems)
+    first, first_ok = days_of(rows, "first_absence_day", problems)
+    recovery, recovery_ok = days_of(rows, "expected_full_recovery", problems)
+    codes, flags = factor(rows, "other_challenges", _strict_flag, None, problems)
     problems.extend(
         Problem(f"rows[{row}].other_challenges", "is required")
         for row in np.flatnonzero(rows["other_challenges"].isna().to_numpy())
@@ -439,7 +366,7 @@ def sickness_frame(rows: pd.DataFrame, *, on: dt.date) -> pd.DataFrame:
         for row in np.flatnonzero(first_ok & (first > np.datetime64(on, "D")))
     )
     if problems:
-        raise ValidationError(sorted(problems, key=_row_order))
+        raise ValidationError(sorted(problems, key=row_order))
     other = np.array(flags, dtype=bool)[codes]
     limit = first + window
     category = np.where(
@@ -457,8 +384,3 @@ def sickness_frame(rows: pd.DataFrame, *, on: dt.date) -> pd.DataFrame:
         category == SicknessCategory.THREE.code, index=index, dtype="bool"
     )
     return pd.DataFrame(out, index=index)
-
-
-def _row_order(problem: Problem) -> tuple[int, str]:
-    head = problem.path.partition("]")[0].removeprefix("rows[")
-    return (int(head) if head.isdigit() else -1, problem.path)

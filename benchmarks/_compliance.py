@@ -1,0 +1,177 @@
+"""Throughput of the batch compliance check: ``check_frame`` against the object path.
+
+``bench_compliance()`` builds an event table of about 1,000,000 events (seeded, built
+untimed), checks that ``check_frame`` finds exactly what the object path finds, then times:
+
+* batch: ``check_frame(frame, HALSNAES, on=ON)`` - the table in, findings out; it includes
+  reading and checking the columns it needs, ordering the rows, every rule and the sorted
+  result frame. Best of ``REPEATS`` runs.
+* object path from columnar data: ``from_frame(frame)`` then ``check(pathways, ...)`` - the
+  fair comparison, as both start from the same table. One run (it is slow).
+* object path, check only: ``check(pathways, ...)`` on pathways read untimed beforehand.
+  Best of ``REPEATS`` runs.
+
+The table: citizens referred by the job centre to a clarifying health conversation in the
+health department over one year, each with about ten events (answer, contact, conversation,
+consent, interventions in both administrations, a disclosure of health information to the
+job centre, sometimes a close). A few referrals are not voluntary, some contacts come late
+or never, some interventions follow each other instead of running in parallel, and some
+disclosures come without consent in force, so every rule of HALSNAES (Forbid, Within,
+Parallel, RequiresConsent) has findings. The data are invented and say nothing about real
+citizens. Target (from the issue): ``check_frame`` on 1,000,000 events in 2 s or less;
+printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable
+
+import pandas as pd
+
+from helhed.batch import check_frame, findings_of
+from helhed.frames import CASE, INDEX, KIND, ORG, TIMESTAMP, from_frame, to_frame
+from helhed.pathways.compliance import check
+from helhed.pathways.protocols import HALSNAES
+
+REPEATS = 3
+EVENTS = 1_000_000  # at least this many; whole pathways, so a few more
+SEED = 20_240_304
+START = dt.date(2025, 1, 6)
+ON = dt.date(2026, 3, 31)
+TARGET = 2.0  # seconds for 1,000,000 events
+JOB, HEALTH = "jobcenter", "sundhed"
+CONVERSATION = "afklarende sundhedssamtale"
+HEALTH_OFFER, JOB_OFFER = "Åben og Rolig", "virksomhedspraktik"
+
+Row = tuple[str, dt.date, str, dict[str, object]]  # kind code, day, recorded by, fields
+
+
+def _pathway(rng: random.Random) -> list[Row]:
+    """One invented citizen's events in log order; now and then a step breaks a rule."""
+    day = START + dt.timedelta(days=rng.randrange(365))
+    rows: list[Row] = []
+
+    def add(kind: str, by: str, after: int = 0, **fields: object) -> None:
+        nonlocal day
+        day += dt.timedelta(days=after)
+        rows.append((kind, day, by, fields))
+
+    referral = {"referral_id": "r-1"}
+    add("henvist", JOB, offer=CONVERSATION, to=HEALTH, voluntary=rng.random() >= 0.02, **referral)
+    if rng.random() < 0.08:
+        add("henvisning_afslaaet", HEALTH, rng.randint(0, 4), **referral)
+        add("forloeb_afsluttet", JOB, rng.randint(1, 14))
+        return rows
+    add("henvisning_accepteret", HEALTH, rng.randint(0, 3), **referral)
+    if rng.random() < 0.03:  # never contacted
+        return rows
+    late = rng.random() < 0.06
+    add("kontakt_etableret", HEALTH, rng.randint(8, 15) if late else rng.randint(1, 7), **referral)
+    add("samtale_afholdt", HEALTH, 0, conversation="afklarende_sundhedssamtale", **referral)
+    consent = rng.random() < 0.92
+    if consent:
+        categories = "beskaeftigelse" if rng.random() < 0.03 else "beskaeftigelse;helbred"
+        add("samtykke_givet", HEALTH, 0, to=JOB, purpose="koordinering", categories=categories)
+    else:
+        add("samtykke_afslaaet", HEALTH, 0, to=JOB, purpose="koordinering")
+    add("indsats_startet", HEALTH, rng.randint(3, 21), offer=HEALTH_OFFER, **referral)
+    parallel = rng.random() < 0.9
+    if parallel:
+        add("indsats_startet", JOB, rng.randint(0, 14), offer=JOB_OFFER)
+    if consent and rng.random() < 0.04:
+        add("samtykke_tilbagekaldt", HEALTH, rng.randint(1, 10), to=JOB, purpose="koordinering")
+    purpose = rng.choice(("koordinering", None))
+    add("oplysninger_videregivet", HEALTH, rng.randint(1, 20), to=JOB, category="helbred",
+        purpose=purpose)  # fmt: skip
+    health_end = rng.choice(("indsats_gennemfoert", "indsats_gennemfoert", "indsats_frafald"))
+    add(health_end, HEALTH, rng.randint(7, 60), offer=HEALTH_OFFER, **referral)
+    if not parallel:
+        add("indsats_startet", JOB, rng.randint(1, 21), offer=JOB_OFFER)
+    add("indsats_gennemfoert", JOB, rng.randint(1, 40), offer=JOB_OFFER)
+    if rng.random() < 0.5:
+        add("forloeb_afsluttet", JOB, rng.randint(0, 30))
+    return rows
+
+
+def event_table(events: int = EVENTS, seed: int = SEED) -> pd.DataFrame:
+    """At least ``events`` events of whole pathways, in the layout ``to_frame`` writes."""
+    rng = random.Random(seed)
+    layout = to_frame([])
+    cells: dict[str, list[object]] = {column: [] for column in layout.columns}
+    citizen = 0
+    while len(cells[CASE]) < events:
+        citizen += 1
+        rows = _pathway(rng)
+        for position, (kind, day, by, fields) in enumerate(rows):
+            cells[CASE].append(f"b-{citizen:07d}")
+            cells[KIND].append(kind)
+            cells[TIMESTAMP].append(dt.datetime.combine(day, dt.time()))
+            cells[ORG].append(by)
+            cells[INDEX].append(position)
+            cells["occurred_on"].append(day)
+            for column in layout.columns[5:]:
+                if column != "occurred_on":
+                    cells[column].append(fields.get(column))
+    return pd.DataFrame(
+        {column: pd.Series(values, dtype=layout[column].dtype) for column, values in cells.items()}
+    )
+
+
+def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:
+    """Run ``work`` ``repeats`` times; return the fastest wall-clock time in seconds."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def met(ok: bool) -> str:  # noqa: FBT001 - a verdict
+    """The verdict on a target."""
+    return "met" if ok else "NOT met"
+
+
+def bench_compliance() -> None:
+    """``check_frame`` against the object path on the same table of about 1,000,000 events."""
+    frame = event_table()
+    events = len(frame)
+    citizens = frame[CASE].nunique()
+    pathways = from_frame(frame)  # also proves every log valid
+    # Correctness first (this also warms both paths up).
+    report = check(pathways, HALSNAES, on=ON)
+    batch_findings = findings_of(check_frame(frame, HALSNAES, on=ON))
+    if batch_findings != report.findings:
+        raise AssertionError("check_frame disagrees with the object API")
+    print(f"c. compliance check from columnar data: {events:,} events of {citizens:,} citizens")
+    print(f"   (seed {SEED}), protocol {HALSNAES.id} (Forbid, Within, Parallel, RequiresConsent),")
+    print(f"   on {ON.isoformat()}; table built untimed in to_frame's layout")
+    print(
+        f"   checked: {len(report.findings):,} findings equal (rule, events, dates, texts, order)"
+    )
+    for rule, count in sorted(report.by_rule.items()):
+        print(f"     {rule:<40} {count:>8,} findings")
+    batch = best_time(lambda: check_frame(frame, HALSNAES, on=ON))
+    checking = best_time(lambda: check(pathways, HALSNAES, on=ON))
+    start = time.perf_counter()
+    check(from_frame(frame), HALSNAES, on=ON)
+    objects = time.perf_counter() - start
+    per_million = 1_000_000 / events
+    rows = (
+        ("batch: check_frame(frame, ...), best of 3", batch),
+        ("object path: from_frame + check, one run", objects),
+        ("object path: check only (pathways prebuilt), best of 3", checking),
+    )
+    for label, seconds in rows:
+        print(f"  {label:<56} {seconds:>8.2f} s  {seconds * per_million:>6.2f} s/1M events")
+    print(f"  {'ratio (from_frame + check) / check_frame':<56} {objects / batch:>8.1f}")
+    print(f"  {'ratio check only / check_frame':<56} {checking / batch:>8.1f}")
+    print(f"  target check_frame <= {TARGET:g} s for 1,000,000 events: "
+          f"{met(batch * per_million <= TARGET)}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    bench_compliance()

@@ -1,0 +1,183 @@
+"""Reading the cells of a table for the batch functions: strict, once per distinct value.
+
+Every helper reports a bad cell as ``rows[i].column``, ``i`` counting the frame's rows from 0
+whatever its index, with a message that never holds the cell's value (it may be health data).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from helhed._coded import CodedEnum
+from helhed.errors import Problem, ValidationError
+from helhed.frames import is_missing, python_value
+
+if TYPE_CHECKING:
+    import pyarrow as pa  # type: ignore[import-untyped]
+
+__all__ = [
+    "CellError",
+    "Codes",
+    "as_frame",
+    "code_of",
+    "days_of",
+    "factor",
+    "require",
+    "row_order",
+]
+
+_T = TypeVar("_T")
+_E = TypeVar("_E", bound=CodedEnum)
+Codes = npt.NDArray[np.intp]
+
+# Arrow types whose pandas dtype keeps a missing cell missing and coerces nothing; every
+# other type (dates, times, timestamps, lists, null) is left to pyarrow's own conversion.
+_ARROW_DTYPES: dict[str, pd.api.extensions.ExtensionDtype] = {
+    "string": pd.StringDtype(),
+    "large_string": pd.StringDtype(),
+    "string_view": pd.StringDtype(),
+    "bool": pd.BooleanDtype(),
+    **{f"{sign}int{bits}": pd.Int64Dtype() for sign in ("", "u") for bits in (8, 16, 32, 64)},
+}
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message never contains its value."""
+
+
+def as_frame(data: object, name: str) -> pd.DataFrame:
+    """``data`` as a pandas DataFrame: itself, or a ``pyarrow.Table`` converted once.
+
+    Arrow text becomes ``"string"``, flags ``"boolean"`` and whole numbers ``"Int64"``, so
+    a missing cell stays missing (never NaN or a coerced float); dates and times become
+    ``datetime.date`` and ``datetime.time`` objects, as pyarrow converts them.
+
+    Raises:
+        ValidationError: Naming ``name`` if ``data`` is neither.
+    """
+    if isinstance(data, pd.DataFrame):
+        return data
+    kind = type(data)
+    if kind.__module__.partition(".")[0] == "pyarrow" and kind.__name__ == "Table":
+        table: pa.Table = data
+        frame: pd.DataFrame = table.to_pandas(types_mapper=_arrow_dtype, date_as_object=True)
+        return frame
+    raise ValidationError.at(name, "must be a pandas DataFrame or a pyarrow Table")
+
+
+def _arrow_dtype(arrow_type: object) -> pd.api.extensions.ExtensionDtype | None:
+    return _ARROW_DTYPES.get(str(arrow_type))
+
+
+def require(frame: pd.DataFrame, columns: Iterable[str]) -> None:
+    """Refuse a frame that lacks one of ``columns`` or repeats a column name.
+
+    Raises:
+        ValidationError: Naming each missing or repeated column.
+    """
+    problems = [Problem(c, "is a required column") for c in columns if c not in frame.columns]
+    problems.extend(
+        Problem(str(c), "appears more than once")
+        for c in frame.columns[frame.columns.duplicated()].unique()
+    )
+    if problems:
+        raise ValidationError(problems)
+
+
+def factor(
+    frame: pd.DataFrame,
+    column: str,
+    parse: Callable[[object], _T],
+    missing: _T,
+    problems: list[Problem],
+) -> tuple[Codes, list[_T]]:
+    """Codes per row into the parsed distinct values; the missing value is last.
+
+    Each distinct value is parsed once; every row holding a value that cannot be parsed is
+    reported as ``rows[i].column``.
+    """
+    try:
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=True)
+    except TypeError:  # unhashable cells, such as lists
+        problems.append(Problem(column, "holds cells that are not single values"))
+        return np.zeros(len(frame), dtype=np.intp), [missing]
+    values: list[_T] = []
+    bad: dict[int, str] = {}
+    for i, raw in enumerate(uniques):
+        value = python_value(raw)
+        try:
+            values.append(missing if is_missing(value) else parse(value))
+        except CellError as exc:
+            bad[i] = str(exc)
+            values.append(missing)
+    if bad:
+        problems.extend(
+            Problem(f"rows[{row}].{column}", bad[int(codes[row])])
+            for row in np.flatnonzero(np.isin(codes, list(bad)))
+        )
+    values.append(missing)
+    codes = np.asarray(codes, dtype=np.intp)
+    codes[codes < 0] = len(values) - 1
+    return codes, values
+
+
+def code_of(enum: type[_E]) -> Callable[[object], _E]:
+    """A parser of ``enum``'s codes for [`factor`][helhed.batch._cells.factor]."""
+
+    def parse(value: object) -> _E:
+        if not isinstance(value, str):
+            raise CellError("must be a code")
+        try:
+            return enum.from_code(value)
+        except ValueError:
+            raise CellError(f"is not a known {enum.__name__} code") from None
+
+    return parse
+
+
+def _day(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None or value.time() != dt.time():
+            raise CellError("must be a date without a time of day")
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise CellError("is not a calendar date written YYYY-MM-DD") from None
+    raise CellError("must be a date")
+
+
+def days_of(
+    frame: pd.DataFrame, column: str, problems: list[Problem]
+) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.bool_]]:
+    """Each row's date as ``datetime64[D]`` and whether it is present and readable.
+
+    A cell may hold a ``datetime.date``, a timestamp at midnight without a time zone, or
+    text written YYYY-MM-DD; a missing cell is reported as required.
+    """
+    codes, values = factor(frame, column, _day, None, problems)
+    present = np.array([v is not None for v in values], dtype=bool)[codes]
+    problems.extend(
+        Problem(f"rows[{row}].{column}", "is required")
+        for row in np.flatnonzero(~present & (frame[column].isna().to_numpy()))
+    )
+    days = np.array(
+        [np.datetime64("NaT") if v is None else np.datetime64(v, "D") for v in values],
+        dtype="datetime64[D]",
+    )
+    return days[codes], present
+
+
+def row_order(problem: Problem) -> tuple[int, str]:
+    """Sort key of a problem: its row (frame-wide problems first), then its path."""
+    head = problem.path.partition("]")[0].removeprefix("rows[")
+    return (int(head) if head.isdigit() else -1, problem.path)

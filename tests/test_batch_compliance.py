@@ -1,0 +1,880 @@
+"""Batch compliance checks: equal to the object API finding by finding; value-free errors."""
+
+import datetime as dt
+
+import attrs
+import pandas as pd
+import pytest
+
+pytest.importorskip("pyarrow")
+
+import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helhed.batch import (
+    FINDING_COLUMNS,
+    check_frame,
+    findings_of,
+    population_rows,
+    report_frame,
+    sort_findings,
+)
+from helhed.benefits import Benefit
+from helhed.cases.kolding import COURSE, KOLDING
+from helhed.cases.syddjurs import SYDDJURS
+from helhed.cli import CHECKABLE
+from helhed.errors import ValidationError
+from helhed.frames import from_frame, to_frame
+from helhed.models.early_detection import EARLY_DETECTION
+from helhed.organisation import Administration, Role
+from helhed.pathways import events as ev
+from helhed.pathways.compliance import check
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES, ODENSE_CONSENT
+from helhed.pathways.rules import (
+    CoordinatingCaseworkerAssigned,
+    Finding,
+    OneCoordinatingCaseworker,
+    PopulationRule,
+    Protocol,
+    Rule,
+    Severity,
+    at_most_per,
+    every,
+    forbid,
+    parallel,
+    precedes,
+    requires_consent,
+    when,
+    within,
+)
+from helhed.sources import Citation
+from helhed.testing import strategies as hs
+
+A = Administration
+D = dt.date(2024, 3, 4)  # a Monday
+ON = dt.date(2024, 3, 31)
+CITE = Citation("HALSNAES")
+
+
+def at(days):
+    return D + dt.timedelta(days=days)
+
+
+def make(kind, day=0, by=A.HEALTH, cid="c-1", **fields):
+    return kind(citizen_id=cid, occurred_on=at(day), recorded_by=by, **fields)
+
+
+def referral(cid, day=0, rid="r-1", to=A.HEALTH, voluntary=True):
+    return make(
+        ev.Referred, day, A.JOB_CENTRE, cid, referral_id=rid, offer="samtale", to=to,
+        voluntary=voluntary,
+    )  # fmt: skip
+
+
+def only(protocol, rule_id):
+    return attrs.evolve(protocol, rules=(protocol.rule(rule_id),))
+
+
+def rows(frame):
+    return [tuple(row) for row in frame[list(FINDING_COLUMNS)].itertuples(index=False)]
+
+
+def agrees(pathways, protocol, on):
+    """check_frame, report_frame and findings_of give what check gives."""
+    report = check(pathways, protocol, on=on)
+    frame = to_frame(pathways)
+    found = check_frame(frame, protocol, on=on)
+    assert tuple(found.columns) == FINDING_COLUMNS
+    assert findings_of(found) == report.findings
+    assert report_frame(frame, protocol, on=on) == report
+    return found
+
+
+# -- worked examples, one conforming and one breaking citizen per kind of rule ---------------
+
+
+def test_forbid_worked_example():
+    # c-2's referral to the health department is not voluntary: one finding, on its day.
+    pathways = [Pathway.of([referral("c-1")]), Pathway.of([referral("c-2", 2, voluntary=False)])]
+    found = agrees(pathways, only(HALSNAES, "halsnaes.voluntary"), ON)
+    assert rows(found) == [
+        (
+            "c-2",
+            "halsnaes.voluntary",
+            "fejl",
+            (0,),
+            (dt.date(2024, 3, 6),),
+            "Henvisningen til sundhedsafdelingen er frivillig for borgeren. Henvist 2024-03-06.",
+            "The referral to the health department is voluntary for the citizen. Referred on "
+            "2024-03-06.",
+            "HALSNAES",
+        )
+    ]
+
+
+def test_within_worked_example():
+    # Accepted on Monday 4 March: contact by Monday 11 March (7 days) is in time. c-2 is
+    # contacted on the 12th, 8 days later; c-3 never, and the deadline has passed on the 31st.
+    def pathway(cid, contact):
+        events = [referral(cid), make(ev.ReferralAccepted, 0, A.JOB_CENTRE, cid, referral_id="r-1")]
+        if contact is not None:
+            events.append(make(ev.ContactMade, contact, A.HEALTH, cid, referral_id="r-1"))
+        return Pathway.of(events)
+
+    found = agrees(
+        [pathway("c-1", 7), pathway("c-2", 8), pathway("c-3", None)],
+        only(HALSNAES, "halsnaes.contact_within_week"),
+        ON,
+    )
+    demand = "The health department contacts the citizen within one week of accepting the referral."
+    assert [(r[0], r[3], r[4], r[6]) for r in rows(found)] == [
+        (
+            "c-2",
+            (1, 2),
+            (at(0), at(8)),
+            f"{demand} Referral accepted on 2024-03-04; contact made on 2024-03-12, 8 days "
+            "later (the limit is 7 days).",
+        ),
+        (
+            "c-3",
+            (1,),
+            (at(0), at(7)),
+            f"{demand} Referral accepted on 2024-03-04; no contact made by 2024-03-11 (7 days).",
+        ),
+    ]
+    assert found["text_da"][1].endswith(
+        "Henvisning accepteret 2024-03-04; ingen kontakt etableret senest 2024-03-11 (7 dage)."
+    )
+    # On the deadline itself c-3 is not late yet.
+    assert check_frame(to_frame([pathway("c-3", None)]), HALSNAES, on=at(7)).empty
+
+
+def test_precedes_with_same_day_worked_example():
+    # Odense: consent is asked before the health conversation; a consent logged later on the
+    # same day counts (same_day), one on the next day does not.
+    def pathway(cid, consent_day):
+        return Pathway.of(
+            [
+                referral(cid),
+                make(ev.ConversationHeld, 1, A.HEALTH, cid,
+                     conversation=ev.ConversationKind.HEALTH_CONVERSATION),
+                make(ev.ConsentGiven, consent_day, A.HEALTH, cid, to=A.JOB_CENTRE,
+                     purpose=ev.ConsentPurpose.COORDINATION,
+                     categories=frozenset({ev.InformationCategory.HEALTH})),
+            ]
+        )  # fmt: skip
+
+    found = agrees(
+        [pathway("c-1", 1), pathway("c-2", 2)],
+        only(ODENSE_CONSENT, "odense-samtykke.spurgt_fra_start"),
+        ON,
+    )
+    assert [(r[0], r[2], r[3], r[4], r[6]) for r in rows(found)] == [
+        (
+            "c-2",
+            "advarsel",
+            (1,),
+            (at(1),),
+            "The citizen is told from the start how information is exchanged and is asked for "
+            "consent. Conversation held on 2024-03-05 with no consent given or consent refused "
+            "before it.",
+        )
+    ]
+
+
+def test_parallel_worked_example():
+    # c-1: the job centre starts on the 15th while the health course runs (10th to 1 April).
+    # c-2: the health course ends on the 20th; the job centre starts on the 25th and is still
+    # running on the 31st - no overlap, one finding naming both starts and their days.
+    def pathway(cid, health_end, job_start):
+        return Pathway.of(
+            [
+                referral(cid),
+                make(ev.InterventionStarted, 6, A.HEALTH, cid, offer="kursus"),
+                make(ev.InterventionCompleted, health_end, A.HEALTH, cid, offer="kursus"),
+                make(ev.InterventionStarted, job_start, A.JOB_CENTRE, cid, offer="praktik"),
+            ]
+            if health_end < job_start
+            else [
+                referral(cid),
+                make(ev.InterventionStarted, 6, A.HEALTH, cid, offer="kursus"),
+                make(ev.InterventionStarted, job_start, A.JOB_CENTRE, cid, offer="praktik"),
+                make(ev.InterventionCompleted, health_end, A.HEALTH, cid, offer="kursus"),
+            ]
+        )
+
+    found = agrees(
+        [pathway("c-1", 28, 11), pathway("c-2", 16, 21)], only(HALSNAES, "halsnaes.parallel"), ON
+    )
+    assert rows(found) == [
+        (
+            "c-2",
+            "halsnaes.parallel",
+            "advarsel",
+            (1, 3),
+            (at(6), at(21)),
+            "Forløbet i sundhedsafdelingen kører parallelt med jobcenterforløbet. Indsatser i "
+            "sundhedsafdeling og jobcenter / beskæftigelse lå efter hinanden og overlappede ikke.",
+            "The health pathway runs in parallel with the job centre pathway. Interventions of "
+            "health department and job centre / employment ran one after the other and never "
+            "overlapped.",
+            "HALSNAES",
+        )
+    ]
+
+
+def consent_pathway(cid, *middle):
+    return Pathway.of(
+        [
+            referral(cid),
+            *middle,
+            make(ev.InformationDisclosed, 9, A.HEALTH, cid, to=A.JOB_CENTRE,
+                 category=ev.InformationCategory.HEALTH),
+        ]
+    )  # fmt: skip
+
+
+def consent(cid, day, *categories, purpose=ev.ConsentPurpose.COORDINATION):
+    return make(
+        ev.ConsentGiven, day, A.HEALTH, cid, to=A.JOB_CENTRE, purpose=purpose,
+        categories=frozenset(categories),
+    )  # fmt: skip
+
+
+def test_requires_consent_worked_example():
+    # c-1 consented to health information; c-2 only to employment circumstances; c-3 consented
+    # and withdrew on the 8th; c-4 refused on the 7th; c-5 was never asked.
+    health, work = ev.InformationCategory.HEALTH, ev.InformationCategory.EMPLOYMENT
+    withdrawn = make(ev.ConsentWithdrawn, 4, A.HEALTH, "c-3", to=A.JOB_CENTRE,
+                     purpose=ev.ConsentPurpose.COORDINATION)  # fmt: skip
+    refused = make(ev.ConsentRefused, 3, A.HEALTH, "c-4", to=A.JOB_CENTRE,
+                   purpose=ev.ConsentPurpose.WORK_ABILITY)  # fmt: skip
+    pathways = [
+        consent_pathway("c-1", consent("c-1", 1, health)),
+        consent_pathway("c-2", consent("c-2", 1, work)),
+        consent_pathway("c-3", consent("c-3", 1, health), withdrawn),
+        consent_pathway("c-4", refused),
+        consent_pathway("c-5"),
+    ]
+    found = agrees(pathways, only(HALSNAES, "halsnaes.consent"), ON)
+    demand = "Health information reaches the job centre only with consent."
+    head = f"{demand} Health information passed to job centre / employment on 2024-03-13: "
+    assert [(r[0], r[3], r[4], r[6], r[7]) for r in rows(found)] == [
+        ("c-2", (2,), (at(9),),
+         head + "The consent to job centre / employment does not cover health information.",
+         "SST2019 kap. 3"),
+        ("c-3", (3,), (at(9),),
+         head + "The citizen withdrew their consent to job centre / employment on 2024-03-08; "
+         "nothing may be passed on.", "SST2019 kap. 3"),
+        ("c-4", (2,), (at(9),),
+         head + "On 2024-03-07 the citizen declined to consent to job centre / employment.",
+         "SST2019 kap. 3"),
+        ("c-5", (1,), (at(9),),
+         head + "No consent to pass information to job centre / employment is in force; the "
+         "answer is no.", "SST2019 kap. 3"),
+    ]  # fmt: skip
+
+
+def test_consent_within_one_administration_needs_none():
+    # The job centre passing its own health information to itself is no disclosure.
+    pathway = Pathway.of(
+        [
+            referral("c-1"),
+            make(ev.InformationDisclosed, 1, A.JOB_CENTRE, to=A.JOB_CENTRE,
+                 category=ev.InformationCategory.HEALTH),
+        ]
+    )  # fmt: skip
+    assert agrees([pathway], HALSNAES, ON).empty
+
+
+def test_every_worked_example():
+    # Model 1: an assessment has two professions or more; c-2's has only a nurse.
+    def pathway(cid, professions):
+        return Pathway.of(
+            [
+                referral(cid),
+                make(ev.AssessmentHeld, 2, A.HEALTH, cid, professions=frozenset(professions),
+                     administrations=frozenset({A.HEALTH})),
+            ]
+        )  # fmt: skip
+
+    found = agrees(
+        [pathway("c-1", {Role.NURSE, Role.PSYCHOLOGIST}), pathway("c-2", {Role.NURSE})],
+        only(EARLY_DETECTION, "model1.assessment_cross_disciplinary"),
+        ON,
+    )
+    assert [(r[0], r[3], r[4], r[6]) for r in rows(found)] == [
+        (
+            "c-2",
+            (1,),
+            (at(2),),
+            "The assessment is coordinated across professions. Cross-disciplinary assessment "
+            "held on 2024-03-06: only one profession took part.",
+        )
+    ]
+
+
+def test_at_most_per_worked_example():
+    # One mentor, s-1, may have one citizen: c-1 came first (4 March), c-2 second (5 March).
+    rule = at_most_per(
+        1, Role.MENTOR, id="mentor.caseload", citation=CITE, text_da="Én ad gangen.",
+        text_en="One at a time.",
+    )  # fmt: skip
+    protocol = Protocol(id="mentor", name_da="M", name_en="M", rules=(rule,), citation=CITE)
+
+    def pathway(cid, day, staff):
+        return Pathway.of(
+            [referral(cid, day),
+             make(ev.CaseworkerAssigned, day, A.JOB_CENTRE, cid, staff_id=staff, role=Role.MENTOR)]
+        )  # fmt: skip
+
+    found = agrees(
+        [pathway("c-2", 1, "s-1"), pathway("c-1", 0, "s-1"), pathway("c-3", 0, "s-2")],
+        protocol,
+        ON,
+    )
+    assert [(r[0], r[3], r[4], r[6]) for r in rows(found)] == [
+        ("c-2", (1,), (at(1),), "One at a time. s-1 took the citizen on 2024-03-05 as number 2; "
+         "the limit is 1."),
+    ]  # fmt: skip
+
+
+def test_population_rows_are_the_rows_of_the_citizens_counted():
+    rule = at_most_per(
+        1, Role.MENTOR, id="mentor.caseload", citation=CITE, text_da="Én.", text_en="One."
+    )
+    mentor = make(ev.CaseworkerAssigned, 1, A.JOB_CENTRE, "c-2", staff_id="s-1", role=Role.MENTOR)
+    late = make(ev.CaseworkerAssigned, 40, A.JOB_CENTRE, "c-3", staff_id="s-1", role=Role.MENTOR)
+    frame = to_frame(
+        [
+            Pathway.of([referral("c-1")]),
+            Pathway.of([referral("c-2"), mentor, make(ev.ContactMade, 2, cid="c-2")]),
+            Pathway.of([referral("c-3"), late]),  # assigned after the day checked
+        ]
+    )
+    protocol = Protocol(id="m", name_da="M", name_en="M", rules=(rule,), citation=CITE)
+    assert population_rows(frame, protocol, on=ON).index.tolist() == [1, 2, 3]
+    assert population_rows(frame, HALSNAES, on=ON).empty
+    everything = Protocol(
+        id="all", name_da="A", name_en="A", rules=(_Everyone(**TEXTS),), citation=CITE
+    )
+    assert population_rows(frame, everything, on=ON).index.tolist() == list(range(6))
+    # An unknown population rule sees every pathway together, also on the object path.
+    assert rows(agrees(from_frame(frame), everything, ON))[0][5:7] == (
+        "Alle. 3 forløb.",
+        "All. 3 pathways.",
+    )
+
+
+def test_coordinating_caseworker_rules_worked_example():
+    # c-1 is on activity-ready cash benefit from the 5th with s-1 coordinating throughout;
+    # c-2 has the same benefit and nobody; c-3's coordinating caseworker changes on the 10th.
+    def pathway(cid, *assignments):
+        return Pathway.of(
+            [
+                referral(cid),
+                make(ev.BenefitChanged, 1, A.JOB_CENTRE, cid,
+                     benefit=Benefit.CASH_BENEFIT_ACTIVITY_READY),
+                *(make(ev.CaseworkerAssigned, day, A.JOB_CENTRE, cid, staff_id=staff,
+                       role=Role.COORDINATING_CASEWORKER) for day, staff in assignments),
+            ]
+        )  # fmt: skip
+
+    found = agrees(
+        [pathway("c-1", (2, "s-1")), pathway("c-2"), pathway("c-3", (2, "s-1"), (6, "s-2"))],
+        COORDINATING_CASEWORKER,
+        ON,
+    )
+    assert [(r[0], r[1], r[3], r[4], r[6]) for r in rows(found)] == [
+        ("c-2", "koordinerende-sagsbehandler.tildelt", (1,), (at(1), ON),
+         "A citizen with the right to a coordinating caseworker has one. Cash benefit, "
+         "activity-ready from 2024-03-05; no coordinating caseworker on 2024-03-31."),
+        ("c-3", "koordinerende-sagsbehandler.gennemgaaende", (2, 3), (at(2), at(6)),
+         "The coordinating caseworker stays the same person rather than changing. Coordinating "
+         "caseworker s-1 from 2024-03-06 replaced by s-2 on 2024-03-10."),
+    ]  # fmt: skip
+
+
+def test_rules_of_models_and_cases_run_on_objects():
+    # Kolding's own rule class and Syddjurs's narrowed matches fall back to the object API.
+    pathways = [
+        Pathway.of(
+            [
+                referral("c-1"),
+                make(ev.InterventionStarted, 1, A.HEALTH, offer=COURSE),
+                make(ev.InterventionCompleted, 3, A.HEALTH, offer=COURSE),
+            ]
+        )
+    ]
+    assert not agrees(pathways, KOLDING, ON).empty
+    agrees(pathways, SYDDJURS, ON)
+
+
+TEXTS = {"id": "all", "citation": CITE, "text_da": "Alle.", "text_en": "All."}
+
+
+class _Everyone(PopulationRule):
+    """A population rule of a class the batch check does not know: it counts the pathways."""
+
+    def check_all(self, pathways, on):
+        if pathways:
+            count = len(pathways)
+            yield self.finding(pathways[0], (), (on,), (f"{count} forløb.", f"{count} pathways."))
+
+
+class _Everything(Rule):
+    """A rule of a class the batch check does not know: one finding per pathway."""
+
+    def check(self, pathway, on):
+        yield self.finding(pathway, (), (on,), ("Set.", "Seen."))
+
+
+def test_an_unknown_rule_runs_on_every_pathway_even_an_empty_one():
+    rule = _Everything(id="all", citation=CITE, text_da="Alle.", text_en="All.")
+    protocol = Protocol(id="all", name_da="A", name_en="A", rules=(rule,), citation=CITE)
+    pathways = [Pathway.of([referral("c-1")]), Pathway.of([referral("c-2", 40)])]
+    found = agrees(pathways, protocol, ON)  # c-2's only event is after ON
+    assert rows(found) == [
+        ("c-1", "all", "fejl", (), (ON,), "Alle. Set.", "All. Seen.", "HALSNAES"),
+        ("c-2", "all", "fejl", (), (ON,), "Alle. Set.", "All. Seen.", "HALSNAES"),
+    ]
+
+
+def test_events_after_the_day_are_left_out():
+    # The late contact on the 12th is not known on the 11th, and the deadline has not passed.
+    pathway = Pathway.of(
+        [
+            referral("c-1"),
+            make(ev.ReferralAccepted, 0, A.JOB_CENTRE, referral_id="r-1"),
+            make(ev.ContactMade, 8, A.HEALTH, referral_id="r-1"),
+        ]
+    )
+    assert agrees([pathway], HALSNAES, at(7)).empty
+    assert agrees([pathway], HALSNAES, at(-1)).empty  # before every event
+    assert rows(agrees([pathway], HALSNAES, at(8)))[0][3] == (1, 2)
+    report = report_frame(to_frame([pathway]), HALSNAES, on=at(-1))
+    assert (report.pathways, report.events, report.findings) == (1, 0, ())
+
+
+def test_rows_in_any_order_with_gaps_in_the_index():
+    pathway = Pathway.of(
+        [
+            referral("c-1", voluntary=False),
+            make(ev.ReferralAccepted, 0, A.JOB_CENTRE, referral_id="r-1"),
+            make(ev.ContactMade, 9, A.HEALTH, referral_id="r-1"),
+        ]
+    )
+    frame = to_frame([pathway, Pathway.of([referral("c-2", voluntary=False)])])
+    frame["helhed:index"] = frame["helhed:index"] * 10
+    shuffled = frame.iloc[[3, 1, 0, 2]]
+    shuffled.index = ["w", "x", "y", "z"]
+    assert (
+        findings_of(check_frame(shuffled, HALSNAES, on=ON))
+        == check(
+            [pathway, Pathway.of([referral("c-2", voluntary=False)])], HALSNAES, on=ON
+        ).findings
+    )
+
+
+def test_text_dates_and_midnight_timestamps_are_read():
+    pathway = Pathway.of([referral("c-1", voluntary=False)])
+    frame = to_frame([pathway]).drop(columns="time:timestamp")
+    want = rows(check_frame(frame, HALSNAES, on=ON))
+    frame["occurred_on"] = pd.Series(["2024-03-04"], dtype=object)
+    assert rows(check_frame(frame, HALSNAES, on=ON)) == want
+    frame["occurred_on"] = pd.Series([pd.Timestamp("2024-03-04")], dtype=object)
+    assert rows(check_frame(frame, HALSNAES, on=ON)) == want
+    assert check_frame(frame, EARLY_DETECTION, on=ON).empty  # read on objects, too
+
+
+def test_no_events_no_findings():
+    found = check_frame(to_frame([]), HALSNAES, on=ON)
+    assert tuple(found.columns) == FINDING_COLUMNS
+    assert found.empty
+    assert findings_of(found) == ()
+
+
+def test_sort_findings_restores_the_order_of_a_check():
+    pathways = [Pathway.of([referral(f"c-{i}", i, voluntary=False)]) for i in range(4)]
+    found = check_frame(to_frame(pathways), HALSNAES, on=ON)
+    mixed = pd.concat([found.iloc[2:], found.iloc[:2]])
+    pd.testing.assert_frame_equal(sort_findings(mixed), found)
+
+
+# -- equal to the object API on random cohorts -----------------------------------------------
+
+cohorts = st.lists(hs.pathways(max_events=30), max_size=6, unique_by=lambda p: p.citizen_id)
+
+
+@st.composite
+def days_around(draw, pathways):
+    """A day from before the first event to a while after the last."""
+    if not pathways:
+        return draw(hs.dates())
+    first = min(p.events[0].occurred_on for p in pathways)
+    return first + dt.timedelta(days=draw(st.integers(-5, 500)))
+
+
+@given(cohorts, st.sampled_from(sorted(CHECKABLE)), st.data())
+def test_every_checkable_protocol_equals_the_object_api(pathways, protocol_id, data):
+    on = data.draw(days_around(pathways))
+    agrees(pathways, CHECKABLE[protocol_id], on)
+
+
+# A narrower world than hs.pathways (two or three administrations, two offers, a few staff),
+# so that matches, referrals, interventions and consents meet often.
+_BY = (A.JOB_CENTRE, A.HEALTH, A.SOCIAL)
+_OFFERS = ("kursus", "praktik")
+_STAFF = ("s-1", "s-2", "s-3")
+_ROLES = (Role.CASEWORKER, Role.COORDINATING_CASEWORKER, Role.MENTOR)
+_CATEGORIES = (ev.InformationCategory.HEALTH, ev.InformationCategory.EMPLOYMENT)
+_PURPOSES = (ev.ConsentPurpose.COORDINATION, ev.ConsentPurpose.WORK_ABILITY)
+_CONVERSATIONS = (ev.ConversationKind.HEALTH_CONVERSATION, ev.ConversationKind.FOLLOW_UP)
+_BENEFITS = (Benefit.CASH_BENEFIT_ACTIVITY_READY, Benefit.SICKNESS_BENEFIT)
+
+
+def _next_event(draw, pathway, day, only):  # noqa: C901, PLR0911 - one branch per kind
+    state = pathway.state
+    one = lambda values: draw(st.sampled_from(values))  # noqa: E731
+    maybe = lambda values: draw(st.none() | st.sampled_from(values)) if values else None  # noqa: E731
+    common = {"citizen_id": pathway.citizen_id, "occurred_on": day, "recorded_by": one(_BY)}
+    referrals = sorted(state.referrals)
+    pending = sorted(state.pending_referrals)
+    running = sorted(state.running)
+    idle = [o for o in _OFFERS if o not in state.running]
+    given_ = sorted(
+        {(c.to, c.purpose) for c in state.consents}, key=lambda k: (k[0].code, k[1].code)
+    )
+    free = [s for s in _STAFF if s not in state.caseworkers]
+    kinds = ["referred", "contact", "conversation", "consent", "refuse", "disclose", "benefit"]
+    kinds += ["accept", "decline"] if pending else []
+    kinds += ["start"] if idle else []
+    kinds += ["complete", "drop"] if running else []
+    kinds += ["withdraw"] if given_ else []
+    kinds += ["assign"] if free else []
+    kinds += ["release"] if state.caseworkers else []
+    kind = one([k for k in kinds if only is None or k in only] or ["contact"])
+    if kind == "referred":
+        return ev.Referred(**common, referral_id=f"r-{len(referrals) + 1}", offer=one(_OFFERS),
+                           to=one(_BY), voluntary=draw(st.booleans()))  # fmt: skip
+    if kind in ("accept", "decline"):
+        cls = ev.ReferralAccepted if kind == "accept" else ev.ReferralDeclined
+        return cls(**common, referral_id=one(pending))
+    if kind == "contact":
+        return ev.ContactMade(**common, referral_id=maybe(referrals))
+    if kind == "conversation":
+        return ev.ConversationHeld(**common, conversation=one(_CONVERSATIONS),
+                                   referral_id=maybe(referrals))  # fmt: skip
+    if kind == "start":
+        live = [r for r in referrals if state.referrals[r].code != "afslaaet"]
+        return ev.InterventionStarted(**common, offer=one(idle), referral_id=maybe(live))
+    if kind in ("complete", "drop"):
+        cls = ev.InterventionCompleted if kind == "complete" else ev.InterventionDroppedOut
+        return cls(**common, offer=one(running), referral_id=maybe(referrals))
+    if kind == "consent":
+        categories = draw(st.frozensets(st.sampled_from(_CATEGORIES), min_size=1))
+        return ev.ConsentGiven(**common, to=one(_BY), purpose=one(_PURPOSES), categories=categories)
+    if kind == "refuse":
+        return ev.ConsentRefused(**common, to=one(_BY), purpose=one(_PURPOSES))
+    if kind == "withdraw":
+        to, purpose = one(given_)
+        return ev.ConsentWithdrawn(**common, to=to, purpose=purpose)
+    if kind == "disclose":
+        return ev.InformationDisclosed(**common, to=one(_BY), category=one(_CATEGORIES),
+                                       purpose=maybe(_PURPOSES))  # fmt: skip
+    if kind == "benefit":
+        return ev.BenefitChanged(**common, benefit=maybe(_BENEFITS))
+    if kind == "assign":
+        return ev.CaseworkerAssigned(**common, staff_id=one(free), role=one(_ROLES))
+    return ev.CaseworkerReleased(**common, staff_id=one(sorted(state.caseworkers)))
+
+
+@st.composite
+def focused_pathways(draw, citizen_id, only=None):
+    day = D + dt.timedelta(days=draw(st.integers(0, 20)))
+    pathway = Pathway.of(
+        [ev.Referred(citizen_id=citizen_id, occurred_on=day, recorded_by=A.JOB_CENTRE,
+                     referral_id="r-0", offer=draw(st.sampled_from(_OFFERS)),
+                     to=draw(st.sampled_from(_BY)), voluntary=draw(st.booleans()))]
+    )  # fmt: skip
+    for _ in range(draw(st.integers(0, 20))):
+        day += dt.timedelta(days=draw(st.integers(0, 6)))
+        pathway = pathway.append(_next_event(draw, pathway, day, only))
+    if draw(st.integers(0, 3)) == 0:
+        day += dt.timedelta(days=draw(st.integers(0, 6)))
+        pathway = pathway.append(
+            ev.PathwayClosed(citizen_id=citizen_id, occurred_on=day, recorded_by=A.JOB_CENTRE)
+        )
+    return pathway
+
+
+@st.composite
+def focused_cohorts(draw, only=None):
+    count = draw(st.integers(0, 6))
+    return [draw(focused_pathways(f"c-{i}", only)) for i in range(count)]
+
+
+_KINDS = (
+    ev.Referred,
+    ev.ReferralAccepted,
+    ev.ContactMade,
+    ev.ConversationHeld,
+    ev.InterventionStarted,
+    ev.InterventionCompleted,
+    ev.ConsentGiven,
+    ev.InformationDisclosed,
+    ev.CaseworkerAssigned,
+)
+# Kinds without a label of their own; a match of them names nothing in a message, so it only
+# starts a rule (``after``, ``then``, ``events``), where subclasses must match.
+_ABSTRACT = (ev._AboutReferral, ev._AboutIntervention, ev.Event)
+
+
+@st.composite
+def matches(draw, *, named=True):
+    def maybe(values):
+        return draw(st.none() | st.none() | st.sampled_from(values))
+
+    kinds = _KINDS if named else _KINDS + _ABSTRACT
+    return when(
+        *draw(st.lists(st.sampled_from(kinds), min_size=1, max_size=3, unique=True)),
+        recorded_by=maybe(_BY),
+        to=maybe(_BY),
+        voluntary=maybe((True, False)),
+        conversation=draw(st.none() | st.none() | st.none() | st.sampled_from(_CONVERSATIONS)),
+        role=draw(st.none() | st.none() | st.none() | st.sampled_from(_ROLES)),
+        offers=draw(st.none() | st.none() | st.frozensets(st.sampled_from(_OFFERS), min_size=1)),
+    )
+
+
+# "categories" holds a set and "kind" is no field: both send a rule to the object path.
+_SAME = (
+    None,
+    "referral_id",
+    "offer",
+    "recorded_by",
+    "occurred_on",
+    "staff_id",
+    "categories",
+    "kind",
+)
+
+
+@st.composite
+def random_rules(draw, number):  # noqa: PLR0911 - one return per kind of rule
+    texts = {"id": f"r{number}", "citation": CITE, "text_da": "Regel.", "text_en": "Rule."}
+    texts["severity"] = draw(st.sampled_from(Severity))
+    which = draw(st.sampled_from(("within", "precedes", "forbid", "parallel", "consent", "every",
+                                  "caseload", "coordinating", "one_coordinating")))  # fmt: skip
+    if which == "within":
+        return within(draw(st.integers(0, 10)), after=draw(matches(named=False)),
+                      expect=draw(matches()),
+                      same=draw(st.sampled_from(_SAME)), **texts)  # fmt: skip
+    if which == "precedes":
+        return precedes(draw(matches()), draw(matches(named=False)),
+                        same=draw(st.sampled_from(_SAME)),
+                        same_day=draw(st.booleans()), **texts)  # fmt: skip
+    if which == "forbid":
+        return forbid(draw(matches(named=False)), **texts)
+    if which == "parallel":
+        return parallel(draw(st.sampled_from(_BY)), draw(st.sampled_from(_BY)), **texts)
+    if which == "consent":
+        return requires_consent(draw(st.sampled_from(_CATEGORIES)), draw(st.sampled_from(_BY)),
+                                **texts)  # fmt: skip
+    if which == "every":
+        return every(draw(matches(named=False)), lambda _, e: e.recorded_by is A.HEALTH,
+                     failure=("ikke sundhed.", "not health."), **texts)  # fmt: skip
+    if which == "caseload":
+        return at_most_per(draw(st.integers(1, 2)), draw(st.sampled_from(_ROLES)), **texts)
+    if which == "coordinating":
+        return CoordinatingCaseworkerAssigned(**texts)
+    return OneCoordinatingCaseworker(**texts)
+
+
+@st.composite
+def random_protocols(draw):
+    count = draw(st.integers(1, 4))
+    rules = tuple(draw(random_rules(i)) for i in range(count))
+    return Protocol(id="random", name_da="T", name_en="T", rules=rules, citation=CITE)
+
+
+@given(focused_cohorts(), random_protocols(), st.integers(-2, 150))
+def test_random_rules_equal_the_object_api(pathways, protocol, offset):
+    agrees(pathways, protocol, D + dt.timedelta(days=offset))
+
+
+def _rules(*rules):
+    return Protocol(id="some", name_da="T", name_en="T", rules=rules, citation=CITE)
+
+
+_TEXTS = {"citation": CITE, "text_da": "Regel.", "text_en": "Rule."}
+_INTERVENTIONS = _rules(
+    *(
+        parallel(one, two, id=f"p{i}", **_TEXTS)
+        for i, (one, two) in enumerate(
+            [(A.HEALTH, A.JOB_CENTRE), (A.JOB_CENTRE, A.SOCIAL), (A.HEALTH, A.HEALTH)]
+        )
+    )
+)
+_CONSENTS = _rules(
+    *(
+        requires_consent(category, to, id=f"c{i}", **_TEXTS)
+        for i, (category, to) in enumerate(
+            [(c, to) for c in _CATEGORIES for to in (A.JOB_CENTRE, A.HEALTH)]
+        )
+    )
+)
+
+
+@given(focused_cohorts(only={"start", "complete", "drop"}), st.integers(-2, 150))
+def test_parallel_equals_the_object_api(pathways, offset):
+    agrees(pathways, _INTERVENTIONS, D + dt.timedelta(days=offset))
+
+
+@given(focused_cohorts(only={"consent", "refuse", "withdraw", "disclose"}), st.integers(0, 150))
+def test_requires_consent_equals_the_object_api(pathways, offset):
+    agrees(pathways, _CONSENTS, D + dt.timedelta(days=offset))
+
+
+@given(focused_cohorts(), st.sampled_from([HALSNAES, ODENSE_CONSENT, COORDINATING_CASEWORKER]))
+def test_arrow_input_equals_pandas_input(pathways, protocol):
+    frame = to_frame(pathways)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    on = D + dt.timedelta(days=60)
+    pd.testing.assert_frame_equal(
+        check_frame(table, protocol, on=on), check_frame(frame, protocol, on=on)
+    )
+    assert findings_of(pa.Table.from_pandas(check_frame(frame, protocol, on=on))) == findings_of(
+        check_frame(frame, protocol, on=on)
+    )
+
+
+# -- bad input -------------------------------------------------------------------------------
+
+
+def frame_of_two():
+    return to_frame([Pathway.of([referral("c-1"), make(ev.ContactMade, 1)]),
+                     Pathway.of([referral("c-2", voluntary=False)])])  # fmt: skip
+
+
+@pytest.mark.parametrize("events", [None, [1, 2], "events.csv", pd.Series([1])])
+def test_only_tables_are_read(events):
+    with pytest.raises(
+        ValidationError, match=r"^events: must be a pandas DataFrame or a pyarrow Table$"
+    ):
+        check_frame(events, HALSNAES, on=ON)
+
+
+def test_the_protocol_and_day_are_checked():
+    with pytest.raises(ValidationError) as info:
+        check_frame(frame_of_two(), "halsnaes", on="2024-03-31")
+    assert [p.path for p in info.value.problems] == ["protocol", "on"]
+
+
+@pytest.mark.parametrize("column", ["case:concept:name", "concept:name", "org:group",
+                                    "helhed:index", "occurred_on"])  # fmt: skip
+def test_a_missing_column_is_named(column):
+    with pytest.raises(ValidationError) as info:
+        check_frame(frame_of_two().drop(columns=column), HALSNAES, on=ON)
+    assert [(p.path, p.message) for p in info.value.problems] == [(column, "is a required column")]
+
+
+def test_optional_columns_may_be_left_out():
+    frame = frame_of_two()[["case:concept:name", "concept:name", "org:group", "helhed:index",
+                            "occurred_on", "to", "voluntary", "referral_id"]]  # fmt: skip
+    assert rows(check_frame(frame, HALSNAES, on=ON)) == rows(
+        check_frame(frame_of_two(), HALSNAES, on=ON)
+    )
+
+
+def test_unknown_and_repeated_columns_are_named():
+    frame = frame_of_two()
+    frame["hemmelig"] = "x"
+    frame = pd.concat([frame, frame[["to"]]], axis=1)
+    with pytest.raises(ValidationError) as info:
+        check_frame(frame, HALSNAES, on=ON)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("hemmelig", "is not a known column"),
+        ("to", "appears more than once"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("concept:name", "hemmelig_haendelse", "is not a known event kind"),
+        ("concept:name", None, "is required"),
+        ("org:group", "hemmelig", "is not a known administration"),
+        ("case:concept:name", None, "is required"),
+        ("case:concept:name", " ", "must be non-blank text"),
+        ("occurred_on", None, "is required"),
+        ("occurred_on", "2024-02-30", "is not a calendar date written YYYY-MM-DD"),
+        ("occurred_on", pd.Timestamp("2024-03-04 10:30"), "must be a date without a time of day"),
+        ("occurred_on", 20240304, "must be a date"),
+        ("helhed:index", -1, "must be a whole number, 0 or more"),
+        ("helhed:index", "1", "must be a whole number, 0 or more"),
+        ("helhed:index", None, "is required"),
+    ],
+)
+def test_a_bad_cell_is_named_without_its_value(column, value, message):
+    frame = frame_of_two().astype({column: object})
+    frame.iloc[1, frame.columns.get_loc(column)] = value
+    with pytest.raises(ValidationError) as info:
+        check_frame(frame, HALSNAES, on=ON)
+    assert [(p.path, p.message) for p in info.value.problems] == [(f"rows[1].{column}", message)]
+    assert "hemmelig" not in str(info.value)
+    assert "2024" not in str(info.value)
+
+
+def test_a_repeated_position_is_named():
+    frame = frame_of_two()
+    frame.loc[1, "helhed:index"] = 0
+    with pytest.raises(
+        ValidationError, match=r"^rows\[1\]\.helhed:index: repeats the position of rows\[0\]$"
+    ):
+        check_frame(frame, HALSNAES, on=ON)
+
+
+def test_logs_are_replayed_only_when_asked():
+    # A contact for a referral never made: from_frame refuses the log, the vectorised rules
+    # do not replay it, and validate=True reads the whole table first.
+    frame = frame_of_two()
+    check_frame(frame, HALSNAES, on=ON, validate=True)  # a valid table passes
+    frame.loc[1, "referral_id"] = "r-9"
+    check_frame(frame, HALSNAES, on=ON)
+    with pytest.raises(ValidationError, match=r"^rows\[1\]: there is no referral 'r-9'$"):
+        check_frame(frame, HALSNAES, on=ON, validate=True)
+
+
+def test_errors_of_logs_read_on_objects_name_the_rows_of_the_table():
+    # Row 0 is c-1's contact; read on objects it is the second row handed to from_frame.
+    frame = frame_of_two().iloc[[1, 2, 0]]
+    frame.iloc[0, frame.columns.get_loc("referral_id")] = "r-9"
+    with pytest.raises(ValidationError, match=r"^rows\[0\]: there is no referral 'r-9'$"):
+        check_frame(frame, EARLY_DETECTION, on=ON)  # model 1's own rules run on objects
+
+
+def test_findings_of_needs_the_columns_and_real_findings():
+    found = check_frame(frame_of_two(), HALSNAES, on=ON)
+    with pytest.raises(ValidationError, match=r"^citation: is a required column$"):
+        findings_of(found.drop(columns="citation"))
+    found.loc[0, "severity"] = "hemmelig"
+    with pytest.raises(ValidationError, match=r"^rows\[0\]: is not a finding check_frame wrote$"):
+        findings_of(found)
+
+
+def test_findings_of_keeps_the_citation():
+    found = check_frame(frame_of_two(), HALSNAES, on=ON)
+    (finding,) = findings_of(found)
+    assert finding == Finding(
+        rule_id="halsnaes.voluntary",
+        citizen_id="c-2",
+        severity=Severity.ERROR,
+        events=(0,),
+        dates=(D,),
+        text_da=found.loc[0, "text_da"],
+        text_en=found.loc[0, "text_en"],
+        citation=Citation("HALSNAES"),
+    )
