@@ -27,10 +27,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable
 
 import pandas as pd
 
+from _timing import best_time, met
 from helhed.batch import check_frame, findings_of
 from helhed.frames import CASE, INDEX, KIND, ORG, TIMESTAMP, from_frame, to_frame
 from helhed.pathways.compliance import check
@@ -120,21 +120,6 @@ def event_table(events: int = EVENTS, seed: int = SEED) -> pd.DataFrame:
     )
 
 
-def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Run ``work`` ``repeats`` times; return the fastest wall-clock time in seconds."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def met(ok: bool) -> str:  # noqa: FBT001 - a verdict
-    """The verdict on a target."""
-    return "met" if ok else "NOT met"
-
-
 def bench_compliance() -> None:
     """``check_frame`` against the object path on the same table of about 1,000,000 events."""
     frame = event_table()
@@ -154,8 +139,8 @@ def bench_compliance() -> None:
     )
     for rule, count in sorted(report.by_rule.items()):
         print(f"     {rule:<40} {count:>8,} findings")
-    batch = best_time(lambda: check_frame(frame, HALSNAES, on=ON))
-    checking = best_time(lambda: check(pathways, HALSNAES, on=ON))
+    batch = best_time(lambda: check_frame(frame, HALSNAES, on=ON), REPEATS)
+    checking = best_time(lambda: check(pathways, HALSNAES, on=ON), REPEATS)
     start = time.perf_counter()
     check(from_frame(frame), HALSNAES, on=ON)
     objects = time.perf_counter() - start

@@ -28,13 +28,13 @@ from __future__ import annotations
 import copy
 import json
 import platform
-import time
 from collections.abc import Callable
 from typing import Any
 
 import msgspec
 
 import helhed
+from _timing import best_time
 from helhed.citizens import Citizen
 from helhed.errors import ValidationError
 from helhed.examples import DEMO_DATE, DEMO_SEED, DEMO_SIZE, aalborg_pathways, demo_cohort
@@ -75,16 +75,6 @@ VALID: Document = {
     },
     "assessed_horizon": None,
 }
-
-
-def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Run ``work`` ``repeats`` times; return the fastest wall-clock time in seconds."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def compare(title: str, n: int, ours: Timed, theirs: Timed, floor: Timed | None = None) -> None:
@@ -272,9 +262,9 @@ def bench_json() -> None:
     n = len(cohort)
     print_header(n, sum(map(len, texts)))
 
-    ours = best_time(lambda: [from_json(t, Citizen) for t in texts])
-    theirs = best_time(lambda: [decoder.decode(t) for t in texts])
-    floor = best_time(lambda: [json.loads(t) for t in texts])
+    ours = best_time(lambda: [from_json(t, Citizen) for t in texts], REPEATS)
+    theirs = best_time(lambda: [decoder.decode(t) for t in texts], REPEATS)
+    floor = best_time(lambda: [json.loads(t) for t in texts], REPEATS)
     compare(
         "a. decode the same JSON text",
         n,
@@ -284,13 +274,13 @@ def bench_json() -> None:
     )
     print()
 
-    ours = best_time(lambda: [to_json(c) for c in cohort])
-    theirs = best_time(lambda: [encoder.encode(c) for c in cohort])
+    ours = best_time(lambda: [to_json(c) for c in cohort], REPEATS)
+    theirs = best_time(lambda: [encoder.encode(c) for c in cohort], REPEATS)
     compare("b. encode", n, ("to_json(c)", ours), ("Encoder().encode(c)", theirs))
     print()
 
-    ours = best_time(lambda: [from_json(to_json(c), Citizen) for c in cohort])
-    theirs = best_time(lambda: [decoder.decode(encoder.encode(c)) for c in cohort])
+    ours = best_time(lambda: [from_json(to_json(c), Citizen) for c in cohort], REPEATS)
+    theirs = best_time(lambda: [decoder.decode(encoder.encode(c)) for c in cohort], REPEATS)
     compare(
         "c. round trip",
         n,

@@ -26,12 +26,12 @@ from __future__ import annotations
 import datetime as dt
 import platform
 import random
-import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import helhed
+from _timing import best_time
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
 from helhed.examples import DEMO_DATE, DEMO_SEED, demo_cohort
@@ -174,16 +174,6 @@ def match_plain(offers: Sequence[Plain], citizen: Plain) -> Ranked:
 # --- running ----------------------------------------------------------------------------------
 
 
-def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Run ``work`` ``repeats`` times; return the fastest wall-clock time in seconds."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def compare(title: str, unit: str, n: int, ours: Timed, base: Timed) -> None:
     """Print both rates and the ratio library / baseline (below 1: the library is slower)."""
     print(title)
@@ -230,9 +220,9 @@ def main() -> None:
     print("  checked: baseline ranked offer ids and scores equal match() for every citizen")
     print()
 
-    offers_built = best_time(lambda: build_offers(specs))
+    offers_built = best_time(lambda: build_offers(specs), REPEATS)
     objects = catalogue.offers
-    catalogue_built = best_time(lambda: build_catalogue(objects))
+    catalogue_built = best_time(lambda: build_catalogue(objects), REPEATS)
     print(f"a. building the {OFFERS}-offer catalogue (validation included)")
     for label, seconds in (
         (f"{OFFERS} x Offer(...)", offers_built),
@@ -242,8 +232,8 @@ def main() -> None:
         print(f"  {label:<54} {seconds * 1e3:>9.2f} ms   ({per_offer:,.1f} µs per offer)")
     print()
 
-    ours_time = best_time(lambda: [match(catalogue, c, on=DEMO_DATE) for c in cohort])
-    base_time = best_time(lambda: [match_plain(offers, d) for d in citizens])
+    ours_time = best_time(lambda: [match(catalogue, c, on=DEMO_DATE) for c in cohort], REPEATS)
+    base_time = best_time(lambda: [match_plain(offers, d) for d in citizens], REPEATS)
     compare(
         f"b. citizens matched against {OFFERS} offers",
         "citizens",

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import json
 import platform
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import helhed
+from _timing import best_time
 from helhed.benefits import Benefit, benefit_rules
 from helhed.citizens import Citizen
 from helhed.errors import NoRuleError
@@ -35,16 +35,6 @@ HIGH, MEDIUM, LOW = RiskGroup.HIGH.code, RiskGroup.MEDIUM.code, RiskGroup.LOW.co
 DRUGS = RiskFactor.DRUGS.code
 GROUP_OF_HORIZON = {h.code: h.group.code for h in HealthImpactHorizon}
 Timed = tuple[str, float]  # (what ran, best time in seconds)
-
-
-def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Run ``work`` ``repeats`` times; return the fastest wall-clock time in seconds."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def as_plain(citizen: Citizen) -> dict[str, Any]:
@@ -131,8 +121,8 @@ def main() -> None:
     print("  checked: baseline groups and typicality equal classify(); JSON round trips equal")
     print()
 
-    ours = best_time(lambda: [classify(c, on=DEMO_DATE) for c in cohort])
-    base = best_time(lambda: [classify_plain(d, typical) for d in plain])
+    ours = best_time(lambda: [classify(c, on=DEMO_DATE) for c in cohort], REPEATS)
+    base = best_time(lambda: [classify_plain(d, typical) for d in plain], REPEATS)
     compare(
         "a. target-group classification",
         "citizens",
@@ -142,8 +132,10 @@ def main() -> None:
     )
     print()
 
-    ours = best_time(lambda: [from_json(to_json(c), Citizen) for c in cohort])
-    base = best_time(lambda: [json.loads(json.dumps(d, ensure_ascii=False)) for d in documents])
+    ours = best_time(lambda: [from_json(to_json(c), Citizen) for c in cohort], REPEATS)
+    base = best_time(
+        lambda: [json.loads(json.dumps(d, ensure_ascii=False)) for d in documents], REPEATS
+    )
     compare(
         "b. JSON round trip",
         "round trips",

@@ -37,6 +37,7 @@ from typing import Any
 import attrs
 
 import helhed
+from _timing import best_time
 from helhed.errors import TransitionError
 from helhed.examples.halsnaes import halsnaes_pathways
 from helhed.organisation import Administration
@@ -362,16 +363,6 @@ def check_plain(logs: Sequence[Log], on: dt.date) -> Counter[tuple[str, str]]:  
 # --- running ----------------------------------------------------------------------------------
 
 
-def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Run ``work`` ``repeats`` times; return the fastest wall-clock time in seconds."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def best_time_fresh(
     make: Callable[[], object], work: Callable[[Any], object], repeats: int = REPEATS
 ) -> float:
@@ -445,9 +436,9 @@ def main() -> None:
     print(f"    ({cut:,} of the pathways have events after that day, which check() cuts off)")
     print()
 
-    appended = best_time(lambda: append_all(logs))
-    constructed = best_time(lambda: construct_all(logs))
-    base = best_time(lambda: append_plain_all(plain))
+    appended = best_time(lambda: append_all(logs), REPEATS)
+    constructed = best_time(lambda: construct_all(logs), REPEATS)
+    base = best_time(lambda: append_plain_all(plain), REPEATS)
     compare(
         "a. events appended",
         "events",
@@ -460,8 +451,8 @@ def main() -> None:
     # A pathway caches its state once asked (the parallel rule asks), so checking the same
     # pathways again is faster than checking pathways just built; both are shown.
     fresh = best_time_fresh(lambda: construct_all(logs), lambda p: check(p, HALSNAES, on=ON))
-    again = best_time(lambda: check(pathways, HALSNAES, on=ON))
-    base = best_time(lambda: check_plain(plain, ON))
+    again = best_time(lambda: check(pathways, HALSNAES, on=ON), REPEATS)
+    base = best_time(lambda: check_plain(plain, ON), REPEATS)
     compare(
         f"b. pathways checked against HALSNAES on {ON.isoformat()}",
         "pathways",

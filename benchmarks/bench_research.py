@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import platform
 import time
-from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -36,6 +35,7 @@ import pandas as pd
 import _compliance
 import _json_compare
 import helhed
+from _timing import best_time, met
 from helhed.batch import citizens_to_frame, classify_frame
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
@@ -59,16 +59,6 @@ SIM_SEED = 7
 SIM_START = dt.date(2026, 1, 5)
 SIM_TARGET = 5.0  # seconds
 Answer = tuple[str | None, bool | None, str | None, bool]  # group, typical, horizon, right
-
-
-def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """Run ``work`` ``repeats`` times; return the fastest wall-clock time in seconds."""
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def _text(value: Any) -> str | None:
@@ -146,11 +136,6 @@ def batch_answers(frame: pd.DataFrame) -> list[Answer]:
     ]
 
 
-def met(ok: bool) -> str:  # noqa: FBT001 - a verdict
-    """The verdict on a target."""
-    return "met" if ok else "NOT met"
-
-
 def bench_classification() -> None:
     """Object path against ``classify_frame`` on the same columnar rows."""
     frame = citizens_to_frame(demo_cohort(ROWS, seed=DEMO_SEED, on=DEMO_DATE))
@@ -160,8 +145,8 @@ def bench_classification() -> None:
     print(f"a. classification from columnar data: {ROWS:,} rows from demo_cohort")
     print(f"   (seed {DEMO_SEED}, on {DEMO_DATE.isoformat()}) via citizens_to_frame, built untimed")
     print("   checked: group, typical, horizon and caseworker right equal on every row")
-    objects = best_time(lambda: objects_from_frame(frame))
-    batch = best_time(lambda: classify_frame(frame, on=DEMO_DATE))
+    objects = best_time(lambda: objects_from_frame(frame), REPEATS)
+    batch = best_time(lambda: classify_frame(frame, on=DEMO_DATE), REPEATS)
     label = "object API: Citizen per row + classify + right"
     print(f"  {label:<52} {ROWS / objects:>12,.0f} rows/s")
     print(f"  {'batch: classify_frame(frame, on=...)':<52} {ROWS / batch:>12,.0f} rows/s")

@@ -1,5 +1,7 @@
 import datetime as dt
+import itertools
 import math
+import re
 from collections import Counter
 from fractions import Fraction
 
@@ -17,10 +19,14 @@ from helhed.examples.aalborg import aalborg_pathways
 from helhed.organisation import Administration
 from helhed.pathways.compliance import check
 from helhed.pathways.events import (
+    ConsentGiven,
     ConversationHeld,
     ConversationKind,
+    InterventionCompleted,
+    InterventionDroppedOut,
     InterventionNotStarted,
     InterventionStarted,
+    ReferralAccepted,
     Referred,
     ReferredOnward,
 )
@@ -37,8 +43,11 @@ from helhed.simulation.calibration import (
     FLEX_WEEKS,
     LAST_REFERRAL_WEEK,
     PERIOD,
+    AalborgFit,
     AalborgTargets,
+    Destination,
     FlexModel,
+    UnitModel,
     compare_to_published,
     fit_aalborg,
     fit_flex,
@@ -214,6 +223,79 @@ def test_errors_name_the_field_and_never_the_value():
         compare_to_published((), FIT, z=-1)
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "paths"),
+    [
+        ({"units": [("A", 10, 20, 10)]}, ["units"]),
+        ({"destinations": [("X", 20)]}, ["destinations"]),
+        ({"flex_status": 3}, ["flex_status"]),
+        ({"units": None, "destinations": "X"}, ["units", "destinations"]),
+    ],
+)
+def test_targets_refuse_what_is_not_a_mapping(kwargs, paths):
+    with pytest.raises(ValidationError) as error:
+        AalborgTargets(**kwargs)
+    assert [p.path for p in error.value.problems] == paths
+
+
+UNIT = {"unit": "A", "citizens": 10, "p_another": 0.5, "p_referred": 0.5, "extra_referrals": 0.2}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"p_another": "x"}, "p_another: must be a number in [0, 1]"),
+        ({"p_another": True}, "p_another: must be a number in [0, 1]"),
+        ({"p_another": 1.0}, "p_another: must be below 1"),
+        ({"p_referred": math.nan}, "p_referred: must be a number in [0, 1]"),
+        ({"p_referred": False}, "p_referred: must be a number in [0, 1]"),
+        ({"extra_referrals": math.inf}, "extra_referrals: must be a number, 0 or more"),
+        ({"extra_referrals": -0.1}, "extra_referrals: must be a number, 0 or more"),
+        ({"citizens": True}, "citizens: must be a whole number"),
+    ],
+)
+def test_unit_models_refuse_bools_infinities_and_text(changes, message):
+    with pytest.raises(ValidationError) as error:
+        UnitModel(**{**UNIT, **changes})
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize("probability", [True, math.inf, math.nan, -0.5, "1"])
+def test_destinations_refuse_what_is_not_a_probability(probability):
+    with pytest.raises(ValidationError) as error:
+        Destination(name="Egen læge", administration=None, probability=probability)
+    assert str(error.value) == "probability: must be a number in [0, 1]"
+
+
+@pytest.mark.parametrize(
+    ("shares", "message"),
+    [
+        ([0.5], "shares: must be a mapping of InterventionStatus to fractions"),
+        ("completed", "shares: must be a mapping of InterventionStatus to fractions"),
+        ({S.COMPLETED: 0.5, "dropout": 0.5}, "shares[?]: must be keyed by InterventionStatus"),
+        ({S.COMPLETED: True}, "shares[gennemfoert]: must be a number in [0, 1]"),
+        ({S.COMPLETED: math.inf}, "shares[gennemfoert]: must be a number in [0, 1]"),
+    ],
+)
+def test_fit_flex_refuses_what_is_not_shares_by_status(shares, message):
+    with pytest.raises(ValidationError) as error:
+        fit_flex(shares)
+    assert str(error.value) == message
+
+
+def test_targets_and_fits_are_hashable():
+    assert hash(AalborgTargets()) == hash(AalborgTargets())
+    assert hash(FIT) == hash(fit_aalborg())
+    assert AalborgTargets(referred_citizens=110) != AalborgTargets()
+
+
+def test_numpy_integers_are_seeds_as_in_simulate():
+    np = pytest.importorskip("numpy")
+    assert simulate_aalborg(FIT, seed=np.int64(4)) == simulate_aalborg(FIT, seed=4)
+    with pytest.raises(ValidationError, match=r"^seed: must be a whole number of 0 or more$"):
+        simulate_aalborg(FIT, seed=np.int32(-1))
+
+
 def test_a_fit_to_other_targets():
     # Two units of 10 citizens, 20 conversations each (q = 1/2), 10 referrals each
     # (lambda = 1) to 10 citizens: kappa = 0, everyone referred exactly once.
@@ -333,6 +415,107 @@ def test_flex_pathways_follow_the_track():
     assert check(pathways, AALBORG, on=PERIOD.end).findings == ()
 
 
+def certain(flex):
+    """A fit with nothing left to chance but the day of the one health conversation.
+
+    One unit of one citizen with exactly one conversation (``p_another`` 0) and exactly one
+    onward referral (``p_referred`` 1, ``extra_referrals`` 0) to the one destination; two
+    Flex citizens, all referred in week 0 (``last_referral_week`` 0).
+    """
+    targets = AalborgTargets(
+        units={"Enheden": (1, 1, 1)},
+        destinations={"Egen læge": 1},
+        referred_citizens=1,
+        flex_status={},
+        flex_citizens=2,
+    )
+    return AalborgFit(
+        targets=targets,
+        units=(
+            UnitModel(
+                unit="Enheden", citizens=1, p_another=0.0, p_referred=1.0, extra_referrals=0.0
+            ),
+        ),
+        kappa=0.0,
+        destinations=(
+            Destination(
+                name="Egen læge", administration=Administration.GENERAL_PRACTICE, probability=1.0
+            ),
+        ),
+        flex=flex,
+        figures=(),
+    )
+
+
+def kinds(pathway):
+    return [type(e) for e in pathway.events]
+
+
+def days(pathway):
+    return [e.occurred_on for e in pathway.events]
+
+
+JAN = [dt.date(2018, 1, d) for d in (1, 8, 15, 22, 29)]  # the days of weeks 0 to 4
+OPENING = [Referred, ReferralAccepted, ConsentGiven]
+
+
+@pytest.mark.parametrize(
+    ("flex", "ending", "status"),
+    [
+        # Ready in week 1 (8 January, after one preparatory conversation that day), a place
+        # in week 2, in the team in week 3 (22 January), completed in week 4 (29 January).
+        (
+            FlexModel(p_ready=1, p_not_ready=0, p_complete=1, p_drop_out=0, last_referral_week=0),
+            [(InterventionStarted, JAN[3]), (InterventionCompleted, JAN[4])],
+            "Completed",
+        ),
+        # The same, but dropping out of the team in week 4.
+        (
+            FlexModel(p_ready=1, p_not_ready=0, p_complete=0, p_drop_out=1, last_referral_week=0),
+            [(InterventionStarted, JAN[3]), (InterventionDroppedOut, JAN[4])],
+            "Dropped out",
+        ),
+        # Not ready in week 1: the team is not started, recorded on the day of the decision.
+        (
+            FlexModel(p_ready=0, p_not_ready=1, p_complete=0, p_drop_out=0, last_referral_week=0),
+            [(InterventionNotStarted, JAN[1])],
+            "Did not start",
+        ),
+    ],
+)
+def test_a_certain_chain_gives_the_log_worked_out_by_hand(flex, ending, status):
+    fit = certain(flex)
+    talk, *track = simulate_aalborg(fit, seed=8)
+    assert [p.citizen_id for p in (talk, *track)] == [
+        "sim-00001",
+        "sim-flex-00001",
+        "sim-flex-00002",
+    ]
+    # The conversation citizen: referred, accepted and consenting on the day of the one
+    # conversation, and referred on to the one destination that same day.
+    assert kinds(talk) == [*OPENING, ConversationHeld, ReferredOnward]
+    assert len(set(days(talk))) == 1
+    assert PERIOD.start <= talk.events[0].occurred_on <= PERIOD.end
+    assert talk.events[0].offer == "sundhedssamtale"
+    assert talk.events[3].unit == talk.events[4].unit == "Enheden"
+    assert talk.events[3].conversation is ConversationKind.HEALTH_CONVERSATION
+    assert talk.events[4].destination == "Egen læge"
+    assert talk.events[4].to is Administration.GENERAL_PRACTICE
+    # The Flex citizens, referred on Monday 1 January 2018 (week 0), with one preparatory
+    # conversation a week until the week of the decision (week 1).
+    for pathway in track:
+        assert [(type(e), e.occurred_on) for e in pathway.events] == [
+            *((kind, JAN[0]) for kind in OPENING),
+            (ConversationHeld, JAN[1]),
+            *ending,
+        ]
+        assert pathway.events[0].offer == FLEX_REFERRAL
+        assert pathway.events[3].conversation is ConversationKind.PREPARATORY
+    table = intervention_status(track, PERIOD, offer=FLEX_OFFER, via=FLEX_REFERRAL)
+    assert table.row(status)[1] == 2
+    assert table.row(TOTAL)[1] == 2
+
+
 def test_onward_referrals_are_made_at_the_last_conversation():
     for pathway in simulate_aalborg(FIT, seed=12)[:179]:
         talks = [e for e in pathway.events if isinstance(e, ConversationHeld)]
@@ -346,6 +529,21 @@ def test_onward_referrals_are_made_at_the_last_conversation():
 # --- properties ---------------------------------------------------------------------------
 
 seeds = st.integers(0, 2**32)
+LETTER = {
+    Referred: "R",
+    ReferralAccepted: "A",
+    ConsentGiven: "C",
+    ConversationHeld: "H",
+    ReferredOnward: "O",
+    InterventionNotStarted: "N",
+    InterventionStarted: "S",
+    InterventionCompleted: "E",
+    InterventionDroppedOut: "D",
+}
+TALK_SHAPE = re.compile(r"RACH+O*")  # one or more conversations, then any onward referrals
+# Still in the conversations, or decided after at least one: not started, or started and
+# perhaps completed or dropped out.
+FLEX_SHAPE = re.compile(r"RAC(H*|H+(N|S[ED]?))")
 
 
 @settings(max_examples=10, deadline=None)
@@ -364,6 +562,12 @@ def test_simulated_logs_are_valid_pathways_in_the_period(seed, scale):
         assert isinstance(pathway, Pathway)
         assert Pathway(citizen_id=pathway.citizen_id, events=pathway.events) == pathway
         assert all(PERIOD.start <= e.occurred_on <= PERIOD.end for e in pathway.events)
+        # The events follow the track: the opening, then the conversations, then onward
+        # referrals (health conversations) or the decision about the team (Flex), in time.
+        shape = "".join(LETTER[type(e)] for e in pathway.events)
+        track = FLEX_SHAPE if "flex" in pathway.citizen_id else TALK_SHAPE
+        assert track.fullmatch(shape), shape
+        assert all(a <= b for a, b in itertools.pairwise(days(pathway)))
     flex = intervention_status(pathways, PERIOD, offer=FLEX_OFFER, via=FLEX_REFERRAL)
     assert flex.row(TOTAL)[1] == 80 * scale
     table = conversations_by_unit(pathways, PERIOD, units=UNITS)

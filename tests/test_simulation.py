@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 
 import attrs
 import pytest
@@ -13,9 +14,13 @@ from helhed.examples.cohort import demo_cohort
 from helhed.models.catalogue import Capacity, Offer, OfferFormat
 from helhed.organisation import Administration
 from helhed.pathways.events import (
+    ContactMade,
     InterventionCompleted,
     InterventionDroppedOut,
     InterventionStarted,
+    JobOrEducationStarted,
+    ReferralAccepted,
+    ReferralDeclined,
     Referred,
 )
 from helhed.pathways.pathway import Pathway
@@ -24,6 +29,7 @@ from helhed.simulation import (
     Parameters,
     compare,
     occupancy,
+    outcome,
     simulate,
 )
 
@@ -90,6 +96,20 @@ def run(r):
     )
 
 
+# Where each event may lead in the model's states (see the module's table of states).
+NEXT = {
+    None: {Referred},
+    Referred: {ReferralAccepted, ReferralDeclined},
+    ReferralAccepted: {ContactMade},
+    ReferralDeclined: set(),
+    ContactMade: {InterventionStarted},
+    InterventionStarted: {InterventionCompleted, InterventionDroppedOut},
+    InterventionCompleted: {JobOrEducationStarted},
+    InterventionDroppedOut: set(),
+    JobOrEducationStarted: set(),
+}
+
+
 @settings(max_examples=60, deadline=None)
 @given(runs)
 def test_simulated_logs_are_valid_pathways(r):
@@ -100,6 +120,15 @@ def test_simulated_logs_are_valid_pathways(r):
         assert isinstance(pathway, Pathway)
         assert Pathway(citizen_id=pathway.citizen_id, events=pathway.events) == pathway
         assert all(START <= e.occurred_on <= last for e in pathway.events)
+        # The events follow the model's states, one state per event, each on a week's day
+        # and at least a week after the one before (a state is left from the next week on).
+        before = None
+        for event in pathway.events:
+            assert type(event) in NEXT[before]
+            before = type(event)
+        weeks = [(e.occurred_on - START).days / 7 for e in pathway.events]
+        assert all(week.is_integer() for week in weeks)
+        assert all(b - a >= 1 for a, b in itertools.pairwise(weeks))
 
 
 @settings(max_examples=30, deadline=None)
@@ -245,3 +274,88 @@ def test_compare_reports_the_cost_of_a_seat_limit():
     assert sum(result.final_difference.values()) == 0
     same = compare(IDS, sure(), sure(), start=START, weeks=3, seed=1)
     assert set(same.final_difference.values()) == {0}
+
+
+@pytest.mark.parametrize(
+    ("citizens", "paths"),
+    [
+        ([1, 2], ["citizens[0]", "citizens[1]"]),
+        ("abc", ["citizens"]),
+        (b"abc", ["citizens"]),
+        (42, ["citizens"]),
+        (["c-1", " "], ["citizens[1]"]),
+        (["c-1", None, ""], ["citizens[1]", "citizens[2]"]),
+    ],
+)
+def test_simulate_names_each_bad_citizen(citizens, paths):
+    with pytest.raises(ValidationError) as caught:
+        simulate(citizens, sure(), start=START, weeks=3, seed=1)
+    assert [p.path for p in caught.value.problems] == paths
+
+
+def test_citizens_may_be_any_iterable_of_ids():
+    once = simulate(IDS[:4], sure(), start=START, weeks=3, seed=1)
+    assert simulate(iter(IDS[:4]), sure(), start=START, weeks=3, seed=1) == once
+    assert simulate(tuple(IDS[:4]), sure(), start=START, weeks=3, seed=1) == once
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "paths"),
+    [
+        ({"weeks": 0}, ["weeks"]),
+        ({"weeks": -1}, ["weeks"]),
+        ({"weeks": 2.0}, ["weeks"]),
+        ({"start": "2025-01-06"}, ["start"]),
+        ({"start": dt.datetime(2025, 1, 6)}, ["start"]),  # noqa: DTZ001 - a wrong type on purpose
+        ({"weeks": 0, "start": None}, ["start", "weeks"]),
+    ],
+)
+def test_occupancy_and_outcome_name_a_bad_run(kwargs, paths):
+    pathways = simulate(IDS[:3], sure(), start=START, weeks=4, seed=1)
+    arguments = {"start": START, "weeks": 4, **kwargs}
+    for table in (occupancy, outcome):
+        with pytest.raises(ValidationError) as caught:
+            table(pathways, **arguments)
+        assert [p.path for p in caught.value.problems] == paths
+
+
+def test_occupancy_names_what_is_not_a_pathway():
+    pathways = simulate(IDS[:2], sure(), start=START, weeks=4, seed=1)
+    with pytest.raises(ValidationError) as caught:
+        occupancy([pathways[0], "c-1"], start=START, weeks=4)
+    assert str(caught.value) == "pathways[1]: must be a Pathway"
+    with pytest.raises(ValidationError, match=r"^pathways: "):
+        occupancy("c-1", start=START, weeks=4)
+
+
+def test_compare_and_outcome_check_the_protocol():
+    with pytest.raises(ValidationError) as caught:
+        compare(IDS[:2], sure(), sure(), start=START, weeks=3, seed=1, protocol="halsnaes")
+    assert str(caught.value) == "protocol: must be a Protocol or None"
+    pathways = simulate(IDS[:2], sure(), start=START, weeks=3, seed=1)
+    with pytest.raises(ValidationError, match=r"^protocol: "):
+        outcome(pathways, start=START, weeks=3, protocol="halsnaes")
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"p_accept": True}, "p_accept"),
+        ({"p_start": float("nan")}, "p_start"),
+        ({"p_complete": float("inf")}, "p_complete"),
+        ({"p_contact": "0.5"}, "p_contact"),
+        ({"p_job": None}, "p_job"),
+    ],
+)
+def test_probabilities_must_be_finite_numbers_not_bools(changes, path):
+    with pytest.raises(ValidationError) as caught:
+        sure(**changes)
+    assert str(caught.value) == f"{path}: must be a number in [0, 1]"
+
+
+def test_a_sum_over_one_names_the_rule_not_the_values():
+    with pytest.raises(ValidationError) as caught:
+        sure(p_accept=0.7, p_decline=0.45)
+    assert str(caught.value) == (
+        "referred: outgoing probabilities (p_accept + p_decline) must sum to at most 1"
+    )

@@ -2,7 +2,8 @@
 
 import datetime as dt
 import io
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 
 import attrs
 import pytest
@@ -234,14 +235,37 @@ def test_capacity_override_per_offer():
 
 @pytest.mark.parametrize(
     ("amount", "scale", "seats"),
-    [(10, 1.2, 12), (16, 1.2, 19), (14, 1.25, 18), (10, 0.5, 5), (3, 1.0, 3), (1, 0.2, 0)],
+    [
+        (10, 1.2, 12),
+        (16, 1.2, 19),
+        (14, 1.25, 18),
+        (10, 0.5, 5),
+        (3, 1.0, 3),
+        (1, 0.2, 0),
+        (100, 1.005, 101),
+        (45, 0.7, 32),
+        (50, 1.15, 58),
+        (7, 2, 14),
+    ],
 )
 def test_capacity_scale_rounds_to_the_nearest_seat(amount, scale, seats):
     # 16 * 1.2 = 19.2 -> 19; 14 * 1.25 = 17.5 -> 18 (halves up); 1 * 0.2 -> 0 seats.
+    # 100 * 1.005 = 100.5, 45 * 0.7 = 31.5 and 50 * 1.15 = 57.5 are halves, so 101, 32 and
+    # 58, although the products in binary floating point fall a hair below the half.
     limited = offer(capacity=Capacity(amount=amount, period=CapacityPeriod.MONTH))
     scenario = Scenario(parameters=sure(offer=limited), capacity_scale=scale)
     assert scenario.room(limited) == (seats, CapacityPeriod.MONTH)
     assert scenario.room(WALK) is None  # unlimited stays unlimited
+
+
+def test_a_scale_down_to_no_seats_leaves_everyone_waiting():
+    # One seat times 0.2 rounds to 0: nobody ever starts, and all four citizens are still
+    # contacted (waiting) at the end.
+    one = offer(capacity=Capacity(amount=1))
+    scenario = Scenario(parameters=sure(offer=one), capacity_scale=0.2)
+    pathways = simulate(IDS[:4], scenario, start=START, weeks=10, seed=1)
+    assert start_weeks(pathways) == [None] * 4
+    assert outcome(pathways, start=START, weeks=10).final["contacted"] == 4
 
 
 def test_capacity_plus_twenty_percent_shortens_the_wait():
@@ -476,12 +500,72 @@ def test_compare_without_a_protocol_has_no_findings():
 # --- Capacity is never exceeded, logs validate, same seed same logs --------------------
 
 
-def room_of(offer_, scale):
-    """Seats and period as the scenario should read them, worked out independently."""
-    cap = offer_.capacity
-    if cap is None or cap.unit is not CapacityUnit.SEATS:
+SCALES = [1.0, 1.0, 0.5, 1.2, 1.25]
+# Seats for 1 to 4 seats times each scale, rounded half up, worked out by hand:
+# 0.5: 0.5, 1.0, 1.5, 2.0 -> 1, 1, 2, 2;  1.2: 1.2, 2.4, 3.6, 4.8 -> 1, 2, 4, 5;
+# 1.25: 1.25, 2.5, 3.75, 5.0 -> 1, 3, 4, 5.
+SCALED = {
+    1.0: {1: 1, 2: 2, 3: 3, 4: 4},
+    0.5: {1: 1, 2: 1, 3: 2, 4: 2},
+    1.2: {1: 1, 2: 2, 3: 4, 4: 5},
+    1.25: {1: 1, 2: 3, 3: 4, 4: 5},
+}
+
+
+def room_of(room, scale):
+    """Seats and period of a capacity (or seats at a time) at ``scale``, from the table."""
+    if isinstance(room, int):
+        room = Capacity(amount=room)
+    if room is None or room.unit is not CapacityUnit.SEATS:
         return None
-    return int(cap.amount * scale + 0.5), cap.period
+    return SCALED[scale][room.amount], room.period
+
+
+def rooms_of(scenario):
+    """Each offer's room in a run of ``scenario``, worked out without the scenario's code."""
+    override = scenario.capacity or {}
+    return {
+        o.id: room_of(override.get(o.id, o.capacity), scenario.capacity_scale)
+        for o in scenario.offers
+    }
+
+
+def as_catalogue(catalogue, rooms):
+    """The catalogue with each offer's capacity set to its room in the run."""
+    return attrs.evolve(
+        catalogue,
+        offers=tuple(
+            attrs.evolve(
+                o,
+                capacity=None
+                if rooms.get(o.id) is None
+                else Capacity(amount=rooms[o.id][0], period=rooms[o.id][1]),
+            )
+            for o in catalogue.offers
+        ),
+    )
+
+
+def assert_within_rooms(pathways, rooms, catalogue, start, weeks):
+    """No offer ever holds more than its room, and the catalogue's report agrees."""
+    for offer_id, room in rooms.items():
+        if room is None:
+            continue
+        seats, period = room
+        spans, starts = use_of(pathways, offer_id, period)
+        if period is CapacityPeriod.AT_A_TIME:
+            for week in range(weeks):
+                day = start + dt.timedelta(weeks=week)
+                assert sum(b <= day < e for b, e in spans) <= seats
+        else:
+            assert max(starts.values(), default=0) <= seats
+    # The catalogue's own capacity report, with each offer's room as its capacity, finds no
+    # offer over capacity and no start made while it was full.
+    rows = capacity(
+        as_catalogue(catalogue, rooms), pathways, Period(start=start, end=last_day(start, weeks))
+    )
+    assert not any(row.over_capacity for row in rows)
+    assert not any(f.code == "catalogue.full.start" for row in rows for f in row.findings)
 
 
 def period_key(period, day):
@@ -542,7 +626,7 @@ def catalogue_runs(draw):
         "scenario": Scenario(
             parameters=parameters,
             referrals=Referrals(catalogue=catalogue, mix=mix),
-            capacity_scale=draw(st.sampled_from([1.0, 1.0, 0.5, 1.2])),
+            capacity_scale=draw(st.sampled_from(SCALES)),
         ),
         "n": draw(st.integers(1, 30)),
         "start": draw(hs.dates(max_value=dt.date(2029, 1, 1))),
@@ -561,31 +645,97 @@ def run_scenario(r):
 @given(catalogue_runs())
 def test_no_offer_ever_exceeds_its_capacity(r):
     pathways = run_scenario(r)
-    scenario, start = r["scenario"], r["start"]
+    scenario = r["scenario"]
     for pathway in pathways:
         assert Pathway(citizen_id=pathway.citizen_id, events=pathway.events) == pathway
-    for offer_ in scenario.referrals.offers:
-        room = room_of(offer_, scenario.capacity_scale)
-        if room is None:
-            continue
-        seats, period = room
-        spans, starts = use_of(pathways, offer_.id, period)
-        if period is CapacityPeriod.AT_A_TIME:
-            for week in range(r["weeks"]):
-                day = start + dt.timedelta(weeks=week)
-                assert sum(b <= day < e for b, e in spans) <= seats
-        else:
-            assert max(starts.values(), default=0) <= seats
-    if scenario.capacity_scale == 1.0:
-        # The catalogue's own capacity report agrees: no offer over capacity, no start
-        # made while it was full.
-        rows = capacity(
-            scenario.referrals.catalogue,
-            pathways,
-            Period(start=start, end=last_day(start, r["weeks"])),
-        )
-        assert not any(row.over_capacity for row in rows)
-        assert not any(f.code == "catalogue.full.start" for row in rows for f in row.findings)
+    rooms = rooms_of(scenario)
+    assert rooms == {o.id: scenario.room(o) for o in scenario.offers}
+    assert_within_rooms(pathways, rooms, scenario.referrals.catalogue, r["start"], r["weeks"])
+
+
+rooms = st.none() | st.integers(1, 4) | st.builds(
+    Capacity,
+    amount=st.integers(1, 4),
+    unit=st.sampled_from([CapacityUnit.SEATS] * 4 + [CapacityUnit.HOURS]),
+    period=st.sampled_from(CapacityPeriod),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalogue_runs(), st.data())
+def test_a_capacity_per_offer_bounds_each_offer_by_its_own_period(r, data):
+    # Room per offer id - seats at a time or a Capacity per week, month or year - instead of
+    # the catalogue's, some offers keeping their own.
+    scenario = r["scenario"]
+    override = {}
+    for o in scenario.offers:
+        room = data.draw(rooms)
+        if room is not None:
+            override[o.id] = room
+    scenario = attrs.evolve(scenario, capacity=override)
+    pathways = run_scenario({**r, "scenario": scenario})
+    rooms_ = rooms_of(scenario)
+    assert rooms_ == {o.id: scenario.room(o) for o in scenario.offers}
+    assert_within_rooms(pathways, rooms_, scenario.referrals.catalogue, r["start"], r["weeks"])
+
+
+OPEN = offer("aaben", capacity=Capacity(amount=2))  # open to every group and funding basis
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(hs.citizens(), min_size=1, max_size=20, unique_by=lambda c: c.id),
+    st.lists(rooms, min_size=4, max_size=4),
+    st.sampled_from(SCALES),
+    st.integers(0, 2**32),
+)
+def test_matched_referrals_keep_within_every_offer_s_seats(citizens, drawn, scale, seed):
+    catalogue = Catalogue(
+        name="Matched",
+        offers=tuple(
+            attrs.evolve(o, capacity=Capacity(amount=room) if isinstance(room, int) else room)
+            for o, room in zip((SMOKING, IPS, SICK, OPEN), drawn, strict=True)
+        ),
+    )
+    scenario = Scenario(
+        parameters=sure(p_complete=0.3, p_drop_out=0.1),
+        referrals=Referrals(catalogue=catalogue),
+        capacity_scale=scale,
+    )
+    pathways = simulate(citizens, scenario, start=START, weeks=12, seed=seed)
+    # Everyone is matched to an offer (the open one fits all), all are ready in week 3.
+    assert all(p.events for p in pathways)
+    rooms_ = rooms_of(scenario)
+    assert rooms_ == {o.id: scenario.room(o) for o in scenario.offers}
+    assert_within_rooms(pathways, rooms_, catalogue, START, 12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalogue_runs())
+def test_the_waiting_list_is_first_come_first_served(r):
+    # With p_start 1 a citizen contacted in week w is ready in week w + 1, so each offer's
+    # list is in the order of (week of contact, citizen's place in the run). Those who
+    # started are the first of that order, and they started in it.
+    scenario = r["scenario"]
+    scenario = attrs.evolve(scenario, parameters=attrs.evolve(scenario.parameters, p_start=1.0))
+    pathways = run_scenario({**r, "scenario": scenario})
+    lists = defaultdict(list)
+    for index, pathway in enumerate(pathways):
+        day = {type(e): e.occurred_on for e in pathway.events}
+        if ContactMade in day:
+            began = day.get(InterventionStarted)
+            lists[pathway.events[0].offer].append(
+                (
+                    week_of(day[ContactMade], r["start"]),
+                    index,
+                    None if began is None else week_of(began, r["start"]),
+                )
+            )
+    for waiting in lists.values():
+        started = [s for _, _, s in sorted(waiting)]
+        first = [s for s in started if s is not None]
+        assert started[: len(first)] == first
+        assert first == sorted(first)
 
 
 @settings(max_examples=25, deadline=None)
@@ -658,6 +808,9 @@ def test_progress_shows_on_a_terminal_by_default(monkeypatch):
         ({"min_weeks": 0}, "min_weeks"),
         ({"max_weeks": True}, "max_weeks"),
         ({"min_weeks": 4, "max_weeks": 3}, "max_weeks"),
+        # "offer" is read from the offer: 6 weeks at least, 5 at most.
+        ({"offer": offer(duration_weeks=6), "min_weeks": "offer", "max_weeks": 5}, "max_weeks"),
+        ({"offer": offer(duration_weeks=2), "min_weeks": 3, "max_weeks": "offer"}, "max_weeks"),
     ],
 )
 def test_parameters_validate_the_durations(changes, path):
@@ -707,6 +860,22 @@ def test_scenarios_name_what_is_wrong(kwargs, path):
     assert [p.path for p in caught.value.problems] == [path]
 
 
+def test_offer_durations_are_checked_against_every_offer_of_the_referrals():
+    # min_weeks "offer" with max_weeks 5 fits the 4-week walk, not the 6-week course.
+    short, long_ = offer("kort", duration_weeks=4), offer("lang", duration_weeks=6)
+    catalogue = Catalogue(name="Two", offers=(short, long_))
+    bounded = sure(offer=short, min_weeks="offer", max_weeks=5)
+    Scenario(parameters=bounded, referrals=Referrals(catalogue=catalogue, mix={"kort": 1.0}))
+    both = Referrals(catalogue=catalogue, mix={"kort": 0.5, "lang": 0.5})
+    with pytest.raises(ValidationError) as caught:
+        Scenario(parameters=bounded, referrals=both)
+    assert [p.path for p in caught.value.problems] == ["parameters.max_weeks"]
+    with pytest.raises(ValidationError) as caught:
+        simulate(IDS, sure(offer=short), start=START, weeks=3, seed=1, referrals=both,
+                 by_group={RiskGroup.LOW: bounded})
+    assert [p.path for p in caught.value.problems] == ["by_group[lavrisiko].max_weeks"]
+
+
 def test_a_scenario_s_capacity_may_name_its_referral_offers():
     mix = Referrals(catalogue=CATALOGUE, mix={"ips": 1.0})
     scenario = Scenario(parameters=sure(), referrals=mix, capacity={"ips": 1})
@@ -734,15 +903,52 @@ def test_simulate_names_what_is_wrong():
         )
 
 
-def test_error_messages_hold_no_offer_or_health_values():
-    smoker = person("s-1", Benefit.SICKNESS_BENEFIT, factors=[RiskFactor.SMOKING])
-    with pytest.raises(ValidationError) as caught:
-        simulate(
-            [smoker, "s-2"], sure(), start=START, weeks=3, seed=1, by_group={RiskGroup.HIGH: sure()}
-        )
-    assert str(caught.value) == (
-        "citizens[1]: must be a Citizen: target groups and matched referrals need one"
+CODES = [
+    *(f.code for f in RiskFactor),
+    *(g.code for g in RiskGroup),
+    *(b.code for b in Benefit),
+    *(o.id for o in CATALOGUE.offers),
+    WALK.id,
+]
+
+
+def spoil(citizens, how, at):
+    """The citizens with one bad entry at ``at``, and the keywords of a bad run."""
+    at = at % (len(citizens) + 1)
+    if how == "bare id":
+        return [*citizens[:at], "bare", *citizens[at:]], {}
+    if how == "blank id":
+        return [*citizens[:at], " ", *citizens[at:]], {}
+    if how == "not a citizen":
+        return [*citizens[:at], {"health": citizens[0].health}, *citizens[at:]], {}
+    if how == "twice":
+        return [*citizens, citizens[at % len(citizens)]], {}
+    return citizens, {how: -1}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(hs.citizens(), min_size=1, max_size=8, unique_by=lambda c: c.id),
+    st.sampled_from(["bare id", "blank id", "not a citizen", "twice", "weeks", "seed"]),
+    st.integers(0, 8),
+    st.booleans(),
+)
+def test_error_messages_hold_no_health_offer_or_group_codes(citizens, how, at, matched):
+    # Citizens with health profiles, groups and funding, sent to offers named after risk
+    # factors: whatever is wrong with the run, the message names places and rules only.
+    bad, keywords = spoil(citizens, how, at)
+    scenario = Scenario(
+        parameters=sure(),
+        by_group={g: sure(p_start=0.5) for g in RiskGroup},
+        referrals=Referrals(catalogue=CATALOGUE) if matched else None,
     )
+    with pytest.raises(ValidationError) as caught:
+        simulate(bad, scenario, start=START, **{"weeks": 3, "seed": 1, **keywords})
+    text = str(caught.value)
+    assert text
+    for code in CODES:
+        assert not re.search(rf"\b{re.escape(code)}\b", text), code
+    assert repr(citizens[0].health) not in text
 
 
 def test_numpy_integers_are_seeds_too():
@@ -762,6 +968,23 @@ def test_a_scenario_keeps_the_mappings_it_was_built_with():
     assert scenario.room(WALK) == (2, CapacityPeriod.AT_A_TIME)
     with pytest.raises(TypeError):
         scenario.by_group[RiskGroup.LOW] = sure()
+
+
+def test_scenarios_are_hashable_and_equal_when_built_alike():
+    mix = Referrals(catalogue=CATALOGUE, mix={"rygestop": 0.5, "kursus": 0.5})
+    one = Scenario(
+        parameters=sure(), by_group={RiskGroup.HIGH: sure()}, referrals=mix, capacity={"kursus": 2}
+    )
+    two = Scenario(
+        parameters=sure(),
+        by_group={RiskGroup.HIGH: sure()},
+        referrals=Referrals(catalogue=CATALOGUE, mix={"rygestop": 0.5, "kursus": 0.5}),
+        capacity={"kursus": 2},
+    )
+    assert one == two
+    assert hash(one) == hash(two)
+    assert len({one, two, Scenario(parameters=sure())}) == 2
+    assert one != attrs.evolve(one, capacity={"kursus": 3})
 
 
 def test_simulate_takes_a_scenario_like_its_keywords():

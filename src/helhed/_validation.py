@@ -76,7 +76,11 @@ class Checker:
         Unlike [`whole`][helhed._validation.Checker.whole], numpy's integer types are whole
         numbers here too, since numpy's generators hand them out and take them back.
         """
-        ok = isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= 0
+        ok = (
+            not isinstance(value, bool)
+            and isinstance(value, numbers.Integral)
+            and int(value) >= 0
+        )
         return self.expect(ok, path, "must be a whole number of 0 or more")
 
     def probability(self, value: object, path: str) -> bool:

@@ -128,9 +128,7 @@ class Lapses:
         """Each is a probability."""
         check = Checker()
         for field in attrs.fields(Lapses):
-            value = getattr(self, field.name)
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            check.expect(ok and 0.0 <= value <= 1.0, field.name, "must be a number in [0, 1]")
+            check.probability(getattr(self, field.name), field.name)
         check.done()
 
 
@@ -365,7 +363,7 @@ def simulate_municipality(  # noqa: PLR0913 - the run is set by keywords
     """
     problems = Checker()
     problems.whole(size, "size", minimum=1)
-    problems.whole(seed, "seed", minimum=0)
+    problems.seed(seed, "seed")
     problems.whole(weeks, "weeks", minimum=1)
     problems.day(start, "start")
     problems.expect(
@@ -373,6 +371,7 @@ def simulate_municipality(  # noqa: PLR0913 - the run is set by keywords
     )
     problems.expect(lapses is None or isinstance(lapses, Lapses), "lapses", "must be Lapses")
     problems.done()
+    seed = int(seed)  # numpy's integers are seeds too; the cohort's random.Random wants an int
     catalogue = example_catalogue() if catalogue is None else catalogue
     lapses = Lapses() if lapses is None else lapses
     cohort = demo_cohort(size, seed=seed, on=start)

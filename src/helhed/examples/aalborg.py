@@ -29,7 +29,13 @@ import functools
 import random
 from collections.abc import Callable, Iterator
 
-from helhed.cases.aalborg import EVALUATION_PERIOD, FLEX_OFFER, FLEX_REFERRAL, UNITS
+from helhed.cases.aalborg import (
+    EVALUATION_PERIOD,
+    FLEX_LOCATION,
+    FLEX_OFFER,
+    FLEX_REFERRAL,
+    UNITS,
+)
 from helhed.organisation import Administration
 from helhed.pathways.events import (
     ConsentGiven,
@@ -56,6 +62,9 @@ __all__ = [
     "AALBORG_PERIOD",
     "AALBORG_UNITS",
     "aalborg_pathways",
+    "conversation_held",
+    "opening_events",
+    "referred_onward",
 ]
 
 AALBORG_PERIOD = EVALUATION_PERIOD
@@ -71,6 +80,7 @@ AALBORG_FLEX_OFFER = FLEX_OFFER
 """The team course a Flex citizen starts, or not, after the conversations (tabel 3)."""
 
 _A = Administration
+_REFERRAL_ID = "r-1"  # each citizen's one referral
 AALBORG_DESTINATIONS: tuple[tuple[str, Administration | None], ...] = (
     ("Aalborg Sundhedscenter", _A.HEALTH),
     ("Sundhedshjørnet", _A.HEALTH),
@@ -113,29 +123,105 @@ def _day(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
     return first + dt.timedelta(days=rng.randint(0, (last - first).days))
 
 
-def _opening(citizen_id: str, on: dt.date, offer: str, unit: str | None) -> Iterator[Event]:
-    """Referral by the job centre, accepted, and consent given before the first conversation."""
-    yield Referred(
-        citizen_id=citizen_id,
-        occurred_on=on,
-        recorded_by=_A.JOB_CENTRE,
-        unit=unit,
-        referral_id="r-1",
-        offer=offer,
-        to=_A.HEALTH,
-        voluntary=True,
+def opening_events(
+    citizen_id: str, on: dt.date, offer: str, unit: str | None
+) -> tuple[Event, ...]:
+    """How an Aalborg pathway opens, all on day ``on``.
+
+    The job centre refers the citizen to ``offer`` in the health department (voluntary,
+    referral ``r-1``) and records the citizen's acceptance; the health department records
+    the citizen's consent to share health information with the job centre for coordination,
+    before the first conversation. The day and the consent are invented (see the module
+    notes); the referral to a conversation is the evaluation's (AALBORG2019).
+
+    Args:
+        citizen_id: The citizen's pseudonym.
+        on: The day of all three events.
+        offer: The offer referred to: ``sundhedssamtale`` for the units' health
+            conversations, [`AALBORG_FLEX_REFERRAL`][helhed.examples.aalborg.AALBORG_FLEX_REFERRAL]
+            for Flex.
+        unit: The job centre unit that refers and where the conversations are held; None for
+            Flex.
+
+    Returns:
+        The referral, its acceptance and the consent, in that order.
+
+    Examples:
+        >>> unit = AALBORG_UNITS[0]
+        >>> events = opening_events("a-1", AALBORG_PERIOD.start, "sundhedssamtale", unit)
+        >>> [e.kind.label_en for e in events]
+        ['Referred', 'Referral accepted', 'Consent given']
+    """
+    return (
+        Referred(
+            citizen_id=citizen_id,
+            occurred_on=on,
+            recorded_by=_A.JOB_CENTRE,
+            unit=unit,
+            referral_id=_REFERRAL_ID,
+            offer=offer,
+            to=_A.HEALTH,
+            voluntary=True,
+        ),
+        ReferralAccepted(
+            citizen_id=citizen_id,
+            occurred_on=on,
+            recorded_by=_A.JOB_CENTRE,
+            referral_id=_REFERRAL_ID,
+        ),
+        ConsentGiven(
+            citizen_id=citizen_id,
+            occurred_on=on,
+            recorded_by=_A.HEALTH,
+            unit=unit,
+            to=_A.JOB_CENTRE,
+            purpose=ConsentPurpose.COORDINATION,
+            categories=frozenset({InformationCategory.HEALTH}),
+        ),
     )
-    yield ReferralAccepted(
-        citizen_id=citizen_id, occurred_on=on, recorded_by=_A.JOB_CENTRE, referral_id="r-1"
-    )
-    yield ConsentGiven(
+
+
+def conversation_held(
+    citizen_id: str, on: dt.date, unit: str, kind: ConversationKind
+) -> ConversationHeld:
+    """A conversation the health department held with the citizen under their referral.
+
+    Args:
+        citizen_id: The citizen's pseudonym.
+        on: The day of the conversation.
+        unit: Where it was held: a job centre unit of tabel 1, or
+            ``Center for Mental Sundhed`` for Flex.
+        kind: A health conversation (tabel 1) or a preparatory conversation (Flex).
+    """
+    return ConversationHeld(
         citizen_id=citizen_id,
         occurred_on=on,
         recorded_by=_A.HEALTH,
         unit=unit,
-        to=_A.JOB_CENTRE,
-        purpose=ConsentPurpose.COORDINATION,
-        categories=frozenset({InformationCategory.HEALTH}),
+        conversation=kind,
+        referral_id=_REFERRAL_ID,
+    )
+
+
+def referred_onward(
+    citizen_id: str, on: dt.date, unit: str, destination: str, to: Administration | None
+) -> ReferredOnward:
+    """An onward referral the health worker of ``unit`` made, as counted in tabel 2.
+
+    Args:
+        citizen_id: The citizen's pseudonym.
+        on: The day of the referral (the day of the citizen's last conversation).
+        unit: The job centre unit of tabel 1.
+        destination: Where the citizen was referred, a destination of tabel 2.
+        to: The destination's administration, if it is one.
+    """
+    return ReferredOnward(
+        citizen_id=citizen_id,
+        occurred_on=on,
+        recorded_by=_A.HEALTH,
+        unit=unit,
+        destination=destination,
+        to=to,
     )
 
 
@@ -154,32 +240,16 @@ def _conversation_pathways(rng: random.Random) -> Iterator[Pathway]:
             cid = f"aalborg-{number:03d}"
             last_start = AALBORG_PERIOD.end - dt.timedelta(days=28 * count)
             on = _day(rng, AALBORG_PERIOD.start, last_start)
-            events = list(_opening(cid, on, "sundhedssamtale", unit))
+            events = list(opening_events(cid, on, "sundhedssamtale", unit))
             for _ in range(count):
                 events.append(
-                    ConversationHeld(
-                        citizen_id=cid,
-                        occurred_on=on,
-                        recorded_by=_A.HEALTH,
-                        unit=unit,
-                        conversation=ConversationKind.HEALTH_CONVERSATION,
-                        referral_id="r-1",
-                    )
+                    conversation_held(cid, on, unit, ConversationKind.HEALTH_CONVERSATION)
                 )
                 on += dt.timedelta(days=rng.randint(7, 28))
             last_talk = events[-1].occurred_on
             for _ in range(sent):
                 destination, to = destinations.pop()
-                events.append(
-                    ReferredOnward(
-                        citizen_id=cid,
-                        occurred_on=last_talk,
-                        recorded_by=_A.HEALTH,
-                        unit=unit,
-                        destination=destination,
-                        to=to,
-                    )
-                )
+                events.append(referred_onward(cid, last_talk, unit, destination, to))
             yield Pathway(citizen_id=cid, events=tuple(events))
 
 
@@ -206,7 +276,7 @@ def _flex_outcome(
             occurred_on=on,
             recorded_by=_A.HEALTH,
             offer=AALBORG_FLEX_OFFER,
-            referral_id="r-1",
+            referral_id=_REFERRAL_ID,
         )
 
     if status is InterventionStatus.NOT_STARTED:
@@ -227,15 +297,10 @@ def _flex_pathways(rng: random.Random) -> Iterator[Pathway]:
         cid = f"aalborg-flex-{number:03d}"
         start = _flex_start(rng, status)
         on = start - dt.timedelta(days=7 * _FLEX_CONVERSATIONS + 7)
-        events = list(_opening(cid, on, AALBORG_FLEX_REFERRAL, None))
+        events = list(opening_events(cid, on, AALBORG_FLEX_REFERRAL, None))
         events.extend(
-            ConversationHeld(
-                citizen_id=cid,
-                occurred_on=on + dt.timedelta(days=7 * talk),
-                recorded_by=_A.HEALTH,
-                unit="Center for Mental Sundhed",
-                conversation=ConversationKind.PREPARATORY,
-                referral_id="r-1",
+            conversation_held(
+                cid, on + dt.timedelta(days=7 * talk), FLEX_LOCATION, ConversationKind.PREPARATORY
             )
             for talk in range(1, _FLEX_CONVERSATIONS + 1)
         )

@@ -75,6 +75,7 @@ __all__ = [
     "capacity",
     "coverage",
     "match",
+    "period_key",
     "stale",
 ]
 
@@ -568,7 +569,18 @@ _PHASE: Mapping[type, int] = {
 }
 
 
-def _key(period: CapacityPeriod, day: dt.date) -> tuple[int, ...]:
+def period_key(period: CapacityPeriod, day: dt.date) -> tuple[int, ...]:
+    """The period of ``period``'s kind that ``day`` falls in, as capacity counts starts.
+
+    Seats per week count the starts of an ISO week (ISO year, week number), seats per month
+    those of a calendar month (year, month) and seats per year those of a calendar year
+    (year,). For seats at a time, which are not counted per period, the key is the year.
+
+    Examples:
+        >>> day = dt.date(2025, 12, 29)  # a Monday in ISO week 1 of 2026
+        >>> period_key(CapacityPeriod.WEEK, day), period_key(CapacityPeriod.MONTH, day)
+        ((2026, 1), (2025, 12))
+    """
     if period is CapacityPeriod.WEEK:
         iso = day.isocalendar()
         return (iso.year, iso.week)
@@ -645,12 +657,12 @@ def _use(offer: Offer, events: Sequence[object], period: Period) -> CapacityRow:
                     findings.append(_full_reason(offer, day, "start"))
             running.add(cid)
             if cap is not None:
-                per[_key(cap.period, day)] += 1
+                per[period_key(cap.period, day)] += 1
         elif isinstance(event, (InterventionCompleted, InterventionDroppedOut)):
             running.discard(cid)
         if inside and seats and cap is not None:
             at_a_time = cap.period is CapacityPeriod.AT_A_TIME
-            peak = max(peak, len(running) if at_a_time else per[_key(cap.period, day)])
+            peak = max(peak, len(running) if at_a_time else per[period_key(cap.period, day)])
     over = seats and cap is not None and peak > cap.amount
     return CapacityRow(
         offer_id=offer.id,
@@ -667,7 +679,7 @@ def _use(offer: Offer, events: Sequence[object], period: Period) -> CapacityRow:
 def _full(cap: Capacity, running: set[str], per: Counter[tuple[int, ...]], day: dt.date) -> bool:
     if cap.period is CapacityPeriod.AT_A_TIME:
         return len(running) >= cap.amount
-    return per[_key(cap.period, day)] >= cap.amount
+    return per[period_key(cap.period, day)] >= cap.amount
 
 
 def _full_reason(offer: Offer, day: dt.date, what: str) -> Reason:

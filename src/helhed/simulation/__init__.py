@@ -41,8 +41,18 @@ Examples:
     ['2024-01-29', '2024-02-05']
     >>> occupancy(pathways, start=start, weeks=6)["in_intervention"]
     [0, 0, 0, 1, 1, 0]
-    >>> simulate(["c-1", "c-2"], sure, start=start, weeks=6, seed=2, capacity=1) == pathways
-    True
+
+    With every probability 1 the seed plays no part. With a coin toss for the answer to the
+    referral, the same seed gives the same pathways and another seed may give others:
+
+    >>> coin = Parameters(offer=walk, p_accept=0.5, p_decline=0.5, p_contact=1, p_start=1,
+    ...     p_complete=1)
+    >>> ids = [f"c-{n}" for n in range(20)]
+    >>> def declined(seed):
+    ...     run = simulate(ids, coin, start=start, weeks=3, seed=seed)
+    ...     return outcome(run, start=start, weeks=3).final["declined"]
+    >>> declined(1), declined(1), declined(3)
+    (12, 12, 10)
 """
 
 from helhed.simulation.analysis import (

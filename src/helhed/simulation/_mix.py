@@ -45,15 +45,12 @@ def check_mix(  # noqa: PLR0913 - how keys are judged and named are keywords
     for key, share in mix.items():
         where = f"{path}[{name(key)}]"
         valid &= check.expect(key_ok(key), where, key_problem)
-        number = isinstance(share, (int, float)) and not isinstance(share, bool)
-        if check.expect(number and 0.0 <= share <= 1.0, where, "must be a share in [0, 1]"):
+        if check.probability(share, where):
             total += share
         else:
             valid = False
     if valid:
-        valid = check.expect(
-            abs(total - 1.0) <= TOLERANCE, path, f"shares sum to {total:.12g}; must sum to 1"
-        )
+        valid = check.expect(abs(total - 1.0) <= TOLERANCE, path, "shares must sum to 1")
     return valid
 
 

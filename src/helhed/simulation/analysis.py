@@ -34,11 +34,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
 
+from helhed._validation import Checker
 from helhed.citizens import Citizen
 from helhed.errors import ValidationError
 from helhed.pathways.compliance import check
@@ -78,13 +79,47 @@ def _first_week(day: dt.date, start: dt.date) -> int:
     return max(math.ceil((day - start).days / 7), 0)
 
 
+def _check_run(
+    check: Checker, pathways: object, start: object, weeks: object
+) -> tuple[Pathway, ...]:
+    """Record what is wrong with a run's pathways, first day and weeks; the pathways as a tuple."""
+    check.day(start, "start")
+    check.whole(weeks, "weeks", minimum=1)
+    if isinstance(pathways, (str, bytes)) or not isinstance(pathways, Iterable):
+        check.fail("pathways", "must be a sequence of Pathway values")
+        return ()
+    found = tuple(pathways)
+    for i, pathway in enumerate(found):
+        check.expect(isinstance(pathway, Pathway), f"pathways[{i}]", "must be a Pathway")
+    return found
+
+
+def _check_protocol(check: Checker, protocol: object) -> None:
+    check.expect(
+        protocol is None or isinstance(protocol, Protocol), "protocol", "must be a Protocol or None"
+    )
+
+
 def occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> dict[str, list[int]]:
     """Citizens per state at the end of each week's day ``start + 7 * week``.
 
     Returns:
         For every state of [`STATES`][helhed.simulation.model.STATES], in that order, a list
         of ``weeks`` counts; each week's counts sum to the number of pathways.
+
+    Raises:
+        ValidationError: If ``pathways`` are not pathways, ``start`` is not a date or
+            ``weeks`` is not a whole number of 1 or more.
     """
+    check = Checker()
+    pathways = _check_run(check, pathways, start, weeks)
+    check.done()
+    return _occupancy(pathways, start=start, weeks=weeks)
+
+
+def _occupancy(
+    pathways: Sequence[Pathway], *, start: dt.date, weeks: int
+) -> dict[str, list[int]]:
     diff = {state: [0] * (weeks + 1) for state in STATES}
     for pathway in pathways:
         current, since = "not_referred", 0
@@ -119,12 +154,14 @@ class Outcome:
             ``None`` if nobody did.
         findings: Given a protocol, its findings per rule id on the last day, every rule of
             the protocol in its order (0 for a rule nothing broke); ``None`` without one.
+
+    The value is hashable; its mappings take no part in the hash.
     """
 
-    final: Mapping[str, int]
+    final: Mapping[str, int] = attrs.field(hash=False)
     started: int
     mean_weeks_to_start: float | None
-    findings: Mapping[str, int] | None = None
+    findings: Mapping[str, int] | None = attrs.field(default=None, hash=False)
 
 
 Row = tuple[str, float | None, float | None, float | None]
@@ -143,13 +180,15 @@ class Comparison:
             either is ``None``.
         findings_difference: Per rule id, ``b``'s findings minus ``a``'s; ``None`` when no
             protocol was checked.
+
+    The value is hashable; its mappings take no part in the hash.
     """
 
     a: Outcome
     b: Outcome
-    final_difference: Mapping[str, int]
+    final_difference: Mapping[str, int] = attrs.field(hash=False)
     weeks_to_start_difference: float | None
-    findings_difference: Mapping[str, int] | None = None
+    findings_difference: Mapping[str, int] | None = attrs.field(default=None, hash=False)
 
     def table(self) -> tuple[Row, ...]:
         """The comparison as rows: final states, starts, mean weeks to start, findings.
@@ -195,8 +234,16 @@ def outcome(
     Given a ``protocol``, the pathways are also checked against it with
     [`check`][helhed.pathways.compliance.check] on the run's
     [`last_day`][helhed.simulation.analysis.last_day], and the findings counted per rule.
+
+    Raises:
+        ValidationError: If ``pathways`` are not pathways, ``start`` is not a date, ``weeks``
+            is not a whole number of 1 or more, or ``protocol`` is not a protocol.
     """
-    table = occupancy(pathways, start=start, weeks=weeks)
+    checker = Checker()
+    pathways = _check_run(checker, pathways, start, weeks)
+    _check_protocol(checker, protocol)
+    checker.done()
+    table = _occupancy(pathways, start=start, weeks=weeks)
     waits: list[float] = []
     for pathway in pathways:
         referred = next((e for e in pathway.events if isinstance(e, Referred)), None)
@@ -230,8 +277,13 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
 ) -> Comparison:
     """Simulate ``citizens`` under ``a`` and under ``b`` with the same seed and compare.
 
-    The two runs share the seed's random numbers week by week and citizen by citizen, so
-    the difference is the doing of the set-ups, not of chance (common random numbers).
+    Both runs draw from the same seed: first each citizen's referral week, then one number
+    per citizen per week. When every citizen's referral is staggered alike in the two runs
+    (the same ``stagger_weeks`` in the parameters that apply to them), each citizen draws
+    the same number in each week of both runs, so the difference is the doing of the
+    set-ups, not of chance (common random numbers). When the staggers differ, the referral
+    weeks come out differently and the weekly numbers need not line up, so the difference
+    then holds chance as well.
 
     Args:
         citizens: The citizens, or their ids (see [`simulate`][helhed.simulation.model.simulate]).
@@ -248,8 +300,12 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
         progress: Progress bars, as for ``simulate``.
 
     Raises:
-        ValidationError: If a run is not valid, or a capacity is given beside a scenario.
+        ValidationError: If a run is not valid, ``protocol`` is not a protocol, or a capacity
+            is given beside a scenario.
     """
+    checker = Checker()
+    _check_protocol(checker, protocol)
+    checker.done()
     runs = []
     for name, setup, room in (("a", a, capacity_a), ("b", b, capacity_b)):
         if isinstance(setup, Scenario) and room is not None:

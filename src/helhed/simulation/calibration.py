@@ -70,7 +70,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import cast
@@ -91,16 +91,17 @@ from helhed.cases.aalborg import (
     RESULTS,
 )
 from helhed.errors import ValidationError
-from helhed.examples.aalborg import AALBORG_DESTINATIONS
+from helhed.examples.aalborg import (
+    AALBORG_DESTINATIONS,
+    conversation_held,
+    opening_events,
+    referred_onward,
+)
 from helhed.models.catalogue import Offer, OfferFormat
 from helhed.organisation import Administration
 from helhed.pathways.events import (
-    ConsentGiven,
-    ConsentPurpose,
-    ConversationHeld,
     ConversationKind,
     Event,
-    InformationCategory,
     InterventionCompleted,
     InterventionDroppedOut,
     InterventionNotStarted,
@@ -208,19 +209,27 @@ def _published_referred_citizens() -> int:
     return int(value)
 
 
+def _read_only(value: object) -> object:
+    """A read-only copy of a mapping; anything else unchanged, for the checks to judge."""
+    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
+
+
 def _frozen(value: Mapping[str, int]) -> Mapping[str, int]:
-    return MappingProxyType(dict(value))
+    return cast("Mapping[str, int]", _read_only(value))
 
 
 def _frozen_status(
     value: Mapping[InterventionStatus, int],
 ) -> Mapping[InterventionStatus, int]:
-    return MappingProxyType(dict(value))
+    return cast("Mapping[InterventionStatus, int]", _read_only(value))
 
 
 def _frozen_units(value: Mapping[str, Sequence[int]]) -> Mapping[str, tuple[int, int, int]]:
-    rows: dict[str, object] = {}
-    for unit, row in value.items():
+    found: object = value
+    if not isinstance(found, Mapping):
+        return cast("Mapping[str, tuple[int, int, int]]", found)
+    rows: dict[object, object] = {}
+    for unit, row in found.items():
         rows[unit] = tuple(row) if isinstance(row, (tuple, list)) else row
     return MappingProxyType(cast("dict[str, tuple[int, int, int]]", rows))
 
@@ -238,23 +247,31 @@ class AalborgTargets:
         flex_status: Flex citizens per outcome (tabel 3); not *not yet decided*, which is
             what ``flex_citizens`` leaves over.
         flex_citizens: Flex citizens in all (tabel 3: 80, while its rows add up to 79).
+
+    The mappings are held as read-only copies and take no part in the value's hash.
     """
 
     units: Mapping[str, tuple[int, int, int]] = attrs.field(
-        default=CONVERSATIONS_BY_UNIT, converter=_frozen_units
+        default=CONVERSATIONS_BY_UNIT, converter=_frozen_units, hash=False
     )
     destinations: Mapping[str, int] = attrs.field(
-        default=REFERRALS_BY_DESTINATION, converter=_frozen
+        default=REFERRALS_BY_DESTINATION, converter=_frozen, hash=False
     )
     referred_citizens: int = attrs.field(factory=_published_referred_citizens)
     flex_status: Mapping[InterventionStatus, int] = attrs.field(
-        default=FLEX_STATUS, converter=_frozen_status
+        default=FLEX_STATUS, converter=_frozen_status, hash=False
     )
     flex_citizens: int = FLEX_CITIZENS
 
     def __attrs_post_init__(self) -> None:
         """Counts are whole numbers that fit together; see the attributes."""
         check = Checker()
+        mappings = [
+            check.expect(isinstance(getattr(self, name), Mapping), name, "must be a mapping")
+            for name in ("units", "destinations", "flex_status")
+        ]
+        if not all(mappings):
+            check.done()  # raises: the checks below read the mappings
         check.expect(bool(self.units), "units", "must name at least one unit")
         for i, (unit, row) in enumerate(self.units.items()):
             path = f"units[{i}]"
@@ -360,9 +377,10 @@ class UnitModel:
         check = Checker()
         check.text(self.unit, "unit")
         check.whole(self.citizens, "citizens", minimum=1)
-        check.expect(0.0 <= self.p_another < 1.0, "p_another", "must be in [0, 1)")
-        check.expect(0.0 <= self.p_referred <= 1.0, "p_referred", "must be in [0, 1]")
-        check.expect(self.extra_referrals >= 0.0, "extra_referrals", "must be 0 or more")
+        if check.probability(self.p_another, "p_another"):
+            check.expect(self.p_another < 1.0, "p_another", "must be below 1")
+        check.probability(self.p_referred, "p_referred")
+        check.number(self.extra_referrals, "extra_referrals")
         check.done()
 
     @property
@@ -410,7 +428,7 @@ class Destination:
         check = Checker()
         check.text(self.name, "name")
         check.member(self.administration, Administration, "administration", optional=True)
-        check.expect(0.0 <= self.probability <= 1.0, "probability", "must be in [0, 1]")
+        check.probability(self.probability, "probability")
         check.done()
 
 
@@ -443,9 +461,7 @@ class FlexModel:
         check = Checker()
         valid = True
         for name in ("p_ready", "p_not_ready", "p_complete", "p_drop_out"):
-            value = getattr(self, name)
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            valid &= check.expect(ok and 0.0 <= value <= 1.0, name, "must be a number in [0, 1]")
+            valid &= check.probability(getattr(self, name), name)
         if valid:
             check.expect(
                 self.p_ready + self.p_not_ready <= 1.0,
@@ -697,25 +713,34 @@ def fit_flex(
 
     Args:
         shares: The fraction of citizens in each of the five statuses of tabel 3's report,
-            *not yet decided* included; they must add up to 1.
+            *not yet decided* included, keyed by
+            [`InterventionStatus`][helhed.pathways.reports.InterventionStatus]; a status left
+            out is 0, and the shares must add up to 1.
         last_referral_week: Referrals fall uniformly in weeks 0 to this.
 
     Raises:
-        ValidationError: If the shares are not fractions adding up to 1, nobody left a team,
-            or no weekly probabilities reproduce the shares to within ``FIT_TOLERANCE``.
+        ValidationError: If ``shares`` is not a mapping of statuses to fractions adding up to
+            1, nobody left a team, or no weekly probabilities reproduce the shares to within
+            ``FIT_TOLERANCE``.
     """
     from scipy import optimize  # noqa: PLC0415 - slow to import; only fitting needs it
 
     check = Checker()
-    target = {s: shares.get(s, 0.0) for s in _FLEX_ORDER}
-    valid = True
-    for status, value in target.items():
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)  # type: ignore[redundant-expr]
-        valid &= check.expect(
-            ok and 0.0 <= value <= 1.0, f"shares[{status.code}]", "must be in [0, 1]"
-        )
-    if valid:
-        check.expect(abs(sum(target.values()) - 1.0) < 1e-9, "shares", "must add up to 1")
+    target = dict.fromkeys(_FLEX_ORDER, 0.0)
+    given: object = shares
+    if isinstance(given, Mapping):
+        valid = True
+        for status, value in given.items():
+            if isinstance(status, InterventionStatus):
+                valid &= check.probability(value, f"shares[{status.code}]")
+                target[status] = value
+            else:
+                check.fail("shares[?]", "must be keyed by InterventionStatus")
+                valid = False
+        if valid:
+            check.expect(abs(sum(target.values()) - 1.0) < 1e-9, "shares", "must add up to 1")
+    else:
+        check.fail("shares", "must be a mapping of InterventionStatus to fractions")
     check.whole(last_referral_week, "last_referral_week", maximum=FLEX_WEEKS - 1)
     check.done()
     left = target[InterventionStatus.COMPLETED] + target[InterventionStatus.DROPPED_OUT]
@@ -879,32 +904,6 @@ def fit_aalborg(
     )
 
 
-def _opening(cid: str, on: dt.date, offer: str, unit: str | None) -> Iterator[Event]:
-    """Referral by the job centre, accepted, and consent given before the first conversation."""
-    yield Referred(
-        citizen_id=cid,
-        occurred_on=on,
-        recorded_by=_A.JOB_CENTRE,
-        unit=unit,
-        referral_id=REFERRAL_ID,
-        offer=offer,
-        to=_A.HEALTH,
-        voluntary=True,
-    )
-    yield ReferralAccepted(
-        citizen_id=cid, occurred_on=on, recorded_by=_A.JOB_CENTRE, referral_id=REFERRAL_ID
-    )
-    yield ConsentGiven(
-        citizen_id=cid,
-        occurred_on=on,
-        recorded_by=_A.HEALTH,
-        unit=unit,
-        to=_A.JOB_CENTRE,
-        purpose=ConsentPurpose.COORDINATION,
-        categories=frozenset({InformationCategory.HEALTH}),
-    )
-
-
 def _conversation_days(rng: np.random.Generator, count: int) -> list[dt.date]:
     """The days of ``count`` conversations, one to four weeks apart, all in the period."""
     room = (PERIOD.end - PERIOD.start).days
@@ -929,30 +928,16 @@ def _conversation_pathway(
     referred = bool(rng.random() < model.p_referred)
     onward = 1 + int(rng.poisson(model.extra_referrals)) if referred else 0
     days = _conversation_days(rng, talks)
-    events = list(_opening(cid, days[0], _OPENING_OFFER, model.unit))
+    events = list(opening_events(cid, days[0], _OPENING_OFFER, model.unit))
     events.extend(
-        ConversationHeld(
-            citizen_id=cid,
-            occurred_on=day,
-            recorded_by=_A.HEALTH,
-            unit=model.unit,
-            conversation=ConversationKind.HEALTH_CONVERSATION,
-            referral_id=REFERRAL_ID,
-        )
+        conversation_held(cid, day, model.unit, ConversationKind.HEALTH_CONVERSATION)
         for day in days
     )
     chosen = rng.choice(len(destinations), size=onward, p=weights).tolist() if onward else []
     for index in chosen:
         destination = destinations[index]
         events.append(
-            ReferredOnward(
-                citizen_id=cid,
-                occurred_on=days[-1],
-                recorded_by=_A.HEALTH,
-                unit=model.unit,
-                destination=destination.name,
-                to=destination.administration,
-            )
+            referred_onward(cid, days[-1], model.unit, destination.name, destination.administration)
         )
     return Pathway(citizen_id=cid, events=tuple(events))
 
@@ -967,7 +952,7 @@ def _flex_pathway(simulated: Pathway) -> Pathway:
     for event in simulated.events:
         if isinstance(event, Referred):
             referred_on = event.occurred_on
-            events.extend(_opening(cid, referred_on, FLEX_REFERRAL, None))
+            events.extend(opening_events(cid, referred_on, FLEX_REFERRAL, None))
         elif isinstance(event, (ReferralAccepted, ReferralDeclined)):
             decided_on = event.occurred_on
             if isinstance(event, ReferralDeclined):
@@ -987,13 +972,11 @@ def _flex_pathway(simulated: Pathway) -> Pathway:
     if referred_on is not None:
         weeks = (decided_on - referred_on).days // 7
         events.extend(
-            ConversationHeld(
-                citizen_id=cid,
-                occurred_on=referred_on + dt.timedelta(weeks=week),
-                recorded_by=_A.HEALTH,
-                unit=FLEX_LOCATION,
-                conversation=ConversationKind.PREPARATORY,
-                referral_id=REFERRAL_ID,
+            conversation_held(
+                cid,
+                referred_on + dt.timedelta(weeks=week),
+                FLEX_LOCATION,
+                ConversationKind.PREPARATORY,
             )
             for week in range(1, weeks + 1)
         )
@@ -1015,8 +998,8 @@ def simulate_aalborg(fit: AalborgFit, *, scale: int = 1, seed: int) -> tuple[Pat
     Args:
         fit: The fitted model.
         scale: How many times the published cohort sizes to simulate.
-        seed: Seed of the random numbers; the same fit, scale and seed give the same
-            pathways.
+        seed: Seed of the random numbers, a whole number of 0 or more (numpy's integers
+            too); the same fit, scale and seed give the same pathways.
 
     Returns:
         The conversation citizens unit by unit (ids ``sim-00001``, ...), then the Flex
@@ -1028,9 +1011,9 @@ def simulate_aalborg(fit: AalborgFit, *, scale: int = 1, seed: int) -> tuple[Pat
     check = Checker()
     check.expect(isinstance(fit, AalborgFit), "fit", "must be an AalborgFit")
     check.whole(scale, "scale", minimum=1)
-    check.whole(seed, "seed", minimum=0)
+    check.seed(seed, "seed")
     check.done()
-    talks_seed, flex_seed = np.random.SeedSequence(seed).spawn(2)
+    talks_seed, flex_seed = np.random.SeedSequence(int(seed)).spawn(2)
     rng = np.random.default_rng(talks_seed)
     weights = np.array([d.probability for d in fit.destinations])
     pathways: list[Pathway] = []
@@ -1216,8 +1199,7 @@ def compare_to_published(
     """
     check = Checker()
     check.expect(isinstance(fit, AalborgFit), "fit", "must be an AalborgFit")
-    ok = isinstance(z, (int, float)) and not isinstance(z, bool)  # type: ignore[redundant-expr]
-    check.expect(ok and 0.0 <= z < math.inf, "z", "must be a number, 0 or more")
+    check.number(z, "z")
     check.done()
     pathways = tuple(pathways)
     names = [m.unit for m in fit.units]

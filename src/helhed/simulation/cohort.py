@@ -68,7 +68,8 @@ def cohort(  # noqa: PLR0913 - the mixes are keywords
 
     Args:
         size: How many citizens; 0 or more.
-        seed: Seed of the generator; the same arguments always give the same cohort.
+        seed: Seed of the generator, a whole number of 0 or more (numpy's integers too);
+            the same arguments always give the same cohort.
         funding: Share of citizens per funding basis, each in [0, 1], summing to 1; the demo
             cohort's illustrative mix on ``on`` when None.
         groups: Share of citizens per target group (``None`` for no group), each in [0, 1],
@@ -86,7 +87,7 @@ def cohort(  # noqa: PLR0913 - the mixes are keywords
     """
     check = Checker()
     check.whole(size, "size")
-    check.whole(seed, "seed")
+    check.seed(seed, "seed")
     check.day(on, "on")
     check.text(prefix, "prefix")
     if funding is not None:
@@ -108,7 +109,7 @@ def cohort(  # noqa: PLR0913 - the mixes are keywords
             name=group_name,
         )
     check.done()
-    rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not security
+    rng = random.Random(int(seed))  # noqa: S311 - reproducible synthetic data, not security
     if funding is None:
         demo = funding_mix(on)
         total = sum(demo.values())

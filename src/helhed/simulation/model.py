@@ -36,7 +36,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import Literal, Never, TypeVar
+from typing import Literal, Never, cast
 
 import attrs
 import numpy as np
@@ -168,7 +168,9 @@ class Parameters:
             takes the offer's ``duration_weeks``; None (or an offer without one) is no bound.
         max_weeks: The most weeks in the intervention: a citizen still in it this many weeks
             after the start completes then. ``"offer"`` and None as for ``min_weeks``; set
-            both to the same length for an intervention of fixed length.
+            both to the same length for an intervention of fixed length. It must not be
+            below ``min_weeks`` once ``"offer"`` is read from the offer - this offer, and in
+            a run with [`Referrals`][helhed.simulation.model.Referrals] each of theirs.
     """
 
     offer: Offer
@@ -245,6 +247,33 @@ def _offer_id(key: object) -> str:
     return key if isinstance(key, str) else "?"
 
 
+CapacityOverride = int | Mapping[str, int | Capacity] | None
+"""Seats at a time for every offer, room per offer id (seats at a time or a ``Capacity``),
+or None for each offer's own capacity."""
+
+
+def _read_only(value: object) -> object:
+    """A read-only copy of a mapping, so that a value stays as built; anything else unchanged.
+
+    Whatever is not a mapping is left for the constructor's checks to judge.
+    """
+    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
+
+
+def _read_only_mix(value: Mapping[str, float] | None) -> Mapping[str, float] | None:
+    return cast("Mapping[str, float] | None", _read_only(value))
+
+
+def _read_only_groups(
+    value: Mapping[RiskGroup | None, Parameters],
+) -> Mapping[RiskGroup | None, Parameters]:
+    return cast("Mapping[RiskGroup | None, Parameters]", _read_only(value))
+
+
+def _read_only_room(value: CapacityOverride) -> CapacityOverride:
+    return cast("CapacityOverride", _read_only(value))
+
+
 @attrs.frozen(kw_only=True)
 class Referrals:
     """Which of a catalogue's offers each citizen is referred to.
@@ -260,6 +289,8 @@ class Referrals:
       narrowed by ``administration`` and ``task_type``. A citizen no offer fits is not
       referred: their pathway is empty. Matching needs ``Citizen`` values, not ids.
 
+    The value is hashable; ``mix``, held as a read-only copy, takes no part in its hash.
+
     Attributes:
         catalogue: The catalogue; each offer's capacity is its room in the run.
         mix: Share of citizens per offer id, or None to match.
@@ -268,7 +299,9 @@ class Referrals:
     """
 
     catalogue: Catalogue
-    mix: Mapping[str, float] | None = None
+    mix: Mapping[str, float] | None = attrs.field(
+        default=None, converter=_read_only_mix, hash=False
+    )
     administration: Administration | None = None
     task_type: str | None = None
 
@@ -296,7 +329,6 @@ class Referrals:
             "cannot be combined with administration or task_type, which narrow a match",
         )
         check.done()
-        _freeze(self, "mix")
 
     @property
     def offers(self) -> tuple[Offer, ...]:
@@ -309,18 +341,6 @@ class Referrals:
             if (self.administration is None or o.administration is self.administration)
             and (self.task_type is None or o.task_type == self.task_type)
         )
-
-
-CapacityOverride = int | Mapping[str, int | Capacity] | None
-"""Seats at a time for every offer, room per offer id (seats at a time or a ``Capacity``),
-or None for each offer's own capacity."""
-
-
-def _freeze(owner: object, name: str) -> None:
-    """Replace the mapping in field ``name`` by a read-only copy, so the value stays as built."""
-    value = getattr(owner, name)
-    if isinstance(value, Mapping):
-        object.__setattr__(owner, name, MappingProxyType(dict(value)))
 
 
 @attrs.frozen(kw_only=True)
@@ -341,13 +361,21 @@ class Scenario:
             or a [`Capacity`][helhed.models.catalogue.Capacity]. None keeps each offer's
             capacity.
         capacity_scale: Factor on every offer's seats (after ``capacity``), rounded to the
-            nearest whole seat, halves up: 1.2 is "capacity +20 %", 10 seats become 12.
+            nearest whole seat, halves up, on the decimal value of the factor: 1.2 is
+            "capacity +20 %", 10 seats become 12, and 100 seats times 1.005 are 100.5, so
+            101. A small factor can leave an offer 0 seats: then nobody starts it, and
+            everyone ready for it waits until the run ends.
+
+    The value is hashable; ``by_group`` and ``capacity``, held as read-only copies, take no
+    part in its hash.
     """
 
     parameters: Parameters
-    by_group: Mapping[RiskGroup | None, Parameters] = attrs.field(factory=dict)
+    by_group: Mapping[RiskGroup | None, Parameters] = attrs.field(
+        factory=dict, converter=_read_only_groups, hash=False
+    )
     referrals: Referrals | None = None
-    capacity: CapacityOverride = None
+    capacity: CapacityOverride = attrs.field(default=None, converter=_read_only_room, hash=False)
     capacity_scale: float = 1.0
 
     def __attrs_post_init__(self) -> None:
@@ -366,32 +394,32 @@ class Scenario:
             "referrals",
             "must be Referrals",
         )
-        scale: object = self.capacity_scale
-        ok = (
-            isinstance(scale, (int, float))
-            and not isinstance(scale, bool)
-            and math.isfinite(scale)
-            and scale > 0
-        )
-        check.expect(ok, "capacity_scale", "must be a number above 0")
+        check.number(self.capacity_scale, "capacity_scale", above=True)
         if not check.problems:
             self._check_offers(check)
         check.done()
-        _freeze(self, "by_group")
-        _freeze(self, "capacity")
 
     def _check_offers(self, check: Checker) -> None:
         seen: dict[str, Offer] = {}
+        named = [("parameters", self.parameters)] + [
+            (f"by_group[{group_name(g)}]", p) for g, p in self.by_group.items()
+        ]
         if self.referrals is None:
-            named = [("parameters", self.parameters)] + [
-                (f"by_group[{group_name(g)}]", p) for g, p in self.by_group.items()
-            ]
             for where, parameters in named:
                 offer = seen.setdefault(parameters.offer.id, parameters.offer)
                 check.expect(
                     offer == parameters.offer,
                     f"{where}.offer",
                     "has the id of another offer of the scenario but differs from it",
+                )
+        else:
+            # Any set of parameters may meet any of the referrals' offers.
+            for where, parameters in named:
+                check.expect(
+                    all(_spans(parameters, offer) for offer in self.referrals.offers),
+                    f"{where}.max_weeks",
+                    "must not be below min_weeks for any offer of the referrals"
+                    + _FROM_OFFER,
                 )
         cap = self.capacity
         if cap is None or isinstance(cap, Mapping):
@@ -429,7 +457,21 @@ class Scenario:
             chosen = room if isinstance(room, Capacity) else Capacity(amount=room)
         if chosen is None or chosen.unit is not CapacityUnit.SEATS:
             return None
-        return math.floor(chosen.amount * self.capacity_scale + 0.5), chosen.period
+        return _scaled(chosen.amount, self.capacity_scale), chosen.period
+
+
+def _scaled(seats: int, scale: float) -> int:
+    """``seats * scale`` rounded half up to a whole number, exactly.
+
+    The factor is taken at its decimal value (its shortest repr), so that 100 * 1.005 is
+    100.5 and rounds to 101, where binary floating point would give 100.49999999999999.
+
+    Examples:
+        >>> _scaled(100, 1.005), _scaled(16, 1.2), _scaled(14, 1.25), _scaled(1, 0.2)
+        (101, 19, 18, 0)
+    """
+    factor = Decimal(scale) if isinstance(scale, int) else Decimal(repr(float(scale)))
+    return int((seats * factor).to_integral_value(rounding=ROUND_HALF_UP))
 
 
 def simulate(  # noqa: PLR0913 - the run is set by keywords
@@ -448,17 +490,19 @@ def simulate(  # noqa: PLR0913 - the run is set by keywords
     """Simulate each citizen's pathway for ``weeks`` weeks from ``start``.
 
     Args:
-        citizens: The citizens, or their ids; ids must be unique. Target groups and matched
-            referrals need ``Citizen`` values.
+        citizens: The citizens, or their ids (non-blank strings); ids must be unique. Any
+            iterable but a string will do. Target groups and matched referrals need
+            ``Citizen`` values.
         parameters: The model, or a whole [`Scenario`][helhed.simulation.model.Scenario];
             with a scenario, leave ``capacity``, ``capacity_scale``, ``referrals`` and
             ``by_group`` to it.
         start: The day of week 0.
         weeks: How many weeks to simulate (weeks ``0`` to ``weeks - 1``).
-        seed: Seed for ``numpy.random.default_rng``, 0 or more; the same seed gives the same
-            pathways. Two runs of the same citizens whose referrals are staggered alike draw
-            the same random number for each citizen in each week, whatever their other
-            parameters, offers or capacity, so their difference is the set-up's doing.
+        seed: Seed for ``numpy.random.default_rng``, a whole number of 0 or more (numpy's
+            integers too); the same seed gives the same pathways. Two runs of the same
+            citizens whose referrals are staggered alike draw the same random number for each
+            citizen in each week, whatever their other parameters, offers or capacity, so
+            their difference is the set-up's doing.
         capacity: Room instead of the offers' own capacity (see ``Scenario.capacity``).
         capacity_scale: Factor on every offer's seats (see ``Scenario.capacity_scale``).
         referrals: Which of a catalogue's offers each citizen goes to; None for the offer of
@@ -491,26 +535,26 @@ def simulate(  # noqa: PLR0913 - the run is set by keywords
             capacity=capacity,
             capacity_scale=capacity_scale,
         )
-    ids = [c if isinstance(c, str) else c.id for c in citizens]
     check = Checker()
+    people, ids = _people(citizens, check)
     check.whole(weeks, "weeks", minimum=1)
-    check.expect(len(set(ids)) == len(ids), "citizens", "ids must be unique")
     check.day(start, "start")
-    check.expect(_seed_ok(seed), "seed", "must be a whole number of 0 or more")
+    check.seed(seed, "seed")
     check.expect(
         progress is None or isinstance(progress, bool), "progress", "must be true, false or None"
     )
     matching = scenario.referrals is not None and scenario.referrals.mix is None
     if scenario.by_group or matching:
-        bare = next((i for i, c in enumerate(citizens) if not isinstance(c, Citizen)), None)
+        bare = next((i for i, c in enumerate(people) if not isinstance(c, Citizen)), None)
         check.expect(
             bare is None,
             f"citizens[{bare}]",
             "must be a Citizen: target groups and matched referrals need one",
         )
     check.done()
+    seed = int(seed)
     show = _show(progress)
-    plan = _Plan.of(citizens, scenario, start=start, seed=seed)
+    plan = _Plan.of(people, scenario, start=start, seed=seed)
     with _bar(show, weeks, "weeks", "week") as bar:
         log = _run(plan, start=start, weeks=weeks, seed=seed, bar=bar)
     days = [start + dt.timedelta(weeks=week) for week in range(weeks)]
@@ -529,11 +573,26 @@ def simulate(  # noqa: PLR0913 - the run is set by keywords
     return tuple(pathways)
 
 
-def _seed_ok(seed: object) -> bool:
-    """True for a whole number of 0 or more; numpy's own integers are fine seeds too."""
-    if isinstance(seed, bool) or not isinstance(seed, Integral):
-        return False
-    return int(seed) >= 0
+def _people(citizens: object, check: Checker) -> tuple[tuple[Citizen | str, ...], list[str]]:
+    """The citizens as a tuple and their ids, recording what is wrong with them in ``check``."""
+    if isinstance(citizens, (str, bytes)):
+        check.fail("citizens", "must be a sequence of Citizen values or ids, not one string")
+        return (), []
+    if not isinstance(citizens, Iterable):
+        check.fail("citizens", "must be a sequence of Citizen values or ids")
+        return (), []
+    people: tuple[object, ...] = tuple(citizens)
+    ids: list[str] = []
+    for i, citizen in enumerate(people):
+        if isinstance(citizen, Citizen):
+            ids.append(citizen.id)
+        elif isinstance(citizen, str):
+            check.text(citizen, f"citizens[{i}]")
+            ids.append(citizen)
+        else:
+            check.fail(f"citizens[{i}]", "must be a Citizen or an id")
+    check.expect(len(set(ids)) == len(ids), "citizens", "ids must be unique")
+    return cast("tuple[Citizen | str, ...]", people), ids
 
 
 def _show(progress: bool | None) -> bool:  # noqa: FBT001 - the caller's flag
@@ -591,17 +650,12 @@ def _makers(parameters: Parameters, offer: Offer) -> dict[int, Maker]:
 
 def _bounds(parameters: Parameters, offer: Offer) -> tuple[int, int, int]:
     """Contact weeks, minimum and maximum weeks in the intervention; ``_NEVER`` for none."""
-
-    def weeks(value: Weeks, none: int) -> int:
-        if value == "offer":
-            value = offer.duration_weeks
-        return none if value is None else int(value)
-
     contact = parameters.contact_weeks
+    low, high = _weeks(parameters.min_weeks, offer), _weeks(parameters.max_weeks, offer)
     return (
         _NEVER if contact is None else contact,
-        weeks(parameters.min_weeks, 0),
-        weeks(parameters.max_weeks, _NEVER),
+        0 if low is None else low,
+        _NEVER if high is None else high,
     )
 
 
@@ -687,16 +741,6 @@ def _matched(
     return found
 
 
-def _period(period: CapacityPeriod, day: dt.date) -> tuple[int, ...]:
-    """The ISO week, calendar month or year ``day`` falls in, as ``capacity`` counts them."""
-    if period is CapacityPeriod.WEEK:
-        iso = day.isocalendar()
-        return (iso.year, iso.week)
-    if period is CapacityPeriod.MONTH:
-        return (day.year, day.month)
-    return (day.year,)
-
-
 class _Seats:
     """One offer's room, waiting list and use during a run."""
 
@@ -718,7 +762,7 @@ class _Seats:
             if period is CapacityPeriod.AT_A_TIME:
                 take = min(max(seats - self.running, 0), waiting)
             else:
-                key = _period(period, day)
+                key = period_key(period, day)
                 take = min(max(seats - self.started[key], 0), waiting)
                 self.started[key] += take
         self.running += take
