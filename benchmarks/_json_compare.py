@@ -3,13 +3,13 @@
 ``bench_json()`` prints, from one run, on 10,000 demo citizens (``demo_cohort`` with
 ``DEMO_SEED`` on ``DEMO_DATE``, built before timing):
 
-a. decoding the same JSON text: helhed's ``from_json(text, Citizen)`` against a
+d1. decoding the same JSON text: helhed's ``from_json(text, Citizen)`` against a
    ``msgspec.json.Decoder(Citizen)``, with ``json.loads`` alone as a floor for parsing;
-b. encoding: ``to_json`` against a ``msgspec.json.Encoder``;
-c. round trips: ``from_json(to_json(c), Citizen)`` against msgspec decoding its own encoding;
-d. a handful of bad documents through both decoders, untimed: which each refuses, how many
+d2. encoding: ``to_json`` against a ``msgspec.json.Encoder``;
+d3. round trips: ``from_json(to_json(c), Citizen)`` against msgspec decoding its own encoding;
+d4. a handful of bad documents through both decoders, untimed: which each refuses, how many
    problems it reports, and whether its message quotes the bad value;
-e. what msgspec does with a pathway document (tagged events), untimed.
+d5. what msgspec does with a pathway document (tagged events), untimed.
 
 msgspec needs no ``dec_hook`` or ``enc_hook`` for a citizen: it reads and writes helhed's enums
 by their value (the Danish code), frozensets and tuples as lists, and dates as ISO strings. It
@@ -166,7 +166,7 @@ def _messages(decode: Callable[[], object]) -> list[str]:
 
 def check_bad_documents(decoder: msgspec.json.Decoder[Citizen]) -> None:
     """Print, for each bad document, what helhed and msgspec each did with it."""
-    print("d. bad citizen documents through both decoders (untimed)")
+    print("d4. bad citizen documents through both decoders (untimed)")
     print("   post-init: helhed's own check, run by msgspec, wrapped in msgspec.ValidationError")
     print(f"  {'what is wrong':<42} {'helhed from_json':<22} msgspec Decoder(Citizen)")
     for what, value, text in BAD_DOCUMENTS:
@@ -186,7 +186,7 @@ def check_pathway() -> None:
     pathway = aalborg_pathways()[0]
     text = to_json(pathway)
     print(
-        f"e. a pathway document (the first Aalborg pathway, {len(pathway.events)} tagged events;"
+        f"d5. a pathway document (the first Aalborg pathway, {len(pathway.events)} tagged events;"
         " untimed)"
     )
     print(f"  helhed: from_json(text, Pathway) == pathway: {from_json(text, Pathway) == pathway}")
@@ -215,7 +215,7 @@ def check_pathway() -> None:
 
 def print_header(n: int, characters: int) -> None:
     """Print the versions, the workload, how it was timed and what msgspec did differently."""
-    print("helhed JSON: cattrs converter against msgspec on the same attrs classes")
+    print("d. JSON: helhed's cattrs converter against msgspec on the same attrs classes")
     print(
         f"  Python {platform.python_version()} ({platform.python_implementation()}), "
         f"helhed {helhed.__version__}, msgspec {msgspec.__version__}"
@@ -266,7 +266,7 @@ def bench_json() -> None:
     theirs = best_time(lambda: [decoder.decode(t) for t in texts], REPEATS)
     floor = best_time(lambda: [json.loads(t) for t in texts], REPEATS)
     compare(
-        "a. decode the same JSON text",
+        "d1. decode the same JSON text",
         n,
         ("from_json(text, Citizen)", ours),
         ("Decoder(Citizen).decode(text)", theirs),
@@ -276,13 +276,13 @@ def bench_json() -> None:
 
     ours = best_time(lambda: [to_json(c) for c in cohort], REPEATS)
     theirs = best_time(lambda: [encoder.encode(c) for c in cohort], REPEATS)
-    compare("b. encode", n, ("to_json(c)", ours), ("Encoder().encode(c)", theirs))
+    compare("d2. encode", n, ("to_json(c)", ours), ("Encoder().encode(c)", theirs))
     print()
 
     ours = best_time(lambda: [from_json(to_json(c), Citizen) for c in cohort], REPEATS)
     theirs = best_time(lambda: [decoder.decode(encoder.encode(c)) for c in cohort], REPEATS)
     compare(
-        "c. round trip",
+        "d3. round trip",
         n,
         ("from_json(to_json(c), Citizen)", ours),
         ("decoder.decode(encoder.encode(c))", theirs),
