@@ -235,10 +235,9 @@ def _enrich(
 ) -> Pathway:
     """The simulated referral with the model's own events added, as a validated pathway."""
     events = list(pathway.events)
-    if not events:
+    referral = events[0] if events else None
+    if not isinstance(referral, Referred):  # only an empty log: simulate opens with the referral
         return pathway
-    referral = events[0]
-    assert isinstance(referral, Referred)  # noqa: S101 - simulate opens with the referral
     day, cid = referral.occurred_on, citizen.id
     right = coordinating_caseworker_right(citizen, on=day).right
     added: list[Event] = [
