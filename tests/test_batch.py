@@ -365,3 +365,17 @@ def test_only_tables_are_read(rows):
         ValidationError, match=r"^rows: must be a pandas DataFrame or a pyarrow Table$"
     ):
         sickness_frame(rows, on=DAY)
+
+
+@pytest.mark.parametrize("on", [None, "2024-05-01", pd.Timestamp("2024-05-01"), 20240501])
+def test_the_day_must_be_a_date(on):
+    citizens = citizens_to_frame([])
+    with pytest.raises(ValidationError, match=r"^on: must be a date$"):
+        classify_frame(citizens, on=on)
+    with pytest.raises(ValidationError, match=r"^on: must be a date$"):
+        sickness_frame(
+            pd.DataFrame(
+                {"first_absence_day": [], "expected_full_recovery": [], "other_challenges": []}
+            ),
+            on=on,
+        )

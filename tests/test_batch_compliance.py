@@ -3,6 +3,7 @@
 import datetime as dt
 
 import attrs
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from helhed.batch import (
     FINDING_COLUMNS,
     check_frame,
+    compliance,
     findings_of,
     population_rows,
     report_frame,
@@ -25,7 +27,7 @@ from helhed.cases.kolding import COURSE, KOLDING
 from helhed.cases.syddjurs import SYDDJURS
 from helhed.cli import CHECKABLE
 from helhed.errors import ValidationError
-from helhed.frames import from_frame, to_frame
+from helhed.frames import REQUIRED, from_frame, to_frame
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.organisation import Administration, Role
 from helhed.pathways import events as ev
@@ -33,13 +35,21 @@ from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES, ODENSE_CONSENT
 from helhed.pathways.rules import (
+    AtMostPer,
     CoordinatingCaseworkerAssigned,
+    Every,
     Finding,
+    Forbid,
+    Match,
     OneCoordinatingCaseworker,
+    Parallel,
     PopulationRule,
+    Precedes,
     Protocol,
+    RequiresConsent,
     Rule,
     Severity,
+    Within,
     at_most_per,
     every,
     forbid,
@@ -81,15 +91,50 @@ def rows(frame):
     return [tuple(row) for row in frame[list(FINDING_COLUMNS)].itertuples(index=False)]
 
 
-def agrees(pathways, protocol, on):
-    """check_frame, report_frame and findings_of give what check gives."""
+def agrees(pathways, protocol, on, layout=None):
+    """check_frame, report_frame and findings_of give what check gives.
+
+    ``layout``, if given, rewrites the table first (see ``layouts``).
+    """
     report = check(pathways, protocol, on=on)
     frame = to_frame(pathways)
+    if layout is not None:
+        frame = layout(frame)
     found = check_frame(frame, protocol, on=on)
     assert tuple(found.columns) == FINDING_COLUMNS
     assert findings_of(found) == report.findings
     assert report_frame(frame, protocol, on=on) == report
     return found
+
+
+_OPTIONAL = [c for c in to_frame([]).columns if c not in REQUIRED]
+
+
+@st.composite
+def layouts(draw):
+    """A rewrite of a table into another layout the batch functions read the same way.
+
+    Rows shuffled, gaps in helhed:index, a text index, dates as text, all-missing optional
+    columns dropped, and the table handed over as Arrow: each drawn on or off.
+    """
+    seed = draw(st.integers(0, 2**16))
+    shuffle, text_index, text_dates, drop, arrow = (draw(st.booleans()) for _ in range(5))
+    stretch, shift = draw(st.integers(1, 4)), draw(st.integers(0, 3))
+
+    def layout(frame):
+        frame = frame.copy()
+        frame["helhed:index"] = frame["helhed:index"] * stretch + shift
+        if shuffle:
+            frame = frame.sample(frac=1.0, random_state=seed)
+        if text_index:
+            frame.index = [f"rad-{i}" for i in range(len(frame))]
+        if text_dates:
+            frame["occurred_on"] = frame["occurred_on"].map(lambda d: d.isoformat())
+        if drop:
+            frame = frame.drop(columns=[c for c in _OPTIONAL if frame[c].isna().all()])
+        return pa.Table.from_pandas(frame, preserve_index=False) if arrow else frame
+
+    return layout
 
 
 # -- worked examples, one conforming and one breaking citizen per kind of rule ---------------
@@ -397,6 +442,40 @@ def test_coordinating_caseworker_rules_worked_example():
     ]  # fmt: skip
 
 
+def test_coordinating_rules_with_a_release_or_unreadable_cells():
+    # c-1 had s-1 coordinating from the 6th, released on the 8th: nobody coordinates on the
+    # 31st, so the benefit from the 5th gives a finding (read on objects, as the log must be
+    # replayed). c-2 has s-2 from the 6th and a mentor released on the 8th: no finding.
+    def pathway(cid, staff, released, role=Role.COORDINATING_CASEWORKER):
+        return Pathway.of(
+            [
+                referral(cid),
+                make(ev.BenefitChanged, 1, A.JOB_CENTRE, cid,
+                     benefit=Benefit.CASH_BENEFIT_ACTIVITY_READY),
+                make(ev.CaseworkerAssigned, 2, A.JOB_CENTRE, cid, staff_id=staff,
+                     role=Role.COORDINATING_CASEWORKER),
+                *([make(ev.CaseworkerAssigned, 3, A.JOB_CENTRE, cid, staff_id="m-1",
+                        role=role)] if released == "m-1" else []),
+                make(ev.CaseworkerReleased, 4, A.JOB_CENTRE, cid, staff_id=released),
+            ]
+        )  # fmt: skip
+
+    pathways = [pathway("c-1", "s-1", "s-1"), pathway("c-2", "s-2", "m-1", Role.MENTOR)]
+    found = agrees(pathways, COORDINATING_CASEWORKER, ON)
+    assert [(r[0], r[3], r[4]) for r in rows(found)] == [("c-1", (1,), (at(1), ON))]
+    # A funding basis code or a staff id that cannot be read is refused, as from_frame does.
+    frame = to_frame(pathways).astype({"benefit": object, "staff_id": object})
+    frame.loc[1, "benefit"] = "hemmelig"
+    with pytest.raises(ValidationError, match=r"^rows\[1\]\.benefit: "):
+        check_frame(frame, COORDINATING_CASEWORKER, on=ON)
+    frame = to_frame(pathways).astype({"staff_id": object})
+    frame.loc[2, "staff_id"] = 7
+    with pytest.raises(ValidationError, match=r"^rows\[2\]\.staff_id: "):
+        check_frame(
+            frame, only(COORDINATING_CASEWORKER, "koordinerende-sagsbehandler.gennemgaaende"), on=ON
+        )
+
+
 def test_rules_of_models_and_cases_run_on_objects():
     # Kolding's own rule class and Syddjurs's narrowed matches fall back to the object API.
     pathways = [
@@ -489,6 +568,48 @@ def test_text_dates_and_midnight_timestamps_are_read():
     assert check_frame(frame, EARLY_DETECTION, on=ON).empty  # read on objects, too
 
 
+def test_same_on_a_time_compares_times_read_not_cells_written():
+    # The contact at 10:30 on the 4th is answered by the conversation at 10:30 on the 5th,
+    # within 3 days. Written as the text "10:30" on one row and as a time on the other, the
+    # two cells differ, but from_frame reads both as 10:30: no finding, by either door.
+    rule = within(3, after=when(ev.ContactMade), expect=when(ev.ConversationHeld), same="at",
+                  id="t", **_TEXTS)  # fmt: skip
+    pathway = Pathway.of(
+        [
+            referral("c-1"),
+            make(ev.ContactMade, 0, at=dt.time(10, 30)),
+            make(ev.ConversationHeld, 1, at=dt.time(10, 30),
+                 conversation=ev.ConversationKind.FOLLOW_UP),
+        ]
+    )  # fmt: skip
+    frame = to_frame([pathway]).astype({"at": object})
+    frame.loc[2, "at"] = "10:30"
+    protocol = _rules(rule)
+    assert check([pathway], protocol, on=ON).findings == ()
+    assert findings_of(check_frame(frame, protocol, on=ON)) == ()
+    # Without the answer's time, the rule does find the missing answer (3 days after the 4th).
+    assert rows(check_frame(frame.iloc[:2], protocol, on=ON))[0][4] == (at(0), at(3))
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_blank_text_in_a_column_read_is_refused_as_from_frame_refuses_it(blank):
+    frame = frame_of_two()
+    frame.loc[1, "referral_id"] = blank
+    with pytest.raises(ValidationError) as info:
+        check_frame(frame, HALSNAES, on=ON)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("rows[1].referral_id", "must not be blank")
+    ]
+    with pytest.raises(ValidationError, match=r"rows\[1\]\.referral_id: must not be blank"):
+        from_frame(frame)
+    # A blank cell after the day checked is not read, by either door.
+    frame.loc[1, "occurred_on"] = dt.date(2024, 4, 30)
+    assert (
+        findings_of(check_frame(frame, HALSNAES, on=ON))
+        == check(from_frame(frame.iloc[[0, 2]]), HALSNAES, on=ON).findings
+    )
+
+
 def test_no_events_no_findings():
     found = check_frame(to_frame([]), HALSNAES, on=ON)
     assert tuple(found.columns) == FINDING_COLUMNS
@@ -517,10 +638,10 @@ def days_around(draw, pathways):
     return first + dt.timedelta(days=draw(st.integers(-5, 500)))
 
 
-@given(cohorts, st.sampled_from(sorted(CHECKABLE)), st.data())
-def test_every_checkable_protocol_equals_the_object_api(pathways, protocol_id, data):
+@given(cohorts, st.sampled_from(sorted(CHECKABLE)), st.data(), layouts())
+def test_every_checkable_protocol_equals_the_object_api(pathways, protocol_id, data, layout):
     on = data.draw(days_around(pathways))
-    agrees(pathways, CHECKABLE[protocol_id], on)
+    agrees(pathways, CHECKABLE[protocol_id], on, layout)
 
 
 # A narrower world than hs.pathways (two or three administrations, two offers, a few staff),
@@ -700,9 +821,9 @@ def random_protocols(draw):
     return Protocol(id="random", name_da="T", name_en="T", rules=rules, citation=CITE)
 
 
-@given(focused_cohorts(), random_protocols(), st.integers(-2, 150))
-def test_random_rules_equal_the_object_api(pathways, protocol, offset):
-    agrees(pathways, protocol, D + dt.timedelta(days=offset))
+@given(focused_cohorts(), random_protocols(), st.integers(-2, 150), layouts())
+def test_random_rules_equal_the_object_api(pathways, protocol, offset, layout):
+    agrees(pathways, protocol, D + dt.timedelta(days=offset), layout)
 
 
 def _rules(*rules):
@@ -728,14 +849,18 @@ _CONSENTS = _rules(
 )
 
 
-@given(focused_cohorts(only={"start", "complete", "drop"}), st.integers(-2, 150))
-def test_parallel_equals_the_object_api(pathways, offset):
-    agrees(pathways, _INTERVENTIONS, D + dt.timedelta(days=offset))
+@given(focused_cohorts(only={"start", "complete", "drop"}), st.integers(-2, 150), layouts())
+def test_parallel_equals_the_object_api(pathways, offset, layout):
+    agrees(pathways, _INTERVENTIONS, D + dt.timedelta(days=offset), layout)
 
 
-@given(focused_cohorts(only={"consent", "refuse", "withdraw", "disclose"}), st.integers(0, 150))
-def test_requires_consent_equals_the_object_api(pathways, offset):
-    agrees(pathways, _CONSENTS, D + dt.timedelta(days=offset))
+@given(
+    focused_cohorts(only={"consent", "refuse", "withdraw", "disclose"}),
+    st.integers(0, 150),
+    layouts(),
+)
+def test_requires_consent_equals_the_object_api(pathways, offset, layout):
+    agrees(pathways, _CONSENTS, D + dt.timedelta(days=offset), layout)
 
 
 @given(focused_cohorts(), st.sampled_from([HALSNAES, ODENSE_CONSENT, COORDINATING_CASEWORKER]))
@@ -749,6 +874,36 @@ def test_arrow_input_equals_pandas_input(pathways, protocol):
     assert findings_of(pa.Table.from_pandas(check_frame(frame, protocol, on=on))) == findings_of(
         check_frame(frame, protocol, on=on)
     )
+
+
+# -- the fields the columnar code reads ------------------------------------------------------
+
+
+def test_the_fields_read_are_every_field_of_the_classes_read():
+    # A field added to Match or to a rule class must be taught to the columnar code (or the
+    # class runs on objects, see the next test); this pins the sets it knows today.
+    known = compliance._KNOWN_FIELDS
+    assert set(known) == {Match, Forbid, Within, Precedes, Parallel, RequiresConsent, Every,
+                          AtMostPer, CoordinatingCaseworkerAssigned,
+                          OneCoordinatingCaseworker}  # fmt: skip
+    for cls, names in known.items():
+        assert {f.name for f in attrs.fields(cls)} == names, cls.__name__
+    assert frozenset(known) == compliance._UP_TO_DATE
+
+
+def test_a_class_with_fields_not_known_runs_on_objects(monkeypatch):
+    # As if Within and Match had gained a field: no column code and no pre-filter may run.
+    pathways = [Pathway.of([referral("c-1"), make(ev.ReferralAccepted, 0, A.JOB_CENTRE,
+                                                  referral_id="r-1")])]  # fmt: skip
+    monkeypatch.setattr(compliance, "_UP_TO_DATE", frozenset({Forbid}))
+
+    def refuse(*_):
+        raise AssertionError
+
+    monkeypatch.setattr(compliance, "_within", refuse)
+    monkeypatch.setattr(compliance, "_forbid", refuse)  # its Match is not up to date either
+    found = agrees(pathways, HALSNAES, ON)
+    assert set(found["rule_id"]) == {"halsnaes.contact_within_week"}
 
 
 # -- bad input -------------------------------------------------------------------------------
@@ -816,6 +971,11 @@ def test_unknown_and_repeated_columns_are_named():
         ("helhed:index", -1, "must be a whole number, 0 or more"),
         ("helhed:index", "1", "must be a whole number, 0 or more"),
         ("helhed:index", None, "is required"),
+        ("helhed:index", 2**70, "is too large a position"),
+        ("occurred_on", "20240304", "is not a calendar date written YYYY-MM-DD"),
+        ("occurred_on", "2024-W10-1", "is not a calendar date written YYYY-MM-DD"),
+        ("occurred_on", np.datetime64("2024-03-04T10:30"), "must be a date without a time of day"),
+        ("referral_id", "", "must not be blank"),
     ],
 )
 def test_a_bad_cell_is_named_without_its_value(column, value, message):
@@ -826,6 +986,49 @@ def test_a_bad_cell_is_named_without_its_value(column, value, message):
     assert [(p.path, p.message) for p in info.value.problems] == [(f"rows[1].{column}", message)]
     assert "hemmelig" not in str(info.value)
     assert "2024" not in str(info.value)
+
+
+def test_text_dates_are_read_only_as_from_frame_reads_them():
+    # "20240304" and "2024-W10-1" are dates to date.fromisoformat but not to from_frame.
+    for text in ("20240304", "2024-W10-1"):
+        frame = frame_of_two().astype({"occurred_on": object})
+        frame.loc[1, "occurred_on"] = text
+        for validate in (False, True):
+            with pytest.raises(ValidationError) as info:
+                check_frame(frame, HALSNAES, on=ON, validate=validate)
+            assert [p.path for p in info.value.problems] == ["rows[1].occurred_on"]
+        with pytest.raises(ValidationError, match=r"rows\[1\]\.occurred_on"):
+            from_frame(frame)
+
+
+def test_a_datetime64_at_midnight_is_read_as_its_date():
+    frame = frame_of_two()
+    want = rows(check_frame(frame, HALSNAES, on=ON))
+    cells = frame["occurred_on"].tolist()
+    frame["occurred_on"] = pd.Series(
+        [np.datetime64(day, "ns") for day in cells], dtype=object, index=frame.index
+    )
+    assert isinstance(frame["occurred_on"].iloc[0], np.datetime64)
+    assert rows(check_frame(frame, HALSNAES, on=ON)) == want
+    assert rows(check_frame(frame, EARLY_DETECTION, on=ON)) == rows(
+        check_frame(frame_of_two(), EARLY_DETECTION, on=ON)
+    )
+
+
+def test_an_unsigned_arrow_position_too_large_for_int64_is_named():
+    table = pa.Table.from_pandas(frame_of_two(), preserve_index=False)
+    column = table.schema.get_field_index("helhed:index")
+    large = table.set_column(column, "helhed:index", pa.array([0, 2**64 - 1, 0], pa.uint64()))
+    with pytest.raises(ValidationError) as info:
+        check_frame(large, HALSNAES, on=ON)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("rows[1].helhed:index", "is too large a position")
+    ]
+    assert str(2**64 - 1) not in str(info.value)
+    small = table.set_column(column, "helhed:index", pa.array([0, 1, 0], pa.uint64()))
+    assert rows(check_frame(small, HALSNAES, on=ON)) == rows(
+        check_frame(frame_of_two(), HALSNAES, on=ON)
+    )
 
 
 def test_a_repeated_position_is_named():
@@ -863,6 +1066,33 @@ def test_findings_of_needs_the_columns_and_real_findings():
     found.loc[0, "severity"] = "hemmelig"
     with pytest.raises(ValidationError, match=r"^rows\[0\]: is not a finding check_frame wrote$"):
         findings_of(found)
+
+
+def test_findings_of_refuses_a_date_with_a_time_of_day():
+    found = check_frame(frame_of_two(), HALSNAES, on=ON)
+    assert len(found) == 1
+    found["dates"] = pd.Series([(pd.Timestamp("2024-03-04 10:30"),)], dtype=object)
+    with pytest.raises(ValidationError, match=r"^rows\[0\]: is not a finding check_frame wrote$"):
+        findings_of(found)
+    found["dates"] = pd.Series([(pd.Timestamp("2024-03-04"),)], dtype=object)
+    assert findings_of(found)[0].dates == (D,)
+
+
+def test_sort_findings_reads_arrow_and_checks_its_input():
+    pathways = [Pathway.of([referral(f"c-{i}", i, voluntary=False)]) for i in range(3)]
+    found = check_frame(to_frame(pathways), HALSNAES, on=ON)
+    mixed = found.iloc[[2, 0, 1]]
+    pd.testing.assert_frame_equal(sort_findings(pa.Table.from_pandas(mixed)), found)
+    with pytest.raises(ValidationError, match=r"^findings: must be a pandas DataFrame"):
+        sort_findings([1, 2])
+    with pytest.raises(ValidationError, match=r"^events: is a required column$"):
+        sort_findings(mixed.drop(columns="events"))
+    broken = mixed.copy()
+    broken.loc[0, "events"] = "hemmelig"
+    with pytest.raises(ValidationError) as info:
+        sort_findings(broken)
+    assert [p.path for p in info.value.problems] == ["rows[1]"]
+    assert "hemmelig" not in str(info.value)
 
 
 def test_findings_of_keeps_the_citation():

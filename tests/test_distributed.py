@@ -161,3 +161,14 @@ def test_check_dask_refuses_a_citizen_split_over_partitions(events):
     ddf = dd.from_pandas(events, npartitions=4)
     with pytest.raises(ValidationError, match=r"lie in more than one partition"):
         check_dask(ddf, CHECKED, on=CHECK_DAY, by_citizen=True)
+
+
+def test_check_dask_checks_its_arguments_before_any_work(events):
+    # Nothing runs on a cluster: the arguments are refused first, each by name.
+    with pytest.raises(ValidationError) as info:
+        check_dask(events, "halsnaes", on="2025-06-30")
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("events", "must be a Dask DataFrame"),
+        ("protocol", "must be a Protocol"),
+        ("on", "must be a date"),
+    ]

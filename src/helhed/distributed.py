@@ -16,7 +16,10 @@ is (and then it is checked). Population rules (such as
 [`AtMostPer`][helhed.pathways.rules.AtMostPer]) look at all citizens together: they run once,
 on the rows [`population_rows`][helhed.batch.population_rows] gathers from every partition.
 The findings, which are few next to the events, are computed and returned as one pandas
-DataFrame, in the order ``check_frame`` gives them.
+DataFrame, in the order ``check_frame`` gives them. The shuffle changes the order in which
+citizens first appear, which is the order ``check_frame`` hands pathways to a population
+rule: the shipped rules do not depend on it, but a rule of your own that does (one naming
+the first citizen it meets) may name another citizen here than on one machine.
 
 Errors are raised when the work runs, per partition: a
 [`ValidationError`][helhed.errors.ValidationError] names rows by their position within the
@@ -34,6 +37,7 @@ import dask.dataframe as dd
 import pandas as pd
 from dask.base import compute
 
+from helhed._validation import Checker
 from helhed.batch import (
     FINDING_COLUMNS,
     check_frame,
@@ -118,9 +122,16 @@ def check_dask(
         ordered as ``check_frame`` orders them.
 
     Raises:
-        ValidationError: If a partition holds bad input (its rows counted within it), or,
-            with ``by_citizen``, if a citizen's events lie in more than one partition.
+        ValidationError: If ``events`` is not a Dask DataFrame, ``protocol`` not a protocol
+            or ``on`` not a date; if a partition holds bad input (its rows counted within
+            it); or, with ``by_citizen``, if a citizen's events lie in more than one
+            partition.
     """
+    check = Checker()
+    check.expect(isinstance(events, dd.DataFrame), "events", "must be a Dask DataFrame")
+    check.expect(isinstance(protocol, Protocol), "protocol", "must be a Protocol")
+    check.day(on, "on")
+    check.done()
     if events.index.name == CASE and CASE not in events.columns:
         events = events.reset_index()
     if not by_citizen:

@@ -60,6 +60,7 @@ from helhed.sickness import SicknessAssessment
 from helhed.target_groups import Assessment
 
 __all__ = [
+    "DATE_PATTERN",
     "DOCUMENTS",
     "EVENT_TAG",
     "SCHEMA_VERSION",
@@ -104,7 +105,8 @@ _UPGRADES: Mapping[tuple[str, int], Callable[[dict[str, Any]], dict[str, Any]]] 
     {}
 )
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""The only text form of a date helhed reads: ``YYYY-MM-DD``."""
 _TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
 EVENT_TAG = "event"
 """The key that carries an event's kind (its ``EventKind`` code) in JSON."""
@@ -115,7 +117,7 @@ class _FieldError(ValueError):
 
 
 def _structure_date(value: object, _: type) -> dt.date:
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
+    if not isinstance(value, str) or not DATE_PATTERN.fullmatch(value):
         raise _FieldError("must be a date written YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(value)

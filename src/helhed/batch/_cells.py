@@ -7,6 +7,7 @@ whatever its index, with a message that never holds the cell's value (it may be 
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -17,6 +18,7 @@ import pandas as pd
 from helhed._coded import CodedEnum
 from helhed.errors import Problem, ValidationError
 from helhed.frames import is_missing, python_value
+from helhed.serialization import DATE_PATTERN as DATE_TEXT
 
 if TYPE_CHECKING:
     import pyarrow as pa  # type: ignore[import-untyped]
@@ -43,7 +45,10 @@ _ARROW_DTYPES: dict[str, pd.api.extensions.ExtensionDtype] = {
     "large_string": pd.StringDtype(),
     "string_view": pd.StringDtype(),
     "bool": pd.BooleanDtype(),
-    **{f"{sign}int{bits}": pd.Int64Dtype() for sign in ("", "u") for bits in (8, 16, 32, 64)},
+    **{f"{sign}int{bits}": pd.Int64Dtype() for sign in ("", "u") for bits in (8, 16, 32)},
+    "int64": pd.Int64Dtype(),
+    # Whole numbers above the largest int64 stay whole: the check refuses them by name.
+    "uint64": pd.UInt64Dtype(),
 }
 
 
@@ -54,7 +59,8 @@ class CellError(ValueError):
 def as_frame(data: object, name: str) -> pd.DataFrame:
     """``data`` as a pandas DataFrame: itself, or a ``pyarrow.Table`` converted once.
 
-    Arrow text becomes ``"string"``, flags ``"boolean"`` and whole numbers ``"Int64"``, so
+    Arrow text becomes ``"string"``, flags ``"boolean"`` and whole numbers ``"Int64"``
+    (``"UInt64"`` for unsigned 64-bit ones, which may not fit in ``"Int64"``), so
     a missing cell stays missing (never NaN or a coerced float); dates and times become
     ``datetime.date`` and ``datetime.time`` objects, as pyarrow converts them.
 
@@ -110,7 +116,8 @@ def factor(
     values: list[_T] = []
     bad: dict[int, str] = {}
     for i, raw in enumerate(uniques):
-        value = python_value(raw)
+        # A datetime64 keeps its unit: .item() of one in nanoseconds is a bare integer.
+        value = raw if isinstance(raw, np.datetime64) else python_value(raw)
         try:
             values.append(missing if is_missing(value) else parse(value))
         except CellError as exc:
@@ -142,6 +149,13 @@ def code_of(enum: type[_E]) -> Callable[[object], _E]:
 
 
 def _day(value: object) -> dt.date | None:
+    if isinstance(value, np.datetime64):
+        if np.isnat(value):
+            return None
+        day = value.astype("datetime64[D]")
+        if day != value:
+            raise CellError("must be a date without a time of day")
+        return typing.cast("dt.date", day.item())
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None or value.time() != dt.time():
             raise CellError("must be a date without a time of day")
@@ -149,6 +163,8 @@ def _day(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        if not DATE_TEXT.fullmatch(value):
+            raise CellError("is not a calendar date written YYYY-MM-DD")
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -161,8 +177,9 @@ def days_of(
 ) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.bool_]]:
     """Each row's date as ``datetime64[D]`` and whether it is present and readable.
 
-    A cell may hold a ``datetime.date``, a timestamp at midnight without a time zone, or
-    text written YYYY-MM-DD; a missing cell is reported as required.
+    A cell may hold a ``datetime.date``, a timestamp or ``numpy.datetime64`` at midnight
+    without a time zone, or text written YYYY-MM-DD (``20240304`` or ``2024-W10-1`` are
+    refused, as ``from_frame`` refuses them); a missing cell is reported as required.
     """
     codes, values = factor(frame, column, _day, None, problems)
     present = np.array([v is not None for v in values], dtype=bool)[codes]

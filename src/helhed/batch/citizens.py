@@ -75,6 +75,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from helhed._coded import CodedEnum
+from helhed._validation import Checker
 from helhed.batch._cells import (
     CellError,
     Codes,
@@ -260,9 +261,12 @@ def classify_frame(citizens: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.Data
         ``coordinating_caseworker_right``.
 
     Raises:
-        ValidationError: If ``citizens`` is not a table, a required column is missing or a
-            cell cannot be read.
+        ValidationError: If ``on`` is not a date, ``citizens`` is not a table, a required
+            column is missing or a cell cannot be read.
     """
+    check = Checker()
+    check.day(on, "on")
+    check.done()
     citizens = as_frame(citizens, "citizens")
     require(citizens, (c for c in CITIZEN_COLUMNS if c not in _OPTIONAL))
     problems: list[Problem] = []
@@ -340,11 +344,14 @@ def sickness_frame(rows: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.DataFram
         ``cross_disciplinary_effort`` (``"bool"``).
 
     Raises:
-        ValidationError: If ``rows`` is not a table, a column is missing, a cell cannot be
-            read, a recovery is not after its first day of absence, or a first day of
-            absence is after ``on``.
+        ValidationError: If ``on`` is not a date, ``rows`` is not a table, a column is
+            missing, a cell cannot be read, a recovery is not after its first day of
+            absence, or a first day of absence is after ``on``.
         NoRuleError: If ``on`` is before 19 January 2018.
     """
+    check = Checker()
+    check.day(on, "on")
+    check.done()
     rows = as_frame(rows, "rows")
     require(rows, SICKNESS_COLUMNS)
     window = np.timedelta64((eight_week_limit(on, on=on) - on).days, "D")

@@ -23,22 +23,26 @@ How each rule is evaluated:
 
 * vectorised over whole columns: [`Forbid`][helhed.pathways.rules.Forbid],
   [`Within`][helhed.pathways.rules.Within], [`Precedes`][helhed.pathways.rules.Precedes],
-  [`Parallel`][helhed.pathways.rules.Parallel] and
+  [`Parallel`][helhed.pathways.rules.Parallel],
   [`RequiresConsent`][helhed.pathways.rules.RequiresConsent] (the consent ledger as running
-  positions of the last consent, withdrawal and refusal per purpose), with every field of
-  ``Match`` including the referral a row names, for ``to`` and ``voluntary``;
+  positions of the last consent, withdrawal and refusal per purpose),
+  [`OneCoordinatingCaseworker`][helhed.pathways.rules.OneCoordinatingCaseworker] and
+  [`CoordinatingCaseworkerAssigned`][helhed.pathways.rules.CoordinatingCaseworkerAssigned]
+  (the latest funding basis per citizen, its right looked up once per funding basis; a
+  citizen with a staff member released is checked on objects, as the log must be
+  replayed), with every field of ``Match`` including the referral a row names, for ``to``
+  and ``voluntary``;
 * on objects for the citizens that can break them, after a vectorised pre-filter:
   [`Every`][helhed.pathways.rules.Every] (citizens with a matching event: ``holds`` is a
-  Python function), [`AtMostPer`][helhed.pathways.rules.AtMostPer] (citizens assigned staff
-  in the role counted, all together, as it is a population rule),
-  [`CoordinatingCaseworkerAssigned`][helhed.pathways.rules.CoordinatingCaseworkerAssigned]
-  (citizens with a funding basis recorded) and
-  [`OneCoordinatingCaseworker`][helhed.pathways.rules.OneCoordinatingCaseworker] (citizens
-  with two coordinating assignments or more);
+  Python function) and [`AtMostPer`][helhed.pathways.rules.AtMostPer] (the citizens of
+  staff who have more than ``limit`` citizens assigned in the role counted, all together,
+  as it is a population rule);
 * on objects for every citizen: any other rule class, including subclasses of the rules
-  above and the rules of ``helhed.models`` and ``helhed.cases``, and any rule whose
-  ``Match`` is a subclass of ``Match`` or whose ``same`` names a field that is not one value
-  per event.
+  above and the rules of ``helhed.models`` and ``helhed.cases``; any rule whose ``Match`` is
+  a subclass of ``Match``, or whose ``same`` names a field that is not one text, code, flag
+  or whole number per event (a time or a date other than ``occurred_on`` may be written in
+  ways that read as one value); and any rule whose class, or ``Match``, has fields the
+  columnar code does not know.
 
 "On objects" means: the rows of those citizens are read with ``from_frame`` and the rule's
 own ``check`` (or ``check_all``) runs, so the result is the object API's by construction.
@@ -46,13 +50,14 @@ own ``check`` (or ``check_all``) runs, so the result is the object API's by cons
 What is checked: the required columns of [`REQUIRED`][helhed.frames.REQUIRED] are present
 and no unknown or repeated column; every ``case:concept:name`` is non-blank text; every
 ``concept:name`` is a known event kind code and every ``org:group`` a known administration
-code; every ``occurred_on`` is a date (a ``datetime.date``, a timestamp at midnight, or text
-written YYYY-MM-DD); every ``helhed:index`` is a whole number of 0 or more, unique within its
-citizen. What is not: the vectorised rules do not replay the logs, so an event that could not
-follow its log (a contact for a referral never made, dates going backwards, a field of the
-wrong kind) is not refused and may give findings the object API would never reach, since it
-refuses such a log. Pass ``validate=True`` to read the whole table with ``from_frame`` first
-(as slow as the object path), or validate once when the table is made.
+code; every ``occurred_on`` is a date (a ``datetime.date``, a timestamp or ``datetime64`` at
+midnight, or text written YYYY-MM-DD); every ``helhed:index`` is a whole number of 0 or more
+that fits in 64 bits, unique within its citizen; no text cell a rule reads is blank. What is
+not: the vectorised rules do not replay the logs, so an event that could not follow its log
+(a contact for a referral never made, dates going backwards, a field of the wrong kind) is
+not refused and may give findings the object API would never reach, since it refuses such a
+log. Pass ``validate=True`` to read the whole table with ``from_frame`` first (as slow as
+the object path), or validate once when the table is made.
 
 Columns of the result, in this order ([`FINDING_COLUMNS`][helhed.batch.FINDING_COLUMNS]):
 
@@ -102,6 +107,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
 import typing
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -115,7 +121,8 @@ import pandas as pd
 from helhed._coded import CodedEnum
 from helhed._validation import Checker
 from helhed.batch._cells import CellError, as_frame, days_of, factor, row_order
-from helhed.errors import Problem, ValidationError
+from helhed.benefits import Benefit, benefit_rules
+from helhed.errors import HelhedError, Problem, ValidationError
 from helhed.frames import (
     CASE,
     COLUMNS,
@@ -124,6 +131,7 @@ from helhed.frames import (
     ORG,
     REQUIRED,
     from_frame,
+    is_missing,
     python_value,
 )
 from helhed.organisation import Administration, Role
@@ -133,6 +141,7 @@ from helhed.pathways.events import (
     EVENT_TYPES,
     BenefitChanged,
     CaseworkerAssigned,
+    CaseworkerReleased,
     ConsentGiven,
     ConsentPurpose,
     ConsentRefused,
@@ -208,27 +217,71 @@ _STRING = "string"
 
 
 def _field_tables() -> tuple[dict[str, dict[int, object]], frozenset[str]]:
-    """Each column's default cell per event kind, and the fields holding one value per event.
+    """Each column's default cell per event kind, and the fields ``same`` may name in columns.
 
     The defaults fill a missing cell as ``from_frame`` does (a caseworker assignment without
-    a role is one as caseworker); a field whose type is a set is not a single value.
+    a role is one as caseworker). A field may be compared by its raw cells only if, in every
+    event kind that has it, it holds one text, code, flag or whole number: cells of dates,
+    times or sets written in different ways (``10:30`` and ``10:30:00``) may be equal once
+    read, so a rule correlating on such a field runs on objects. ``occurred_on`` is the
+    exception, as the table reads it as a date before any rule runs.
     """
     defaults: dict[str, dict[int, object]] = defaultdict(dict)
-    single: set[str] = set()
+    plain: set[str] = set()
+    other: set[str] = set()
     for i, cls in enumerate(_KINDS):
         hints = typing.get_type_hints(cls)
         for field in attrs.fields(cls):
-            if typing.get_origin(hints[field.name]) is not frozenset:
-                single.add(field.name)
+            (plain if _is_plain(hints[field.name]) else other).add(field.name)
             default = field.default
             if default is attrs.NOTHING or default is None or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 continue
             column = _FIELD_COLUMNS.get(field.name, field.name)
             defaults[column][i] = default.code if isinstance(default, CodedEnum) else default
-    return dict(defaults), frozenset(single)
+    return dict(defaults), frozenset((plain - other) | {"occurred_on"})
 
 
-_DEFAULTS, _SINGLE_FIELDS = _field_tables()
+def _is_plain(hint: object) -> bool:
+    """True for a type of one text, code, flag or whole number, possibly optional."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in {typing.Union, types.UnionType} and len(args) == 1:
+        hint = args[0]
+    return hint in {str, int, bool} or (isinstance(hint, type) and issubclass(hint, CodedEnum))
+
+
+_DEFAULTS, _PLAIN_FIELDS = _field_tables()
+
+
+_COMMON_FIELDS: Final = ("id", "severity", "citation", "text_da", "text_en")
+_KNOWN_FIELDS: Final[Mapping[type, frozenset[str]]] = {
+    Match: frozenset(
+        ("kinds", "recorded_by", "to", "voluntary", "conversation", "role", "offers", "instrument")
+    ),
+    Forbid: frozenset((*_COMMON_FIELDS, "events")),
+    Within: frozenset((*_COMMON_FIELDS, "days", "after", "expect", "same")),
+    Precedes: frozenset((*_COMMON_FIELDS, "first", "then", "same", "same_day")),
+    Parallel: frozenset((*_COMMON_FIELDS, "first", "second")),
+    RequiresConsent: frozenset((*_COMMON_FIELDS, "category", "to")),
+    Every: frozenset((*_COMMON_FIELDS, "events", "holds", "failure_da", "failure_en")),
+    AtMostPer: frozenset((*_COMMON_FIELDS, "limit", "role")),
+    CoordinatingCaseworkerAssigned: frozenset(_COMMON_FIELDS),
+    OneCoordinatingCaseworker: frozenset(_COMMON_FIELDS),
+}
+"""The fields the columnar code reads, per class it reads them for.
+
+A class whose fields have changed since is read on objects only (no column code, no
+pre-filter), so a new field is never ignored."""
+
+
+def _up_to_date() -> frozenset[type]:
+    return frozenset(
+        cls
+        for cls, names in _KNOWN_FIELDS.items()
+        if frozenset(f.name for f in attrs.fields(cls)) == names
+    )
+
+
+_UP_TO_DATE: Final = _up_to_date()
 
 
 def _kind_table(classes: tuple[type[Event], ...]) -> _Bools:
@@ -285,6 +338,13 @@ class _Table:
         self.end: _Ints = np.searchsorted(self.citizen, self.citizen, side="right").astype(np.int64)
         self._codes: dict[str, tuple[_Ints, list[object]]] = {}
         self._referrals: _Ints | None = None
+        self._names: npt.NDArray[np.object_] | None = None
+
+    def names(self, citizens: _Ints) -> list[str]:
+        """The ids of ``citizens``, given by their numbers."""
+        if self._names is None:
+            self._names = _objects(self.ids)
+        return typing.cast("list[str]", self._names[citizens].tolist())
 
     @property
     def citizens(self) -> int:
@@ -319,8 +379,9 @@ class _Table:
                     pd.Series([_hashable(c) for c in cells.tolist()], dtype=object),
                     use_na_sentinel=True,
                 )
-            codes = np.asarray(full, dtype=np.int64)[self.rows]
             values = [python_value(u) for u in uniques]
+            self._refuse_blanks(column, np.asarray(full, dtype=np.int64), values)
+            codes = np.asarray(full, dtype=np.int64)[self.rows]
         for kind, default in _DEFAULTS.get(column, {}).items():
             gap = (codes < 0) & (self.kind == kind)
             if gap.any():
@@ -329,6 +390,20 @@ class _Table:
                 codes[gap] = values.index(default)
         self._codes[column] = (codes, values)
         return codes, values
+
+    def _refuse_blanks(self, column: str, full: _Ints, values: list[object]) -> None:
+        """Refuse blank text among the distinct cells of ``column``, as ``from_frame`` does.
+
+        Only rows up to the day checked count, as only they are read into pathways.
+        """
+        blank = [i for i, v in enumerate(values) if isinstance(v, str) and not v.strip()]
+        if not blank:
+            return
+        rows = np.sort(self.rows[np.isin(full[self.rows], blank)])
+        if rows.size:
+            raise ValidationError(
+                Problem(f"rows[{row}].{column}", "must not be blank") for row in rows.tolist()
+            )
 
     def equals(self, column: str, value: object) -> _Bools:
         """Rows whose cell in ``column`` equals ``value`` (never a missing one)."""
@@ -520,14 +595,26 @@ def _lookup(
     return np.array(values, dtype=np.int64)[codes]
 
 
+_LARGEST: Final = int(np.iinfo(np.int64).max)
+_TOO_LARGE: Final = "is too large a position"
+
+
 def _indexes(frame: pd.DataFrame, problems: list[Problem]) -> _Ints:
     def parse(value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise CellError("must be a whole number, 0 or more")
+        if value > _LARGEST:
+            raise CellError(_TOO_LARGE)
         return value
 
     cells = frame[INDEX]
     if pd.api.types.is_integer_dtype(cells.dtype) and not cells.hasnans:
+        if pd.api.types.is_unsigned_integer_dtype(cells.dtype):
+            # An unsigned position above the largest int64 would wrap round to a negative one.
+            large = np.flatnonzero(cells.to_numpy(dtype=np.uint64) > _LARGEST)
+            problems.extend(Problem(f"rows[{row}].{INDEX}", _TOO_LARGE) for row in large)
+            if large.size:
+                return np.zeros(len(cells), dtype=np.int64)
         numbers = cells.to_numpy(dtype=np.int64)
         problems.extend(
             Problem(f"rows[{row}].{INDEX}", "must be a whole number, 0 or more")
@@ -572,15 +659,21 @@ class _Found:
         self.text_en: list[str] = []
         self.citation: list[str] = []
 
-    def add(
+    def add(  # noqa: PLR0913 - the columns of a finding
         self,
         rule: Rule,
         citizens: Sequence[str],
         events: Sequence[tuple[int, ...]],
         dates: Sequence[tuple[dt.date, ...]],
-        details: Iterable[tuple[str, str]],
+        details: Sequence[tuple[str, str]],
+        *,
+        which: _Ints | None = None,
     ) -> None:
-        """Findings of ``rule``; each text is the rule's demand and then its detail."""
+        """Findings of ``rule``; each text is the rule's demand and then its detail.
+
+        ``which`` gives each finding's detail as a place in ``details``, so that findings
+        sharing a detail share its text; None means one detail per finding, in order.
+        """
         count = len(citizens)
         self.citizen_id.extend(citizens)
         self.rule_id.extend([rule.id] * count)
@@ -588,9 +681,12 @@ class _Found:
         self.citation.extend([str(rule.citation)] * count)
         self.events.extend(events)
         self.dates.extend(dates)
-        for da, en in details:
-            self.text_da.append(f"{rule.text_da} {da}")
-            self.text_en.append(f"{rule.text_en} {en}")
+        text_da = _objects([f"{rule.text_da} {da}" for da, _ in details])
+        text_en = _objects([f"{rule.text_en} {en}" for _, en in details])
+        if which is not None:
+            text_da, text_en = text_da[which], text_en[which]
+        self.text_da.extend(text_da.tolist())
+        self.text_en.extend(text_en.tolist())
 
     def extend(self, findings: Iterable[Finding]) -> None:
         """Findings the object API gave."""
@@ -606,35 +702,68 @@ class _Found:
 
     def frame(self) -> pd.DataFrame:
         """The findings in the order of ``ComplianceReport.findings``."""
-        order = sorted(
-            range(len(self.citizen_id)),
-            key=lambda k: (self.citizen_id[k], self.dates[k], self.rule_id[k], self.events[k]),
-        )
-        return _frame_of(
-            {
-                "citizen_id": [self.citizen_id[k] for k in order],
-                "rule_id": [self.rule_id[k] for k in order],
-                "severity": [self.severity[k] for k in order],
-                "events": [self.events[k] for k in order],
-                "dates": [self.dates[k] for k in order],
-                "text_da": [self.text_da[k] for k in order],
-                "text_en": [self.text_en[k] for k in order],
-                "citation": [self.citation[k] for k in order],
-            }
-        )
+        order = _finding_order(self.citizen_id, self.dates, self.rule_id, self.events)
+        return _frame_of({name: _objects(getattr(self, name))[order] for name in FINDING_COLUMNS})
 
 
-def _frame_of(columns: Mapping[str, Sequence[object]]) -> pd.DataFrame:
-    def objects(values: Sequence[object]) -> pd.Series:
-        cells = np.empty(len(values), dtype=object)
-        cells[:] = list(values)
-        return pd.Series(cells, dtype=object)
+_Column = Sequence[object] | npt.NDArray[np.object_]
 
+
+def _objects(values: _Column) -> npt.NDArray[np.object_]:
+    """``values`` as a one-dimensional array of objects (tuples stay whole)."""
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return values
+    cells = np.empty(len(values), dtype=object)
+    cells[:] = list(values)
+    return cells
+
+
+def _ranks(values: Sequence[object]) -> _Ints:
+    """Each value's place among the distinct values sorted as Python sorts them.
+
+    Only the distinct values are sorted in Python; finding them is hashing.
+    """
+    codes, uniques = pd.factorize(_objects(values))
+    order = sorted(range(len(uniques)), key=uniques.__getitem__)
+    rank = np.empty(len(uniques), dtype=np.int64)
+    rank[order] = np.arange(len(uniques), dtype=np.int64)
+    return rank[np.asarray(codes, dtype=np.intp)]
+
+
+def _finding_order(
+    citizens: Sequence[str],
+    dates: Sequence[tuple[dt.date, ...]],
+    rule_ids: Sequence[str],
+    events: Sequence[tuple[int, ...]],
+) -> _Ints:
+    """The order of findings by citizen, dates, rule id and events; ties keep their order."""
+    if not citizens:
+        return np.zeros(0, dtype=np.int64)
+    keys = (_ranks(events), _ranks(rule_ids), _ranks(dates), _ranks(citizens))
+    return np.lexsort(keys).astype(np.int64)
+
+
+def _distinct(count: int, *columns: _Ints) -> tuple[_Ints, _Ints]:
+    """A number per row for its tuple of ``columns``, equal for equal tuples, and each first row.
+
+    Numbers are renumbered after each column, so they stay below ``count`` and products of
+    two never overflow.
+    """
+    code = np.zeros(count, dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column)
+        code = np.asarray(pd.factorize(code * len(uniques) + codes)[0], dtype=np.int64)
+    first = np.unique(code, return_index=True)[1]
+    return code, np.asarray(first, dtype=np.int64)
+
+
+def _frame_of(columns: Mapping[str, _Column]) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            name: objects(columns[name])
+            name: pd.Series(_objects(columns[name]), dtype=object)
             if name in ("events", "dates")
-            else pd.Series(list(columns[name]), dtype=_STRING)
+            # From an array of objects: many times faster than from a list.
+            else pd.Series(_objects(columns[name]), dtype=_STRING)
             for name in FINDING_COLUMNS
         }
     )
@@ -648,16 +777,26 @@ def _event_kinds(kinds: _Ints) -> list[EventKind]:
 # -- the vectorised rules ------------------------------------------------------------------
 
 
+def _one_event_details(
+    table: _Table, rows: _Ints, detail: typing.Callable[[EventKind, dt.date], tuple[str, str]]
+) -> tuple[list[tuple[str, str]], _Ints]:
+    """The details of findings about one event each, once per distinct (kind, day)."""
+    which, first = _distinct(len(rows), table.kind[rows], table.day[rows])
+    kinds = _event_kinds(table.kind[rows[first]])
+    days = table.dates(table.day[rows[first]])
+    return [detail(kind, day) for kind, day in zip(kinds, days, strict=True)], which
+
+
 def _forbid(rule: Forbid, table: _Table, found: _Found) -> None:
     rows = np.flatnonzero(table.matches(rule.events))
-    days = table.dates(table.day[rows])
-    kinds = _event_kinds(table.kind[rows])
+    details, which = _one_event_details(table, rows, rule.detail)
     found.add(
         rule,
-        [table.ids[c] for c in table.citizen[rows].tolist()],
+        table.names(table.citizen[rows]),
         [(p,) for p in table.position[rows].tolist()],
-        [(d,) for d in days],
-        (rule.detail(kind, day) for kind, day in zip(kinds, days, strict=True)),
+        [(d,) for d in table.dates(table.day[rows])],
+        details,
+        which=which,
     )
 
 
@@ -681,27 +820,38 @@ def _within(rule: Within, table: _Table, found: _Found) -> None:
     missing = ~answered & (table.on > deadline)
     keep = late | missing
     triggers, answer, deadline, late = triggers[keep], answer[keep], deadline[keep], late[keep]
+    last = np.minimum(answer, n - 1)
+    second_day = np.where(late, table.day[last], deadline)
     first = table.dates(table.day[triggers])
-    second = table.dates(np.where(late, table.day[np.minimum(answer, n - 1)], deadline))
-    kinds = _event_kinds(table.kind[triggers])
-    answers = _event_kinds(table.kind[np.minimum(answer, n - 1)])
+    second = table.dates(second_day)
+    # A detail depends on the trigger's kind and day and, if late, the answer's kind and day.
+    which, one = _distinct(
+        len(triggers),
+        table.kind[triggers],
+        table.day[triggers],
+        np.where(late, table.kind[last], -1),
+        np.where(late, second_day, 0),
+    )
+    kinds = _event_kinds(table.kind[triggers[one]])
+    answers = _event_kinds(table.kind[last[one]])
+    details = [
+        rule.late(kinds[k], first[i], answers[k], second[i])
+        if is_late
+        else rule.missing(kinds[k], first[i])
+        for k, (i, is_late) in enumerate(zip(one.tolist(), late[one].tolist(), strict=True))
+    ]
     start = table.position[triggers].tolist()
-    end = table.position[np.minimum(answer, n - 1)].tolist()
-    details: list[tuple[str, str]] = []
-    events: list[tuple[int, ...]] = []
-    for k, is_late in enumerate(late.tolist()):
-        if is_late:
-            events.append((start[k], end[k]))
-            details.append(rule.late(kinds[k], first[k], answers[k], second[k]))
-        else:
-            events.append((start[k],))
-            details.append(rule.missing(kinds[k], first[k]))
+    end = table.position[last].tolist()
+    events: list[tuple[int, ...]] = [
+        (a, b) if is_late else (a,) for a, b, is_late in zip(start, end, late.tolist(), strict=True)
+    ]
     found.add(
         rule,
-        [table.ids[c] for c in table.citizen[triggers].tolist()],
+        table.names(table.citizen[triggers]),
         events,
         list(zip(first, second, strict=True)),
         details,
+        which=which,
     )
 
 
@@ -730,14 +880,14 @@ def _precedes(rule: Precedes, table: _Table, found: _Found) -> None:
         alike = _first_alike(table, first & (values >= 0), values, then) < limit
         ok = np.where(named, blank | alike, ok)
     then = then[~ok]
-    days = table.dates(table.day[then])
-    kinds = _event_kinds(table.kind[then])
+    details, which = _one_event_details(table, then, rule.detail)
     found.add(
         rule,
-        [table.ids[c] for c in table.citizen[then].tolist()],
+        table.names(table.citizen[then]),
         [(p,) for p in table.position[then].tolist()],
-        [(d,) for d in days],
-        (rule.detail(kind, day) for kind, day in zip(kinds, days, strict=True)),
+        [(d,) for d in table.dates(table.day[then])],
+        details,
+        which=which,
     )
 
 
@@ -815,7 +965,7 @@ def _parallel(rule: Parallel, table: _Table, found: _Found) -> None:
     positions = np.split(table.position[involved], cuts)
     found.add(
         rule,
-        [table.ids[c] for c in citizens.tolist()],
+        table.names(citizens),
         [tuple(p.tolist()) for p in positions],
         list(zip(table.dates(first_one[citizens]), table.dates(first_two[citizens]), strict=True)),
         [rule.detail] * len(citizens),
@@ -865,35 +1015,41 @@ def _requires_consent(rule: RequiresConsent, table: _Table, found: _Found) -> No
         )
     keep = ~allowed
     rows = disclosed[keep]
-    days = table.dates(table.day[rows])
     withdrawals, refusals = last_withdrawn[keep], last_refused[keep]
-    withdrawn_on = table.dates(np.where(withdrawals > never, withdrawals, 0))
-    refused_on = table.dates(np.where(refusals > never, refusals, 0))
+    covered, stated = any_in_force[keep], asked[keep]
+    # A detail depends on the day and on what the ledger held: once per distinct tuple.
+    which, one = _distinct(
+        len(rows), table.day[rows], covered.astype(np.int64), stated, withdrawals, refusals
+    )
+    days = table.dates(table.day[rows[one]])
+    withdrawn_on = table.dates(np.where(withdrawals[one] > never, withdrawals[one], 0))
+    refused_on = table.dates(np.where(refusals[one] > never, refusals[one], 0))
     details = []
-    for k, (covered, stated, w, f) in enumerate(
+    for k, (is_covered, purpose, w, f) in enumerate(
         zip(
-            any_in_force[keep].tolist(),
-            asked[keep].tolist(),
-            withdrawals.tolist(),
-            refusals.tolist(),
+            covered[one].tolist(),
+            stated[one].tolist(),
+            withdrawals[one].tolist(),
+            refusals[one].tolist(),
             strict=True,
         )
     ):
         why = refusal(
             rule.category,
             to,
-            _PURPOSES[stated] if stated >= 0 else None,
-            covered=covered,
+            _PURPOSES[purpose] if purpose >= 0 else None,
+            covered=is_covered,
             withdrawn=withdrawn_on[k] if w > never else None,
             refused=refused_on[k] if f > never else None,
         )
         details.append(rule.detail(days[k], why))
     found.add(
         rule,
-        [table.ids[c] for c in table.citizen[rows].tolist()],
+        table.names(table.citizen[rows]),
         [(p,) for p in table.position[rows].tolist()],
-        [(d,) for d in days],
+        [(d,) for d in table.dates(table.day[rows])],
         details,
+        which=which,
     )
 
 
@@ -945,26 +1101,162 @@ def _in_table(error: ValidationError, rows: _Ints) -> ValidationError:
     )
 
 
-def _candidates(rule: Rule, table: _Table) -> _Ints | None:
-    """The citizens who can break a rule checked on objects; None for all of them."""
+def _candidates(rule: Rule, table: _Table, *, whole: bool = True) -> _Ints | None:
+    """The citizens who can break a rule checked on objects; None for all of them.
+
+    ``whole`` says the table holds every pathway; a part of a table may not know every
+    citizen a member of staff has, so for it ``AtMostPer`` keeps everyone assigned in the role.
+    """
     kind = type(rule)
+    if kind not in _UP_TO_DATE:
+        return None
     if kind is Every:
         every = typing.cast("Every", rule)
         if type(every.events) is Match:
             return table.citizen[table.matches(every.events)]
     elif kind is AtMostPer:
-        counted = typing.cast("AtMostPer", rule)
-        assigned = table.kinds(CaseworkerAssigned) & table.equals("role", counted.role.code)
-        return table.citizen[assigned]
-    elif kind is CoordinatingCaseworkerAssigned:
-        return table.citizen[table.kinds(BenefitChanged)]
-    elif kind is OneCoordinatingCaseworker:
-        coordinating = table.kinds(CaseworkerAssigned) & table.equals(
-            "role", Role.COORDINATING_CASEWORKER.code
-        )
-        citizens, counts = np.unique(table.citizen[coordinating], return_counts=True)
-        return citizens[counts > 1]
+        return _caseloads(typing.cast("AtMostPer", rule), table, whole=whole)
     return None
+
+
+def _caseloads(rule: AtMostPer, table: _Table, *, whole: bool) -> _Ints:
+    """Citizens assigned staff in ``rule.role``; with ``whole``, only staff over the limit.
+
+    A member of staff's caseload is among the citizens ever assigned them in the role, so one
+    with ``limit`` such citizens or fewer has no finding.
+    """
+    assigned = table.kinds(CaseworkerAssigned) & table.equals("role", rule.role.code)
+    if not whole:
+        return table.citizen[assigned]
+    staff, _ = table.codes("staff_id")
+    pairs: _Ints = np.unique(np.stack([staff[assigned], table.citizen[assigned]]), axis=1)
+    members, counts = np.unique(pairs[0], return_counts=True)
+    crowded = members[counts > rule.limit]
+    citizens: _Ints = pairs[1][np.isin(pairs[0], crowded)]
+    return citizens
+
+
+def _coordinator_assigned(
+    rule: CoordinatingCaseworkerAssigned, table: _Table, objects: _Objects, found: _Found
+) -> None:
+    """``CoordinatingCaseworkerAssigned`` over columns, and on objects where that is unsure.
+
+    A citizen not closed whose last ``BenefitChanged`` names a funding basis with the right
+    on the day checked lacks a coordinating caseworker if none was ever assigned; one who
+    was assigned one and never had anyone released has one. A citizen with someone released
+    (the log must be replayed) or a funding basis code that is not known (reading it fails,
+    as it should) is checked on objects.
+    """
+    changed = table.kinds(BenefitChanged)
+    if not changed.any():
+        return
+    on = table.on_date
+    codes, values = table.codes("benefit")
+    benefits = [_benefit(v) for v in values]
+    rights = np.array([*(_right(b, v, on) for b, v in zip(benefits, values, strict=True)), False])
+    known = np.array(
+        [*(b is not None or is_missing(v) for b, v in zip(benefits, values, strict=True)), True]
+    )
+    rows = np.flatnonzero(changed)
+    # Rows are in log order, each citizen's together: the last row of each run is the latest.
+    last = rows[np.append(table.citizen[rows][1:] != table.citizen[rows][:-1], True)]
+    last = last[rights[codes[last]]]
+    citizens = table.citizen[last]
+    coordinated = table.citizen[
+        table.kinds(CaseworkerAssigned) & table.equals("role", Role.COORDINATING_CASEWORKER.code)
+    ]
+    released = table.citizen[table.kinds(CaseworkerReleased)]
+    closed = table.citizen[table.kinds(PathwayClosed)]
+    keep = ~np.isin(citizens, np.concatenate([closed, np.setdiff1d(coordinated, released)]))
+    last, citizens = last[keep], citizens[keep]
+    unsure = np.isin(citizens, released) | ~known[codes[last]]
+    if unsure.any():
+        pathways = objects.pathways(citizens[unsure])
+        found.extend(f for p in pathways for f in rule.check(p, on))
+    sure = last[~unsure]
+    which, one = _distinct(len(sure), codes[sure], table.day[sure])
+    details = []
+    for code, since in zip(
+        codes[sure[one]].tolist(), table.dates(table.day[sure[one]]), strict=True
+    ):
+        benefit = typing.cast("Benefit", benefits[code])
+        details.append(rule.detail(benefit, since, on))
+    found.add(
+        rule,
+        table.names(table.citizen[sure]),
+        [(p,) for p in table.position[sure].tolist()],
+        [(d, on) for d in table.dates(table.day[sure])],
+        details,
+        which=which,
+    )
+
+
+def _benefit(value: object) -> Benefit | None:
+    """The funding basis coded ``value``; None for a missing cell or a code not known."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return Benefit.from_code(value)
+    except ValueError:
+        return None
+
+
+def _right(benefit: Benefit | None, value: object, on: dt.date) -> bool:
+    """Whether a citizen whose last funding basis is ``benefit`` may have the right on ``on``.
+
+    True for a code that is not known (the citizen is read on objects, which refuses it);
+    False for none, or for a funding basis with no rule on that day, which is not judged.
+    """
+    if benefit is None:
+        return not is_missing(value)
+    try:
+        return benefit_rules(benefit, on=on).coordinating_caseworker
+    except HelhedError:
+        return False
+
+
+def _one_coordinator(
+    rule: OneCoordinatingCaseworker, table: _Table, objects: _Objects, found: _Found
+) -> None:
+    """``OneCoordinatingCaseworker`` over columns: a finding per change of person.
+
+    Each coordinating assignment to another staff id than the one before it is a finding.
+    A citizen with a coordinating assignment whose staff id is not text is checked on
+    objects, which refuse it.
+    """
+    rows = np.flatnonzero(
+        table.kinds(CaseworkerAssigned) & table.equals("role", Role.COORDINATING_CASEWORKER.code)
+    )
+    staff, values = table.codes("staff_id")
+    ids = [v if isinstance(v, str) else None for v in values]
+    readable = np.array([*(i is not None for i in ids), False])[staff[rows]]
+    if not readable.all():
+        unreadable = table.citizen[rows[~readable]]
+        found.extend(f for p in objects.pathways(unreadable) for f in rule.check(p, table.on_date))
+        rows = rows[~np.isin(table.citizen[rows], unreadable)]
+    before, after = rows[:-1], rows[1:]
+    change = (table.citizen[before] == table.citizen[after]) & (staff[before] != staff[after])
+    before, after = before[change], after[change]
+    which, one = _distinct(
+        len(after), staff[before], table.day[before], staff[after], table.day[after]
+    )
+    details = []
+    for was, since, now, day in zip(
+        staff[before[one]].tolist(),
+        table.dates(table.day[before[one]]),
+        staff[after[one]].tolist(),
+        table.dates(table.day[after[one]]),
+        strict=True,
+    ):
+        details.append(rule.detail(ids[was], since, ids[now], day))
+    found.add(
+        rule,
+        table.names(table.citizen[after]),
+        list(zip(table.position[before].tolist(), table.position[after].tolist(), strict=True)),
+        list(zip(table.dates(table.day[before]), table.dates(table.day[after]), strict=True)),
+        details,
+        which=which,
+    )
 
 
 def _on_objects(rule: Rule, table: _Table, objects: _Objects, found: _Found) -> None:
@@ -977,16 +1269,22 @@ def _on_objects(rule: Rule, table: _Table, objects: _Objects, found: _Found) -> 
 
 
 def _plain(*matches: Match) -> bool:
-    return all(type(m) is Match for m in matches)
+    return Match in _UP_TO_DATE and all(type(m) is Match for m in matches)
 
 
 def _single(field: str | None) -> bool:
-    return field is None or field in _SINGLE_FIELDS
+    return field is None or field in _PLAIN_FIELDS
 
 
-def _vectorised(rule: Rule, table: _Table, found: _Found) -> bool:
+def _vectorised(rule: Rule, table: _Table, objects: _Objects, found: _Found) -> bool:
     """Check ``rule`` over whole columns if it is one of the vectorised kinds."""
+    if type(rule) not in _UP_TO_DATE:
+        return False
     match rule:
+        case CoordinatingCaseworkerAssigned():
+            _coordinator_assigned(rule, table, objects, found)
+        case OneCoordinatingCaseworker():
+            _one_coordinator(rule, table, objects, found)
         case Forbid() if type(rule) is Forbid and _plain(rule.events):
             _forbid(rule, table, found)
         case Within() if (
@@ -1028,7 +1326,7 @@ def _check(table: _Table, protocol: Protocol) -> pd.DataFrame:
     found = _Found()
     objects = _Objects(table)
     for rule in protocol.rules:
-        if not _vectorised(rule, table, found):
+        if not _vectorised(rule, table, objects, found):
             _on_objects(rule, table, objects, found)
     return found.frame()
 
@@ -1129,7 +1427,7 @@ def population_rows(
     wanted: list[_Ints] = []
     for rule in protocol.rules:
         if isinstance(rule, PopulationRule):
-            citizens = _candidates(rule, table)
+            citizens = _candidates(rule, table, whole=False)
             if citizens is None:
                 return table.frame
             wanted.append(citizens)
@@ -1201,32 +1499,98 @@ def _whole(value: object) -> int:
 
 def _date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
+        if value.tzinfo is not None or value.time() != dt.time():
+            raise CellError("must be a date without a time of day")
         return value.date()
     if isinstance(value, dt.date):
         return value
     raise CellError("must be a date")
 
 
-def sort_findings(findings: pd.DataFrame) -> pd.DataFrame:
+def sort_findings(findings: pd.DataFrame | pa.Table) -> pd.DataFrame:
     """Findings of several checks in one frame, in the order ``check_frame`` gives them.
 
     Useful to put together the results of checks over parts of a table that hold whole
     pathways (each citizen's events in one part).
 
     Args:
-        findings: Rows with the columns of ``FINDING_COLUMNS``.
+        findings: Rows with the columns of ``FINDING_COLUMNS`` (others are kept), as a
+            pandas DataFrame or a ``pyarrow.Table``.
 
     Returns:
         The rows ordered by citizen, dates, rule id and events, with a fresh ``RangeIndex``.
+
+    Raises:
+        ValidationError: As ``findings_of``: if ``findings`` is not a table, a column is
+            missing or a row is not a finding ``check_frame`` wrote.
     """
-    keys = list(
-        zip(
-            findings["citizen_id"].tolist(),
-            [tuple(d) for d in findings["dates"].tolist()],
-            findings["rule_id"].tolist(),
-            [tuple(e) for e in findings["events"].tolist()],
-            strict=True,
+    frame = as_frame(findings, "findings")
+    missing = [Problem(c, "is a required column") for c in FINDING_COLUMNS if c not in frame]
+    if missing:
+        raise ValidationError(missing)
+    bad: set[int] = set()
+    # Each distinct cell is read once, as findings_of reads it; the key columns are ranked.
+    for column, read in (
+        ("severity", _severity),
+        ("text_da", _text),
+        ("text_en", _text),
+        ("citation", _text),
+    ):
+        _read_column(frame[column], read, bad)
+    citizens = _read_column(frame["citizen_id"], _text, bad)
+    rule_ids = _read_column(frame["rule_id"], _text, bad)
+    events = _read_column(frame["events"], _positions, bad)
+    dates = _read_column(frame["dates"], _days, bad)
+    if bad:
+        raise ValidationError(
+            Problem(f"rows[{row}]", "is not a finding check_frame wrote") for row in sorted(bad)
         )
-    )
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    return findings.iloc[order].reset_index(drop=True)
+    order = np.lexsort((events, rule_ids, dates, citizens))
+    return frame.iloc[order].reset_index(drop=True)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise CellError("must be text")
+    return value
+
+
+def _severity(value: object) -> str:
+    return Severity.from_code(_text(value)).code
+
+
+def _positions(value: object) -> tuple[int, ...]:
+    return tuple(_whole(e) for e in _items(value))
+
+
+def _days(value: object) -> tuple[dt.date, ...]:
+    return tuple(_date(d) for d in _items(value))
+
+
+def _read_column(cells: pd.Series, read: typing.Callable[[object], object], bad: set[int]) -> _Ints:
+    """Each cell's rank among the column's distinct values as ``read`` reads them.
+
+    Rows whose cell is missing or cannot be read go to ``bad``; their rank is 0.
+    """
+    try:
+        found: tuple[npt.NDArray[np.int64], typing.Iterable[object]] = pd.factorize(
+            cells, use_na_sentinel=True
+        )
+    except TypeError:  # lists or arrays (from Arrow, say): compared as tuples
+        found = pd.factorize(_objects([_hashable(c) for c in cells.tolist()]))
+    codes = np.asarray(found[0], dtype=np.intp)
+    uniques = list(found[1])
+    read_values: list[typing.Any] = []  # values of one type per column, which sort
+    failed: list[int] = []
+    for i, raw in enumerate(uniques):
+        try:
+            read_values.append(read(python_value(raw)))
+        except ValueError:  # a CellError, or a code that is not known
+            failed.append(i)
+            read_values.append(None)
+    bad.update(np.flatnonzero((codes < 0) | np.isin(codes, failed)).tolist())
+    good = sorted(set(range(len(uniques))) - set(failed))
+    order = sorted(good, key=read_values.__getitem__)
+    rank = np.zeros(len(uniques) + 1, dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    return rank[codes]

@@ -679,14 +679,14 @@ class CoordinatingCaseworkerAssigned(Rule):
             return
         index = max(i for i, e in enumerate(pathway.events) if isinstance(e, BenefitChanged))
         since = pathway.events[index].occurred_on
-        yield self.finding(
-            pathway,
-            (index,),
-            (since, on),
-            (
-                f"{state.benefit.label_da} fra {since}; ingen koordinerende sagsbehandler {on}.",
-                f"{state.benefit.label_en} from {since}; no coordinating caseworker on {on}.",
-            ),
+        yield self.finding(pathway, (index,), (since, on), self.detail(state.benefit, since, on))
+
+    @staticmethod
+    def detail(benefit: Benefit, since: dt.date, on: dt.date) -> tuple[str, str]:
+        """The (Danish, English) detail of a right held from ``since`` with nobody on ``on``."""
+        return (
+            f"{benefit.label_da} fra {since}; ingen koordinerende sagsbehandler {on}.",
+            f"{benefit.label_en} from {since}; no coordinating caseworker on {on}.",
         )
 
 
@@ -707,14 +707,17 @@ class OneCoordinatingCaseworker(Rule):
                         pathway,
                         (current[0], i),
                         (current[2], event.occurred_on),
-                        (
-                            f"Koordinerende sagsbehandler {current[1]} fra {current[2]} "
-                            f"afløst af {event.staff_id} {event.occurred_on}.",
-                            f"Coordinating caseworker {current[1]} from {current[2]} replaced "
-                            f"by {event.staff_id} on {event.occurred_on}.",
-                        ),
+                        self.detail(current[1], current[2], event.staff_id, event.occurred_on),
                     )
                 current = (i, event.staff_id, event.occurred_on)
+
+    @staticmethod
+    def detail(was: str, since: dt.date, now: str, day: dt.date) -> tuple[str, str]:
+        """The (Danish, English) detail of ``was``, from ``since``, replaced by ``now``."""
+        return (
+            f"Koordinerende sagsbehandler {was} fra {since} afløst af {now} {day}.",
+            f"Coordinating caseworker {was} from {since} replaced by {now} on {day}.",
+        )
 
 
 def _demand(text_da: str, text_en: str) -> dict[str, str]:
