@@ -787,8 +787,8 @@ def _one_event_details(
     return [detail(kind, day) for kind, day in zip(kinds, days, strict=True)], which
 
 
-def _forbid(rule: Forbid, table: _Table, found: _Found) -> None:
-    rows = np.flatnonzero(table.matches(rule.events))
+def _one_event_findings(rule: Forbid | Precedes, table: _Table, rows: _Ints, found: _Found) -> None:
+    """A finding about each one event of ``rows``, worded by ``rule.detail``."""
     details, which = _one_event_details(table, rows, rule.detail)
     found.add(
         rule,
@@ -798,6 +798,10 @@ def _forbid(rule: Forbid, table: _Table, found: _Found) -> None:
         details,
         which=which,
     )
+
+
+def _forbid(rule: Forbid, table: _Table, found: _Found) -> None:
+    _one_event_findings(rule, table, np.flatnonzero(table.matches(rule.events)), found)
 
 
 def _within(rule: Within, table: _Table, found: _Found) -> None:
@@ -879,16 +883,7 @@ def _precedes(rule: Precedes, table: _Table, found: _Found) -> None:
         blank = table.first_of(first & (values < 0))[citizen] < limit
         alike = _first_alike(table, first & (values >= 0), values, then) < limit
         ok = np.where(named, blank | alike, ok)
-    then = then[~ok]
-    details, which = _one_event_details(table, then, rule.detail)
-    found.add(
-        rule,
-        table.names(table.citizen[then]),
-        [(p,) for p in table.position[then].tolist()],
-        [(d,) for d in table.dates(table.day[then])],
-        details,
-        which=which,
-    )
+    _one_event_findings(rule, table, then[~ok], found)
 
 
 def _first_alike(table: _Table, mask: _Bools, values: _Ints, rows: _Ints) -> _Ints:
