@@ -76,11 +76,7 @@ class Checker:
         Unlike [`whole`][helhed._validation.Checker.whole], numpy's integer types are whole
         numbers here too, since numpy's generators hand them out and take them back.
         """
-        ok = (
-            not isinstance(value, bool)
-            and isinstance(value, numbers.Integral)
-            and int(value) >= 0
-        )
+        ok = not isinstance(value, bool) and isinstance(value, numbers.Integral) and int(value) >= 0
         return self.expect(ok, path, "must be a whole number of 0 or more")
 
     def probability(self, value: object, path: str) -> bool:
@@ -159,9 +155,7 @@ class Checker:
 
 def _real(value: object) -> TypeGuard[float]:
     """True for an int or a float that is finite and not a bool."""
-    return (
-        isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    )
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _a(noun: str) -> str:

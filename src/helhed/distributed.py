@@ -31,6 +31,7 @@ Only this module imports Dask; install it with the ``distributed`` extra.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 import dask.dataframe as dd
@@ -64,12 +65,7 @@ def classify_dask(ddf: dd.DataFrame, *, on: dt.date) -> dd.DataFrame:
         A lazy ``dask.dataframe.DataFrame`` with the partitions, index and columns
         ``classify_frame`` gives for each partition.
     """
-    meta = classify_frame(ddf._meta, on=on)  # noqa: SLF001 - Dask's empty frame of the dtypes
-    # map_partitions is untyped in Dask; its result is the Dask DataFrame documented above.
-    out: dd.DataFrame = ddf.map_partitions(  # type: ignore[no-untyped-call]
-        classify_frame, on=on, meta=meta
-    )
-    return out
+    return _per_partition(classify_frame, ddf, on=on)
 
 
 def sickness_dask(ddf: dd.DataFrame, *, on: dt.date) -> dd.DataFrame:
@@ -83,10 +79,17 @@ def sickness_dask(ddf: dd.DataFrame, *, on: dt.date) -> dd.DataFrame:
         A lazy ``dask.dataframe.DataFrame`` with the partitions, index and columns
         ``sickness_frame`` gives for each partition.
     """
-    meta = sickness_frame(ddf._meta, on=on)  # noqa: SLF001 - Dask's empty frame of the dtypes
+    return _per_partition(sickness_frame, ddf, on=on)
+
+
+def _per_partition(
+    function: Callable[..., pd.DataFrame], ddf: dd.DataFrame, *, on: dt.date
+) -> dd.DataFrame:
+    """``function(partition, on=on)`` on every partition, lazily, with the dtypes it gives."""
+    meta = function(ddf._meta, on=on)  # noqa: SLF001 - Dask's empty frame of the dtypes
     # map_partitions is untyped in Dask; its result is the Dask DataFrame documented above.
     out: dd.DataFrame = ddf.map_partitions(  # type: ignore[no-untyped-call]
-        sickness_frame, on=on, meta=meta
+        function, on=on, meta=meta
     )
     return out
 

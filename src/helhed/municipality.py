@@ -76,7 +76,7 @@ from helhed.pathways.events import (
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES
 from helhed.pathways.rules import Protocol
-from helhed.simulation import Outcome, Parameters, outcome, simulate
+from helhed.simulation import Outcome, Parameters, last_day, outcome, simulate
 from helhed.target_groups import classify
 
 __all__ = ["ROUTES", "Lapses", "Municipality", "Track", "simulate_municipality"]
@@ -181,7 +181,7 @@ class Municipality:
     @property
     def end(self) -> dt.date:
         """The last day simulated, on which the protocols are checked."""
-        return self.start + dt.timedelta(weeks=self.weeks - 1)
+        return last_day(self.start, self.weeks)
 
     @property
     def pathways(self) -> tuple[Pathway, ...]:
@@ -395,7 +395,7 @@ def simulate_municipality(  # noqa: PLR0913 - the run is set by keywords
         runs = simulate(citizens, parameters, start=start, weeks=weeks, seed=_seed(seed, index))
         simulated.update(zip((c.id for c in citizens), runs, strict=True))
     lapse = np.random.default_rng(_seed(seed, len(by_offer))).random((size, 5))
-    end = start + dt.timedelta(weeks=weeks - 1)
+    end = last_day(start, weeks)
     tracks: list[Track] = []
     for group, model in ROUTES.items():
         pathways = [

@@ -148,6 +148,21 @@ def code_of(enum: type[_E]) -> Callable[[object], _E]:
     return parse
 
 
+def calendar_day(value: object) -> dt.date | None:
+    """A ``datetime``/``Timestamp`` at midnight or a ``date`` as a date; None for other values.
+
+    Raises:
+        CellError: For a datetime with a time of day or a time zone.
+    """
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None or value.time() != dt.time():
+            raise CellError("must be a date without a time of day")
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return None
+
+
 def _day(value: object) -> dt.date | None:
     if isinstance(value, np.datetime64):
         if np.isnat(value):
@@ -156,12 +171,9 @@ def _day(value: object) -> dt.date | None:
         if day != value:
             raise CellError("must be a date without a time of day")
         return typing.cast("dt.date", day.item())
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None or value.time() != dt.time():
-            raise CellError("must be a date without a time of day")
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    found = calendar_day(value)
+    if found is not None:
+        return found
     if isinstance(value, str):
         if not DATE_TEXT.fullmatch(value):
             raise CellError("is not a calendar date written YYYY-MM-DD")

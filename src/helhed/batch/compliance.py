@@ -120,7 +120,7 @@ import pandas as pd
 
 from helhed._coded import CodedEnum
 from helhed._validation import Checker
-from helhed.batch._cells import CellError, as_frame, days_of, factor, row_order
+from helhed.batch._cells import CellError, as_frame, calendar_day, days_of, factor, row_order
 from helhed.benefits import Benefit, benefit_rules
 from helhed.errors import HelhedError, Problem, ValidationError
 from helhed.frames import (
@@ -790,6 +790,19 @@ def _one_event_details(
 def _one_event_findings(rule: Forbid | Precedes, table: _Table, rows: _Ints, found: _Found) -> None:
     """A finding about each one event of ``rows``, worded by ``rule.detail``."""
     details, which = _one_event_details(table, rows, rule.detail)
+    _add_per_event(rule, table, rows, details=details, which=which, found=found)
+
+
+def _add_per_event(  # noqa: PLR0913 - a finding's parts
+    rule: Rule,
+    table: _Table,
+    rows: _Ints,
+    *,
+    details: list[tuple[str, str]],
+    which: _Ints | None,
+    found: _Found,
+) -> None:
+    """A finding about each one event of ``rows``, with the details ``which`` picks for it."""
     found.add(
         rule,
         table.names(table.citizen[rows]),
@@ -1038,14 +1051,7 @@ def _requires_consent(rule: RequiresConsent, table: _Table, found: _Found) -> No
             refused=refused_on[k] if f > never else None,
         )
         details.append(rule.detail(days[k], why))
-    found.add(
-        rule,
-        table.names(table.citizen[rows]),
-        [(p,) for p in table.position[rows].tolist()],
-        [(d,) for d in table.dates(table.day[rows])],
-        details,
-        which=which,
-    )
+    _add_per_event(rule, table, rows, details=details, which=which, found=found)
 
 
 # -- rules on objects ----------------------------------------------------------------------
@@ -1493,13 +1499,10 @@ def _whole(value: object) -> int:
 
 
 def _date(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None or value.time() != dt.time():
-            raise CellError("must be a date without a time of day")
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    raise CellError("must be a date")
+    found = calendar_day(value)
+    if found is None:
+        raise CellError("must be a date")
+    return found
 
 
 def sort_findings(findings: pd.DataFrame | pa.Table) -> pd.DataFrame:

@@ -123,9 +123,7 @@ def _day(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
     return first + dt.timedelta(days=rng.randint(0, (last - first).days))
 
 
-def opening_events(
-    citizen_id: str, on: dt.date, offer: str, unit: str | None
-) -> tuple[Event, ...]:
+def opening_events(citizen_id: str, on: dt.date, offer: str, unit: str | None) -> tuple[Event, ...]:
     """How an Aalborg pathway opens, all on day ``on``.
 
     The job centre refers the citizen to ``offer`` in the health department (voluntary,

@@ -149,17 +149,13 @@ def questionnaire_response(
     Raises:
         ValidationError: If ``result`` is not a consistent WHO-5 score, or an argument is bad.
     """
-    answers = _who5_answers(result)
-    problems: list[Problem] = []
-    _text(subject, "subject", problems)
-    _text(questionnaire, "questionnaire", problems)
-    when = _datetime(authored, "authored", problems)
-    if not isinstance(status, str) or status not in RESPONSE_STATUSES:  # type: ignore[redundant-expr]
-        problems.append(
-            Problem("status", "must be one of: " + ", ".join(sorted(RESPONSE_STATUSES)))
-        )
-    if problems:
-        raise ValidationError(problems)
+    answers, when = _arguments(
+        result,
+        {"subject": subject, "questionnaire": questionnaire},
+        ("authored", authored),
+        status,
+        RESPONSE_STATUSES,
+    )
     return {
         "resourceType": "QuestionnaireResponse",
         "questionnaire": questionnaire,
@@ -197,17 +193,13 @@ def total_observation(
     Raises:
         ValidationError: If ``result`` is not a consistent WHO-5 score, or an argument is bad.
     """
-    answers = _who5_answers(result)
-    problems: list[Problem] = []
-    _text(subject, "subject", problems)
-    _text(derived_from, "derived_from", problems)
-    when = _datetime(effective, "effective", problems)
-    if not isinstance(status, str) or status not in _OBSERVATION_STATUSES:  # type: ignore[redundant-expr]
-        problems.append(
-            Problem("status", "must be one of: " + ", ".join(sorted(_OBSERVATION_STATUSES)))
-        )
-    if problems:
-        raise ValidationError(problems)
+    answers, when = _arguments(
+        result,
+        {"subject": subject, "derived_from": derived_from},
+        ("effective", effective),
+        status,
+        _OBSERVATION_STATUSES,
+    )
     return {
         "resourceType": "Observation",
         "status": status,
@@ -281,6 +273,26 @@ def _coding(value: int) -> dict[str, Any]:
         "extension": [{"url": ORDINAL_VALUE_URL, "valueDecimal": value}],
         "display": ANSWER_DISPLAYS[value],
     }
+
+
+def _arguments(
+    result: object,
+    texts: Mapping[str, object],
+    moment: tuple[str, object],
+    status: object,
+    statuses: frozenset[str],
+) -> tuple[tuple[int, ...], str | None]:
+    """The answers and the FHIR dateTime of a resource's arguments, every problem at once."""
+    answers = _who5_answers(result)
+    problems: list[Problem] = []
+    for path, value in texts.items():
+        _text(value, path, problems)
+    when = _datetime(moment[1], moment[0], problems)
+    if not isinstance(status, str) or status not in statuses:
+        problems.append(Problem("status", "must be one of: " + ", ".join(sorted(statuses))))
+    if problems:
+        raise ValidationError(problems)
+    return answers, when
 
 
 def _text(value: object, path: str, problems: list[Problem]) -> None:

@@ -117,9 +117,7 @@ def occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> dic
     return _occupancy(pathways, start=start, weeks=weeks)
 
 
-def _occupancy(
-    pathways: Sequence[Pathway], *, start: dt.date, weeks: int
-) -> dict[str, list[int]]:
+def _occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> dict[str, list[int]]:
     diff = {state: [0] * (weeks + 1) for state in STATES}
     for pathway in pathways:
         current, since = "not_referred", 0

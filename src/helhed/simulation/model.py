@@ -418,8 +418,7 @@ class Scenario:
                 check.expect(
                     all(_spans(parameters, offer) for offer in self.referrals.offers),
                     f"{where}.max_weeks",
-                    "must not be below min_weeks for any offer of the referrals"
-                    + _FROM_OFFER,
+                    "must not be below min_weeks for any offer of the referrals" + _FROM_OFFER,
                 )
         cap = self.capacity
         if cap is None or isinstance(cap, Mapping):
