@@ -3,7 +3,7 @@
 
 def citizen_data(**changes):
     data = {
-        "schema_version": 1,
+        "schema_version": 2,
         "id": "c-1",
         "benefit": "sygedagpenge",
         "sickness_category": "kategori_2",

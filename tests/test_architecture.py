@@ -30,6 +30,7 @@ FLOORS = [
     "organisation",
     "collaboration",
     "pathways.events",
+    "pathways.replay",
     "pathways.pathway",
     "pathways.consent",
     "pathways.rules",

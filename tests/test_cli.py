@@ -10,7 +10,7 @@ import pytest
 
 from helhed.cli import main
 from helhed.examples import demo_cohort
-from helhed.serialization import to_dict
+from helhed.serialization import SCHEMA_VERSION, to_dict
 from samples import citizen_data
 
 
@@ -66,7 +66,7 @@ def test_classify_reads_a_list_from_stdin_and_writes_assessments(capsys, monkeyp
     assert code == 0
     assert [a["citizen_id"] for a in result] == ["demo-00000", "demo-00001", "demo-00002"]
     assert {a["on"] for a in result} == {"2024-03-01"}
-    assert all(a["schema_version"] == 1 for a in result)
+    assert all(a["schema_version"] == SCHEMA_VERSION for a in result)
 
 
 def test_classify_reads_one_citizen_from_a_file(capsys, tmp_path):

@@ -9,7 +9,7 @@ from helhed.examples import aalborg_pathways
 from helhed.organisation import Administration
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
-from helhed.serialization import from_dict, to_dict
+from helhed.serialization import SCHEMA_VERSION, from_dict, to_dict
 
 A = Administration
 
@@ -85,7 +85,7 @@ def test_check_of_a_compliant_log_exits_0_and_writes_json_on_request(capsys, mon
     report = json.loads(out)
     assert report["findings"] == []
     assert report["protocol"] == "halsnaes"
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == SCHEMA_VERSION
 
 
 def test_check_reports_bad_pathways_by_path_with_exit_2(capsys, monkeypatch):
@@ -106,8 +106,8 @@ def test_check_reports_bad_pathways_by_path_with_exit_2(capsys, monkeypatch):
     assert code == 2
     assert out == ""
     assert err == (
-        "helhed: error: [0].events[0].offer: must be a string; [1].events[2]: comes before the "
-        "event before it (2024-03-04); dates must not go backwards\n"
+        "helhed: error: [0].events[0].offer: must be a string; [1].events[2]: a pathway opens "
+        "with a referral; this event would come before it\n"
     )
 
 

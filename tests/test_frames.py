@@ -300,12 +300,12 @@ def test_bad_cells_are_located(row, column, value, message):
     assert problem.startswith(message)
 
 
-def test_times_of_day_must_not_go_backwards():
+def test_an_event_placed_by_its_time_before_the_opening_referral_is_refused():
     frame = to_frame(small_log()).drop(columns=TIMESTAMP)
     frame.loc[0, "at"] = dt.time(11)
 
     assert problems(frame) == [
-        "rows[1]: comes earlier in the day than the event before it; times must not go backwards"
+        "rows[1]: a pathway opens with a referral; this event would come before it"
     ]
 
 

@@ -310,7 +310,14 @@ def test_team_tidlig_indsats_spans_job_centre_and_health():
 
 
 def disclosure(n):
-    return at(n, ev.InformationDisclosed, to=A.JOB_CENTRE, category=ev.InformationCategory.HEALTH)
+    return at(
+        n,
+        ev.InformationDisclosed,
+        source=A.HEALTH,
+        to=A.JOB_CENTRE,
+        category=ev.InformationCategory.HEALTH,
+        purpose=ev.ConsentPurpose.PROGRESSION,
+    )
 
 
 def consent(n):
@@ -381,7 +388,7 @@ def syddjurs_pathway(  # noqa: PLR0913 - one switch per rule
         events.append(at(4, ev.GrantReviewed, referral_id="r-1", outcome=ev.GrantOutcome.CHANGED))
     events.append(at(5, ev.InterventionStarted, offer="genoptræning", referral_id="r-1"))
     if not purpose_first:
-        events.append(attrs.evolve(purpose, occurred_on=day(6)))
+        events.append(attrs.evolve(purpose, occurred_on=day(6), recorded_on=day(6)))
     events.append(at(7, ev.SubGoalSet, plan_id=sub_goal_plan, goal_id="g-1"))
     if completed:
         events.append(at(60, ev.InterventionCompleted, offer="genoptræning", referral_id="r-1"))

@@ -839,7 +839,14 @@ def halsnaes_pathway(*, voluntary=True, contact=3, health=(10, 60), consent=True
             )
         )
     events.append(
-        at(12, ev.InformationDisclosed, to=A.JOB_CENTRE, category=ev.InformationCategory.HEALTH)
+        at(
+            12,
+            ev.InformationDisclosed,
+            source=A.HEALTH,
+            to=A.JOB_CENTRE,
+            category=ev.InformationCategory.HEALTH,
+            purpose=ev.ConsentPurpose.COORDINATION,
+        )
     )
     events.append(completed(70, "jobsøgning", A.JOB_CENTRE))
     return Pathway.of(sorted(events, key=lambda e: e.occurred_on))

@@ -149,7 +149,14 @@ def test_odense_asks_for_consent_no_later_than_the_first_conversation():
 
 
 def test_health_information_to_the_job_centre_needs_consent_in_force():
-    told = make(ev.InformationDisclosed, 5, to=A.JOB_CENTRE, category=ev.InformationCategory.HEALTH)
+    told = make(
+        ev.InformationDisclosed,
+        5,
+        source=A.HEALTH,
+        to=A.JOB_CENTRE,
+        category=ev.InformationCategory.HEALTH,
+        purpose=ev.ConsentPurpose.COORDINATION,
+    )
     consent = make(
         ev.ConsentGiven,
         2,
@@ -166,9 +173,16 @@ def test_health_information_to_the_job_centre_needs_consent_in_force():
         [Pathway.of([referral(), consent, withdrawn, told])], ODENSE_CONSENT, at(9)
     )
     assert finding.rule_id == "odense-samtykke.foer_videregivelse"
-    assert "withdrew their consent to job centre / employment on 2024-03-08" in finding.text_en
+    assert (
+        "withdrew their consent to job centre / employment for coordinating the whole effort on "
+        "2024-03-08; nothing may be passed on without a new consent" in finding.text_en
+    )
     social = make(
-        ev.InformationDisclosed, 5, to=A.JOB_CENTRE, category=ev.InformationCategory.SOCIAL
+        ev.InformationDisclosed,
+        5,
+        source=A.HEALTH,
+        to=A.JOB_CENTRE,
+        category=ev.InformationCategory.SOCIAL,
     )
     assert findings([Pathway.of([referral(), social])], ODENSE_CONSENT, at(9)) == ()
 

@@ -114,6 +114,20 @@ class Checker:
         ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
         return self.expect(ok, path, "must be a date")
 
+    def time(self, value: object, path: str, *, optional: bool = False) -> bool:
+        """Check for a ``datetime.time`` without a time zone (or None when optional).
+
+        Times are local: helhed has no clock or time zone of its own, so a time that carries
+        one is refused rather than converted.
+        """
+        if optional and value is None:
+            return True
+        if not isinstance(value, dt.time):
+            return self.expect(False, path, "must be a time of day")  # noqa: FBT003
+        return self.expect(
+            value.tzinfo is None, path, "must be a time of day without a time zone"
+        )
+
     def member(
         self, value: object, kind: type[enum.Enum], path: str, *, optional: bool = False
     ) -> bool:

@@ -11,7 +11,10 @@ Three exports, each a view of the event log that a research tool expects:
 * [`weekly_spells`][helhed.exports.weekly_spells] - one funding-basis code per citizen per ISO
   week, like a weekly register (DREAM), from the ``BenefitChanged`` events.
 
-For the process-mining layout of one row per event, see [`helhed.frames`][helhed.frames].
+All three read a pathway's timeline: the events in force in the order they happened, so an
+event annulled as entered in error is not exported and one recorded late takes its place by
+the day it happened. For the whole log, annulments included, one row per event, see
+[`helhed.frames`][helhed.frames].
 
 **The exports hold health data.** Offers, onward destinations, screening instruments and
 scores, target groups and funding bases are sensitive values; ``repr`` hides them on the
@@ -214,7 +217,7 @@ def transitions(
         name: [] for name in ("id", "from", "to", "start", "stop", "status")
     }
     for pathway in distinct_pathways(pathways):
-        stays = _stays(pathway.events, states, on)
+        stays = _stays(pathway.timeline, states, on)
         if not stays:
             continue
         for (state, start), after in zip(stays, [*stays[1:], None], strict=True):
@@ -302,6 +305,8 @@ def _value(value: object) -> object:
 
 def _event_attributes(event: Event) -> list[dict[str, object]]:
     data: dict[str, Any] = _CONVERTER.unstructure(event, Event)
+    if event.recorded_on == event.occurred_on:
+        del data["recorded_on"]  # recorded the day it happened: the time says it all
     return [
         {"name": name, "value": _value(value)}
         for name, value in data.items()
@@ -335,12 +340,13 @@ def to_ocel(pathways: Iterable[Pathway]) -> dict[str, Any]:
 
     Top-level keys ``objectTypes``, ``eventTypes``, ``objects`` and ``events``:
 
-    * **Events** - one per event of the pathways, in their order, with ``id`` (``e-1``,
-      ``e-2``, ...), ``type`` (the event kind's code, e.g. ``henvist``), ``time`` (ISO 8601
-      with an offset: the day at the event's time, midnight when it has none, a time without
-      a zone read as Danish time), ``attributes`` (every other field of the event that has a
-      value, ``{"name", "value"}``: enums as codes, sets as codes joined by ``;``, dates as
-      ``YYYY-MM-DD`` text) and ``relationships`` (``{"objectId", "qualifier"}``) to the
+    * **Events** - one per event in force of the pathways, in the order they happened, with
+      ``id`` (``e-1``, ``e-2``, ...), ``type`` (the event kind's code, e.g. ``henvist``),
+      ``time`` (ISO 8601 with an offset: the day at the event's time, midnight when it has
+      none, a time without a zone read as Danish time), ``attributes`` (every other field of
+      the event that has a value, ``{"name", "value"}``: enums as codes, sets as codes joined
+      by ``;``, dates as ``YYYY-MM-DD`` text; ``recorded_on`` only for an event recorded
+      after the day it happened) and ``relationships`` (``{"objectId", "qualifier"}``) to the
       ``citizen``, the ``referral`` it names and the ``offer`` it names.
     * **Objects** - ``citizen`` (attribute ``citizen_id``), ``referral`` (``referral_id``,
       and ``to`` and ``voluntary`` from the referral event; related to its citizen and
@@ -373,7 +379,7 @@ def to_ocel(pathways: Iterable[Pathway]) -> dict[str, Any]:
     events: list[dict[str, Any]] = []
     declared: dict[str, dict[str, str]] = {}
     for pathway in distinct_pathways(pathways):
-        for event in pathway.events:
+        for event in pathway.timeline:
             time = _time(event).isoformat()
             citizen = objects.get(
                 "citizen", (pathway.citizen_id,), time, {"citizen_id": pathway.citizen_id}
@@ -409,7 +415,7 @@ def to_ocel(pathways: Iterable[Pathway]) -> dict[str, Any]:
 def _benefit_changes(pathway: Pathway) -> tuple[list[dt.date], list[str | None]]:
     days: list[dt.date] = []
     codes: list[str | None] = []
-    for event in pathway.events:
+    for event in pathway.timeline:
         if isinstance(event, BenefitChanged):
             if days and days[-1] == event.occurred_on:
                 codes[-1] = None if event.benefit is None else event.benefit.code

@@ -256,7 +256,7 @@ def timeline(pathway: Pathway, *, ax: Axes | None = None, labels: bool = False) 
         label for each row, top to bottom.
     """
     ax = _new_axes() if ax is None else ax
-    events = pathway.events
+    events = pathway.timeline
     kinds = [kind for kind in EventKind if any(event.KIND is kind for event in events)]
     bars = _interventions(events)
     names = [kind.label_en for kind in kinds]

@@ -3,7 +3,8 @@
 * Dates are ``YYYY-MM-DD`` strings; enums are their stable Danish codes; sets are lists sorted
   by code; tuples are lists. Nothing is coerced: ``"3"`` is not an int, ``1`` is not a bool.
 * Every top-level document carries ``schema_version``; documents from older versions keep
-  loading, documents from newer ones are refused with a clear error.
+  loading through the registered upgrades ([`UPGRADES`][helhed.serialization.UPGRADES]),
+  documents from newer ones are refused with a clear error.
 * Bad input raises [`ValidationError`][helhed.errors.ValidationError] listing every bad field
   by path (``health.challenges[0].domain``) and why - never the value, which may be health
   data.
@@ -13,10 +14,10 @@ Examples:
     >>> from helhed.citizens import Citizen
     >>> text = to_json(Citizen(id="c-1", benefit=Benefit.FLEX_JOB))
     >>> text[:60]
-    '{"schema_version": 1, "id": "c-1", "benefit": "fleksjob", "s'
+    '{"schema_version": 2, "id": "c-1", "benefit": "fleksjob", "s'
     >>> from_json(text, Citizen) == Citizen(id="c-1", benefit=Benefit.FLEX_JOB)
     True
-    >>> from_json('{"schema_version": 1, "id": "", "benefit": "fleks"}', Citizen)
+    >>> from_json('{"schema_version": 2, "id": "", "benefit": "fleks"}', Citizen)
     Traceback (most recent call last):
     ...
     helhed.errors.ValidationError: benefit: unknown Benefit code; expected one of: ...
@@ -64,6 +65,7 @@ __all__ = [
     "DOCUMENTS",
     "EVENT_TAG",
     "SCHEMA_VERSION",
+    "UPGRADES",
     "document_name",
     "from_dict",
     "from_json",
@@ -75,8 +77,13 @@ __all__ = [
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
-"""The schema version this release writes, for every document type."""
+SCHEMA_VERSION = 2
+"""The schema version this release writes, for every document type.
+
+Version 2 gave every event its recording time (``recorded_on``, ``recorded_at``,
+``recorder``) and a disclosure its ``source`` and ``legal_basis``; it added consents with an
+end date (``ends_on``) and the annulment of events entered in error.
+"""
 
 DOCUMENTS: Mapping[str, type] = MappingProxyType(
     {
@@ -99,11 +106,73 @@ DOCUMENTS: Mapping[str, type] = MappingProxyType(
 
 _NAMES = {cls: name for name, cls in DOCUMENTS.items()}
 
-# Upgrades from an older schema version, keyed by (document name, version): each takes the
-# dict of that version and returns the dict of the next. Empty while only version 1 exists.
-_UPGRADES: Mapping[tuple[str, int], Callable[[dict[str, Any]], dict[str, Any]]] = MappingProxyType(
-    {}
+Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
+"""An upgrade: the dict of a document of one version to the dict of the next.
+
+It raises [`ValidationError`][helhed.errors.ValidationError], with paths within the document,
+when the older document does not say enough to be read as the newer version.
+"""
+
+
+def _upgrade_events_1(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 to 2 of a pathway: recording time and the source of disclosures.
+
+    Version 1 knew only when an event happened, so it was recorded then: ``recorded_on`` is
+    ``occurred_on`` and ``recorded_at`` is ``at``. A version 1 disclosure passed information
+    "from the recording administration to another", so its source is the administration that
+    recorded it - unless that is the receiver, when version 1 cannot say where the
+    information came from and the document is refused at that event. A ``source`` already
+    given is kept.
+    """
+    events = document.get("events")
+    if not isinstance(events, list):
+        return document  # the converter reports the wrong shape
+    problems: list[Problem] = []
+    upgraded: list[Any] = []
+    for i, event in enumerate(events):
+        if not isinstance(event, dict):
+            upgraded.append(event)
+            continue
+        new = dict(event)
+        if "occurred_on" in new:
+            new.setdefault("recorded_on", new["occurred_on"])
+        if "at" in new:
+            new.setdefault("recorded_at", new["at"])
+        if new.get(EVENT_TAG) == "oplysninger_videregivet" and "source" not in new:
+            if new.get("recorded_by") == new.get("to"):
+                problems.append(
+                    Problem(
+                        f"events[{i}].source",
+                        "is not known: a version 1 disclosure recorded by the administration "
+                        "that received it does not say where it came from; add the "
+                        "administration that held the information as source",
+                    )
+                )
+            else:
+                new["source"] = new.get("recorded_by")
+        upgraded.append(new)
+    if problems:
+        raise ValidationError(problems)
+    return {**document, "events": upgraded}
+
+
+def _same(document: dict[str, Any]) -> dict[str, Any]:
+    """An upgrade for a document whose form did not change."""
+    return document
+
+
+UPGRADES: Mapping[tuple[str, int], Upgrade] = MappingProxyType(
+    {
+        **{(name, 1): _same for name in DOCUMENTS if name != "pathway"},
+        ("pathway", 1): _upgrade_events_1,
+    }
 )
+"""The registered upgrades, by (document name, the version they read).
+
+A document of an older version goes through each upgrade in turn up to
+[`SCHEMA_VERSION`][helhed.serialization.SCHEMA_VERSION], then is read as that version.
+Version 1 of every document but the pathway reads unchanged as version 2.
+"""
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 """The only text form of a date helhed reads: ``YYYY-MM-DD``."""
@@ -361,10 +430,10 @@ def from_dict(data: object, cls: type[T], *, path: str = "") -> T:
             f"version {version} is not supported; this release reads versions 1 to "
             f"{SCHEMA_VERSION}",
         )
-    while version < SCHEMA_VERSION:  # pragma: no cover - no older version exists yet
-        fields = _UPGRADES[(name, version)](fields)
-        version += 1
     try:
+        while version < SCHEMA_VERSION:
+            fields = UPGRADES[(name, version)](fields)
+            version += 1
         return _CONVERTER.structure(fields, cls)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
         raise ValidationError(_problems(exc, path)) from None

@@ -236,7 +236,7 @@ def _prepared_first(pathway: Pathway, event: Event) -> bool:
         return True
     if referral.offer != FLEX_REFERRAL:
         return True
-    for earlier in pathway.events:
+    for earlier in pathway.timeline:
         if earlier is event:
             return False
         if (

@@ -85,20 +85,24 @@ class SupportUntilSettled(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding if the pathway closed without support after the start."""
-        events = pathway.events
-        if not events or not isinstance(events[-1], PathwayClosed):
+        numbered = pathway.numbered
+        closing = [k for k, (_, e) in enumerate(numbered) if isinstance(e, PathwayClosed)]
+        if not closing:
             return
-        close = len(events) - 1
-        starts = [i for i, e in enumerate(events) if isinstance(e, JobOrEducationStarted)]
+        close = closing[-1]
+        starts = [
+            k for k, (_, e) in enumerate(numbered[:close]) if isinstance(e, JobOrEducationStarted)
+        ]
         if not starts:
             return
         start = starts[-1]
-        started_on = events[start].occurred_on
-        closed_on = events[close].occurred_on
+        started_on = numbered[start][1].occurred_on
+        closed_on = numbered[close][1].occurred_on
+        where = (numbered[start][0], numbered[close][0])
         if closed_on == started_on:
             yield self.finding(
                 pathway,
-                (start, close),
+                where,
                 (started_on, closed_on),
                 (
                     f"Job eller uddannelse startet {started_on}; forløbet blev afsluttet samme "
@@ -110,11 +114,11 @@ class SupportUntilSettled(Rule):
             return
         if not any(
             isinstance(e, (ContactMade, ConversationHeld)) and e.occurred_on > started_on
-            for e in events[start + 1 : close]
+            for _, e in numbered[start + 1 : close]
         ):
             yield self.finding(
                 pathway,
-                (start, close),
+                where,
                 (started_on, closed_on),
                 (
                     f"Job eller uddannelse startet {started_on}; ingen kontakt eller samtale "

@@ -308,14 +308,13 @@ class RescreenedAtEnd(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield a finding for each completed course with no re-screening near its end."""
-        events = pathway.events
         screenings = [
             e.occurred_on
-            for e in events
+            for e in pathway.timeline
             if isinstance(e, ScreeningRecorded) and e.instrument == "who5"
         ]
         window = dt.timedelta(days=self.days)
-        for i, event in enumerate(events):
+        for i, event in pathway.numbered:
             if not (isinstance(event, InterventionCompleted) and event.offer == COURSE):
                 continue
             if on <= event.occurred_on + window:

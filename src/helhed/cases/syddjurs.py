@@ -154,7 +154,7 @@ def under_purpose_plan(pathway: Pathway, event: Event) -> bool:
         and e.plan_id == plan_id
         and e.plan_kind is PlanKind.PURPOSE_PLAN
         and e.recorded_by is A.JOB_CENTRE
-        for e in pathway.events
+        for e in pathway.timeline
     )
 
 

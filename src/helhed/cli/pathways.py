@@ -96,7 +96,7 @@ def _count(n: int, noun: str) -> str:
 def report_command(args: argparse.Namespace, out: TextIO) -> int:
     """Print the three tables over the pathways of a file."""
     pathways = load_many(read_json(args.file), Pathway)
-    days = [e.occurred_on for p in pathways for e in p.events]
+    days = [e.occurred_on for p in pathways for e in p.timeline]
     if not days:
         fail("the file holds no events to report on")
     start = args.start or min(days)
@@ -127,7 +127,7 @@ def write_tables(tables: Sequence[Table], out: TextIO, *, decimal_comma: bool = 
 
 def _busiest_offer(pathways: Sequence[Pathway]) -> str | None:
     starts = Counter(
-        e.offer for p in pathways for e in p.events if isinstance(e, InterventionStarted)
+        e.offer for p in pathways for e in p.timeline if isinstance(e, InterventionStarted)
     )
     return min(starts, key=lambda o: (-starts[o], o)) if starts else None
 

@@ -142,6 +142,7 @@ def _pathway(rng: random.Random, number: int) -> Pathway:
                     citizen_id=cid,
                     occurred_on=told,
                     recorded_by=_A.HEALTH,
+                    source=_A.HEALTH,
                     to=_A.JOB_CENTRE,
                     category=InformationCategory.HEALTH,
                     purpose=ConsentPurpose.COORDINATION,

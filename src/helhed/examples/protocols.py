@@ -103,6 +103,7 @@ def _silkeborg() -> Pathway:
             10,
             ev.InformationDisclosed,
             _A.HEALTH,
+            source=_A.HEALTH,
             to=_A.JOB_CENTRE,
             category=ev.InformationCategory.HEALTH,
             purpose=ev.ConsentPurpose.COORDINATION,

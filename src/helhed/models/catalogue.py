@@ -608,7 +608,7 @@ def capacity(
     by_offer: dict[str, list[tuple[tuple[object, ...], object]]] = defaultdict(list)
     for pathway in pathways:
         referral_offer: dict[str, str] = {}
-        for i, event in enumerate(pathway.events):
+        for i, event in enumerate(pathway.timeline):
             if event.occurred_on > period.end:
                 break
             offer_id = names.get(getattr(event, "offer", None) or "")

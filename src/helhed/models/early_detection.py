@@ -80,8 +80,10 @@ _KAP6 = Citation("SST2019", "kap. 6")
 
 
 def plan_items(pathway: Pathway, plan_id: str) -> tuple[PlanItemAdded, ...]:
-    """The items of a plan, in the order they were added."""
-    return tuple(e for e in pathway.events if isinstance(e, PlanItemAdded) and e.plan_id == plan_id)
+    """The items of a plan in force, in the order they were added."""
+    return tuple(
+        e for e in pathway.timeline if isinstance(e, PlanItemAdded) and e.plan_id == plan_id
+    )
 
 
 def parallel_items(
@@ -107,7 +109,7 @@ def progression_series(pathway: Pathway, instrument: str) -> Series | None:
     there is no scored screening on that instrument.
     """
     by_day: dict[dt.date, Measurement] = {}
-    for event in pathway.events:
+    for event in pathway.timeline:
         if (
             isinstance(event, ScreeningRecorded)
             and event.instrument == instrument
@@ -138,10 +140,10 @@ class PlanSpansProfessions(Rule):
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield a finding for each plan whose items span too few professions."""
         professions: dict[str, set[Role]] = defaultdict(set)
-        for event in pathway.events:
+        for event in pathway.timeline:
             if isinstance(event, PlanItemAdded):
                 professions[event.plan_id].add(event.profession)
-        for i, event in enumerate(pathway.events):
+        for i, event in pathway.numbered:
             if not isinstance(event, PlanCreated):
                 continue
             if on < event.occurred_on + dt.timedelta(days=self.grace_days):
@@ -174,7 +176,7 @@ class SameInstrument(Rule):
         baseline: set[str] = set()
         plan_made: dt.date | None = None
         before: set[str] = set()
-        for i, event in enumerate(pathway.events):
+        for i, event in pathway.numbered:
             if isinstance(event, PlanCreated) and plan_made is None:
                 plan_made = event.occurred_on
                 before = set(baseline)

@@ -1,10 +1,16 @@
 """The events of a citizen's pathway (forløb) through job centre and health department.
 
-Every event is a frozen value with the same four fields - whose pathway it belongs to
-(``citizen_id``), the day it happened (``occurred_on``, with an optional time of day ``at``),
-the administration that recorded it (``recorded_by``) and, where it matters, the ``unit``
-within that administration - and the fields of its own kind. In JSON each event carries its
-kind as ``"event"``, a stable Danish code (see [`EventKind`][helhed.pathways.events.EventKind]).
+Every event is a frozen value with the same fields - whose pathway it belongs to
+(``citizen_id``), when it happened (``occurred_on``, with an optional time of day ``at``),
+when it was recorded (``recorded_on``, optional ``recorded_at``; the day it happened unless
+it was recorded late), who recorded it (the administration ``recorded_by``, its ``unit``
+and the member of staff ``recorder``, where known) - and the fields of its own kind. An
+event can never have happened after it was recorded. In JSON each event carries its kind as
+``"event"``, a stable Danish code (see [`EventKind`][helhed.pathways.events.EventKind]).
+
+An event entered in error is never removed: an
+[`EventAnnulled`][helhed.pathways.events.EventAnnulled] names it by its position in the log,
+with a reason and who annulled it, and everything that reads the pathway leaves it out.
 
 Fields that reveal something about the citizen's health - which offer they were referred to,
 where they were sent on, a screening score, their target group - are hidden from ``repr``.
@@ -54,6 +60,7 @@ __all__ = [
     "ConversationKind",
     "EmployerContacted",
     "Event",
+    "EventAnnulled",
     "EventKind",
     "GrantOutcome",
     "GrantReviewed",
@@ -81,6 +88,7 @@ __all__ = [
     "ScreeningRecorded",
     "SubGoalSet",
     "TargetGroupAssessed",
+    "happened_after",
 ]
 
 
@@ -150,6 +158,7 @@ class EventKind(CodedEnum):
         "Job or education started",
     )
     PATHWAY_CLOSED = ("forloeb_afsluttet", "Forløb afsluttet", "Pathway closed")
+    EVENT_ANNULLED = ("haendelse_annulleret", "Hændelse annulleret", "Event annulled")
 
 
 class ConversationKind(CodedEnum):
@@ -231,16 +240,26 @@ class Placement(CodedEnum):
     EDUCATION = ("uddannelse", "Uddannelse", "Education")
 
 
+def _occurred_on(event: Event) -> dt.date:
+    return event.occurred_on
+
+
 @attrs.frozen(kw_only=True)
 class Event:
-    """What every event has: whose pathway, when, and who recorded it.
+    """What every event has: whose pathway, when it happened, when and by whom it was recorded.
 
     Attributes:
         citizen_id: The citizen whose pathway the event belongs to (a pseudonym or case number).
         occurred_on: The day the event happened.
         recorded_by: The administration that recorded the event.
         unit: The unit within that administration, e.g. ``Sygedagpengehuset``; optional.
-        at: The time of day, when known; orders events of the same day.
+        at: The time of day it happened, when known; orders events of the same day.
+        recorded_on: The day the event was recorded; the day it happened unless given. An
+            event recorded late (after the day it happened) says so here; it can never have
+            happened after it was recorded.
+        recorded_at: The time of day it was recorded, when known.
+        recorder: The member of staff who recorded it, where known (required on an
+            annulment).
     """
 
     KIND: ClassVar[EventKind]
@@ -250,15 +269,32 @@ class Event:
     recorded_by: Administration
     unit: str | None = attrs.field(default=None, metadata=NON_BLANK)
     at: dt.time | None = None
+    recorded_on: dt.date = attrs.field(
+        default=attrs.Factory(_occurred_on, takes_self=True)
+    )
+    recorded_at: dt.time | None = None
+    recorder: str | None = attrs.field(default=None, metadata=NON_BLANK)
 
     def __attrs_post_init__(self) -> None:
         """Validate every field; raise all problems at once."""
         check = Checker()
         check.text(self.citizen_id, "citizen_id")
-        check.day(self.occurred_on, "occurred_on")
+        occurred = check.day(self.occurred_on, "occurred_on")
         check.member(self.recorded_by, Administration, "recorded_by")
         check.text(self.unit, "unit", optional=True)
-        check.expect(self.at is None or isinstance(self.at, dt.time), "at", "must be a time of day")
+        at = check.time(self.at, "at", optional=True)
+        # A recorded_on left to default is occurred_on itself: its problem is reported once.
+        recorded = self.recorded_on is self.occurred_on or check.day(
+            self.recorded_on, "recorded_on"
+        )
+        recorded_at = check.time(self.recorded_at, "recorded_at", optional=True)
+        check.text(self.recorder, "recorder", optional=True)
+        if occurred and recorded and at and recorded_at:
+            check.expect(
+                not happened_after(self.occurred_on, self.at, self.recorded_on, self.recorded_at),
+                "recorded_on",
+                "must not be before the event happened (occurred_on, at)",
+            )
         self._check(check)
         check.done()
 
@@ -269,6 +305,26 @@ class Event:
     def kind(self) -> EventKind:
         """The kind of event."""
         return self.KIND
+
+
+def happened_after(
+    day: dt.date, at: dt.time | None, other_day: dt.date, other_at: dt.time | None
+) -> bool:
+    """True if ``day`` at ``at`` is surely later than ``other_day`` at ``other_at``.
+
+    A later day is later. On the same day a time is later only when both times are known;
+    without them neither is later than the other.
+
+    Examples:
+        >>> d = dt.date(2024, 3, 4)
+        >>> happened_after(d, None, d - dt.timedelta(days=1), dt.time(23))
+        True
+        >>> happened_after(d, dt.time(9), d, None), happened_after(d, dt.time(9), d, dt.time(8))
+        (False, True)
+    """
+    if day != other_day:
+        return day > other_day
+    return at is not None and other_at is not None and at > other_at
 
 
 def _text(check: Checker, event: object, *names: str) -> None:
@@ -378,20 +434,36 @@ class ConsentGiven(_AboutConsent):
         to: The administration that may receive the information.
         purpose: What the information may be used for.
         categories: The categories of information the consent covers; at least one.
+        ends_on: The last day the consent covers, when it was given for a limited time; no
+            earlier than the day it was given.
     """
 
     KIND: ClassVar[EventKind] = EventKind.CONSENT_GIVEN
     categories: frozenset[InformationCategory]
+    ends_on: dt.date | None = None
 
     def _check(self, check: Checker) -> None:
         super()._check(check)
         if check.members(self.categories, InformationCategory, "categories"):
             check.expect(bool(self.categories), "categories", "must name at least one category")
+        if (
+            check.day(self.ends_on, "ends_on", optional=True)
+            and self.ends_on is not None
+            and isinstance(self.occurred_on, dt.date)
+        ):
+            check.expect(
+                self.ends_on >= self.occurred_on, "ends_on", "must not be before occurred_on"
+            )
 
 
 @attrs.frozen(kw_only=True)
 class ConsentWithdrawn(_AboutConsent):
     """The citizen withdrew every consent given to an administration for a purpose.
+
+    It takes effect from the moment it happened and can always be recorded, whatever the log
+    holds: a closed pathway, a consent never given, an event dated later. It cannot be
+    annulled; only a new consent from the citizen gives the administration the information
+    again.
 
     Attributes:
         to: The administration the consent was given to.
@@ -404,6 +476,9 @@ class ConsentWithdrawn(_AboutConsent):
 @attrs.frozen(kw_only=True)
 class ConsentRefused(_AboutConsent):
     """The citizen was asked for consent and said no.
+
+    A refusal ends every earlier consent to the administration for the purpose, as a
+    withdrawal does, and like a withdrawal it can always be recorded and never annulled.
 
     Attributes:
         to: The administration that asked to receive information.
@@ -801,26 +876,42 @@ class CaseworkerReleased(Event):
 
 @attrs.frozen(kw_only=True)
 class InformationDisclosed(Event):
-    """Information about the citizen passed from the recording administration to another.
+    """Information about the citizen passed from one administration to another.
 
     The log records every disclosure, allowed or not: it is the audit trail, and the consent
-    rules find the ones made without consent.
+    rules find the ones made without consent. The administration that recorded the event may
+    be either side; ``source`` and ``to`` say which way the information went.
 
     Attributes:
-        to: The administration that received the information.
+        source: The administration that held the information and passed it on.
+        to: The administration that received the information; not ``source``.
         category: What kind of information.
-        purpose: What it was passed on for, where stated.
+        purpose: What it was passed on for. A disclosure on consent needs one to be judged
+            covered; without one no consent covers it.
+        legal_basis: The statutory provision the disclosure rests on instead of consent, as
+            the case system cites it (e.g. a duty to notify); None for a disclosure on
+            consent. helhed records it and never counts it as consent.
     """
 
     KIND: ClassVar[EventKind] = EventKind.INFORMATION_DISCLOSED
+    source: Administration
     to: Administration
     category: InformationCategory
     purpose: ConsentPurpose | None = None
+    legal_basis: str | None = attrs.field(default=None, metadata=NON_BLANK)
 
     def _check(self, check: Checker) -> None:
-        check.member(self.to, Administration, "to")
+        source = check.member(self.source, Administration, "source")
+        if check.member(self.to, Administration, "to") and source:
+            check.expect(
+                self.to is not self.source,
+                "to",
+                "must not be the source; information that stays within one administration is "
+                "not disclosed",
+            )
         check.member(self.category, InformationCategory, "category")
         check.member(self.purpose, ConsentPurpose, "purpose", optional=True)
+        check.text(self.legal_basis, "legal_basis", optional=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -840,9 +931,38 @@ class JobOrEducationStarted(Event):
 
 @attrs.frozen(kw_only=True)
 class PathwayClosed(Event):
-    """The pathway ended; nothing may follow."""
+    """The pathway ended; nothing may happen after it but the citizen's withdrawal or refusal.
+
+    Events that happened before the closing may still be recorded afterwards.
+    """
 
     KIND: ClassVar[EventKind] = EventKind.PATHWAY_CLOSED
+
+
+@attrs.frozen(kw_only=True)
+class EventAnnulled(Event):
+    """An earlier event of the log was entered in error and no longer counts.
+
+    The log keeps both, so the audit shows the original and its correction; replay, rules,
+    reports and exports leave the annulled event out. An annulment names its event by its
+    position in the log; it cannot annul another annulment, an event already annulled, or the
+    citizen's withdrawal or refusal of consent. It is recorded when it is made
+    (``occurred_on`` is that day) and must name who made it (``recorder``).
+
+    Attributes:
+        annuls: The position in the log (from 0) of the event entered in error.
+        reason: Why it was entered in error. Hidden from ``repr``: it may describe the
+            citizen's health.
+    """
+
+    KIND: ClassVar[EventKind] = EventKind.EVENT_ANNULLED
+    annuls: int
+    reason: str = attrs.field(repr=REDACT, metadata={**SENSITIVE, **NON_BLANK})
+
+    def _check(self, check: Checker) -> None:
+        check.whole(self.annuls, "annuls")
+        check.text(self.reason, "reason")
+        check.text(self.recorder, "recorder")
 
 
 EVENT_TYPES: Mapping[EventKind, type[Event]] = MappingProxyType(
@@ -880,6 +1000,7 @@ EVENT_TYPES: Mapping[EventKind, type[Event]] = MappingProxyType(
             InformationDisclosed,
             JobOrEducationStarted,
             PathwayClosed,
+            EventAnnulled,
         )
     }
 )

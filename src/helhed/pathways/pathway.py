@@ -1,29 +1,34 @@
-"""A citizen's pathway as an append-only log of events, and the state that replaying it gives.
+"""A citizen's pathway as an append-only log of events, in the order they were recorded.
 
-A [`Pathway`][helhed.pathways.pathway.Pathway] holds the events of one citizen in the order
-they happened. It is a value: [`append`][helhed.pathways.pathway.Pathway.append] returns a new
-pathway and leaves the old one as it was. An event that cannot follow the log so far raises
-[`TransitionError`][helhed.errors.TransitionError] naming the event and why:
+A [`Pathway`][helhed.pathways.pathway.Pathway] holds the events of one citizen. It is a
+value: [`append`][helhed.pathways.pathway.Pathway.append] returns a new pathway and leaves
+the old one as it was. Two orders matter, as in any bitemporal record:
 
-* the first event must be the referral that opens the pathway;
-* every event belongs to the pathway's citizen;
-* dates never go backwards (and, on one day, neither do times where both events have one);
-* answers and follow-ups name a referral, plan or caseworker that exists, a referral is
-  answered once, an intervention is started before it is completed or left, and one offer
-  runs once at a time;
-* nothing follows the event that closes the pathway.
+* the **log** (``events``) is the order of recording, and it is the audit trail. Recording
+  times never go backwards in it: an event is recorded no earlier than the event recorded
+  before it (on one day, where both have a time, no earlier in the day).
+* the **timeline** is the same events, without those annulled and without the annulments,
+  in the order they happened. An event recorded late - long after it happened, as is normal
+  in case work - takes its place in the timeline by the day (and time) it happened. Rules,
+  reports, exports and the state use the timeline.
 
-Disclosures of information are always accepted: the log is the audit trail and must record
-what happened; the consent rules (``helhed.consent``) judge whether it was allowed.
+An event that cannot follow raises [`TransitionError`][helhed.errors.TransitionError]
+naming the event by its position and why: it belongs to another citizen, it is recorded
+before an event recorded earlier, or at its place in the timeline it cannot follow the events
+before it (see [`replay`][helhed.pathways.replay]), or an event after it could then no
+longer follow. The citizen's withdrawal and refusal of consent are taken whatever the log
+holds, closed pathways and wrong recording dates included.
 
-Replaying the log gives a [`PathwayState`][helhed.pathways.pathway.PathwayState]: referrals
-and their answers, running interventions, consents in force, assigned caseworkers, the latest
-funding basis and target group.
+An event entered in error is annulled, never erased: an
+[`EventAnnulled`][helhed.pathways.events.EventAnnulled] names it by its position; the log
+keeps both. An annulment is refused when the event does not exist, is an annulment, is
+already annulled, is the citizen's withdrawal or refusal of consent, or when an event that
+depends on it would be left unable to follow (annul that one first).
 
 Examples:
     >>> import datetime as dt
     >>> from helhed.organisation import Administration as A
-    >>> from helhed.pathways.events import ReferralAccepted, Referred
+    >>> from helhed.pathways.events import ContactMade, EventAnnulled, ReferralAccepted, Referred
     >>> day = dt.date(2024, 3, 4)
     >>> pathway = Pathway(citizen_id="c-1").append(Referred(
     ...     citizen_id="c-1", occurred_on=day, recorded_by=A.JOB_CENTRE, referral_id="r-1",
@@ -35,403 +40,328 @@ Examples:
     ...     referral_id="r-1"))
     Traceback (most recent call last):
     ...
-    helhed.errors.TransitionError: events[1] (Referral accepted, 2024-03-03): comes before \
-the event before it (2024-03-04); dates must not go backwards
+    helhed.errors.TransitionError: events[1] (Referral accepted, 2024-03-03): is recorded \
+on 2024-03-03, before events[0] (Referred, 2024-03-04), recorded on 2024-03-04; the log is in \
+the order of recording. An event recorded late gives the day it was recorded in recorded_on
+    >>> typo = pathway.append(ContactMade(
+    ...     citizen_id="c-1", occurred_on=day + dt.timedelta(days=85), recorded_by=A.HEALTH))
+    >>> fixed = typo.append(EventAnnulled(
+    ...     citizen_id="c-1", occurred_on=day, recorded_by=A.HEALTH, recorder="hk-7",
+    ...     annuls=1, reason="wrong year"))
+    >>> len(fixed.events), [e.kind.label_en for e in fixed.timeline], dict(fixed.annulled)
+    (3, ['Referred'], {1: 2})
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
+from typing import Protocol
 
 import attrs
 
-from helhed._coded import CodedEnum
-from helhed._meta import NON_BLANK, REDACT, SENSITIVE
+from helhed._meta import NON_BLANK
 from helhed._validation import Checker
-from helhed.benefits import Benefit
 from helhed.errors import TransitionError, ValidationError
-from helhed.groups import RiskGroup
-from helhed.organisation import Administration, Role
-from helhed.pathways.events import (
-    BenefitChanged,
-    CaseworkerAssigned,
-    CaseworkerReleased,
-    ConsentGiven,
-    ConsentPurpose,
-    ConsentWithdrawn,
-    ContactMade,
-    ConversationHeld,
-    Event,
-    GrantReviewed,
-    InformationCategory,
-    InterventionCompleted,
-    InterventionDroppedOut,
-    InterventionNotStarted,
-    InterventionStarted,
-    JobOrEducationStarted,
-    PathwayClosed,
-    Placement,
-    PlanAdjusted,
-    PlanCreated,
-    PlanItemAdded,
-    ProgressionReviewed,
-    ReferralAccepted,
-    ReferralDeclined,
-    Referred,
-    ReportWritten,
-    ReturnedToCaseworker,
-    SubGoalSet,
-    TargetGroupAssessed,
+from helhed.pathways.events import Event, EventAnnulled, Referred, happened_after
+from helhed.pathways.replay import (
+    CITIZENS_NO,
+    ConsentRecord,
+    PathwayState,
+    ReferralStatus,
+    Replay,
+    describe,
 )
 
-__all__ = ["ConsentRecord", "Pathway", "PathwayState", "ReferralStatus"]
+__all__ = [
+    "ConsentRecord",
+    "Pathway",
+    "PathwayState",
+    "ReferralStatus",
+    "occurrence_order",
+]
 
 
-class ReferralStatus(CodedEnum):
-    """Where a referral stands."""
+class _Dated(Protocol):
+    """Anything with the day and time of day it happened, as an event has."""
 
-    PENDING = ("afventer", "Afventer svar", "Awaiting an answer")
-    ACCEPTED = ("accepteret", "Accepteret", "Accepted")
-    DECLINED = ("afslaaet", "Afslået", "Declined")
+    @property
+    def occurred_on(self) -> dt.date: ...  # pragma: no cover - a protocol
+
+    @property
+    def at(self) -> dt.time | None: ...  # pragma: no cover - a protocol
 
 
-@attrs.frozen(kw_only=True)
-class ConsentRecord:
-    """A consent in force: given to an administration, for a purpose and some categories.
+@attrs.frozen
+class _When:
+    occurred_on: dt.date
+    at: dt.time | None
+
+
+def _place(timeline: Sequence[int], events: Callable[[int], _Dated], event: _Dated) -> int:
+    """Where ``event`` goes in ``timeline``: before the first event that surely happened later.
+
+    Days in a timeline never go backwards, and on one day the events with a time are in the
+    order of their times; an event without a time goes last in its day, as nothing on that
+    day surely happened after it.
+    """
+    if timeline:
+        last = events(timeline[-1])
+        if last.occurred_on < event.occurred_on or (
+            last.occurred_on == event.occurred_on
+            and (event.at is None or (last.at is not None and last.at <= event.at))
+        ):
+            return len(timeline)
+    key = lambda p: events(p).occurred_on  # noqa: E731 - the bisect key
+    end = bisect.bisect_right(timeline, event.occurred_on, key=key)
+    if event.at is None:
+        return end
+    start = bisect.bisect_left(timeline, event.occurred_on, lo=0, hi=end, key=key)
+    for k in range(start, end):
+        at = events(timeline[k]).at
+        if at is not None and at > event.at:
+            return k
+    return end
+
+
+def occurrence_order(days: Sequence[dt.date], times: Sequence[dt.time | None]) -> list[int]:
+    """The timeline order of events given in log order by the day and time each happened.
+
+    Each event in turn goes before the first event already placed that surely happened after
+    it (a later day, or a later time on the same day where both have one), so events that
+    cannot be told apart keep the order they were recorded in.
+
+    Returns:
+        The positions of the events (indexes into ``days``) in timeline order.
+
+    Examples:
+        >>> d = dt.date(2024, 3, 4)
+        >>> occurrence_order([d, d, d], [dt.time(12), None, dt.time(11)])
+        [2, 0, 1]
+        >>> occurrence_order([d, d - dt.timedelta(days=1)], [None, None])
+        [1, 0]
+    """
+    whens = [_When(day, at) for day, at in zip(days, times, strict=True)]
+    return _order(range(len(whens)), whens.__getitem__)
+
+
+class _Log:
+    """What a pathway derives from its log, kept up to date as events are added.
 
     Attributes:
-        to: The administration that may receive information.
-        purpose: What it may be used for.
-        categories: The categories of information covered.
-        given_on: The day the consent was given.
-        index: Position of the ``ConsentGiven`` event in the log.
+        timeline: Log positions of the events in force, in the order they happened.
+        annulled: Annulled position -> position of its annulment.
+        latest: Position of the latest-recorded event in force that is not the citizen's
+            "no"; a new event may not be recorded before it.
+        in_order: True while the timeline is the log itself (no annulment, nothing late).
+        replay: The state after the timeline.
     """
 
-    to: Administration
-    purpose: ConsentPurpose
-    categories: frozenset[InformationCategory]
-    given_on: dt.date
-    index: int
-
-    @classmethod
-    def of(cls, event: ConsentGiven, index: int) -> ConsentRecord:
-        """The consent a ``ConsentGiven`` event at ``index`` puts in force."""
-        return cls(
-            to=event.to,
-            purpose=event.purpose,
-            categories=event.categories,
-            given_on=event.occurred_on,
-            index=index,
-        )
-
-    @staticmethod
-    def withdraw(
-        consents: list[ConsentRecord], to: Administration, purpose: ConsentPurpose
-    ) -> list[ConsentRecord]:
-        """The consents left when those to ``to`` for ``purpose`` are withdrawn."""
-        return [c for c in consents if not (c.to is to and c.purpose is purpose)]
-
-    def covers(
-        self,
-        category: InformationCategory,
-        to: Administration,
-        purpose: ConsentPurpose | None = None,
-    ) -> bool:
-        """True if the consent lets ``category`` pass to ``to`` (for ``purpose``, if given)."""
-        return (
-            self.to is to
-            and category in self.categories
-            and (purpose is None or purpose is self.purpose)
-        )
-
-
-@attrs.frozen(kw_only=True)
-class PathwayState:
-    """What replaying a pathway's log gives.
-
-    Attributes:
-        citizen_id: The citizen.
-        opened_on: Day of the referral that opened the pathway; None for an empty log.
-        last_on: Day of the latest event; None for an empty log.
-        referrals: Every referral by id, with where it stands.
-        running: Interventions under way: offer -> the day it started.
-        consents: Consents in force, oldest first.
-        caseworkers: Staff assigned to the case: staff id -> role.
-        coordinating_caseworker: The coordinating caseworker, if one is assigned.
-        plans: Identifiers of the plans made.
-        plan_entries: The (plan id, item or sub-goal id) pairs added to the plans.
-        benefit: The latest funding basis recorded, if any.
-        target_group: The latest target group assessed, if any.
-        placement: Job or education, once the citizen has started one.
-        closed_on: Day the pathway was closed, if it was.
-    """
-
-    citizen_id: str
-    opened_on: dt.date | None
-    last_on: dt.date | None
-    referrals: Mapping[str, ReferralStatus]
-    running: Mapping[str, dt.date] = attrs.field(repr=REDACT, metadata=SENSITIVE)
-    consents: tuple[ConsentRecord, ...]
-    caseworkers: Mapping[str, Role]
-    coordinating_caseworker: str | None
-    plans: frozenset[str]
-    plan_entries: frozenset[tuple[str, str]]
-    benefit: Benefit | None
-    target_group: RiskGroup | None = attrs.field(repr=REDACT, metadata=SENSITIVE)
-    placement: Placement | None
-    closed_on: dt.date | None
-
-    @property
-    def pending_referrals(self) -> frozenset[str]:
-        """Referrals not yet accepted or declined."""
-        return frozenset(r for r, s in self.referrals.items() if s is ReferralStatus.PENDING)
-
-    @property
-    def accepted_referrals(self) -> frozenset[str]:
-        """Referrals the citizen accepted."""
-        return frozenset(r for r, s in self.referrals.items() if s is ReferralStatus.ACCEPTED)
-
-    @property
-    def closed(self) -> bool:
-        """True once the pathway is closed."""
-        return self.closed_on is not None
-
-
-class _Replay:
-    """The mutable state of a replay; a pathway keeps one and copies it to append."""
-
-    __slots__ = (
-        "benefit",
-        "caseworkers",
-        "citizen_id",
-        "closed_on",
-        "consents",
-        "coordinating",
-        "group",
-        "items",
-        "last_at",
-        "last_on",
-        "opened_on",
-        "placement",
-        "plans",
-        "referrals",
-        "running",
-        "sent",
-    )
+    __slots__ = ("annulled", "in_order", "latest", "replay", "timeline")
 
     def __init__(self, citizen_id: str) -> None:
-        self.citizen_id = citizen_id
-        self.opened_on: dt.date | None = None
-        self.last_on: dt.date | None = None
-        self.last_at: dt.time | None = None
-        self.referrals: dict[str, ReferralStatus] = {}
-        self.sent: dict[str, Referred] = {}
-        self.running: dict[str, dt.date] = {}
-        self.consents: list[ConsentRecord] = []
-        self.caseworkers: dict[str, Role] = {}
-        self.coordinating: str | None = None
-        self.plans: set[str] = set()
-        self.items: set[tuple[str, str]] = set()
-        self.benefit: Benefit | None = None
-        self.group: RiskGroup | None = None
-        self.placement: Placement | None = None
-        self.closed_on: dt.date | None = None
+        self.timeline: list[int] = []
+        self.annulled: dict[int, int] = {}
+        self.latest: int | None = None
+        self.in_order = True
+        self.replay = Replay(citizen_id)
 
-    def copy(self) -> _Replay:
-        new = _Replay.__new__(_Replay)
-        new.citizen_id = self.citizen_id
-        new.opened_on = self.opened_on
-        new.last_on = self.last_on
-        new.last_at = self.last_at
-        new.referrals = self.referrals.copy()
-        new.sent = self.sent.copy()
-        new.running = self.running.copy()
-        new.consents = self.consents.copy()
-        new.caseworkers = self.caseworkers.copy()
-        new.coordinating = self.coordinating
-        new.plans = self.plans.copy()
-        new.items = self.items.copy()
-        new.benefit = self.benefit
-        new.group = self.group
-        new.placement = self.placement
-        new.closed_on = self.closed_on
+    def copy(self) -> _Log:
+        new = _Log.__new__(_Log)
+        new.timeline = self.timeline.copy()
+        new.annulled = self.annulled.copy()
+        new.latest = self.latest
+        new.in_order = self.in_order
+        new.replay = self.replay.copy()
         return new
 
-    def snapshot(self) -> PathwayState:
-        return PathwayState(
-            citizen_id=self.citizen_id,
-            opened_on=self.opened_on,
-            last_on=self.last_on,
-            referrals=MappingProxyType(dict(self.referrals)),
-            running=MappingProxyType(dict(self.running)),
-            consents=tuple(self.consents),
-            caseworkers=MappingProxyType(dict(self.caseworkers)),
-            coordinating_caseworker=self.coordinating,
-            plans=frozenset(self.plans),
-            plan_entries=frozenset(self.items),
-            benefit=self.benefit,
-            target_group=self.group,
-            placement=self.placement,
-            closed_on=self.closed_on,
-        )
+    def add(self, events: Sequence[Event], index: int) -> None:
+        """Take in ``events[index]``, recorded after the events before it; or raise, unchanged.
 
-    def apply(self, event: Event, index: int) -> None:
-        """Check that ``event`` can follow, then take it in; raise before changing anything."""
-        why = self._refusal(event)
-        if why is not None:
-            raise TransitionError(index, f"{event.kind.label_en}, {event.occurred_on}", why)
-        self._take(event, index)
+        Raises:
+            TransitionError: If the event cannot be recorded.
+        """
+        event = events[index]
+        if event.citizen_id != self.replay.citizen_id:
+            raise TransitionError(index, describe(event), "belongs to another citizen's pathway")
+        if isinstance(event, EventAnnulled):
+            self._annul(events, event, index)
+            return
+        citizens_no = isinstance(event, CITIZENS_NO)
+        if not citizens_no:
+            self._check_recorded(events, event, index)
+        lookup = events.__getitem__
+        place = _place(self.timeline, lookup, event)
+        if place == len(self.timeline):
+            self.replay.apply(event, index)
+            self.timeline.append(index)
+        else:
+            timeline = [*self.timeline[:place], index, *self.timeline[place:]]
+            self.replay = _replayed(self.replay.citizen_id, timeline, lookup, index)
+            self.timeline = timeline
+            self.in_order = False
+        if not citizens_no:
+            self._note_recorded(events, event, index)
 
-    def _refusal(self, event: Event) -> str | None:  # noqa: C901, PLR0911, PLR0912 - one branch per rule
-        if event.citizen_id != self.citizen_id:
-            return "belongs to another citizen's pathway"
-        if self.closed_on is not None:
-            return f"the pathway was closed on {self.closed_on}; nothing may follow"
-        if self.last_on is None:
-            if not isinstance(event, Referred):
-                return "a pathway opens with a referral; this event would come before it"
-        elif event.occurred_on < self.last_on:
-            return f"comes before the event before it ({self.last_on}); dates must not go backwards"
-        elif (
-            event.occurred_on == self.last_on
-            and event.at is not None
-            and self.last_at is not None
-            and event.at < self.last_at
+    def _check_recorded(self, events: Sequence[Event], event: Event, index: int) -> None:
+        if self.latest is None:
+            return
+        before = events[self.latest]
+        if happened_after(before.recorded_on, before.recorded_at, event.recorded_on, event.recorded_at):
+            raise TransitionError(
+                index,
+                describe(event),
+                f"is recorded on {event.recorded_on}, before events[{self.latest}] "
+                f"({describe(before)}), recorded on {before.recorded_on}; the log is in the "
+                "order of recording. An event recorded late gives the day it was recorded in "
+                "recorded_on",
+            )
+
+    def _note_recorded(self, events: Sequence[Event], event: Event, index: int) -> None:
+        if self.latest is None:
+            self.latest = index
+            return
+        before = events[self.latest]
+        if event.recorded_on > before.recorded_on or (
+            event.recorded_on == before.recorded_on
+            and event.recorded_at is not None
+            and (before.recorded_at is None or event.recorded_at >= before.recorded_at)
         ):
-            return "comes earlier in the day than the event before it; times must not go backwards"
-        match event:
-            case Referred(referral_id=rid) if rid in self.referrals:
-                return f"referral {rid!r} was already made; referral ids must be unique"
-            case ReferralAccepted(referral_id=rid) | ReferralDeclined(referral_id=rid):
-                status = self.referrals.get(rid)
-                if status is None:
-                    return f"there is no referral {rid!r} to answer"
-                if status is not ReferralStatus.PENDING:
-                    return f"referral {rid!r} was already {status.label_en.lower()}"
-            case (
-                ContactMade(referral_id=str(rid))
-                | ConversationHeld(referral_id=str(rid))
-                | ReturnedToCaseworker(referral_id=str(rid))
-            ) if rid not in self.referrals:
-                return f"there is no referral {rid!r}"
-            case InterventionStarted(offer=offer, referral_id=rid):
-                if offer in self.running:
-                    return "this offer is already running"
-                if rid is not None and self.referrals.get(rid) is None:
-                    return f"there is no referral {rid!r}"
-                if rid is not None and self.referrals[rid] is ReferralStatus.DECLINED:
-                    return f"referral {rid!r} was declined"
-            case InterventionCompleted(offer=offer) | InterventionDroppedOut(offer=offer):
-                if offer not in self.running:
-                    return "this offer is not running; an intervention must start first"
-            case InterventionNotStarted(offer=offer) if offer in self.running:
-                return "this offer is already running"
-            case PlanCreated(plan_id=pid) if pid in self.plans:
-                return f"plan {pid!r} already exists"
-            case PlanAdjusted(plan_id=pid) | ProgressionReviewed(plan_id=pid) if (
-                pid not in self.plans
-            ):
-                return f"there is no plan {pid!r}"
-            case PlanItemAdded(plan_id=pid, item_id=iid) | SubGoalSet(plan_id=pid, goal_id=iid):
-                if pid not in self.plans:
-                    return f"there is no plan {pid!r}"
-                if (pid, iid) in self.items:
-                    return f"plan {pid!r} already has an item or sub-goal {iid!r}"
-            case GrantReviewed(referral_id=rid) | ReportWritten(referral_id=str(rid)) if (
-                rid not in self.referrals
-            ):
-                return f"there is no referral {rid!r}"
-            case ConsentWithdrawn(to=to, purpose=purpose) if not any(
-                c.to is to and c.purpose is purpose for c in self.consents
-            ):
-                return "no consent to this administration for this purpose is in force"
-            case CaseworkerAssigned(staff_id=sid) if sid in self.caseworkers:
-                return f"staff member {sid!r} is already assigned"
-            case CaseworkerReleased(staff_id=sid) if sid not in self.caseworkers:
-                return f"staff member {sid!r} is not assigned"
-        return None
+            self.latest = index
 
-    def _take(self, event: Event, index: int) -> None:  # noqa: C901, PLR0912 - one branch per kind
-        if self.opened_on is None:
-            self.opened_on = event.occurred_on
-        if event.occurred_on != self.last_on:
-            self.last_at = None
-        self.last_on = event.occurred_on
-        if event.at is not None and (self.last_at is None or event.at > self.last_at):
-            self.last_at = event.at
-        match event:
-            case Referred(referral_id=rid):
-                self.referrals[rid] = ReferralStatus.PENDING
-                self.sent[rid] = event
-            case ReferralAccepted(referral_id=rid):
-                self.referrals[rid] = ReferralStatus.ACCEPTED
-            case ReferralDeclined(referral_id=rid):
-                self.referrals[rid] = ReferralStatus.DECLINED
-            case InterventionStarted(offer=offer):
-                self.running[offer] = event.occurred_on
-            case InterventionCompleted(offer=offer) | InterventionDroppedOut(offer=offer):
-                del self.running[offer]
-            case ConsentGiven():
-                self.consents.append(ConsentRecord.of(event, index))
-            case ConsentWithdrawn(to=to, purpose=purpose):
-                self.consents = ConsentRecord.withdraw(self.consents, to, purpose)
-            case PlanCreated(plan_id=pid):
-                self.plans.add(pid)
-            case PlanItemAdded(plan_id=pid, item_id=iid) | SubGoalSet(plan_id=pid, goal_id=iid):
-                self.items.add((pid, iid))
-            case CaseworkerAssigned(staff_id=sid, role=role):
-                if role is Role.COORDINATING_CASEWORKER:
-                    if self.coordinating is not None:
-                        del self.caseworkers[self.coordinating]
-                    self.coordinating = sid
-                self.caseworkers[sid] = role
-            case CaseworkerReleased(staff_id=sid):
-                del self.caseworkers[sid]
-                if self.coordinating == sid:
-                    self.coordinating = None
-            case BenefitChanged(benefit=benefit):
-                self.benefit = benefit
-            case TargetGroupAssessed(group=group):
-                self.group = group
-            case JobOrEducationStarted(placement=placement):
-                self.placement = placement
-            case PathwayClosed():
-                self.closed_on = event.occurred_on
+    def _annul(self, events: Sequence[Event], event: EventAnnulled, index: int) -> None:
+        target = event.annuls
+        what = f"events[{target}]"
+        why: str | None = None
+        if target >= index:
+            why = f"there is no {what} to annul; an annulment names an earlier event"
+        elif isinstance(events[target], EventAnnulled):
+            why = f"{what} is an annulment, which cannot itself be annulled"
+        elif target in self.annulled:
+            why = f"{what} was already annulled by events[{self.annulled[target]}]"
+        elif isinstance(events[target], CITIZENS_NO):
+            why = (
+                f"{what} is the citizen's withdrawal or refusal of consent, which cannot be "
+                "annulled; only a new consent from the citizen ends it"
+            )
+        if why is not None:
+            raise TransitionError(index, describe(event), why)
+        kept = [p for p in range(index) if p != target and p not in self.annulled]
+        kept = [p for p in kept if not isinstance(events[p], EventAnnulled)]
+        lookup = events.__getitem__
+        timeline = _order(kept, lookup)
+        try:
+            replay = _replayed(self.replay.citizen_id, timeline, lookup, None)
+        except TransitionError as exc:
+            raise TransitionError(
+                index,
+                describe(event),
+                f"without {what}, events[{exc.index}] ({describe(events[exc.index])}) could "
+                f"not follow: {exc.why}; annul events[{exc.index}] first",
+            ) from None
+        self.annulled[target] = index
+        self.timeline = timeline
+        self.replay = replay
+        self.in_order = False
+        self.latest = None
+        for p in kept:
+            if not isinstance(events[p], CITIZENS_NO):
+                self._note_recorded(events, events[p], p)
+
+    def story(self, events: Sequence[Event], on: dt.date) -> tuple[list[int], _Log] | None:
+        """The log positions kept in the pathway as it stood at the end of ``on``, and its log.
+
+        None when that is the whole pathway as it is.
+        """
+        cut = bisect.bisect_right(self.timeline, on, key=lambda p: events[p].occurred_on)
+        if cut == len(self.timeline) and self.in_order:
+            return None
+        kept = sorted(self.timeline[:cut])
+        new_position = {p: i for i, p in enumerate(kept)}
+        log = _Log(self.replay.citizen_id)
+        log.timeline = [new_position[p] for p in self.timeline[:cut]]
+        log.in_order = log.timeline == list(range(len(kept)))
+        story = [events[p] for p in kept]
+        log.replay = _replayed(self.replay.citizen_id, log.timeline, story.__getitem__, None)
+        for i, event in enumerate(story):
+            if not isinstance(event, CITIZENS_NO):
+                log._note_recorded(story, event, i)  # noqa: SLF001 - same class
+        return kept, log
+
+
+def _order(positions: Iterable[int], events: Callable[[int], _Dated]) -> list[int]:
+    """``positions`` (in log order) in timeline order."""
+    timeline: list[int] = []
+    for p in positions:
+        timeline.insert(_place(timeline, events, events(p)), p)
+    return timeline
+
+
+def _replayed(
+    citizen_id: str, timeline: Sequence[int], events: Callable[[int], Event], new: int | None
+) -> Replay:
+    """Replay ``timeline`` from the start; ``new`` is the position being added, if any.
+
+    Raises:
+        TransitionError: At the first event that cannot follow, for the event at ``new`` when
+            it is that event or it comes before that event.
+    """
+    replay = Replay(citizen_id)
+    for p in timeline:
+        event = events(p)
+        why = replay.refusal(event)
+        if why is not None:
+            if new is None or p == new:
+                raise TransitionError(p if new is None else new, describe(event), why)
+            added = events(new)
+            raise TransitionError(
+                new,
+                describe(added),
+                f"happening on {added.occurred_on}, it comes before events[{p}] "
+                f"({describe(event)}), which then could not follow: {why}",
+            )
+        replay.take(event, p)
+    return replay
 
 
 @attrs.frozen(kw_only=True)
 class Pathway:
     """The append-only event log of one citizen's pathway (forløb).
 
-    Building a pathway replays its events and raises
-    [`TransitionError`][helhed.errors.TransitionError] at the first that cannot follow.
+    Building a pathway takes its events one by one and raises
+    [`TransitionError`][helhed.errors.TransitionError] at the first that cannot be recorded.
     Pathways are equal when they hold the same citizen and events.
 
     Attributes:
         citizen_id: The citizen (a pseudonym or case number).
-        events: The events in the order they happened; may be empty.
+        events: The log: every event in the order it was recorded, annulled events and
+            annulments included; may be empty.
     """
 
     citizen_id: str = attrs.field(metadata=NON_BLANK)
     events: tuple[Event, ...] = ()
-    _replay: _Replay = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _log: _Log = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _origin: tuple[int, ...] | None = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
     _state: PathwayState | None = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _timeline: tuple[Event, ...] | None = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
-        """Validate the fields, then replay the log."""
+        """Validate the fields, then take the events in one by one."""
         check = Checker()
         check.text(self.citizen_id, "citizen_id")
         if check.expect(isinstance(self.events, tuple), "events", "must be a tuple"):
             _check_events(self.events, "events", check)
         check.done()
-        replay = _Replay(self.citizen_id)
-        for index, event in enumerate(self.events):
-            replay.apply(event, index)
-        object.__setattr__(self, "_replay", replay)
-        object.__setattr__(self, "_state", None)
+        log = _Log(self.citizen_id)
+        for index in range(len(self.events)):
+            log.add(self.events, index)
+        _set(self, log, None)
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> Pathway:
@@ -439,76 +369,141 @@ class Pathway:
 
         Raises:
             ValidationError: If there are no events.
-            TransitionError: At the first event that cannot follow.
+            TransitionError: At the first event that cannot be recorded.
         """
         events = tuple(events)
         if not events:
             raise ValidationError.at("events", "must hold at least one event")
+        _check_events(events, "events")
         return cls(citizen_id=events[0].citizen_id, events=events)
 
     @property
     def state(self) -> PathwayState:
-        """The state after the last event."""
+        """The state after the whole timeline."""
         if self._state is None:
-            object.__setattr__(self, "_state", self._replay.snapshot())
+            object.__setattr__(self, "_state", self._log.replay.snapshot())
         assert self._state is not None  # noqa: S101 - narrows the type for mypy
         return self._state
 
+    @property
+    def timeline(self) -> tuple[Event, ...]:
+        """The events in force in the order they happened: no annulled event, no annulment."""
+        if self._timeline is None:
+            timeline = (
+                self.events
+                if self._log.in_order
+                else tuple(self.events[p] for p in self._log.timeline)
+            )
+            object.__setattr__(self, "_timeline", timeline)
+        assert self._timeline is not None  # noqa: S101 - narrows the type for mypy
+        return self._timeline
+
+    @property
+    def positions(self) -> tuple[int, ...]:
+        """The position in the log of each event of the timeline, in timeline order.
+
+        For a pathway cut by [`until`][helhed.pathways.pathway.Pathway.until], positions in
+        the log of the pathway it was cut from, so findings point into the stored log.
+        """
+        own = range(len(self.events)) if self._log.in_order else self._log.timeline
+        if self._origin is None:
+            return tuple(own)
+        return tuple(self._origin[p] for p in own)
+
+    @property
+    def numbered(self) -> tuple[tuple[int, Event], ...]:
+        """The timeline with each event's position in the log: ``(position, event)`` pairs."""
+        return tuple(zip(self.positions, self.timeline, strict=True))
+
+    @property
+    def annulled(self) -> Mapping[int, int]:
+        """Annulled events: their position in the log -> the position of the annulment."""
+        return MappingProxyType(dict(self._log.annulled))
+
     def append(self, event: Event) -> Pathway:
-        """Return a new pathway with ``event`` added; this one is left as it was.
+        """Return a new pathway with ``event`` recorded; this one is left as it was.
 
         Raises:
-            TransitionError: If the event cannot follow the log so far.
+            ValidationError: If ``event`` is not an Event.
+            TransitionError: If the event cannot be recorded.
         """
         _check_events((event,), "event")
-        replay = self._replay.copy()
-        replay.apply(event, len(self.events))
-        return _assemble(self.citizen_id, (*self.events, event), replay)
+        log = self._log.copy()
+        events = (*self.events, event)
+        log.add(events, len(self.events))
+        return _assemble(self.citizen_id, events, log)
 
     def extend(self, events: Iterable[Event]) -> Pathway:
-        """Return a new pathway with every event of ``events`` added in order.
+        """Return a new pathway with every event of ``events`` recorded in order.
 
         Raises:
-            TransitionError: At the first event that cannot follow; nothing is added then.
+            ValidationError: If an item is not an Event.
+            TransitionError: At the first event that cannot be recorded; nothing is added then.
         """
         added = tuple(events)
         _check_events(added, "events")
-        replay = self._replay.copy()
-        for offset, event in enumerate(added):
-            replay.apply(event, len(self.events) + offset)
-        return _assemble(self.citizen_id, self.events + added, replay)
+        log = self._log.copy()
+        everything = self.events + added
+        for index in range(len(self.events), len(everything)):
+            log.add(everything, index)
+        return _assemble(self.citizen_id, everything, log)
 
     def until(self, on: dt.date) -> Pathway:
-        """The pathway as it stood at the end of ``on``: the events up to and including that day."""
-        cut = bisect.bisect_right(self.events, on, key=_day)
-        if cut == len(self.events):
+        """The pathway as it stood at the end of ``on``: what had happened by then.
+
+        The events in force (not annulled) that happened on or before ``on``, in the order
+        they were recorded; annulled events and annulments are left out, so the result holds
+        the story, not the corrections. Its [`positions`][helhed.pathways.pathway.Pathway.positions]
+        still point into this pathway's log.
+
+        Raises:
+            ValidationError: If ``on`` is not a date.
+        """
+        _check_day(on, "on")
+        found = self._log.story(self.events, on)
+        if found is None:
             return self
-        return Pathway(citizen_id=self.citizen_id, events=self.events[:cut])
+        kept, log = found
+        origin = kept if self._origin is None else [self._origin[p] for p in kept]
+        pathway = _assemble(self.citizen_id, tuple(self.events[p] for p in kept), log)
+        if origin != list(range(len(kept))):
+            object.__setattr__(pathway, "_origin", tuple(origin))
+        return pathway
 
     @property
     def closed_on(self) -> dt.date | None:
         """The day the pathway was closed, if it was (cheaper than ``state.closed_on``)."""
-        return self._replay.closed_on
+        return self._log.replay.closed_on
 
     def state_on(self, on: dt.date) -> PathwayState:
-        """The state at the end of ``on``."""
+        """The state at the end of ``on``.
+
+        Raises:
+            ValidationError: If ``on`` is not a date.
+        """
         return self.until(on).state
 
     def referral(self, referral_id: str) -> Referred:
-        """The referral event with ``referral_id``.
+        """The referral event in force with ``referral_id``.
 
         Raises:
             KeyError: If the pathway has no such referral.
         """
-        return self._replay.sent[referral_id]
+        return self._log.replay.sent[referral_id]
 
     def __len__(self) -> int:
-        """Number of events."""
+        """Number of events in the log."""
         return len(self.events)
 
     def __iter__(self) -> Iterator[Event]:
-        """The events in order."""
+        """The events of the log in the order they were recorded."""
         return iter(self.events)
+
+
+def _check_day(value: object, path: str) -> None:
+    check = Checker()
+    check.day(value, path)
+    check.done()
 
 
 def _check_events(events: tuple[object, ...], path: str, check: Checker | None = None) -> None:
@@ -522,15 +517,17 @@ def _check_events(events: tuple[object, ...], path: str, check: Checker | None =
         check.done()
 
 
-def _day(event: Event) -> dt.date:
-    return event.occurred_on
+def _set(pathway: Pathway, log: _Log, origin: tuple[int, ...] | None) -> None:
+    object.__setattr__(pathway, "_log", log)
+    object.__setattr__(pathway, "_origin", origin)
+    object.__setattr__(pathway, "_state", None)
+    object.__setattr__(pathway, "_timeline", None)
 
 
-def _assemble(citizen_id: str, events: tuple[Event, ...], replay: _Replay) -> Pathway:
-    """Make a pathway whose log has already been replayed, without replaying it again."""
+def _assemble(citizen_id: str, events: tuple[Event, ...], log: _Log) -> Pathway:
+    """Make a pathway whose log has already been taken in, without taking it in again."""
     pathway = object.__new__(Pathway)
     object.__setattr__(pathway, "citizen_id", citizen_id)
     object.__setattr__(pathway, "events", events)
-    object.__setattr__(pathway, "_replay", replay)
-    object.__setattr__(pathway, "_state", None)
+    _set(pathway, log, None)
     return pathway

@@ -192,7 +192,7 @@ def _of(referrals: int, citizens: int) -> str:
 
 def _in_period(pathways: Iterable[Pathway], period: Period) -> Iterable[Event]:
     for pathway in pathways:
-        for event in pathway.events:
+        for event in pathway.timeline:
             if event.occurred_on > period.end:
                 break
             if event.occurred_on >= period.start:

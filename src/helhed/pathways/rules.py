@@ -354,15 +354,15 @@ class Within(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield a finding for each late or missing ``expect`` event."""
-        events = pathway.events
-        for i, trigger in enumerate(events):
+        numbered = pathway.numbered
+        for k, (i, trigger) in enumerate(numbered):
             if not self.after(pathway, trigger):
                 continue
             deadline = trigger.occurred_on + dt.timedelta(days=self.days)
             answer = next(
                 (
                     (j, e)
-                    for j, e in enumerate(events[i + 1 :], start=i + 1)
+                    for j, e in numbered[k + 1 :]
                     if self.expect(pathway, e) and _correlated(self.same, trigger, e)
                 ),
                 None,
@@ -410,13 +410,13 @@ class Within(Rule):
 
 @attrs.frozen(kw_only=True)
 class Precedes(Rule):
-    """Every ``then`` event has a ``first`` event before it in the log.
+    """Every ``then`` event has a ``first`` event before it in the timeline.
 
     Attributes:
         first: The events that must come first.
         then: The events that need one before them.
         same: A field both events must share, if the ``then`` event has it.
-        same_day: Also accept a ``first`` event logged later on the same day.
+        same_day: Also accept a ``first`` event that comes later on the same day.
     """
 
     first: Match
@@ -426,16 +426,16 @@ class Precedes(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each ``then`` event with no ``first`` event before it."""
-        events = pathway.events
-        for j, event in enumerate(events):
+        timeline = pathway.timeline
+        for k, (j, event) in enumerate(pathway.numbered):
             if not self.then(pathway, event):
                 continue
             found = any(
                 self.first(pathway, e)
                 and _correlated(self.same, event, e)
-                and (i < j or (self.same_day and e.occurred_on == event.occurred_on))
-                for i, e in enumerate(events)
-                if i < j or e.occurred_on == event.occurred_on
+                and (m < k or (self.same_day and e.occurred_on == event.occurred_on))
+                for m, e in enumerate(timeline)
+                if m < k or e.occurred_on == event.occurred_on
             )
             if not found:
                 yield self.finding(
@@ -462,7 +462,7 @@ class Forbid(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each matching event."""
-        for i, event in enumerate(pathway.events):
+        for i, event in pathway.numbered:
             if self.events(pathway, event):
                 yield self.finding(
                     pathway, (i,), (event.occurred_on,), self.detail(event.kind, event.occurred_on)
@@ -492,7 +492,7 @@ class Every(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each matching event the condition fails for."""
-        for i, event in enumerate(pathway.events):
+        for i, event in pathway.numbered:
             if self.events(pathway, event) and not self.holds(pathway, event):
                 yield self.finding(
                     pathway,
@@ -521,14 +521,12 @@ class RequiresConsent(Rule):
         """Yield a finding for each disclosure made without consent in force."""
         if not any(
             isinstance(e, InformationDisclosed) and e.to is self.to and e.category is self.category
-            for e in pathway.events
+            for e in pathway.timeline
         ):
             return
-        for entry in audit(pathway):
+        for entry in audit(pathway).without_consent:
             event = entry.event
             if event.category is not self.category or event.to is not self.to:
-                continue
-            if entry.decision.allowed:
                 continue
             yield self.finding(
                 pathway,
@@ -554,7 +552,7 @@ def _intervals(
     open_: dict[str, tuple[int, dt.date]] = {}
     spans: list[tuple[int, dt.date, dt.date]] = []
     end = pathway.closed_on or on
-    for i, event in enumerate(pathway.events):
+    for i, event in pathway.numbered:
         if event.recorded_by is not administration:
             continue
         if isinstance(event, InterventionStarted):
@@ -633,7 +631,7 @@ class AtMostPer(PopulationRule):
                 continue
             assigned = {
                 e.staff_id: (e.occurred_on, i)
-                for i, e in enumerate(pathway.events)
+                for i, e in pathway.numbered
                 if isinstance(e, CaseworkerAssigned)
             }
             for staff, role in state.caseworkers.items():
@@ -677,8 +675,8 @@ class CoordinatingCaseworkerAssigned(Rule):
             return
         if not right:
             return
-        index = max(i for i, e in enumerate(pathway.events) if isinstance(e, BenefitChanged))
-        since = pathway.events[index].occurred_on
+        index, changed = [(i, e) for i, e in pathway.numbered if isinstance(e, BenefitChanged)][-1]
+        since = changed.occurred_on
         yield self.finding(pathway, (index,), (since, on), self.detail(state.benefit, since, on))
 
     @staticmethod
@@ -700,7 +698,7 @@ class OneCoordinatingCaseworker(Rule):
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each change of coordinating caseworker."""
         current: tuple[int, str, dt.date] | None = None
-        for i, event in enumerate(pathway.events):
+        for i, event in pathway.numbered:
             if isinstance(event, CaseworkerAssigned) and event.coordinating:
                 if current is not None and current[1] != event.staff_id:
                     yield self.finding(

@@ -121,7 +121,7 @@ def _occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> di
     diff = {state: [0] * (weeks + 1) for state in STATES}
     for pathway in pathways:
         current, since = "not_referred", 0
-        for event in pathway.events:
+        for event in pathway.timeline:
             state = _STATE_OF.get(type(event))
             if state is None:
                 continue
@@ -244,8 +244,8 @@ def outcome(
     table = _occupancy(pathways, start=start, weeks=weeks)
     waits: list[float] = []
     for pathway in pathways:
-        referred = next((e for e in pathway.events if isinstance(e, Referred)), None)
-        began = next((e for e in pathway.events if isinstance(e, InterventionStarted)), None)
+        referred = next((e for e in pathway.timeline if isinstance(e, Referred)), None)
+        began = next((e for e in pathway.timeline if isinstance(e, InterventionStarted)), None)
         if referred is not None and began is not None:
             waits.append((began.occurred_on - referred.occurred_on).days / 7)
     findings = None

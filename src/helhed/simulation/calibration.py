@@ -949,7 +949,7 @@ def _flex_pathway(simulated: Pathway) -> Pathway:
     later: list[Event] = []
     referred_on: dt.date | None = None
     decided_on = PERIOD.start + dt.timedelta(weeks=FLEX_WEEKS - 1)
-    for event in simulated.events:
+    for event in simulated.timeline:
         if isinstance(event, Referred):
             referred_on = event.occurred_on
             events.extend(opening_events(cid, referred_on, FLEX_REFERRAL, None))
@@ -1209,7 +1209,7 @@ def compare_to_published(
     referred = {
         e.citizen_id
         for p in pathways
-        for e in p.events
+        for e in p.timeline
         if isinstance(e, ReferredOnward)
         and e.unit in names
         and PERIOD.start <= e.occurred_on <= PERIOD.end

@@ -14,7 +14,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import attrs
@@ -45,6 +45,7 @@ from helhed.models.catalogue import (
 )
 from helhed.models.elements import PREREQUISITES
 from helhed.models.readiness import MunicipalityProfile, Readiness, readiness
+from helhed.errors import TransitionError
 from helhed.organisation import (
     Administration,
     CaseworkerAssignment,
@@ -285,8 +286,21 @@ _PURPOSES = tuple(ev.ConsentPurpose)
 _CATEGORIES = tuple(ev.InformationCategory)
 
 
-def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  # noqa: C901, PLR0911, PLR0912, PLR0915 - one branch per kind
-    """Draw one event that can follow ``state`` on ``on``: the kind first, then its fields."""
+def _fresh(prefix: str, taken: Collection[str]) -> str:
+    """The first identifier ``prefix-n`` (n from 1) not in ``taken``."""
+    n = 1
+    while f"{prefix}-{n}" in taken:
+        n += 1
+    return f"{prefix}-{n}"
+
+
+def _draw_next(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one branch per kind
+    draw: st.DrawFn, state: PathwayState, on: dt.date, recorded_on: dt.date | None = None
+) -> ev.Event:
+    """Draw one event that can follow ``state`` on ``on``: the kind first, then its fields.
+
+    ``recorded_on``, when given, is the day it is recorded (on or after ``on``).
+    """
 
     def one(values: Any) -> Any:
         return draw(st.sampled_from(values))
@@ -294,12 +308,15 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
     def maybe(values: Any) -> Any:
         return draw(st.none() | st.sampled_from(values)) if values else None
 
-    common = {
+    common: dict[str, Any] = {
         "citizen_id": state.citizen_id,
         "occurred_on": on,
         "recorded_by": one(_ADMINISTRATIONS),
         "unit": one(UNITS),
+        "recorder": maybe(STAFF),
     }
+    if recorded_on is not None:
+        common["recorded_on"] = recorded_on
     referrals = sorted(state.referrals)
     pending = sorted(state.pending_referrals)
     live = [r for r in referrals if state.referrals[r].code != "afslaaet"]
@@ -330,15 +347,14 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
     kinds += ["complete", "drop"] if running else []
     kinds += ["adjust", "item", "review", "goal"] if state.plans else []
     kinds += ["grant_review", "report"] if referrals else []
-    kinds += ["employer"]
-    kinds += ["withdraw"] if given else []
+    kinds += ["employer", "withdraw"]
     kinds += ["assign"] if free else []
     kinds += ["release"] if state.caseworkers else []
     kind = one(kinds)
     if kind == "referred":
         return ev.Referred(
             **common,
-            referral_id=f"r-{len(referrals) + 1}",
+            referral_id=_fresh("r", state.referrals),
             offer=one(OFFERS),
             to=one(_ADMINISTRATIONS),
             voluntary=draw(st.booleans()),
@@ -351,13 +367,22 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
         return ev.ContactMade(**common, referral_id=maybe(referrals))
     if kind == "consent":
         categories = draw(st.frozensets(st.sampled_from(_CATEGORIES), min_size=1))
+        ends = draw(st.none() | st.integers(0, 120))
         return ev.ConsentGiven(
-            **common, to=one(_ADMINISTRATIONS), purpose=one(_PURPOSES), categories=categories
+            **common,
+            to=one(_ADMINISTRATIONS),
+            purpose=one(_PURPOSES),
+            categories=categories,
+            ends_on=None if ends is None else on + dt.timedelta(days=ends),
         )
     if kind == "refuse":
         return ev.ConsentRefused(**common, to=one(_ADMINISTRATIONS), purpose=one(_PURPOSES))
     if kind == "withdraw":
-        to, purpose = one(given)
+        to, purpose = (
+            one(given)
+            if given and draw(st.booleans())
+            else (one(_ADMINISTRATIONS), one(_PURPOSES))
+        )
         return ev.ConsentWithdrawn(**common, to=to, purpose=purpose)
     if kind == "screening":
         score = draw(st.none() | st.integers(0, 40))
@@ -368,7 +393,7 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
         )
     if kind == "plan":
         return ev.PlanCreated(
-            **common, plan_id=f"p-{len(state.plans) + 1}", plan_kind=one(tuple(ev.PlanKind))
+            **common, plan_id=_fresh("p", state.plans), plan_kind=one(tuple(ev.PlanKind))
         )
     if kind == "adjust":
         return ev.PlanAdjusted(**common, plan_id=one(sorted(state.plans)))
@@ -384,7 +409,7 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
         return ev.PlanItemAdded(
             **common,
             plan_id=one(sorted(state.plans)),
-            item_id=f"i-{len(state.plan_entries) + 1}",
+            item_id=_fresh("i", {i for _, i in state.plan_entries}),
             offer=one(OFFERS),
             administration=one(_ADMINISTRATIONS),
             profession=one(tuple(Role)),
@@ -393,7 +418,7 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
         )
     if kind == "goal":
         return ev.SubGoalSet(
-            **common, plan_id=one(sorted(state.plans)), goal_id=f"g-{len(state.plan_entries) + 1}"
+            **common, plan_id=one(sorted(state.plans)), goal_id=_fresh("g", {i for _, i in state.plan_entries})
         )
     if kind == "grant_review":
         return ev.GrantReviewed(
@@ -426,8 +451,18 @@ def _draw_next(draw: st.DrawFn, state: PathwayState, on: dt.date) -> ev.Event:  
     if kind == "group":
         return ev.TargetGroupAssessed(**common, group=maybe(tuple(RiskGroup)))
     if kind == "disclosed":
+        source, to = draw(
+            st.tuples(st.sampled_from(_ADMINISTRATIONS), st.sampled_from(_ADMINISTRATIONS)).filter(
+                lambda pair: pair[0] is not pair[1]
+            )
+        )
         return ev.InformationDisclosed(
-            **common, to=one(_ADMINISTRATIONS), category=one(_CATEGORIES), purpose=maybe(_PURPOSES)
+            **common,
+            source=source,
+            to=to,
+            category=one(_CATEGORIES),
+            purpose=maybe(_PURPOSES),
+            legal_basis=draw(st.none() | identifiers()),
         )
     if kind == "placement":
         return ev.JobOrEducationStarted(**common, placement=one(tuple(ev.Placement)))
@@ -447,10 +482,14 @@ def pathways(
     *,
     citizen_id: st.SearchStrategy[str] | None = None,
     max_events: int = 25,
+    corrections: bool = True,
 ) -> Pathway:
-    """A valid pathway: a referral, then up to ``max_events`` events that can follow.
+    """A valid pathway: a referral, then up to ``max_events`` events recorded after it.
 
     Days move forward by 0-21 days between events; a pathway may end with a closing event.
+    With ``corrections`` (the default), some events are recorded late - they happened on an
+    earlier day than the day they are recorded - some earlier events are annulled as entered
+    in error, and a closed pathway may still take a late event or a withdrawal of consent.
     """
     cid = draw(citizen_id if citizen_id is not None else identifiers())
     on = draw(dates(max_value=dt.date(2026, 12, 31)))
@@ -465,14 +504,52 @@ def pathways(
     )
     pathway = Pathway(citizen_id=cid, events=(first,))
     for _ in range(draw(st.integers(0, max_events))):
+        if corrections:
+            changed = _draw_correction(draw, pathway, on)
+            if changed is not None:
+                pathway = changed
+                continue
         on += dt.timedelta(days=draw(st.integers(0, 21)))
+        if pathway.state.opened_on is None:  # the opening referral was annulled
+            break
         pathway = pathway.append(_draw_next(draw, pathway.state, on))
-    if draw(st.integers(0, 4)) == 0:
+    if pathway.state.opened_on is not None and draw(st.integers(0, 4)) == 0:
         on += dt.timedelta(days=draw(st.integers(0, 21)))
         pathway = pathway.append(
             ev.PathwayClosed(citizen_id=cid, occurred_on=on, recorded_by=Administration.JOB_CENTRE)
         )
+        if corrections and draw(st.integers(0, 2)) == 0:
+            changed = _draw_correction(draw, pathway, on + dt.timedelta(days=1))
+            pathway = pathway if changed is None else changed
     return pathway
+
+
+def _draw_correction(draw: st.DrawFn, pathway: Pathway, today: dt.date) -> Pathway | None:
+    """Sometimes a late event or an annulment recorded ``today``; None when none is drawn.
+
+    The drawn event may not fit where it falls in the timeline; then nothing is recorded.
+    """
+    choice = draw(st.integers(0, 9))
+    event: ev.Event
+    if choice == 0 and len(pathway) > 1:
+        event = ev.EventAnnulled(
+            citizen_id=pathway.citizen_id,
+            occurred_on=today,
+            recorded_by=draw(st.sampled_from(_ADMINISTRATIONS)),
+            recorder=draw(st.sampled_from(STAFF)),
+            annuls=draw(st.integers(0, len(pathway) - 1)),
+            reason="indtastet ved en fejl",
+        )
+    elif choice == 1 and pathway.state.opened_on is not None:
+        opened = pathway.state.opened_on
+        happened = draw(dates(min_value=opened, max_value=max(opened, today)))
+        event = _draw_next(draw, pathway.state_on(happened), happened, today)
+    else:
+        return None
+    try:
+        return pathway.append(event)
+    except TransitionError:
+        return None
 
 
 def compliance_reports() -> st.SearchStrategy[ComplianceReport]:
