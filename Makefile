@@ -9,7 +9,7 @@ DEV := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck pytest docs bench clean
+.PHONY: demo test lint typecheck pytest docs bench slow clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ pytest: $(DEV)
 
 docs: $(DEV)
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
+
+# The stateful machines with 2,000 runs each (the slow Hypothesis profile); not part of test.
+slow: $(DEV)
+	$(BIN)/python -m pytest -p no:cacheprovider --hypothesis-profile=slow \
+		tests/test_consent_machine.py tests/test_pathway.py::test_pathway_machine
 
 bench: $(DEV)
 	$(BIN)/python benchmarks/bench_foundation.py

@@ -450,7 +450,9 @@ class PathwayMachine(RuleBasedStateMachine):
         assert from_json(to_json(self.pathway), Pathway).state == self.pathway.state
 
 
-PathwayMachine.TestCase.settings = settings(max_examples=500, stateful_step_count=15)
+PathwayMachine.TestCase.settings = settings(
+    max_examples=max(500, settings().max_examples), stateful_step_count=15
+)
 test_pathway_machine = PathwayMachine.TestCase
 
 
