@@ -196,6 +196,9 @@ ASSESSED = classify(
 )
 NOBODY = classify(Citizen(id="c-3"), on=day(5, 1))
 NO_HEALTH = classify(Citizen(id="c-4", benefit=Benefit.CASH_BENEFIT_JOB_READY), on=day(5, 1))
+NO_RULE = classify(
+    Citizen(id="c-6", benefit=Benefit.CASH_BENEFIT_EDUCATION_READY, health=_SMOKER), on=day(5, 1)
+)  # education-ready cash benefit exists from 1 July 2025
 MEDIUM = classify(
     Citizen(id="c-5", health=HealthProfile(affects_work=True)), on=day(5, 1)
 )  # derived short to medium term
@@ -321,6 +324,14 @@ CASES = [
     ("no funding basis not explained", NOBODY,
      {"reasons": _without(NOBODY.reasons, "funding.none")}, "reasons"),
     ("beyond known law flipped", DERIVED, {"beyond_known_law": True}, "reasons"),
+    ("typical with no rule in force", NO_RULE, {"typical": True}, "reasons"),
+    ("no rule and typical groups", NO_RULE,
+     {"reasons": (*NO_RULE.reasons, _reason(DERIVED, "benefit.typical_groups"))}, "reasons"),
+    ("typical without the typical groups", DERIVED,
+     {"reasons": _without(DERIVED.reasons, "benefit.typical_groups")}, "reasons"),
+    ("beyond known law with no rule in force", NO_RULE,
+     {"beyond_known_law": True, "reasons": (*NO_RULE.reasons, BEYOND.reasons[-1])},
+     "beyond_known_law"),
     # benefit-rules
     ("valid from after the day asked", OPEN, {"valid_from": day(3, 2)}, "valid_from"),
     ("valid to on the day asked", UNTIL_REFORM, {"valid_to": day(3, 1)}, "valid_to"),

@@ -398,6 +398,7 @@ _ASSESSED = "horizon.assessed"
 _DIFFERS = "horizon.derived_differs"
 _KEY_PERSON = "key_person.involve"
 _TYPICAL = {True: "funding.typical", False: "funding.atypical"}
+_TYPICAL_GROUPS = "benefit.typical_groups"
 
 _ASSESSED_REASONS = {
     h: _R(
@@ -443,7 +444,8 @@ _NO_FUNDING = _R(
 _HORIZON_OF_CODE = {r.code: _HORIZON_OF_FINDING[name] for name, r in _DERIVED_REASONS.items()}
 _HORIZON_CODES = frozenset({_ASSESSED, _OUT_OF_SCOPE.code, *_HORIZON_OF_CODE})
 _GROUP_CODES = frozenset(r.code for r in _GROUP_REASONS.values())
-_FUNDING_CODES = frozenset({_NO_FUNDING.code, *_TYPICAL.values()})
+_NO_RULE = "funding.no_rule"
+_FUNDING_CODES = frozenset({_NO_FUNDING.code, _NO_RULE, *_TYPICAL.values()})
 
 
 class _Facts(NamedTuple):
@@ -525,11 +527,26 @@ def _check_reasons(check: Checker, facts: _Facts, codes: list[str]) -> None:
         "reasons",
         "must involve the disability key person exactly when disability_key_person is true",
     )
+    funding = [c for c in codes if c in _FUNDING_CODES]
     check.expect(
-        [c for c in codes if c in _FUNDING_CODES] == _funding_codes(facts.benefit, facts.typical),
+        funding in _funding_codes(facts.benefit, facts.typical),
         "reasons",
-        "must say funding.none without a funding basis, and funding.typical or "
-        "funding.atypical as typical says",
+        "must say funding.none without a funding basis, funding.typical or funding.atypical "
+        "as typical says, and otherwise at most funding.no_rule",
+    )
+    groups = [c for c in codes if c == _TYPICAL_GROUPS or c.startswith(f"{_TYPICAL_GROUPS}.")]
+    rule_found = facts.benefit is not None and _NO_RULE not in funding
+    groups_ok = len(groups) == int(rule_found)
+    check.expect(
+        groups == [_TYPICAL_GROUPS] if facts.typical is not None else groups_ok,
+        "reasons",
+        "must give the typical groups of the funding basis once when a benefit rule was found, "
+        "and name groups when typical is given",
+    )
+    check.expect(
+        _NO_RULE not in funding or not facts.beyond_known_law,
+        "beyond_known_law",
+        "must be false when no benefit rule was in force",
     )
     check.expect(
         codes.count(BEYOND_KNOWN_LAW) == int(facts.beyond_known_law),
@@ -557,11 +574,11 @@ def _explains_horizon(
     return _HORIZON_OF_CODE.get(code) is horizon
 
 
-def _funding_codes(benefit: Benefit | None, typical: bool | None) -> list[str]:  # noqa: FBT001
-    """The funding reasons classify writes itself for ``benefit`` and ``typical``."""
+def _funding_codes(benefit: Benefit | None, typical: bool | None) -> list[list[str]]:  # noqa: FBT001
+    """The funding reasons classify may write itself for ``benefit`` and ``typical``."""
     if benefit is None:
-        return [_NO_FUNDING.code]
-    return [] if typical is None else [_TYPICAL[typical]]
+        return [[_NO_FUNDING.code]]
+    return [[], [_NO_RULE]] if typical is None else [[_TYPICAL[typical]]]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -579,7 +596,7 @@ def _funding(
     except NoRuleError:
         first = LIFECYCLE.boundaries(benefit)[0].isoformat()
         reason = _R(
-            "funding.no_rule",
+            _NO_RULE,
             f"{benefit.label_da}: ingen kendt regel på datoen; reglerne gælder fra {first}.",
             f"{benefit.label_en}: no known rule on the date; the rules apply from {first}.",
             _CH4,
@@ -588,7 +605,7 @@ def _funding(
     reasons = [
         r
         for r in rules.reasons
-        if r.code.startswith("benefit.typical_groups")
+        if r.code.startswith(_TYPICAL_GROUPS)
         or r.code == BEYOND_KNOWN_LAW
         or (r.code.startswith("benefit.status.") and rules.status is not BenefitStatus.OPEN)
     ]
