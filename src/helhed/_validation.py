@@ -132,18 +132,20 @@ class Checker:
         self, value: object, kind: type[enum.Enum], path: str, *, optional: bool = False
     ) -> bool:
         """Check for a member of the enum ``kind``."""
-        if optional and value is None:
+        if isinstance(value, kind) or (optional and value is None):
             return True
-        return self.expect(isinstance(value, kind), path, f"must be {_a(kind.__name__)}")
+        self.fail(path, f"must be {_a(kind.__name__)}")
+        return False
 
     def members(self, values: object, kind: type[enum.Enum], path: str) -> bool:
         """Check for a frozenset of members of ``kind``."""
         if not isinstance(values, frozenset):
             self.fail(path, f"must be a set of {kind.__name__}")
             return False
-        return self.expect(
-            all(isinstance(v, kind) for v in values), path, f"must hold only {kind.__name__}"
-        )
+        if all(isinstance(v, kind) for v in values):
+            return True
+        self.fail(path, f"must hold only {kind.__name__}")
+        return False
 
     def each(self, values: object, kind: type, path: str) -> bool:
         """Check for a tuple whose items are all instances of ``kind``."""
@@ -152,9 +154,9 @@ class Checker:
             return False
         ok = True
         for i, item in enumerate(values):
-            ok &= self.expect(
-                isinstance(item, kind), f"{path}[{i}]", f"must be {_a(kind.__name__)}"
-            )
+            if not isinstance(item, kind):
+                self.fail(f"{path}[{i}]", f"must be {_a(kind.__name__)}")
+                ok = False
         return ok
 
     def extend(self, problems: Iterable[Problem]) -> None:

@@ -43,7 +43,8 @@ from typing import Any, TypeVar
 import attrs
 
 from helhed._coded import CodedEnum
-from helhed.dated import Horizon, InForce, Rule, RuleTable
+from helhed._validation import Checker
+from helhed.dated import BEYOND_KNOWN_LAW, Horizon, InForce, Rule, RuleTable
 from helhed.errors import NoRuleError
 from helhed.groups import RiskGroup
 from helhed.sources import Citation, Reason, Verification
@@ -164,7 +165,7 @@ _L1750 = Citation("L1750/2025")
 _HORIZON = Horizon(
     _PHASE_TWO,
     Reason(
-        "law.beyond_known",
+        BEYOND_KNOWN_LAW,
         "Anden fase af beskæftigelsesreformen (ny LAB, forventet i kraft 1. januar 2027) er ikke "
         "indarbejdet; svaret gentager de senest kendte regler.",
         "Phase two of the employment reform (a new LAB, expected in force 1 January 2027) is not "
@@ -532,8 +533,99 @@ class BenefitRules:
     valid_to: dt.date | None
     reasons: tuple[Reason, ...]
 
+    def __attrs_post_init__(self) -> None:
+        """Check every field, and that the dates, the successor and the reasons agree.
+
+        The rules are those of [`benefit_rules`][helhed.benefits.benefit_rules] that need no
+        rule table: the answer is not looked up again, so an answer given under earlier rule
+        tables still loads.
+        """
+        check = Checker()
+        ok = check.member(self.benefit, Benefit, "benefit")
+        dates_ok = check.day(self.on, "on") & check.day(self.valid_from, "valid_from")
+        dates_ok &= check.day(self.valid_to, "valid_to", optional=True)
+        ok &= check.member(self.status, BenefitStatus, "status")
+        ok &= check.member(self.successor, Benefit, "successor", optional=True)
+        ok &= check.flag(self.holistic_intervention, "holistic_intervention")
+        ok &= check.flag(self.coordinating_caseworker, "coordinating_caseworker")
+        ok &= check.members(self.typical_groups, RiskGroup, "typical_groups")
+        ok &= check.member(self.verification, Verification, "verification")
+        ok &= check.flag(self.beyond_known_law, "beyond_known_law")
+        ok &= check.each(self.reasons, Reason, "reasons")
+        if dates_ok:
+            check.expect(self.valid_from <= self.on, "valid_from", "must not be after on")
+            check.expect(
+                self.valid_to is None or self.valid_to > self.on,
+                "valid_to",
+                "must be after on: the answer holds from valid_from to the day before valid_to",
+            )
+        if ok:
+            self._check_successor(check)
+            self._check_reasons(check)
+        check.done()
+
+    def _check_successor(self, check: Checker) -> None:
+        """A successor only for an abolished benefit, and never the benefit itself."""
+        if self.successor is not None:
+            check.expect(
+                self.status is BenefitStatus.ABOLISHED,
+                "successor",
+                "is only given for an abolished benefit",
+            )
+            check.expect(self.successor is not self.benefit, "successor", "must be another benefit")
+
+    def _check_reasons(self, check: Checker) -> None:
+        """Each question's reason gives the answer of its field; the caveats set verification."""
+        codes = [r.code for r in self.reasons]
+        answers = (
+            ("status", _STATUS, f"{_STATUS}.{self.status.code}"),
+            ("holistic_intervention", _HOLISTIC, _yes_no(_HOLISTIC, self.holistic_intervention)),
+            (
+                "coordinating_caseworker",
+                _CASEWORKER,
+                _yes_no(_CASEWORKER, self.coordinating_caseworker),
+            ),
+            ("typical_groups", _TYPICAL, _TYPICAL if self.typical_groups else f"{_TYPICAL}.none"),
+        )
+        for field, family, expected in answers:
+            check.expect(
+                [c for c in codes if c == family or c.startswith(f"{family}.")] == [expected],
+                "reasons",
+                f"must give one {family} reason, agreeing with {field}",
+            )
+        check.expect(
+            codes.count(BEYOND_KNOWN_LAW) == int(self.beyond_known_law),
+            "reasons",
+            "must include law.beyond_known exactly when beyond_known_law is true",
+        )
+        caveats = [c for c in codes if c.startswith("rule.")]
+        if check.expect(
+            all(c in _CAVEATS for c in caveats),
+            "reasons",
+            "a rule caveat must name a verification level below verified",
+        ):
+            weakest = max((_CAVEATS[c] for c in caveats), default=_V, key=_WEAKNESS.__getitem__)
+            check.expect(
+                self.verification is weakest,
+                "verification",
+                "must be the weakest level among the rule caveats in reasons, or verified "
+                "when there are none",
+            )
+
 
 _WEAKNESS = {Verification.VERIFIED: 0, Verification.SECONDARY: 1, Verification.UNVERIFIED: 2}
+
+# The codes of the reasons of an answer: a family per question, and a caveat per weak row.
+_STATUS = "benefit.status"
+_HOLISTIC = "benefit.holistic"
+_CASEWORKER = "benefit.caseworker"
+_TYPICAL = "benefit.typical_groups"
+_CAVEATS = {f"rule.{v.code}": v for v in Verification if v is not _V}
+
+
+def _yes_no(family: str, value: bool) -> str:  # noqa: FBT001
+    """The code of a yes/no answer, e.g. ``benefit.holistic.yes``."""
+    return f"{family}.{'yes' if value else 'no'}"
 
 
 def benefit_rules(benefit: Benefit, *, on: dt.date) -> BenefitRules:
@@ -567,7 +659,7 @@ def _benefit_rules(benefit: Benefit, on: dt.date) -> BenefitRules:
         _flag_reason(
             benefit,
             holistic,
-            "benefit.holistic",
+            _HOLISTIC,
             ("LAB kræver en helhedsorienteret indsats", "LAB requires a holistic intervention"),
             (
                 "LAB kræver ikke en helhedsorienteret indsats",
@@ -577,7 +669,7 @@ def _benefit_rules(benefit: Benefit, on: dt.date) -> BenefitRules:
         _flag_reason(
             benefit,
             caseworker,
-            "benefit.caseworker",
+            _CASEWORKER,
             (
                 "borgeren har ret til en koordinerende sagsbehandler",
                 "the citizen has a right to a coordinating caseworker",
@@ -630,7 +722,7 @@ def _lifecycle_reason(benefit: Benefit, hit: InForce[Benefit, Lifecycle]) -> Rea
     if successor is not None:
         da += f" Afløst af {successor.label_da.lower()}."
         en += f" Replaced by {successor.label_en.lower()}."
-    return Reason(f"benefit.status.{status.code}", da, en, hit.rule.citation)
+    return Reason(f"{_STATUS}.{status.code}", da, en, hit.rule.citation)
 
 
 def _flag_reason(
@@ -641,9 +733,8 @@ def _flag_reason(
     no: tuple[str, str],
 ) -> Reason:
     da, en = yes if hit.value else no
-    suffix = "yes" if hit.value else "no"
     return Reason(
-        f"{code}.{suffix}",
+        _yes_no(code, hit.value),
         f"{benefit.label_da}: {da}.",
         f"{benefit.label_en}: {en}.",
         hit.rule.citation,
@@ -654,14 +745,14 @@ def _typical_reason(benefit: Benefit, hit: InForce[Benefit, frozenset[RiskGroup]
     groups = sorted(hit.value, key=list(RiskGroup).index)
     if not groups:
         return Reason(
-            "benefit.typical_groups.none",
+            f"{_TYPICAL}.none",
             f"{benefit.label_da}: kilderne knytter ikke forsørgelsesgrundlaget til en bestemt "
             "målgruppe.",
             f"{benefit.label_en}: the sources tie this funding basis to no group in particular.",
             hit.rule.citation,
         )
     return Reason(
-        "benefit.typical_groups",
+        _TYPICAL,
         f"{benefit.label_da}: typisk {' og '.join(g.label_da.lower() for g in groups)}.",
         f"{benefit.label_en}: typically the {' and '.join(g.label_en.lower() for g in groups)}.",
         hit.rule.citation,

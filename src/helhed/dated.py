@@ -41,7 +41,10 @@ import attrs
 from helhed.errors import NoRuleError, Problem, ValidationError
 from helhed.sources import Citation, Reason, Verification
 
-__all__ = ["Horizon", "InForce", "Rule", "RuleTable"]
+__all__ = ["BEYOND_KNOWN_LAW", "Horizon", "InForce", "Rule", "RuleTable"]
+
+BEYOND_KNOWN_LAW = "law.beyond_known"
+"""The code of the reason an answer carries when it lies past its table's horizon."""
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")

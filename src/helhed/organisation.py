@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -43,6 +43,7 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker
 from helhed.benefits import LIFECYCLE, benefit_rules
 from helhed.citizens import Citizen
+from helhed.dated import BEYOND_KNOWN_LAW
 from helhed.errors import NoRuleError
 from helhed.sources import Citation, Reason
 
@@ -277,11 +278,53 @@ class CoordinatingCaseworkerRight:
         reasons: The cited explanation.
     """
 
-    citizen_id: str
+    citizen_id: str = attrs.field(metadata=NON_BLANK)
     on: dt.date
     right: bool
     beyond_known_law: bool
     reasons: tuple[Reason, ...]
+
+    def __attrs_post_init__(self) -> None:
+        """Check every field, and that the reasons give the answer of ``right``.
+
+        The rules are those of
+        [`coordinating_caseworker_right`][helhed.organisation.coordinating_caseworker_right]
+        that need no rule table: the right is not looked up again, so an answer given under
+        earlier benefit rules still loads.
+        """
+        check = Checker()
+        check.text(self.citizen_id, "citizen_id")
+        check.day(self.on, "on")
+        ok = check.flag(self.right, "right")
+        ok &= check.flag(self.beyond_known_law, "beyond_known_law")
+        if check.each(self.reasons, Reason, "reasons") and ok:
+            codes = [r.code for r in self.reasons]
+            answers = [c for c in codes if c in _RIGHT_ANSWERS]
+            check.expect(
+                len(answers) == 1 and (answers[0] == _RIGHT_YES) is self.right,
+                "reasons",
+                "must give one reason for the answer: benefit.caseworker.yes exactly when right "
+                "is true; benefit.caseworker.no, caseworker.no_funding or caseworker.no_rule "
+                "when it is false",
+            )
+            check.expect(
+                codes.count(BEYOND_KNOWN_LAW) == int(self.beyond_known_law),
+                "reasons",
+                "must include law.beyond_known exactly when beyond_known_law is true",
+            )
+            check.expect(
+                not self.beyond_known_law or not set(answers) & _NO_RULE_USED,
+                "beyond_known_law",
+                "must be false when no rule was used (no funding basis, or no rule on the date)",
+            )
+        check.done()
+
+
+_RIGHT_YES = "benefit.caseworker.yes"
+_NO_FUNDING = "caseworker.no_funding"
+_NO_RULE = "caseworker.no_rule"
+_NO_RULE_USED = frozenset({_NO_FUNDING, _NO_RULE})
+_RIGHT_ANSWERS = frozenset({_RIGHT_YES, "benefit.caseworker.no", *_NO_RULE_USED})
 
 
 def coordinating_caseworker_right(citizen: Citizen, *, on: dt.date) -> CoordinatingCaseworkerRight:
@@ -292,7 +335,7 @@ def coordinating_caseworker_right(citizen: Citizen, *, on: dt.date) -> Coordinat
     """
     if citizen.benefit is None:
         reason = Reason(
-            "caseworker.no_funding",
+            _NO_FUNDING,
             "Intet forsørgelsesgrundlag er oplyst; retten følger forsørgelsesgrundlaget.",
             "No funding basis is given; the right follows the funding basis.",
             _FN7,
@@ -305,7 +348,7 @@ def coordinating_caseworker_right(citizen: Citizen, *, on: dt.date) -> Coordinat
     except NoRuleError:
         first = LIFECYCLE.boundaries(citizen.benefit)[0].isoformat()
         reason = Reason(
-            "caseworker.no_rule",
+            _NO_RULE,
             f"{citizen.benefit.label_da}: ingen kendt regel på datoen; reglerne gælder fra "
             f"{first}.",
             f"{citizen.benefit.label_en}: no known rule on the date; the rules apply from {first}.",
@@ -317,7 +360,7 @@ def coordinating_caseworker_right(citizen: Citizen, *, on: dt.date) -> Coordinat
     reasons = tuple(
         r
         for r in rules.reasons
-        if r.code.startswith(("benefit.caseworker", "law.beyond_known"))
+        if r.code.startswith(("benefit.caseworker", BEYOND_KNOWN_LAW))
         or (r.code.startswith("benefit.status") and r.code != "benefit.status.aaben")
     )
     return CoordinatingCaseworkerRight(
@@ -340,8 +383,21 @@ class CaseworkerChange:
     """
 
     on: dt.date
-    from_staff_id: str
-    to_staff_id: str
+    from_staff_id: str = attrs.field(metadata=NON_BLANK)
+    to_staff_id: str = attrs.field(metadata=NON_BLANK)
+
+    def __attrs_post_init__(self) -> None:
+        """Validate every field; the caseworker after must be another than the one before."""
+        check = Checker()
+        check.day(self.on, "on")
+        ok = check.text(self.from_staff_id, "from_staff_id")
+        if check.text(self.to_staff_id, "to_staff_id") and ok:
+            check.expect(
+                self.to_staff_id != self.from_staff_id,
+                "to_staff_id",
+                "must differ from from_staff_id",
+            )
+        check.done()
 
 
 @attrs.frozen(kw_only=True)
@@ -359,7 +415,7 @@ class ContinuityReport:
         reasons: The cited explanation.
     """
 
-    citizen_id: str
+    citizen_id: str = attrs.field(metadata=NON_BLANK)
     period: Period
     continuous: bool
     coordinators: tuple[str, ...]
@@ -367,6 +423,106 @@ class ContinuityReport:
     gaps: tuple[Period, ...]
     overlaps: tuple[Period, ...]
     reasons: tuple[Reason, ...]
+
+    def __attrs_post_init__(self) -> None:
+        """Check every field, and that the findings fit the period and agree with each other.
+
+        The rules are those of [`check_continuity`][helhed.organisation.check_continuity]:
+        gaps and overlaps lie within the period, in order, apart from each other; each change
+        falls on a day with one caseworker and starts from the caseworker the change before
+        ended with; ``continuous`` is true exactly when nothing was found.
+        """
+        check = Checker()
+        check.text(self.citizen_id, "citizen_id")
+        ok = check.expect(isinstance(self.period, Period), "period", "must be a Period")
+        ok &= check.flag(self.continuous, "continuous")
+        ok &= _check_names(check, self.coordinators, "coordinators")
+        ok &= check.each(self.changes, CaseworkerChange, "changes")
+        ok &= check.each(self.gaps, Period, "gaps")
+        ok &= check.each(self.overlaps, Period, "overlaps")
+        ok &= check.each(self.reasons, Reason, "reasons")
+        if ok:
+            _check_spans(check, self.gaps, "gaps", self.period)
+            _check_spans(check, self.overlaps, "overlaps", self.period)
+            for i, overlap in enumerate(self.overlaps):
+                check.expect(
+                    not any(_meet(overlap, gap) for gap in self.gaps),
+                    f"overlaps[{i}]",
+                    "must not share a day with a gap",
+                )
+            self._check_changes(check)
+            self._check_coordinators(check)
+            found = bool(self.gaps or self.overlaps or self.changes)
+            if check.expect(
+                self.continuous is not found,
+                "continuous",
+                "must be true exactly when there are no gaps, overlaps or changes",
+            ):
+                check.expect(
+                    tuple(r.code for r in self.reasons)
+                    == _continuity_codes(
+                        self.continuous,
+                        changes=self.changes,
+                        gaps=self.gaps,
+                        overlaps=self.overlaps,
+                    ),
+                    "reasons",
+                    "must be continuity.ok when continuous, otherwise one reason for each of "
+                    "changes, gaps and overlaps that is not empty, in that order",
+                )
+        check.done()
+
+    def _check_changes(self, check: Checker) -> None:
+        """Changes in order inside the period, on days with one caseworker, each from the last."""
+        before: CaseworkerChange | None = None
+        for i, change in enumerate(self.changes):
+            path = f"changes[{i}]"
+            check.expect(
+                self.period.start < change.on <= self.period.end,
+                f"{path}.on",
+                "must lie within period, after its first day",
+            )
+            check.expect(
+                before is None or change.on > before.on,
+                f"{path}.on",
+                "must be after the change before",
+            )
+            check.expect(
+                not any(change.on in span for span in (*self.gaps, *self.overlaps)),
+                f"{path}.on",
+                "must not fall in a gap or an overlap",
+            )
+            check.expect(
+                before is None or change.from_staff_id == before.to_staff_id,
+                f"{path}.from_staff_id",
+                "must be the caseworker the change before changed to",
+            )
+            for name in ("from_staff_id", "to_staff_id"):
+                check.expect(
+                    getattr(change, name) in self.coordinators,
+                    f"{path}.{name}",
+                    "must be one of coordinators",
+                )
+            before = change
+
+    def _check_coordinators(self, check: Checker) -> None:
+        """None exactly when all is a gap; several only with a change or an overlap."""
+        count = len(self.coordinators)
+        check.expect(
+            (count == 0) is (self.gaps == (self.period,)),
+            "coordinators",
+            "must be empty exactly when the whole period is one gap",
+        )
+        check.expect(
+            count <= 1 or bool(self.changes or self.overlaps),
+            "coordinators",
+            "may list more than one caseworker only with a change or an overlap",
+        )
+        check.expect(
+            count >= 2 or not self.overlaps,
+            "coordinators",
+            "must list at least two caseworkers when there is an overlap",
+        )
 
 
 def check_continuity(history: CaseworkerHistory, period: Period) -> ContinuityReport:
@@ -438,6 +594,60 @@ def _extend(spans: list[Period], span: Period) -> None:
         spans.append(span)
 
 
+def _check_names(check: Checker, names: object, path: str) -> bool:
+    """Check for a tuple of staff ids, none blank and none twice."""
+    if not isinstance(names, tuple):
+        check.fail(path, "must be a tuple")
+        return False
+    ok = True
+    for i, name in enumerate(names):
+        if check.text(name, f"{path}[{i}]"):
+            ok &= check.expect(names.index(name) == i, f"{path}[{i}]", "is a duplicate")
+        else:
+            ok = False
+    return ok
+
+
+def _check_spans(check: Checker, spans: tuple[Period, ...], path: str, period: Period) -> None:
+    """Spans inside ``period``, in order, with at least one day between one and the next."""
+    for i, span in enumerate(spans):
+        check.expect(
+            period.start <= span.start and span.end <= period.end,
+            f"{path}[{i}]",
+            "must lie within period",
+        )
+        check.expect(
+            i == 0 or span.start > spans[i - 1].end + _ONE_DAY,
+            f"{path}[{i}]",
+            "must start after the one before, with at least a day between them",
+        )
+
+
+def _meet(a: Period, b: Period) -> bool:
+    """True if the two periods share a day."""
+    return a.start <= b.end and b.start <= a.end
+
+
+_CONTINUOUS = "continuity.ok"
+_CHANGED = "continuity.changed"
+_GAP = "continuity.gap"
+_OVERLAP = "continuity.overlap"
+
+
+def _continuity_codes(
+    continuous: bool,  # noqa: FBT001
+    *,
+    changes: Sequence[CaseworkerChange],
+    gaps: Sequence[Period],
+    overlaps: Sequence[Period],
+) -> tuple[str, ...]:
+    """The codes of the reasons `check_continuity` gives, in its order."""
+    if continuous:
+        return (_CONTINUOUS,)
+    found = ((_CHANGED, changes), (_GAP, gaps), (_OVERLAP, overlaps))
+    return tuple(code for code, spans in found if spans)
+
+
 def _continuity_reasons(
     continuous: bool,  # noqa: FBT001
     changes: list[CaseworkerChange],
@@ -447,7 +657,7 @@ def _continuity_reasons(
     if continuous:
         return (
             Reason(
-                "continuity.ok",
+                _CONTINUOUS,
                 "Én gennemgående koordinerende sagsbehandler i hele perioden.",
                 "One continuous coordinating caseworker throughout the period.",
                 _FN7,
@@ -457,7 +667,7 @@ def _continuity_reasons(
     if changes:
         reasons.append(
             Reason(
-                "continuity.changed",
+                _CHANGED,
                 f"Den koordinerende sagsbehandler skiftede {len(changes)} gang(e).",
                 f"The coordinating caseworker changed {len(changes)} time(s).",
                 _FN7,
@@ -467,7 +677,7 @@ def _continuity_reasons(
         days = sum(g.days for g in gaps)
         reasons.append(
             Reason(
-                "continuity.gap",
+                _GAP,
                 f"{days} dag(e) uden koordinerende sagsbehandler.",
                 f"{days} day(s) without a coordinating caseworker.",
                 _FN7,
@@ -477,7 +687,7 @@ def _continuity_reasons(
         days = sum(o.days for o in overlaps)
         reasons.append(
             Reason(
-                "continuity.overlap",
+                _OVERLAP,
                 f"{days} dag(e) med mere end én koordinerende sagsbehandler.",
                 f"{days} day(s) with more than one coordinating caseworker.",
                 _FN7,

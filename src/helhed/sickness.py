@@ -55,7 +55,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
-from helhed.dated import Horizon, Rule, RuleTable
+from helhed.dated import BEYOND_KNOWN_LAW, Horizon, Rule, RuleTable
 from helhed.sources import Citation, Reason, Verification
 
 __all__ = [
@@ -96,7 +96,7 @@ SICKNESS_RULES: RuleTable[str, SicknessRule] = RuleTable(
     Horizon(
         dt.date(2026, 2, 1),
         Reason(
-            "law.beyond_known",
+            BEYOND_KNOWN_LAW,
             "Lov nr. 1750 af 29.12.2025 ændrer sygedagpengelovens § 12, og "
             "visitationskategorierne udfases; den ændrede tekst er ikke indarbejdet.",
             "Lov nr. 1750 of 29 Dec 2025 amends § 12 of the Sickness Benefit Act and the "
@@ -154,6 +154,100 @@ class SicknessAssessment:
     beyond_known_law: bool
     reasons: tuple[Reason, ...] = attrs.field(repr=REDACT, metadata=SENSITIVE)
 
+    def __attrs_post_init__(self) -> None:
+        """Check every field, and that the derived fields agree with the dates.
+
+        The rules are those of [`sickness_category`][helhed.sickness.sickness_category]. The
+        length of the window is not looked up again: ``eight_week_limit`` must close a whole
+        number of weeks counted from the first day of absence, and the category must agree
+        with it, so an assessment made under an earlier rule table still loads.
+        """
+        check = Checker()
+        dates_ok = check.day(self.on, "on")
+        dates_ok &= check.day(self.first_absence_day, "first_absence_day")
+        dates_ok &= check.day(self.expected_full_recovery, "expected_full_recovery")
+        dates_ok &= check.day(self.eight_week_limit, "eight_week_limit")
+        flags_ok = check.flag(self.other_challenges, "other_challenges")
+        flags_ok &= check.flag(self.cross_disciplinary_effort, "cross_disciplinary_effort")
+        flags_ok &= check.flag(self.beyond_known_law, "beyond_known_law")
+        flags_ok &= check.member(self.category, SicknessCategory, "category")
+        reasons_ok = check.each(self.reasons, Reason, "reasons")
+        if dates_ok:
+            dates_ok = _check_dates(
+                check, self.first_absence_day, self.expected_full_recovery, on=self.on
+            )
+            window = (self.eight_week_limit - self.first_absence_day).days + 1
+            dates_ok &= check.expect(
+                window > 0 and window % 7 == 0,
+                "eight_week_limit",
+                "must be the last day of a whole number of weeks counted from "
+                "first_absence_day as day 1",
+            )
+        if not flags_ok:
+            check.done()
+            return
+        within = self.expected_full_recovery <= self.eight_week_limit if dates_ok else None
+        category_ok = within is None or check.expect(
+            self.category is _category(within=within, other_challenges=self.other_challenges),
+            "category",
+            "must be category 1 when expected_full_recovery is on or before eight_week_limit, "
+            "otherwise category 3 with other_challenges and category 2 without",
+        )
+        category_ok = category_ok and check.expect(
+            self.cross_disciplinary_effort is (self.category is SicknessCategory.THREE),
+            "cross_disciplinary_effort",
+            "must be true exactly for category 3",
+        )
+        if reasons_ok and category_ok and within is not None:
+            expected = _reason_codes(
+                within=within,
+                other_challenges=self.other_challenges,
+                beyond_known_law=self.beyond_known_law,
+            )
+            check.expect(
+                tuple(r.code for r in self.reasons) == expected,
+                "reasons",
+                "must be the reasons sickness_category gives: the limit, the other "
+                "challenges, then law.beyond_known exactly when beyond_known_law is true",
+            )
+        check.done()
+
+
+def _check_dates(
+    check: Checker, first_absence_day: dt.date, expected_full_recovery: dt.date, *, on: dt.date
+) -> bool:
+    """Recovery after the first day of absence, assessment not before it; True if both hold."""
+    recovery_ok = check.expect(
+        expected_full_recovery > first_absence_day,
+        "expected_full_recovery",
+        "must be after first_absence_day",
+    )
+    on_ok = check.expect(on >= first_absence_day, "on", "must not be before first_absence_day")
+    return recovery_ok and on_ok
+
+
+def _category(*, within: bool, other_challenges: bool) -> SicknessCategory:
+    """Category 1 within the window; after it, 3 with other challenges and 2 without."""
+    if within:
+        return SicknessCategory.ONE
+    return SicknessCategory.THREE if other_challenges else SicknessCategory.TWO
+
+
+def _reason_codes(
+    *, within: bool, other_challenges: bool, beyond_known_law: bool
+) -> tuple[str, ...]:
+    """The codes of the reasons `sickness_category` gives, in its order."""
+    if within:
+        codes = ["sickness.within_limit"]
+        if other_challenges:
+            codes.append("sickness.other_challenges_ignored")
+    else:
+        codes = ["sickness.beyond_limit"]
+        codes.append("sickness.other_challenges" if other_challenges else "sickness.health_only")
+    if beyond_known_law:
+        codes.append(BEYOND_KNOWN_LAW)
+    return tuple(codes)
+
 
 def sickness_category(
     *,
@@ -185,21 +279,16 @@ def sickness_category(
     dates_ok &= check.day(on, "on")
     check.flag(other_challenges, "other_challenges")
     if dates_ok:
-        check.expect(
-            expected_full_recovery > first_absence_day,
-            "expected_full_recovery",
-            "must be after first_absence_day",
-        )
-        check.expect(on >= first_absence_day, "on", "must not be before first_absence_day")
+        _check_dates(check, first_absence_day, expected_full_recovery, on=on)
     check.done()
 
     hit = SICKNESS_RULES.lookup(_KEY, on)
     weeks = hit.value.weeks
     limit = _limit(first_absence_day, hit.value)
     within = expected_full_recovery <= limit
+    category = _category(within=within, other_challenges=other_challenges)
     reasons = []
     if within:
-        category = SicknessCategory.ONE
         reasons.append(
             Reason(
                 "sickness.within_limit",
@@ -220,7 +309,6 @@ def sickness_category(
                 )
             )
     else:
-        category = SicknessCategory.THREE if other_challenges else SicknessCategory.TWO
         reasons.append(
             Reason(
                 "sickness.beyond_limit",

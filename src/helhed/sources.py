@@ -26,6 +26,8 @@ from types import MappingProxyType
 import attrs
 
 from helhed._coded import CodedEnum
+from helhed._meta import NON_BLANK
+from helhed._validation import Checker
 from helhed.errors import ValidationError
 
 __all__ = [
@@ -233,10 +235,19 @@ class Reason:
         citation: Where the rule behind the step comes from.
     """
 
-    code: str
-    text_da: str
-    text_en: str
+    code: str = attrs.field(metadata=NON_BLANK)
+    text_da: str = attrs.field(metadata=NON_BLANK)
+    text_en: str = attrs.field(metadata=NON_BLANK)
     citation: Citation
+
+    def __attrs_post_init__(self) -> None:
+        """The code and both texts must not be blank; the citation must be a Citation."""
+        check = Checker()
+        check.text(self.code, "code")
+        check.text(self.text_da, "text_da")
+        check.text(self.text_en, "text_en")
+        check.expect(isinstance(self.citation, Citation), "citation", "must be a Citation")
+        check.done()
 
     def __str__(self) -> str:
         """Render as ``[code] English text (citation)``."""

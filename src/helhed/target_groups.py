@@ -47,14 +47,17 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import NamedTuple
 
 import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
+from helhed._validation import Checker
 from helhed.benefits import LIFECYCLE, Benefit, BenefitStatus, benefit_rules
 from helhed.citizens import Citizen
-from helhed.errors import NoRuleError
+from helhed.dated import BEYOND_KNOWN_LAW
+from helhed.errors import NoRuleError, Problem
 from helhed.groups import HealthImpactHorizon, RiskGroup
 from helhed.health import HealthProfile, RiskFactor
 from helhed.sources import Citation, Reason
@@ -208,6 +211,38 @@ class Assessment:
     beyond_known_law: bool
     reasons: tuple[Reason, ...] = attrs.field(repr=REDACT, metadata=SENSITIVE)
 
+    def __attrs_post_init__(self) -> None:
+        """Check every field, and that group, horizon, basis and reasons agree.
+
+        The rules are those of [`classify`][helhed.target_groups.classify] that need no rule
+        table: whether the funding basis is typical is not decided again, so an assessment
+        made under earlier benefit rules still loads.
+        """
+        check = Checker()
+        check.text(self.citizen_id, "citizen_id")
+        check.day(self.on, "on")
+        ok = check.member(self.benefit, Benefit, "benefit", optional=True)
+        ok &= check.member(self.group, RiskGroup, "group", optional=True)
+        ok &= check.member(self.horizon, HealthImpactHorizon, "horizon", optional=True)
+        ok &= check.member(self.basis, HorizonBasis, "basis")
+        ok &= self.typical is None or check.flag(self.typical, "typical")
+        ok &= check.flag(self.disability_key_person, "disability_key_person")
+        ok &= check.flag(self.beyond_known_law, "beyond_known_law")
+        reasons_ok = check.each(self.reasons, Reason, "reasons")
+        if ok:
+            facts = _Facts(
+                self.benefit,
+                self.group,
+                self.horizon,
+                self.basis,
+                self.typical,
+                self.disability_key_person,
+                self.beyond_known_law,
+            )
+            codes = tuple([r.code for r in self.reasons]) if reasons_ok else None
+            check.extend(_disagreements(facts, codes))
+        check.done()
+
     @property
     def in_scope(self) -> bool:
         """True if the citizen belongs to one of the three target groups."""
@@ -341,7 +376,7 @@ def classify(citizen: Citizen, *, on: dt.date) -> Assessment:
         reasons.append(_GROUP_REASONS[group])
     typical, beyond, funding_reasons = _funding(citizen.benefit, group, on)
     reasons.extend(funding_reasons)
-    key_person = group is not None and GUIDANCE[group].disability_key_person
+    key_person = _key_person(group)
     if key_person and group is not None:
         reasons.append(_KEY_PERSON_REASONS[group])
     return Assessment(
@@ -358,9 +393,16 @@ def classify(citizen: Citizen, *, on: dt.date) -> Assessment:
     )
 
 
+# The codes of the reasons classify writes itself; the others come from the benefit rules.
+_ASSESSED = "horizon.assessed"
+_DIFFERS = "horizon.derived_differs"
+_KEY_PERSON = "key_person.involve"
+_TYPICAL = {True: "funding.typical", False: "funding.atypical"}
+_TYPICAL_GROUPS = "benefit.typical_groups"
+
 _ASSESSED_REASONS = {
     h: _R(
-        "horizon.assessed",
+        _ASSESSED,
         f"Fagligt vurderet: {h.label_da.lower()}.",
         f"Assessed by a professional: {h.label_en.lower()}.",
         _CH4,
@@ -369,7 +411,7 @@ _ASSESSED_REASONS = {
 }
 _DIFFERS_REASONS = {
     h: _R(
-        "horizon.derived_differs",
+        _DIFFERS,
         f"De registrerede oplysninger peger på '{h.label_da.lower()}'; den faglige vurdering har "
         "forrang.",
         f"The recorded facts point to '{h.label_en.lower()}'; the professional assessment "
@@ -388,7 +430,7 @@ _OUT_OF_SCOPE = _R(
 )
 _KEY_PERSON_REASONS = {
     group: _R(
-        "key_person.involve",
+        _KEY_PERSON,
         "Jobcentrets handicap-nøgleperson bør inddrages om handicapkompenserende ordninger.",
         "The job centre's disability key person should be involved on disability compensation "
         "schemes.",
@@ -399,6 +441,144 @@ _KEY_PERSON_REASONS = {
 _NO_FUNDING = _R(
     "funding.none", "Intet forsørgelsesgrundlag er oplyst.", "No funding basis is given.", _CH4
 )
+_HORIZON_OF_CODE = {r.code: _HORIZON_OF_FINDING[name] for name, r in _DERIVED_REASONS.items()}
+_HORIZON_CODES = frozenset({_ASSESSED, _OUT_OF_SCOPE.code, *_HORIZON_OF_CODE})
+_GROUP_CODES = frozenset(r.code for r in _GROUP_REASONS.values())
+_NO_RULE = "funding.no_rule"
+_FUNDING_CODES = frozenset({_NO_FUNDING.code, _NO_RULE, *_TYPICAL.values()})
+
+
+class _Facts(NamedTuple):
+    """The fields of an assessment that its other fields and reasons must agree with."""
+
+    benefit: Benefit | None
+    group: RiskGroup | None
+    horizon: HealthImpactHorizon | None
+    basis: HorizonBasis
+    typical: bool | None
+    disability_key_person: bool
+    beyond_known_law: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def _disagreements(facts: _Facts, codes: tuple[str, ...] | None) -> tuple[Problem, ...]:
+    """Where the fields of an assessment, and the codes of its reasons, contradict each other.
+
+    Cached: a cohort's assessments share a few combinations of these values.
+    """
+    check = Checker()
+    _check_derived(check, facts)
+    if codes is not None and not check.problems:
+        _check_reasons(check, facts, list(codes))
+    return tuple(check.problems)
+
+
+def _check_derived(check: Checker, facts: _Facts) -> None:
+    """The fields classify derives from the horizon and the funding basis."""
+    check.expect(
+        (facts.horizon is None) is (facts.basis is HorizonBasis.NONE),
+        "basis",
+        "must be ingen exactly when there is no horizon",
+    )
+    check.expect(
+        facts.benefit is not None or not facts.beyond_known_law,
+        "beyond_known_law",
+        "must be false without a funding basis",
+    )
+    if not check.expect(
+        facts.group is (facts.horizon.group if facts.horizon is not None else None),
+        "group",
+        "must be the group the horizon defines, or null without a horizon",
+    ):
+        return
+    check.expect(
+        facts.disability_key_person is _key_person(facts.group),
+        "disability_key_person",
+        "must be true exactly when the group's guidance involves the disability key person",
+    )
+    check.expect(
+        facts.typical is None or (facts.benefit is not None and facts.group is not None),
+        "typical",
+        "must be null without a funding basis or a group",
+    )
+
+
+def _check_reasons(check: Checker, facts: _Facts, codes: list[str]) -> None:
+    """The reasons classify writes itself must agree with the fields they explain."""
+    check.expect(
+        _explains_horizon([c for c in codes if c in _HORIZON_CODES], facts.basis, facts.horizon),
+        "reasons",
+        "must give one reason for the horizon, as basis says: horizon.assessed, a finding "
+        "of the horizon, or scope.none",
+    )
+    check.expect(
+        facts.basis is HorizonBasis.ASSESSED or _DIFFERS not in codes,
+        "reasons",
+        "may say the derived horizon differs only when the horizon was assessed",
+    )
+    check.expect(
+        [c for c in codes if c in _GROUP_CODES]
+        == ([_GROUP_REASONS[facts.group].code] if facts.group is not None else []),
+        "reasons",
+        "must name the group once when there is one, and no group without one",
+    )
+    check.expect(
+        codes.count(_KEY_PERSON) == int(facts.disability_key_person),
+        "reasons",
+        "must involve the disability key person exactly when disability_key_person is true",
+    )
+    funding = [c for c in codes if c in _FUNDING_CODES]
+    check.expect(
+        funding in _funding_codes(facts.benefit, facts.typical),
+        "reasons",
+        "must say funding.none without a funding basis, funding.typical or funding.atypical "
+        "as typical says, and otherwise at most funding.no_rule",
+    )
+    groups = [c for c in codes if c == _TYPICAL_GROUPS or c.startswith(f"{_TYPICAL_GROUPS}.")]
+    rule_found = facts.benefit is not None and _NO_RULE not in funding
+    groups_ok = len(groups) == int(rule_found)
+    check.expect(
+        groups == [_TYPICAL_GROUPS] if facts.typical is not None else groups_ok,
+        "reasons",
+        "must give the typical groups of the funding basis once when a benefit rule was found, "
+        "and name groups when typical is given",
+    )
+    check.expect(
+        _NO_RULE not in funding or not facts.beyond_known_law,
+        "beyond_known_law",
+        "must be false when no benefit rule was in force",
+    )
+    check.expect(
+        codes.count(BEYOND_KNOWN_LAW) == int(facts.beyond_known_law),
+        "reasons",
+        "must include law.beyond_known exactly when beyond_known_law is true",
+    )
+
+
+def _key_person(group: RiskGroup | None) -> bool:
+    """True if the guidance of ``group`` involves the disability key person."""
+    return group is not None and GUIDANCE[group].disability_key_person
+
+
+def _explains_horizon(
+    codes: list[str], basis: HorizonBasis, horizon: HealthImpactHorizon | None
+) -> bool:
+    """True if ``codes`` is the one reason classify gives for ``horizon`` on ``basis``."""
+    if len(codes) != 1:
+        return False
+    (code,) = codes
+    if basis is HorizonBasis.ASSESSED:
+        return code == _ASSESSED
+    if basis is HorizonBasis.NONE:
+        return code == _OUT_OF_SCOPE.code
+    return _HORIZON_OF_CODE.get(code) is horizon
+
+
+def _funding_codes(benefit: Benefit | None, typical: bool | None) -> list[list[str]]:  # noqa: FBT001
+    """The funding reasons classify may write itself for ``benefit`` and ``typical``."""
+    if benefit is None:
+        return [[_NO_FUNDING.code]]
+    return [[], [_NO_RULE]] if typical is None else [[_TYPICAL[typical]]]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -416,7 +596,7 @@ def _funding(
     except NoRuleError:
         first = LIFECYCLE.boundaries(benefit)[0].isoformat()
         reason = _R(
-            "funding.no_rule",
+            _NO_RULE,
             f"{benefit.label_da}: ingen kendt regel på datoen; reglerne gælder fra {first}.",
             f"{benefit.label_en}: no known rule on the date; the rules apply from {first}.",
             _CH4,
@@ -425,8 +605,8 @@ def _funding(
     reasons = [
         r
         for r in rules.reasons
-        if r.code.startswith("benefit.typical_groups")
-        or r.code == "law.beyond_known"
+        if r.code.startswith(_TYPICAL_GROUPS)
+        or r.code == BEYOND_KNOWN_LAW
         or (r.code.startswith("benefit.status.") and rules.status is not BenefitStatus.OPEN)
     ]
     if group is None or not rules.typical_groups:
@@ -434,7 +614,7 @@ def _funding(
     typical = group in rules.typical_groups
     reasons.append(
         _R(
-            "funding.typical" if typical else "funding.atypical",
+            _TYPICAL[typical],
             f"{benefit.label_da} er {'et typisk' if typical else 'ikke et typisk'} "
             f"forsørgelsesgrundlag for {group.label_da.lower()}.",
             f"{benefit.label_en} is {'a typical' if typical else 'not a typical'} funding basis "

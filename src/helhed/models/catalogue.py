@@ -96,6 +96,14 @@ class TaskType:
     label_da: str
     label_en: str
 
+    def __attrs_post_init__(self) -> None:
+        """The code must not be blank; the labels must be text."""
+        check = Checker()
+        check.text(self.code, "code")
+        for name in ("label_da", "label_en"):
+            check.expect(isinstance(getattr(self, name), str), name, "must be a string")
+        check.done()
+
 
 @attrs.frozen(kw_only=True)
 class Taxonomy:

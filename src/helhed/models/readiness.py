@@ -105,13 +105,67 @@ class Readiness:
         reasons: A summary reason, then one cited reason per missing prerequisite.
     """
 
-    municipality: str
+    municipality: str = attrs.field(metadata=NON_BLANK)
     model: CollaborationModel
     general: bool
     ready: bool
     met: tuple[Prerequisite, ...]
     missing: tuple[Prerequisite, ...]
     reasons: tuple[Reason, ...]
+
+    def __attrs_post_init__(self) -> None:
+        """Check every field, and that met, missing, ready and the reasons agree.
+
+        The rules are those of [`readiness`][helhed.models.readiness.readiness]: met and
+        missing together list each prerequisite of the model once, in source order, by code;
+        ``ready`` is true exactly when nothing is missing; the reasons are the summary and
+        one per missing prerequisite.
+        """
+        check = Checker()
+        check.text(self.municipality, "municipality")
+        ok = check.member(self.model, CollaborationModel, "model")
+        ok &= check.flag(self.general, "general")
+        ok &= check.flag(self.ready, "ready")
+        ok &= check.each(self.met, Prerequisite, "met")
+        ok &= check.each(self.missing, Prerequisite, "missing")
+        ok &= check.each(self.reasons, Reason, "reasons")
+        if not ok:
+            check.done()
+            return
+        wanted = {p.code: i for i, p in enumerate(prerequisites(self.model, general=self.general))}
+        listed: set[str] = set()
+        for name in ("met", "missing"):
+            last = -1
+            for i, item in enumerate(getattr(self, name)):
+                path = f"{name}[{i}].code"
+                place = wanted.get(item.code)
+                if place is None:
+                    check.fail(path, "must be a prerequisite of the model")
+                    continue
+                if item.code in listed:
+                    check.fail(path, "is listed twice in met and missing")
+                elif place < last:
+                    check.fail(path, "must come after the one before, in source order")
+                listed.add(item.code)
+                last = place
+        if not check.problems:
+            check.expect(
+                len(listed) == len(wanted),
+                "missing",
+                "met and missing together must list every prerequisite of the model",
+            )
+        check.expect(
+            self.ready is not bool(self.missing),
+            "ready",
+            "must be true exactly when none is missing",
+        )
+        check.expect(
+            [r.code for r in self.reasons] == _reason_codes(self.missing),
+            "reasons",
+            "must be readiness.ready or readiness.not_ready as missing says, then "
+            "readiness.missing.CODE for each missing prerequisite, in order",
+        )
+        check.done()
 
 
 def readiness(
@@ -154,6 +208,16 @@ def readiness_all(
     return MappingProxyType({m: readiness(profile, m, general=general) for m in CollaborationModel})
 
 
+_READY = "readiness.ready"
+_NOT_READY = "readiness.not_ready"
+_MISSING = "readiness.missing"
+
+
+def _reason_codes(missing: tuple[Prerequisite, ...]) -> list[str]:
+    """The codes of the reasons `readiness` gives when ``missing`` is missing, in its order."""
+    return [_NOT_READY if missing else _READY, *(f"{_MISSING}.{p.code}" for p in missing)]
+
+
 def _summary(
     profile: MunicipalityProfile,
     model: CollaborationModel,
@@ -168,13 +232,13 @@ def _summary(
     name_en = f"model {model.number} ({model.label_en})"
     if not missing:
         return Reason(
-            "readiness.ready",
+            _READY,
             f"{profile.name} har alle {wanted} forudsætninger for {name_da} på plads.",
             f"{profile.name} has all {wanted} prerequisites of {name_en} in place.",
             citation,
         )
     return Reason(
-        "readiness.not_ready",
+        _NOT_READY,
         f"{profile.name} mangler {missing} af de {wanted} forudsætninger for {name_da}.",
         f"{profile.name} lacks {missing} of the {wanted} prerequisites of {name_en}.",
         citation,
@@ -183,7 +247,7 @@ def _summary(
 
 def _gap(item: Prerequisite) -> Reason:
     return Reason(
-        f"readiness.missing.{item.code}",
+        f"{_MISSING}.{item.code}",
         f"Forudsætning ikke på plads: {item.text_da}",
         f"Prerequisite not in place: {item.text_en}",
         item.citation,
