@@ -30,12 +30,15 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
 
+from helhed._meta import NON_BLANK
+from helhed._validation import Checker
 from helhed.errors import ValidationError
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.rules import Finding, PopulationRule, Protocol, Severity
@@ -55,11 +58,37 @@ class ComplianceReport:
         findings: Every finding, ordered by citizen, first date and rule id.
     """
 
-    protocol: str
+    protocol: str = attrs.field(metadata=NON_BLANK)
     on: dt.date
     pathways: int
     events: int
     findings: tuple[Finding, ...]
+
+    def __attrs_post_init__(self) -> None:
+        """Validate, with the rules a report from ``check`` keeps.
+
+        The findings are in report order and belong to no more citizens than were checked.
+        """
+        check = Checker()
+        check.text(self.protocol, "protocol")
+        check.day(self.on, "on")
+        check.whole(self.pathways, "pathways")
+        check.whole(self.events, "events")
+        if check.each(self.findings, Finding, "findings"):
+            for i, (before, after) in enumerate(itertools.pairwise(self.findings), start=1):
+                check.expect(
+                    before.order <= after.order,
+                    f"findings[{i}]",
+                    "is out of order; findings go by citizen, dates, rule id and events",
+                )
+            citizens = len({f.citizen_id for f in self.findings})
+            if isinstance(self.pathways, int):
+                check.expect(
+                    citizens <= self.pathways,
+                    "pathways",
+                    "must be at least the number of citizens with findings",
+                )
+        check.done()
 
     @property
     def ok(self) -> bool:
@@ -100,7 +129,7 @@ def check(pathways: Iterable[Pathway], protocol: Protocol, *, on: dt.date) -> Co
         else:
             for pathway in cut:
                 findings.extend(rule.check(pathway, on))
-    findings.sort(key=lambda f: (f.citizen_id, f.dates, f.rule_id, f.events))
+    findings.sort(key=lambda f: f.order)
     return ComplianceReport(
         protocol=protocol.id,
         on=on,

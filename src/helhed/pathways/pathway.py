@@ -12,12 +12,13 @@ the old one as it was. Two orders matter, as in any bitemporal record:
   in case work - takes its place in the timeline by the day (and time) it happened. Rules,
   reports, exports and the state use the timeline.
 
-An event that cannot follow raises [`TransitionError`][helhed.errors.TransitionError]
-naming the event by its position and why: it belongs to another citizen, it is recorded
-before an event recorded earlier, or at its place in the timeline it cannot follow the events
-before it (see [`replay`][helhed.pathways.replay]), or an event after it could then no
-longer follow. The citizen's withdrawal and refusal of consent are taken whatever the log
-holds, closed pathways and wrong recording dates included.
+A log that cannot be raises [`TransitionError`][helhed.errors.TransitionError] naming an
+event by its position and why: it belongs to another citizen, it is recorded before an event
+recorded earlier, or at its place in the timeline it cannot follow the events before it (see
+[`replay`][helhed.pathways.replay]); appending an event is refused also when an event after
+it in the timeline could then no longer follow. The citizen's withdrawal and refusal of
+consent are taken whatever the log holds, closed pathways and wrong recording dates included:
+they have no condition, and their recording times order nothing.
 
 An event entered in error is annulled, never erased: an
 [`EventAnnulled`][helhed.pathways.events.EventAnnulled] names it by its position; the log
@@ -168,6 +169,39 @@ class _Log:
         self.in_order = True
         self.replay = Replay(citizen_id)
 
+    @classmethod
+    def whole(cls, citizen_id: str, events: Sequence[Event]) -> _Log:
+        """The log of ``events`` read whole: valid when the story it tells at its end is.
+
+        Raises:
+            TransitionError: At an event of another citizen, an annulment that cannot be
+                made, a recording time that goes backwards, or the first event of the
+                timeline that cannot follow.
+        """
+        log = cls(citizen_id)
+        for index, event in enumerate(events):
+            if event.citizen_id != citizen_id:
+                raise TransitionError(index, describe(event), "belongs to another citizen's pathway")
+            if isinstance(event, EventAnnulled):
+                why = log._cannot_annul(events, event.annuls, index)
+                if why is not None:
+                    raise TransitionError(index, describe(event), why)
+                log.annulled[event.annuls] = index
+        in_force = [
+            i
+            for i, event in enumerate(events)
+            if i not in log.annulled and not isinstance(event, EventAnnulled)
+        ]
+        for index in in_force:
+            event = events[index]
+            if not isinstance(event, CITIZENS_NO):
+                log._check_recorded(events, event, index)
+                log._note_recorded(events, event, index)
+        log.timeline = _order(in_force, events.__getitem__)
+        log.in_order = not log.annulled and log.timeline == list(range(len(events)))
+        log.replay = _replayed(citizen_id, log.timeline, events.__getitem__, None)
+        return log
+
     def copy(self) -> _Log:
         new = _Log.__new__(_Log)
         new.timeline = self.timeline.copy()
@@ -231,21 +265,26 @@ class _Log:
         ):
             self.latest = index
 
-    def _annul(self, events: Sequence[Event], event: EventAnnulled, index: int) -> None:
-        target = event.annuls
+    def _cannot_annul(self, events: Sequence[Event], target: int, index: int) -> str | None:
+        """Why the event at ``target`` cannot be annulled at ``index``; None if it can."""
         what = f"events[{target}]"
-        why: str | None = None
         if target >= index:
-            why = f"there is no {what} to annul; an annulment names an earlier event"
-        elif isinstance(events[target], EventAnnulled):
-            why = f"{what} is an annulment, which cannot itself be annulled"
-        elif target in self.annulled:
-            why = f"{what} was already annulled by events[{self.annulled[target]}]"
-        elif isinstance(events[target], CITIZENS_NO):
-            why = (
+            return f"there is no {what} to annul; an annulment names an earlier event"
+        if isinstance(events[target], EventAnnulled):
+            return f"{what} is an annulment, which cannot itself be annulled"
+        if target in self.annulled:
+            return f"{what} was already annulled by events[{self.annulled[target]}]"
+        if isinstance(events[target], CITIZENS_NO):
+            return (
                 f"{what} is the citizen's withdrawal or refusal of consent, which cannot be "
                 "annulled; only a new consent from the citizen ends it"
             )
+        return None
+
+    def _annul(self, events: Sequence[Event], event: EventAnnulled, index: int) -> None:
+        target = event.annuls
+        what = f"events[{target}]"
+        why = self._cannot_annul(events, target, index)
         if why is not None:
             raise TransitionError(index, describe(event), why)
         kept = [p for p in range(index) if p != target and p not in self.annulled]
@@ -279,15 +318,7 @@ class _Log:
         if cut == len(self.timeline) and self.in_order:
             return None
         kept = sorted(self.timeline[:cut])
-        new_position = {p: i for i, p in enumerate(kept)}
-        log = _Log(self.replay.citizen_id)
-        log.timeline = [new_position[p] for p in self.timeline[:cut]]
-        log.in_order = log.timeline == list(range(len(kept)))
-        story = [events[p] for p in kept]
-        log.replay = _replayed(self.replay.citizen_id, log.timeline, story.__getitem__, None)
-        for i, event in enumerate(story):
-            if not isinstance(event, CITIZENS_NO):
-                log._note_recorded(story, event, i)  # noqa: SLF001 - same class
+        log = _Log.whole(self.replay.citizen_id, [events[p] for p in kept])
         return kept, log
 
 
@@ -330,9 +361,15 @@ def _replayed(
 class Pathway:
     """The append-only event log of one citizen's pathway (forløb).
 
-    Building a pathway takes its events one by one and raises
-    [`TransitionError`][helhed.errors.TransitionError] at the first that cannot be recorded.
-    Pathways are equal when they hold the same citizen and events.
+    Building a pathway reads its log whole and raises
+    [`TransitionError`][helhed.errors.TransitionError] when the story it tells cannot be: an
+    event of another citizen, an annulment that cannot be made, recording times that go
+    backwards, or an event that cannot follow where it falls in the timeline.
+    [`append`][helhed.pathways.pathway.Pathway.append] asks the same of the log with one event
+    more, so every log built by appending can be built at once; the converse need not hold (a
+    log read whole may hold an event recorded before the late-recorded event it rests on,
+    which appending in that order refuses). Pathways are equal when they hold the same
+    citizen and events.
 
     Attributes:
         citizen_id: The citizen (a pseudonym or case number).
@@ -358,10 +395,7 @@ class Pathway:
         if check.expect(isinstance(self.events, tuple), "events", "must be a tuple"):
             _check_events(self.events, "events", check)
         check.done()
-        log = _Log(self.citizen_id)
-        for index in range(len(self.events)):
-            log.add(self.events, index)
-        _set(self, log, None)
+        _set(self, _Log.whole(self.citizen_id, self.events), None)
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> Pathway:
@@ -434,19 +468,16 @@ class Pathway:
         return _assemble(self.citizen_id, events, log)
 
     def extend(self, events: Iterable[Event]) -> Pathway:
-        """Return a new pathway with every event of ``events`` recorded in order.
+        """Return the pathway whose log is this one's followed by ``events``, read whole.
 
         Raises:
             ValidationError: If an item is not an Event.
-            TransitionError: At the first event that cannot be recorded; nothing is added then.
+            TransitionError: If the longer log cannot be; nothing is added then.
         """
         added = tuple(events)
         _check_events(added, "events")
-        log = self._log.copy()
         everything = self.events + added
-        for index in range(len(self.events), len(everything)):
-            log.add(everything, index)
-        return _assemble(self.citizen_id, everything, log)
+        return _assemble(self.citizen_id, everything, _Log.whole(self.citizen_id, everything))
 
     def until(self, on: dt.date) -> Pathway:
         """The pathway as it stood at the end of ``on``: what had happened by then.

@@ -126,14 +126,39 @@ class Finding:
         citation: Where the rule comes from.
     """
 
-    rule_id: str
-    citizen_id: str
+    rule_id: str = attrs.field(metadata=NON_BLANK)
+    citizen_id: str = attrs.field(metadata=NON_BLANK)
     severity: Severity
     events: tuple[int, ...]
     dates: tuple[dt.date, ...]
-    text_da: str
-    text_en: str
+    text_da: str = attrs.field(metadata=NON_BLANK)
+    text_en: str = attrs.field(metadata=NON_BLANK)
     citation: Citation
+
+    def __attrs_post_init__(self) -> None:
+        """Validate: every field of its type, at least one event and one date."""
+        check = Checker()
+        check.text(self.rule_id, "rule_id")
+        check.text(self.citizen_id, "citizen_id")
+        check.member(self.severity, Severity, "severity")
+        if check.each(self.events, int, "events") and check.expect(
+            bool(self.events), "events", "must name at least one event"
+        ):
+            for i, position in enumerate(self.events):
+                check.whole(position, f"events[{i}]")
+        if check.each(self.dates, dt.date, "dates"):
+            check.expect(bool(self.dates), "dates", "must hold at least one date")
+            for i, day in enumerate(self.dates):
+                check.day(day, f"dates[{i}]")
+        check.text(self.text_da, "text_da")
+        check.text(self.text_en, "text_en")
+        check.expect(isinstance(self.citation, Citation), "citation", "must be a Citation")
+        check.done()
+
+    @property
+    def order(self) -> tuple[str, tuple[dt.date, ...], str, tuple[int, ...]]:
+        """Where the finding goes in a report: by citizen, dates, rule id, then events."""
+        return (self.citizen_id, self.dates, self.rule_id, self.events)
 
     def __str__(self) -> str:
         """Render as ``citizen [rule] severity: text (citation)``."""
