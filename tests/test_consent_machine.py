@@ -54,6 +54,10 @@ class Said:
     annulled: bool = False
 
 
+def _lasts(said, day):
+    return said.ends_on is None or day <= said.ends_on
+
+
 @attrs.define
 class Model:
     """What the citizen said, what the log holds, and what the machine expects of it."""
@@ -78,7 +82,7 @@ class Model:
             if s.day > day:
                 break
             live = [*live, s] if s.kind == "yes" else []
-        return any(category in s.categories and (s.ends_on is None or day <= s.ends_on) for s in live)
+        return any(category in s.categories and _lasts(s, day) for s in live)
 
     def judge(self, event, position):
         """Was a disclosure on consent at ``position`` covered where it happened?"""
@@ -91,10 +95,7 @@ class Model:
             elif s.kind == "no" and s.day == event.occurred_on:
                 note("audit: a no recorded after a disclosure of its day")
                 return False  # the citizen said no that day: they win the tie
-        return any(
-            event.category in s.categories and (s.ends_on is None or event.occurred_on <= s.ends_on)
-            for s in live
-        )
+        return any(event.category in s.categories and _lasts(s, event.occurred_on) for s in live)
 
     def blocked(self, day, recorded=None):
         """Why a normal event that happened on ``day``, recorded today, would be refused."""
@@ -282,7 +283,7 @@ class ConsentMachine(RuleBasedStateMachine):
         back=st.integers(0, 10),
         basis=st.none() | st.just("underretningspligt"),
     )
-    def record_a_disclosure(self, category, to, source, purpose, by, back, basis):
+    def record_a_disclosure(self, category, to, source, purpose, by, back, basis):  # noqa: PLR0913, PLR0917
         if source is to:
             return
         day = self.past(back)
@@ -304,9 +305,7 @@ class ConsentMachine(RuleBasedStateMachine):
         yes = [(s.to, s.purpose) for s in self.model.said if s.kind == "yes"]
         about = st.tuples(places, purposes)
         to, purpose = data.draw(st.sampled_from(yes) | about if yes else about)
-        day = data.draw(
-            st.sampled_from([self.model.today, D + dt.timedelta(days=offset)])
-        )
+        day = data.draw(st.sampled_from([self.model.today, D + dt.timedelta(days=offset)]))
         decision = may_disclose(self.pathway, category, to=to, on=day, purpose=purpose)
         note(f"may_disclose: {decision.reasons[0].code}")
         assert decision.allowed == self.model.may(category, to, purpose, day), decision.reasons

@@ -43,7 +43,7 @@ def test_a_named_progressive_condition_must_be_marked_progressive():
 
 def test_health_profile_names_every_bad_field_without_its_value():
     with pytest.raises(ValidationError) as err:
-        HealthProfile(risk_factors={"kost"}, challenges=[], sick_days=400, affects_work="yes")
+        HealthProfile(risk_factors="kost", challenges={}, sick_days=400, affects_work="yes")
 
     assert list(err.value.problems) == [
         Problem("risk_factors", "must be a set of RiskFactor"),

@@ -12,7 +12,7 @@ import pytest
 
 from helhed.errors import ValidationError
 from helhed.json_schema import json_schema
-from helhed.organisation import Administration as A
+from helhed.organisation import Administration
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.consent import audit
@@ -31,6 +31,7 @@ from helhed.serialization import (
 from helhed.sources import Citation
 
 V1 = Path(__file__).parent / "data" / "v1"
+A = Administration
 
 
 def _documents(file):
@@ -82,7 +83,7 @@ def test_documents_other_than_pathways_read_the_same_in_both_versions(file):
         assert to_dict(from_dict(document, DOCUMENTS[name])) == {**document, "schema_version": 2}
 
 
-def test_a_version_1_event_was_recorded_when_it_happened_and_its_disclosure_came_from_its_recorder():
+def test_a_version_1_event_was_recorded_when_it_happened_and_disclosed_what_its_recorder_held():
     (document,) = _documents("pathway-every-kind.json")
     pathway = from_dict(document, Pathway)
 

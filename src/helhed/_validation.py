@@ -117,16 +117,22 @@ class Checker:
     def time(self, value: object, path: str, *, optional: bool = False) -> bool:
         """Check for a ``datetime.time`` without a time zone (or None when optional).
 
-        Times are local: helhed has no clock or time zone of its own, so a time that carries
-        one is refused rather than converted.
+        helhed has no clock and no time zone of its own: a time of day is the local time
+        where it was recorded, as a case system keeps it. A time with a time zone is refused
+        rather than converted, since converting it would need a zone to convert to, and
+        naive and zoned times cannot be compared.
+
+        Examples:
+            >>> check = Checker()
+            >>> [check.time(v, "at") for v in (dt.time(9, 30), dt.time(9, tzinfo=dt.UTC), "9")]
+            [True, False, False]
+            >>> str(check.problems[0])
+            'at: must be a time of day without a time zone'
         """
         if optional and value is None:
             return True
-        if not isinstance(value, dt.time):
-            return self.expect(False, path, "must be a time of day")  # noqa: FBT003
-        return self.expect(
-            value.tzinfo is None, path, "must be a time of day without a time zone"
-        )
+        ok = isinstance(value, dt.time) and value.tzinfo is None
+        return self.expect(ok, path, "must be a time of day without a time zone")
 
     def member(
         self, value: object, kind: type[enum.Enum], path: str, *, optional: bool = False

@@ -44,6 +44,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.dated import BEYOND_KNOWN_LAW, Horizon, InForce, Rule, RuleTable
 from helhed.errors import NoRuleError
 from helhed.groups import RiskGroup
@@ -132,7 +133,7 @@ class BenefitStatus(CodedEnum):
     ABOLISHED = ("ophaevet", "Ophævet", "Abolished")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class Lifecycle:
     """The value of a ``LIFECYCLE`` row.
 
@@ -498,7 +499,7 @@ _TABLES: tuple[RuleTable[Benefit, Any], ...] = (
 )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class BenefitRules:
     """What the law says about a benefit on a date, with reasons.
 

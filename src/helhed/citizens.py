@@ -19,6 +19,7 @@ import attrs
 
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.groups import HealthImpactHorizon
 from helhed.health import HealthProfile
@@ -30,7 +31,7 @@ SICKNESS_BENEFITS = frozenset({Benefit.SICKNESS_BENEFIT, Benefit.JOB_TRIAL})
 """The funding bases that carry a sickness benefit follow-up category."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Citizen:
     """A citizen in scope of the job centre, as known on a date.
 

@@ -38,6 +38,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from helhed._values import FrozenMap, frozen_fields
 from helhed.errors import NoRuleError, Problem, ValidationError
 from helhed.sources import Citation, Reason, Verification
 
@@ -50,7 +51,7 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class Rule(Generic[K, V]):
     """One row of a dated rule table.
 
@@ -73,7 +74,7 @@ class Rule(Generic[K, V]):
     note_en: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class Horizon:
     """The first date from which a table's law is known to change in ways not encoded.
 
@@ -86,7 +87,7 @@ class Horizon:
     reason: Reason
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class InForce(Generic[K, V]):
     """The row of a table in force on a date, and the interval it covers.
 
@@ -107,7 +108,7 @@ class InForce(Generic[K, V]):
         return self.rule.value
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class RuleTable(Generic[K, V]):
     """An immutable table of dated rows, looked up by key and date.
 
@@ -148,7 +149,7 @@ class RuleTable(Generic[K, V]):
             index[key] = (starts, tuple(rows))
         if problems:
             raise ValidationError(problems)
-        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_index", FrozenMap(index))
 
     def keys(self) -> Iterator[K]:
         """Iterate over the keys that have at least one row."""

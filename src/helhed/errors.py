@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from helhed._values import frozen_fields
+
 __all__ = [
     "ConsentError",
     "HelhedError",
@@ -25,7 +27,7 @@ class HelhedError(Exception):
     """Base class of every error raised by helhed."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class Problem:
     """One thing wrong with an input: where it is and what is wrong.
 

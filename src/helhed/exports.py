@@ -239,8 +239,7 @@ def transitions(
 def _time(event: Event) -> dt.datetime:
     """When the event happened: its day at its time (midnight if none), in Danish time."""
     at = dt.time() if event.at is None else event.at
-    moment = dt.datetime.combine(event.occurred_on, at)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=DANISH_TIME)
+    return dt.datetime.combine(event.occurred_on, at, tzinfo=DANISH_TIME)
 
 
 _CONVERTER = make_converter()

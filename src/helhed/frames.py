@@ -72,6 +72,7 @@ import numpy as np
 import pandas as pd
 
 from helhed._coded import CodedEnum
+from helhed._values import frozen_fields
 from helhed.errors import Problem, ValidationError
 from helhed.pathways.events import EVENT_TYPES, Event
 from helhed.pathways.pathway import Pathway
@@ -130,7 +131,7 @@ _HEADS = {"citizen_id": CASE, EVENT_TAG: KIND, "recorded_by": ORG}  # field -> c
 _FIRST_FIELDS = ("occurred_on", "at", "unit")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class _Field:
     """One field of one event type, as its column sees it."""
 
@@ -216,7 +217,7 @@ def _cell(value: object, kind: str) -> object:
 
 
 def _timestamp(event: Event) -> dt.datetime:
-    at = dt.time() if event.at is None else event.at.replace(tzinfo=None)
+    at = dt.time() if event.at is None else event.at
     return dt.datetime.combine(event.occurred_on, at)
 
 

@@ -23,6 +23,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 
 __all__ = [
     "MAX_SICK_DAYS",
@@ -89,7 +90,7 @@ class ProgressiveCondition(CodedEnum):
     OTHER = ("anden", "Anden fremadskridende sygdom", "Other progressive disease")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class HealthChallenge:
     """One health challenge, as a professional records it.
 
@@ -123,7 +124,7 @@ class HealthChallenge:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class HealthProfile:
     """What is known about a citizen's health on a date.
 

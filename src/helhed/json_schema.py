@@ -105,7 +105,7 @@ def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901,
     if t is dt.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if t is dt.time:
-        return {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"}
+        return {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"}
     if t is Event:
         return {"oneOf": [_event_schema(cls, defs) for cls in EVENT_TYPES.values()]}
     if isinstance(t, type) and issubclass(t, CodedEnum):

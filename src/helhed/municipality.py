@@ -48,6 +48,7 @@ import attrs
 import numpy as np
 
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.citizens import Citizen
 from helhed.collaboration import CollaborationModel
 from helhed.examples import DEMO_SEED, demo_cohort, example_catalogue
@@ -108,7 +109,7 @@ _STAGGER = 26  # referrals spread over the first half year, or the whole run if 
 _WHO5 = "who5"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Lapses:
     """How often staff skip a step, as invented probabilities per citizen.
 
@@ -132,7 +133,7 @@ class Lapses:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Track:
     """The citizens of one target group and the model they went through.
 
@@ -156,7 +157,7 @@ class Track:
     reports: tuple[ComplianceReport, ...] = attrs.field(repr=False)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Municipality:
     """A simulated municipality: its cohort's tracks through the models.
 

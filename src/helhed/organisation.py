@@ -41,6 +41,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.benefits import LIFECYCLE, benefit_rules
 from helhed.citizens import Citizen
 from helhed.dated import BEYOND_KNOWN_LAW
@@ -126,7 +127,7 @@ _HEALTH_ROLES = frozenset(
 )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class Period:
     """An inclusive range of days.
 
@@ -155,7 +156,7 @@ class Period:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class StaffMember:
     """A member of staff.
 
@@ -178,7 +179,7 @@ class StaffMember:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Team:
     """A team of staff, possibly across administrations.
 
@@ -215,7 +216,7 @@ class Team:
         return len(self.administrations) >= 2
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class CaseworkerAssignment:
     """A caseworker assigned to a citizen's case for a span of days.
 
@@ -246,7 +247,7 @@ class CaseworkerAssignment:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class CaseworkerHistory:
     """The caseworkers assigned to one citizen's case over time.
 
@@ -266,7 +267,7 @@ class CaseworkerHistory:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class CoordinatingCaseworkerRight:
     """Whether a citizen has a right to a coordinating caseworker on a date.
 
@@ -372,7 +373,7 @@ def coordinating_caseworker_right(citizen: Citizen, *, on: dt.date) -> Coordinat
     )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class CaseworkerChange:
     """A change of coordinating caseworker.
 
@@ -400,7 +401,7 @@ class CaseworkerChange:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ContinuityReport:
     """Whether one coordinating caseworker covered a case over a period (SST2019 4.1, fn. 7).
 

@@ -176,7 +176,9 @@ Version 1 of every document but the pathway reads unchanged as version 2.
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 """The only text form of a date helhed reads: ``YYYY-MM-DD``."""
-_TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?")
+# What dt.time.isoformat writes, and its shorter forms; never a time zone (see docs/json.md).
+_TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
+_ZONE = re.compile(r"Z|[+-]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
 EVENT_TAG = "event"
 """The key that carries an event's kind (its ``EventKind`` code) in JSON."""
 
@@ -196,7 +198,10 @@ def _structure_date(value: object, _: type) -> dt.date:
 
 def _structure_time(value: object, _: type) -> dt.time:
     if not isinstance(value, str) or not _TIME.fullmatch(value):
-        raise _FieldError("must be a time of day written HH:MM or HH:MM:SS")
+        start = _TIME.match(value) if isinstance(value, str) else None
+        if start is not None and _ZONE.fullmatch(start.string, start.end()):
+            raise _FieldError("must be a time of day without a time zone")
+        raise _FieldError("must be a time of day written HH:MM, HH:MM:SS or HH:MM:SS.ffffff")
     try:
         return dt.time.fromisoformat(value)
     except ValueError:

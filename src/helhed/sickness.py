@@ -55,6 +55,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.dated import BEYOND_KNOWN_LAW, Horizon, Rule, RuleTable
 from helhed.sources import Citation, Reason, Verification
 
@@ -76,7 +77,7 @@ class SicknessCategory(CodedEnum):
     THREE = ("kategori_3", "Kategori 3", "Category 3")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class SicknessRule:
     """The value of a ``SICKNESS_RULES`` row.
 
@@ -125,7 +126,7 @@ def _limit(first_absence_day: dt.date, rule: SicknessRule) -> dt.date:
     return first_absence_day + dt.timedelta(weeks=rule.weeks, days=-1)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class SicknessAssessment:
     """A sickness benefit case placed in a follow-up category, with reasons.
 

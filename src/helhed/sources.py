@@ -28,6 +28,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.errors import ValidationError
 
 __all__ = [
@@ -70,7 +71,7 @@ class Verification(CodedEnum):
     UNVERIFIED = ("ikke_verificeret", "Ikke verificeret (udledt)", "Not verified (inferred)")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class Source:
     """A document or law that helhed cites.
 
@@ -200,7 +201,7 @@ def _known_source(_: object, __: attrs.Attribute[str], key: str) -> None:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class Citation:
     """A pointer into a source: the source key and a section, page or paragraph.
 
@@ -223,7 +224,7 @@ class Citation:
         return SOURCES[self.source].title
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class Reason:
     """One cited step of an explanation.
 

@@ -54,6 +54,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.benefits import LIFECYCLE, Benefit, BenefitStatus, benefit_rules
 from helhed.citizens import Citizen
 from helhed.dated import BEYOND_KNOWN_LAW
@@ -92,7 +93,7 @@ class HorizonBasis(CodedEnum):
     NONE = ("ingen", "Ingen helbredsoplysninger", "No health information")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class GroupGuidance:
     """What SST2019 says fits a target group: offer areas, goal, who to involve.
 
@@ -179,7 +180,7 @@ GUIDANCE: Mapping[RiskGroup, GroupGuidance] = MappingProxyType(
 """Offer areas, goals and whom to involve, per target group (SST2019 4.1-4.3)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Assessment:
     """The target group of a citizen on a date, with a cited explanation.
 

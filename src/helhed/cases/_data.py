@@ -6,12 +6,13 @@ import attrs
 
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.sources import Citation
 
 __all__ = ["PublishedResult"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class PublishedResult:
     """A figure a source publishes about a case, as it is published.
 

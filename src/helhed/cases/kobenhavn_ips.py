@@ -48,6 +48,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from helhed._values import frozen_fields
 from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
@@ -74,7 +75,7 @@ def _reverse_placement(_: Pathway, event: Event) -> bool:
     return isinstance(event, EmployerContacted) and event.reverse_placement
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class SupportUntilSettled(Rule):
     """Support goes on after the citizen starts a job or an education (SST2019 8.3).
 

@@ -41,6 +41,7 @@ from dateutil import rrule
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.collaboration import CollaborationModel
 from helhed.errors import ValidationError
@@ -156,11 +157,12 @@ def course_sessions(
     """The course's sessions at fixed times: (start, end) of each attendance day.
 
     Raises:
-        ValidationError: As for ``course_days``, or if ``ends_at`` is not after ``starts_at``.
+        ValidationError: As for ``course_days``, if a time is not a time of day without a
+            time zone, or if ``ends_at`` is not after ``starts_at``.
     """
     check = Checker()
-    times = check.expect(_is_time(starts_at), "starts_at", "must be a time of day")
-    times &= check.expect(_is_time(ends_at), "ends_at", "must be a time of day")
+    times = check.time(starts_at, "starts_at")
+    times &= check.time(ends_at, "ends_at")
     if times:
         check.expect(ends_at > starts_at, "ends_at", "must be after starts_at")
     check.done()
@@ -168,10 +170,6 @@ def course_sessions(
         (dt.datetime.combine(day, starts_at), dt.datetime.combine(day, ends_at))
         for day in course_days(start, weeks=weeks, closed=closed)
     )
-
-
-def _is_time(value: object) -> bool:
-    return isinstance(value, dt.time)
 
 
 def course_content(
@@ -191,7 +189,7 @@ def course_content(
         raise ValidationError.at("mapping", "has no content for the result's band") from None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class CourseDecision:
     """Whether a screened citizen starts the course.
 
@@ -240,7 +238,7 @@ def course_decision(interpretation: Interpretation, *, motivated: bool) -> Cours
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class TeamMember:
     """A citizen on a course team.
 
@@ -253,7 +251,7 @@ class TeamMember:
     returning: bool
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class TeamRoster:
     """The citizens of one course team (typically 20, half of them returning).
 
@@ -294,7 +292,7 @@ class TeamRoster:
         return self.size == TEAM_SIZE and self.returning == TEAM_RETURNING
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class RescreenedAtEnd(Rule):
     """A completed course is followed by a WHO-5 re-screening at its end (SST2019 6.2).
 

@@ -48,6 +48,7 @@ import attrs
 
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.cases._data import PublishedResult
 from helhed.cases.hjorring import FUNDING_FROM_2017 as _HJORRING_FUNDING
@@ -67,7 +68,7 @@ H, MED, L = RiskGroup.HIGH, RiskGroup.MEDIUM, RiskGroup.LOW
 _ALL_GROUPS = frozenset({L, MED, H})
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Case:
     """One municipal case: what it exemplifies, for whom, and what the source publishes.
 

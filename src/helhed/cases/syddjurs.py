@@ -47,6 +47,7 @@ from collections.abc import Callable
 
 import attrs
 
+from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
 from helhed.models.coordination import Frequency, MeetingSeries
@@ -107,7 +108,7 @@ MANAGEMENT_MEETINGS = MeetingSeries(
 """Weekly meetings of the job centre's management with Job & Sundhed (SST2019 7.3)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class _Where(Match):
     """A match narrowed by a condition over the pathway, with its own name for messages."""
 

@@ -41,6 +41,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
 from helhed.groups import RiskGroup
@@ -82,7 +83,7 @@ __all__ = [
 _KAP9 = Citation("SST2019", "kap. 9")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class TaskType:
     """A kind of task a catalogue sorts its offers by.
 
@@ -105,7 +106,7 @@ class TaskType:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Taxonomy:
     """The task types of a catalogue.
 
@@ -171,7 +172,7 @@ FAXE = _faxe(
 """Faxe's 10 task types (opgavetyper), codes ``1`` to ``10`` (SST2019 kap. 9)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class TaxonomyMapping:
     """How the task types of one taxonomy correspond to another's.
 
@@ -223,7 +224,7 @@ class CapacityPeriod(CodedEnum):
     YEAR = ("aar", "Om året", "A year")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Capacity:
     """How much an offer can take.
 
@@ -246,7 +247,7 @@ class Capacity:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Offer:
     """One offer of the catalogue.
 
@@ -313,7 +314,7 @@ class Offer:
         return groups_ok and funding_ok
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Catalogue:
     """A catalogue of offers under a taxonomy of task types.
 
@@ -371,7 +372,7 @@ class Catalogue:
         raise KeyError(offer_id)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class OfferMatch:
     """An offer that fits a citizen, with its rank and why.
 
@@ -497,7 +498,7 @@ def stale(catalogue: Catalogue, *, on: dt.date, max_age: dt.timedelta) -> tuple[
     return tuple(sorted(old, key=lambda o: (o.last_reviewed, o.id)))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Coverage:
     """Which risk factors, target groups and task types the catalogue's offers cover.
 
@@ -544,7 +545,7 @@ def coverage(catalogue: Catalogue) -> Coverage:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class CapacityRow:
     """The use of one offer in a period.
 

@@ -60,6 +60,7 @@ from dateutil import rrule
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
 from helhed.models.early_detection import assessment_rules
 from helhed.organisation import Administration, Role, Team
@@ -116,7 +117,7 @@ class Frequency(CodedEnum):
         return {Frequency.QUARTERLY: 3, Frequency.HALF_YEARLY: 6}.get(self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Activity:
     """An activity chosen at a joint visitation: one offer, who runs it, and when.
 
@@ -149,7 +150,7 @@ class Activity:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class JointVisitation:
     """A joint visitation (fælles visitation) of a citizen to activities (SST2019 kap. 7, 7.1).
 
@@ -289,7 +290,7 @@ def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class MeetingSeries:
     """A recurring cross-disciplinary meeting (SST2019 kap. 7, 7.2).
 

@@ -50,6 +50,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
 from helhed.organisation import Role
 from helhed.pathways.events import (
@@ -123,7 +124,7 @@ def progression_series(pathway: Pathway, instrument: str) -> Series | None:
     return Series.of(pathway.citizen_id, by_day.values())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class PlanSpansProfessions(Rule):
     """Each plan's items span at least ``minimum`` professions (SST2019 kap. 6).
 
@@ -163,7 +164,7 @@ class PlanSpansProfessions(Rule):
                 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class SameInstrument(Rule):
     """Progression under a plan is measured on an instrument also used before the plan.
 

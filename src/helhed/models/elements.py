@@ -55,6 +55,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
 from helhed.sources import Citation, Reason
 
@@ -104,7 +105,7 @@ class Ambition(CodedEnum):
     LESS_EXTENSIVE = ("mindre_omfattende", "Mindre omfattende", "Less extensive")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ContentElement:
     """A content element (indholdselement) of one model, as its chapter lists it.
 
@@ -133,7 +134,7 @@ class ContentElement:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Prerequisite:
     """A prerequisite (forudsætning): a general one of kap. 5, or one a model's chapter lists.
 
@@ -201,7 +202,7 @@ class Prerequisite:
         return self.model is not None and self.restates is None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ModelDescription:
     """One model as SST2019 describes it: what it is, what it holds and what it needs.
 

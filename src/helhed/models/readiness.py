@@ -40,6 +40,7 @@ import attrs
 
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
 from helhed.models.elements import PREREQUISITES, Prerequisite, prerequisites, satisfied_by
 from helhed.sources import Citation, Reason
@@ -47,12 +48,7 @@ from helhed.sources import Citation, Reason
 __all__ = ["MunicipalityProfile", "Readiness", "readiness", "readiness_all"]
 
 
-def _frozen(codes: object) -> object:
-    """A plain set of codes is taken as the frozen set it stands for; nothing else changes."""
-    return frozenset(codes) if isinstance(codes, set) else codes
-
-
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class MunicipalityProfile:
     """A municipality and the prerequisites it has in place.
 
@@ -64,7 +60,7 @@ class MunicipalityProfile:
     """
 
     name: str = attrs.field(metadata=NON_BLANK)
-    in_place: frozenset[str] = attrs.field(default=frozenset(), converter=_frozen)
+    in_place: frozenset[str] = frozenset()
 
     def __attrs_post_init__(self) -> None:
         """The name must not be blank; every code must be a known prerequisite's."""
@@ -90,7 +86,7 @@ class MunicipalityProfile:
         return cls(name, frozenset(codes))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Readiness:
     """How far a municipality meets a model's prerequisites.
 

@@ -55,6 +55,7 @@ from dateutil import rrule
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
 from helhed.collaboration import CollaborationModel
@@ -120,7 +121,7 @@ job consultant or the caseworker (SST2019 8.2); a coordinating caseworker is a c
 # --- the clarifying conversation (SST2019 8.2) -------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Participant:
     """Someone taking part in a clarifying conversation: the citizen or a member of staff.
 
@@ -177,7 +178,7 @@ class Participant:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ClarifyingConversation:
     """A clarifying conversation and the plan items it led to (SST2019 8.2).
 
@@ -291,7 +292,7 @@ def _check_participants(
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ParallelCheck:
     """Whether company-directed and health offers are both planned and overlap in time.
 
@@ -404,7 +405,7 @@ class Weekday(CodedEnum):
         return list(Weekday).index(self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class PresenceSchedule:
     """When health staff are present in a unit of the job centre: weekdays and hours.
 
@@ -510,7 +511,7 @@ class IpsCondition(CodedEnum):
         return self is not IpsCondition.SUBSTANCE_ABUSE
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class IpsEligibility:
     """Whether a citizen is in Copenhagen's IPS target group, with the reasons.
 
@@ -687,7 +688,7 @@ class CaseloadFullError(HelhedError):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class CaseloadEntry:
     """A citizen on a consultant's caseload.
 
@@ -707,7 +708,7 @@ class CaseloadEntry:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Caseload:
     """The citizens of one IPS consultant, at most ``limit`` at a time (SST2019 8.3).
 

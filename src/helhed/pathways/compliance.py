@@ -39,6 +39,7 @@ import attrs
 
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.errors import ValidationError
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.rules import Finding, PopulationRule, Protocol, Severity
@@ -46,7 +47,7 @@ from helhed.pathways.rules import Finding, PopulationRule, Protocol, Severity
 __all__ = ["ComplianceReport", "check"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ComplianceReport:
     """The outcome of checking pathways against a protocol on a day.
 

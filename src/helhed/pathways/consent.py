@@ -69,6 +69,7 @@ from typing import Literal
 import attrs
 
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.errors import ConsentError
 from helhed.organisation import Administration
 from helhed.pathways.events import (
@@ -110,7 +111,7 @@ Refusal = Literal["no_purpose", "withdrawn", "refused", "expired", "not_covered"
 """Why information may not pass on consent, as the last part of its reason code."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class DisclosureDecision:
     """Whether information may pass to an administration at a moment, and why.
 
@@ -139,7 +140,7 @@ class DisclosureDecision:
     reasons: tuple[Reason, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class AuditEntry:
     """One disclosure in a pathway's log and the decision it meets.
 
@@ -156,7 +157,7 @@ class AuditEntry:
     annulled_by: int | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Audit:
     """Every disclosure in a pathway's log, in three lists, each in log order.
 
@@ -222,32 +223,64 @@ class _Ledger:
         self,
         category: InformationCategory,
         to: Administration,
+        *,
         purpose: ConsentPurpose | None,
         source: Administration | None,
         moment: _Moment,
         legal_basis: str | None = None,
     ) -> DisclosureDecision:
-        def answer(
-            reason: Reason, *, allowed: bool = False, consent: ConsentRecord | None = None
-        ) -> DisclosureDecision:
-            return DisclosureDecision(
-                allowed=allowed,
-                category=category,
-                to=to,
-                on=moment.day,
-                purpose=purpose,
-                source=source,
-                consent=consent,
-                legal_basis=legal_basis,
-                reasons=(reason,),
-            )
-
+        """Whether ``category`` may pass from ``source`` to ``to`` for ``purpose`` at ``moment``."""
+        consent: ConsentRecord | None = None
         if source is to:
-            return answer(_same_administration(to), allowed=True)
-        if legal_basis is not None:
-            return answer(_on_legal_basis(legal_basis), allowed=True)
-        if purpose is None:
-            return answer(refusal(category, to, None, why="no_purpose"))
+            reason = _same_administration(to)
+        elif legal_basis is not None:
+            reason = _on_legal_basis(legal_basis)
+        elif purpose is None:
+            reason = refusal(category, to, None, why="no_purpose")
+        else:
+            reason, consent = self._on_consent(category, to, purpose, moment)
+        return DisclosureDecision(
+            allowed=consent is not None or source is to or legal_basis is not None,
+            category=category,
+            to=to,
+            on=moment.day,
+            purpose=purpose,
+            source=source,
+            consent=consent,
+            legal_basis=legal_basis,
+            reasons=(reason,),
+        )
+
+    def _on_consent(
+        self,
+        category: InformationCategory,
+        to: Administration,
+        purpose: ConsentPurpose,
+        moment: _Moment,
+    ) -> tuple[Reason, ConsentRecord | None]:
+        """The reason of a disclosure on consent, and the consent that covers it, if one does."""
+        newest_no, newer = self._since_no(to, purpose, moment)
+        for consent in reversed(newer):
+            if category in consent.categories and consent.lasts_until(moment.day):
+                return _in_force(category, to, consent), consent
+        ended = [c for c in newer if category in c.categories]
+        if ended:
+            return refusal(category, to, purpose, why="expired", day=ended[-1].ends_on), None
+        if newer or (newest_no is None and self._other_purposes(to, moment)):
+            return refusal(category, to, purpose, why="not_covered"), None
+        if newest_no is None:
+            return refusal(category, to, purpose, why="none"), None
+        no = newest_no.event
+        why: Refusal = "withdrawn" if isinstance(no, ConsentWithdrawn) else "refused"
+        return refusal(category, to, purpose, why=why, day=no.occurred_on), None
+
+    def _since_no(
+        self, to: Administration, purpose: ConsentPurpose, moment: _Moment
+    ) -> tuple[_Entry | None, list[ConsentRecord]]:
+        """The newest "no" to ``to`` for ``purpose`` in effect at ``moment``, and what came since.
+
+        What came since: the consents for that purpose given before the moment, oldest first.
+        """
         newest_no: _Entry | None = None
         newer: list[ConsentRecord] = []
         for entry in self.entries:
@@ -259,22 +292,7 @@ class _Ledger:
                     newer.append(ConsentRecord.of(event, entry.index))
             elif _counts_at(entry, moment):
                 newest_no, newer = entry, []
-        for consent in reversed(newer):
-            if category in consent.categories and consent.lasts_until(moment.day):
-                return answer(_in_force(category, to, consent), allowed=True, consent=consent)
-        ended = [c for c in newer if category in c.categories]
-        if ended:
-            return answer(refusal(category, to, purpose, why="expired", day=ended[-1].ends_on))
-        if newer:
-            return answer(refusal(category, to, purpose, why="not_covered"))
-        if newest_no is not None:
-            why: Refusal = (
-                "withdrawn" if isinstance(newest_no.event, ConsentWithdrawn) else "refused"
-            )
-            return answer(refusal(category, to, purpose, why=why, day=newest_no.event.occurred_on))
-        if self._other_purposes(to, moment):
-            return answer(refusal(category, to, purpose, why="not_covered"))
-        return answer(refusal(category, to, purpose, why="none"))
+        return newest_no, newer
 
     def _other_purposes(self, to: Administration, moment: _Moment) -> bool:
         """True if a consent to ``to`` for some purpose is in force at ``moment``."""
@@ -324,9 +342,8 @@ def _on_legal_basis(basis: str) -> Reason:
 
 
 def _in_force(category: InformationCategory, to: Administration, consent: ConsentRecord) -> Reason:
-    until = (
-        ("", "") if consent.ends_on is None else (f" til og med {consent.ends_on}", f" until {consent.ends_on}")
-    )
+    end = consent.ends_on
+    until = ("", "") if end is None else (f" til og med {end}", f" until {end}")
     return Reason(
         "consent.in_force",
         f"Borgeren gav {consent.given_on} samtykke til, at {category.label_da.lower()} må gives "
@@ -356,9 +373,13 @@ def refusal(
     """
     recipient = (to.label_da.lower(), to.label_en.lower())
     what = (category.label_da.lower(), category.label_en.lower())
-    aim = ("", "") if purpose is None else (
-        f" til {purpose.label_da.lower()}",
-        f" for {purpose.label_en.lower()}",
+    aim = (
+        ("", "")
+        if purpose is None
+        else (
+            f" til {purpose.label_da.lower()}",
+            f" for {purpose.label_en.lower()}",
+        )
     )
     texts = {
         "no_purpose": (
@@ -410,11 +431,11 @@ def _moment(pathway: Pathway, on: dt.date, at: dt.time | None = None) -> _Moment
 def _check_question(  # noqa: PLR0913 - the question has this many parts
     pathway: object,
     category: object,
+    *,
     to: object,
     on: object,
     purpose: object,
     source: object,
-    *,
     source_required: bool,
 ) -> Checker:
     check = Checker()
@@ -471,8 +492,12 @@ def may_disclose(  # noqa: PLR0913 - the question has this many parts
     Raises:
         ValidationError: If an argument is not of its type.
     """
-    _check_question(pathway, category, to, on, purpose, source, source_required=False).done()
-    return _Ledger(pathway).decide(category, to, purpose, source, _moment(pathway, on))
+    _check_question(
+        pathway, category, to=to, on=on, purpose=purpose, source=source, source_required=False
+    ).done()
+    return _Ledger(pathway).decide(
+        category, to, purpose=purpose, source=source, moment=_moment(pathway, on)
+    )
 
 
 def disclose(  # noqa: PLR0913 - a disclosure has this many facts
@@ -510,14 +535,18 @@ def disclose(  # noqa: PLR0913 - a disclosure has this many facts
         ConsentError: If no consent covers the disclosure; nothing is recorded then.
         TransitionError: If the event cannot be recorded (e.g. ``on`` is too early).
     """
-    check = _check_question(pathway, category, to, on, purpose, source, source_required=True)
+    check = _check_question(
+        pathway, category, to=to, on=on, purpose=purpose, source=source, source_required=True
+    )
     check.member(by, Administration, "by")
     check.expect(source is not to, "source", "must not be the receiver; nothing is disclosed")
     check.done()
     check = Checker()
     check.time(at, "at", optional=True)
     check.done()
-    decision = _Ledger(pathway).decide(category, to, purpose, source, _moment(pathway, on, at))
+    decision = _Ledger(pathway).decide(
+        category, to, purpose=purpose, source=source, moment=_moment(pathway, on, at)
+    )
     if not decision.allowed:
         msg = (
             f"{category.label_en} may not be disclosed to {to.label_en.lower()} on {on}: "
@@ -629,7 +658,12 @@ def audit(pathway: Pathway) -> Audit:
             else _Moment(event.occurred_on, event.at, rank)
         )
         decision = ledger.decide(
-            event.category, event.to, event.purpose, event.source, moment, event.legal_basis
+            event.category,
+            event.to,
+            purpose=event.purpose,
+            source=event.source,
+            moment=moment,
+            legal_basis=event.legal_basis,
         )
         entry = AuditEntry(
             index=index, event=event, decision=decision, annulled_by=annulled.get(index)
@@ -642,4 +676,3 @@ def audit(pathway: Pathway) -> Audit:
         on_legal_basis=tuple(lists[1]),
         annulled=tuple(lists[2]),
     )
-

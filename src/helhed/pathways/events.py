@@ -41,6 +41,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.groups import RiskGroup
 from helhed.organisation import Administration, Role
@@ -244,7 +245,7 @@ def _occurred_on(event: Event) -> dt.date:
     return event.occurred_on
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Event:
     """What every event has: whose pathway, when it happened, when and by whom it was recorded.
 
@@ -332,7 +333,7 @@ def _text(check: Checker, event: object, *names: str) -> None:
         check.text(getattr(event, name), name)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Referred(Event):
     """The citizen was referred to an offer; this opens a pathway.
 
@@ -358,7 +359,7 @@ class Referred(Event):
         check.text(self.referrer, "referrer", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class _AboutReferral(Event):
     """An event that answers or follows up a referral.
 
@@ -372,7 +373,7 @@ class _AboutReferral(Event):
         check.text(self.referral_id, "referral_id")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ReferralAccepted(_AboutReferral):
     """The citizen accepted a referral.
 
@@ -383,7 +384,7 @@ class ReferralAccepted(_AboutReferral):
     KIND: ClassVar[EventKind] = EventKind.REFERRAL_ACCEPTED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ReferralDeclined(_AboutReferral):
     """The citizen declined a referral.
 
@@ -394,7 +395,7 @@ class ReferralDeclined(_AboutReferral):
     KIND: ClassVar[EventKind] = EventKind.REFERRAL_DECLINED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ContactMade(Event):
     """The recording administration made contact with the citizen.
 
@@ -409,7 +410,7 @@ class ContactMade(Event):
         check.text(self.referral_id, "referral_id", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class _AboutConsent(Event):
     """An event about the citizen's consent to share information with an administration.
 
@@ -426,7 +427,7 @@ class _AboutConsent(Event):
         check.member(self.purpose, ConsentPurpose, "purpose")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ConsentGiven(_AboutConsent):
     """The citizen consented to information being passed to an administration.
 
@@ -456,7 +457,7 @@ class ConsentGiven(_AboutConsent):
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ConsentWithdrawn(_AboutConsent):
     """The citizen withdrew every consent given to an administration for a purpose.
 
@@ -473,7 +474,7 @@ class ConsentWithdrawn(_AboutConsent):
     KIND: ClassVar[EventKind] = EventKind.CONSENT_WITHDRAWN
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ConsentRefused(_AboutConsent):
     """The citizen was asked for consent and said no.
 
@@ -488,7 +489,7 @@ class ConsentRefused(_AboutConsent):
     KIND: ClassVar[EventKind] = EventKind.CONSENT_REFUSED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ScreeningRecorded(Event):
     """A screening was done and its result recorded.
 
@@ -506,7 +507,7 @@ class ScreeningRecorded(Event):
         check.whole(self.score, "score", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ConversationHeld(Event):
     """A conversation with the citizen took place.
 
@@ -524,7 +525,7 @@ class ConversationHeld(Event):
         check.text(self.referral_id, "referral_id", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class AssessmentHeld(Event):
     """A coordinated assessment of the citizen by staff of several professions (SST2019 kap. 6).
 
@@ -543,7 +544,7 @@ class AssessmentHeld(Event):
                 check.expect(bool(getattr(self, name)), name, "must name at least one")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class _AboutPlan(Event):
     """An event about an intervention plan (indsatsplan).
 
@@ -557,7 +558,7 @@ class _AboutPlan(Event):
         check.text(self.plan_id, "plan_id")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class PlanCreated(_AboutPlan):
     """A plan was made: an intervention plan, or the job centre's purpose plan.
 
@@ -574,7 +575,7 @@ class PlanCreated(_AboutPlan):
         check.member(self.plan_kind, PlanKind, "plan_kind")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class SubGoalSet(_AboutPlan):
     """A sub-goal was set under a plan (e.g. a therapist's sub-goal under the purpose plan).
 
@@ -591,7 +592,7 @@ class SubGoalSet(_AboutPlan):
         check.text(self.goal_id, "goal_id")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class PlanAdjusted(_AboutPlan):
     """An intervention plan was changed.
 
@@ -602,7 +603,7 @@ class PlanAdjusted(_AboutPlan):
     KIND: ClassVar[EventKind] = EventKind.PLAN_ADJUSTED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class PlanItemAdded(Event):
     """An item of an intervention plan: one offer, who is responsible, and when it runs.
 
@@ -636,7 +637,7 @@ class PlanItemAdded(Event):
             check.expect(self.end >= self.start, "end", "must not be before start")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ProgressionReviewed(Event):
     """A review of the citizen's progression under a plan, on an instrument (SST2019 kap. 6).
 
@@ -653,7 +654,7 @@ class ProgressionReviewed(Event):
         _text(check, self, "plan_id", "instrument")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class _AboutIntervention(Event):
     """An event in the life of one intervention (an offer the citizen takes part in).
 
@@ -670,7 +671,7 @@ class _AboutIntervention(Event):
         check.text(self.referral_id, "referral_id", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class InterventionStarted(_AboutIntervention):
     """The citizen started an intervention.
 
@@ -682,7 +683,7 @@ class InterventionStarted(_AboutIntervention):
     KIND: ClassVar[EventKind] = EventKind.INTERVENTION_STARTED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class InterventionCompleted(_AboutIntervention):
     """The citizen completed a running intervention.
 
@@ -694,7 +695,7 @@ class InterventionCompleted(_AboutIntervention):
     KIND: ClassVar[EventKind] = EventKind.INTERVENTION_COMPLETED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class InterventionDroppedOut(_AboutIntervention):
     """The citizen left a running intervention before its end.
 
@@ -706,7 +707,7 @@ class InterventionDroppedOut(_AboutIntervention):
     KIND: ClassVar[EventKind] = EventKind.INTERVENTION_DROPPED_OUT
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class InterventionNotStarted(_AboutIntervention):
     """It was settled that the citizen will not start an intervention.
 
@@ -718,7 +719,7 @@ class InterventionNotStarted(_AboutIntervention):
     KIND: ClassVar[EventKind] = EventKind.INTERVENTION_NOT_STARTED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class GrantReviewed(Event):
     """A health professional re-evaluated an intervention the job centre granted.
 
@@ -736,7 +737,7 @@ class GrantReviewed(Event):
         check.member(self.outcome, GrantOutcome, "outcome")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ReportWritten(Event):
     """A report about the citizen's course was written.
 
@@ -754,7 +755,7 @@ class ReportWritten(Event):
         check.text(self.referral_id, "referral_id", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class EmployerContacted(Event):
     """A company was contacted about a job for the citizen.
 
@@ -770,7 +771,7 @@ class EmployerContacted(Event):
         check.flag(self.reverse_placement, "reverse_placement")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ReferredOnward(Event):
     """The citizen was referred on to another offer or provider.
 
@@ -788,7 +789,7 @@ class ReferredOnward(Event):
         check.member(self.to, Administration, "to", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ReturnedToCaseworker(Event):
     """The citizen was sent back to the caseworker to be reassessed (ODENSE2015 pkt. 4).
 
@@ -803,7 +804,7 @@ class ReturnedToCaseworker(Event):
         check.text(self.referral_id, "referral_id", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class BenefitChanged(Event):
     """The citizen's funding basis changed.
 
@@ -818,7 +819,7 @@ class BenefitChanged(Event):
         check.member(self.benefit, Benefit, "benefit", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class TargetGroupAssessed(Event):
     """A professional placed the citizen in a target group (SST2019 ch. 4).
 
@@ -833,7 +834,7 @@ class TargetGroupAssessed(Event):
         check.member(self.group, RiskGroup, "group", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class CaseworkerAssigned(Event):
     """A member of staff was assigned to the citizen's case.
 
@@ -859,7 +860,7 @@ class CaseworkerAssigned(Event):
         return self.role is Role.COORDINATING_CASEWORKER
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class CaseworkerReleased(Event):
     """A member of staff stopped working on the citizen's case.
 
@@ -874,7 +875,7 @@ class CaseworkerReleased(Event):
         check.text(self.staff_id, "staff_id")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class InformationDisclosed(Event):
     """Information about the citizen passed from one administration to another.
 
@@ -914,7 +915,7 @@ class InformationDisclosed(Event):
         check.text(self.legal_basis, "legal_basis", optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class JobOrEducationStarted(Event):
     """The citizen started a job or an education.
 
@@ -929,7 +930,7 @@ class JobOrEducationStarted(Event):
         check.member(self.placement, Placement, "placement")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class PathwayClosed(Event):
     """The pathway ended; nothing may happen after it but the citizen's withdrawal or refusal.
 
@@ -939,7 +940,7 @@ class PathwayClosed(Event):
     KIND: ClassVar[EventKind] = EventKind.PATHWAY_CLOSED
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class EventAnnulled(Event):
     """An earlier event of the log was entered in error and no longer counts.
 

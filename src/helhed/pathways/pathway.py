@@ -58,13 +58,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from types import MappingProxyType
 from typing import Protocol
 
 import attrs
 
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import FrozenMap, frozen_fields
 from helhed.errors import TransitionError, ValidationError
 from helhed.pathways.events import Event, EventAnnulled, Referred, happened_after
 from helhed.pathways.replay import (
@@ -85,6 +85,9 @@ __all__ = [
 ]
 
 
+_OTHER_CITIZEN = "belongs to another citizen's pathway"
+
+
 class _Dated(Protocol):
     """Anything with the day and time of day it happened, as an event has."""
 
@@ -95,7 +98,7 @@ class _Dated(Protocol):
     def at(self) -> dt.time | None: ...  # pragma: no cover - a protocol
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=frozen_fields)
 class _When:
     occurred_on: dt.date
     at: dt.time | None
@@ -181,7 +184,7 @@ class _Log:
         log = cls(citizen_id)
         for index, event in enumerate(events):
             if event.citizen_id != citizen_id:
-                raise TransitionError(index, describe(event), "belongs to another citizen's pathway")
+                raise TransitionError(index, describe(event), _OTHER_CITIZEN)
             if isinstance(event, EventAnnulled):
                 why = log._cannot_annul(events, event.annuls, index)
                 if why is not None:
@@ -219,7 +222,7 @@ class _Log:
         """
         event = events[index]
         if event.citizen_id != self.replay.citizen_id:
-            raise TransitionError(index, describe(event), "belongs to another citizen's pathway")
+            raise TransitionError(index, describe(event), _OTHER_CITIZEN)
         if isinstance(event, EventAnnulled):
             self._annul(events, event, index)
             return
@@ -243,7 +246,8 @@ class _Log:
         if self.latest is None:
             return
         before = events[self.latest]
-        if happened_after(before.recorded_on, before.recorded_at, event.recorded_on, event.recorded_at):
+        recorded = (event.recorded_on, event.recorded_at)
+        if happened_after(before.recorded_on, before.recorded_at, *recorded):
             raise TransitionError(
                 index,
                 describe(event),
@@ -357,7 +361,7 @@ def _replayed(
     return replay
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Pathway:
     """The append-only event log of one citizen's pathway (forløb).
 
@@ -380,13 +384,9 @@ class Pathway:
     citizen_id: str = attrs.field(metadata=NON_BLANK)
     events: tuple[Event, ...] = ()
     _log: _Log = attrs.field(init=False, repr=False, eq=False, hash=False)
-    _origin: tuple[int, ...] | None = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    _origin: tuple[int, ...] | None = attrs.field(init=False, repr=False, eq=False, hash=False)
     _state: PathwayState | None = attrs.field(init=False, repr=False, eq=False, hash=False)
-    _timeline: tuple[Event, ...] | None = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    _timeline: tuple[Event, ...] | None = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         """Validate the fields, then take the events in one by one."""
@@ -452,7 +452,7 @@ class Pathway:
     @property
     def annulled(self) -> Mapping[int, int]:
         """Annulled events: their position in the log -> the position of the annulment."""
-        return MappingProxyType(dict(self._log.annulled))
+        return FrozenMap(self._log.annulled)
 
     def append(self, event: Event) -> Pathway:
         """Return a new pathway with ``event`` recorded; this one is left as it was.

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from types import MappingProxyType
 
 import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
+from helhed._values import FrozenMap, frozen_fields
 from helhed.benefits import Benefit
 from helhed.errors import TransitionError
 from helhed.groups import RiskGroup
@@ -83,7 +83,7 @@ class ReferralStatus(CodedEnum):
     DECLINED = ("afslaaet", "Afslået", "Declined")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ConsentRecord:
     """A consent in force: given to an administration, for a purpose and some categories.
 
@@ -133,7 +133,7 @@ class ConsentRecord:
         return self.ends_on is None or on <= self.ends_on
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class PathwayState:
     """What replaying a pathway's timeline gives.
 
@@ -256,10 +256,10 @@ class Replay:
             citizen_id=self.citizen_id,
             opened_on=self.opened_on,
             last_on=self.last_on,
-            referrals=MappingProxyType(dict(self.referrals)),
-            running=MappingProxyType(dict(self.running)),
+            referrals=FrozenMap(self.referrals),
+            running=FrozenMap(self.running),
             consents=tuple(self.consents),
-            caseworkers=MappingProxyType(dict(self.caseworkers)),
+            caseworkers=FrozenMap(self.caseworkers),
             coordinating_caseworker=self.coordinating,
             plans=frozenset(self.plans),
             plan_entries=frozenset(self.items),

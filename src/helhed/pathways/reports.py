@@ -41,6 +41,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.organisation import Period
 from helhed.pathways.events import (
     ConversationHeld,
@@ -83,7 +84,7 @@ def _cell_text(value: Cell, *, decimal_comma: bool) -> str:
     return text.replace(".", ",") if decimal_comma and isinstance(value, Decimal) else text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Table:
     """A small table of results: a title, column names, rows and notes.
 

@@ -53,6 +53,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.benefits import Benefit, benefit_rules
 from helhed.collaboration import CollaborationModel
 from helhed.errors import HelhedError, ValidationError
@@ -111,7 +112,7 @@ class Severity(CodedEnum):
     NOTICE = ("bemaerkning", "Bemærkning", "Notice")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Finding:
     """A place where a pathway breaks a protocol rule.
 
@@ -168,7 +169,7 @@ class Finding:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Match:
     """A description of events: their kinds and, optionally, more about them.
 
@@ -284,7 +285,7 @@ def when(  # noqa: PLR0913 - each keyword narrows the match
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Rule(abc.ABC):
     """A rule over one pathway.
 
@@ -360,7 +361,7 @@ def _correlated(same: str | None, trigger: Event, other: Event) -> bool:
     return mine is None or bool(mine == getattr(trigger, same))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Within(Rule):
     """After each ``after`` event, an ``expect`` event follows within ``days`` calendar days.
 
@@ -433,7 +434,7 @@ class Within(Rule):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Precedes(Rule):
     """Every ``then`` event has a ``first`` event before it in the timeline.
 
@@ -475,7 +476,7 @@ class Precedes(Rule):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Forbid(Rule):
     """No event of the description may occur.
 
@@ -499,7 +500,7 @@ class Forbid(Rule):
         return (f"{kind.label_da} {day}.", f"{kind.label_en} on {day}.")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Every(Rule):
     """Every event of the description meets a condition.
 
@@ -530,7 +531,7 @@ class Every(Rule):
                 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class RequiresConsent(Rule):
     """Information of ``category`` reaches ``to`` from another administration only with consent.
 
@@ -590,7 +591,7 @@ def _intervals(
     return sorted(spans)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Parallel(Rule):
     """Two administrations' interventions run at the same time, not one after the other.
 
@@ -632,7 +633,7 @@ class Parallel(Rule):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class AtMostPer(PopulationRule):
     """A member of staff in ``role`` has at most ``limit`` citizens at a time.
 
@@ -681,7 +682,7 @@ class AtMostPer(PopulationRule):
 _FN7 = Citation("SST2019", "4.1, fn. 7")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class CoordinatingCaseworkerAssigned(Rule):
     """A citizen whose funding basis gives the right has a coordinating caseworker (SST2019 4.1).
 
@@ -713,7 +714,7 @@ class CoordinatingCaseworkerAssigned(Rule):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class OneCoordinatingCaseworker(Rule):
     """The coordinating caseworker stays the same person (SST2019 4.1, fn. 7).
 
@@ -913,7 +914,7 @@ def at_most_per(  # noqa: PLR0913 - a rule is its parameters
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Protocol:
     """Rules bundled with what they are for.
 

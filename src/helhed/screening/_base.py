@@ -22,6 +22,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.errors import Problem, ValidationError
 from helhed.sources import Citation, Reason
 
@@ -35,7 +36,7 @@ class Sex(CodedEnum):
     MALE = ("mand", "Mand", "Male")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Score:
     """The score of one completed questionnaire.
 
@@ -74,7 +75,7 @@ def check_result(result: object, name: str, title: str, on: object) -> None:
     check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Band:
     """A range of scores with a meaning and a recommended action.
 
@@ -111,7 +112,7 @@ class Band:
         return isinstance(value, int) and self.low <= value <= self.high
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Bands:
     """Bands that together cover a scale without gaps or overlaps; replaceable data.
 
@@ -152,7 +153,7 @@ class Bands:
         raise ValidationError.at(self.scale, f"is outside the bands of {self.name}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Interpretation:
     """What a score suggests on a date, with reasons.
 

@@ -36,6 +36,7 @@ import attrs
 
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.dated import Rule, RuleTable
 from helhed.errors import Problem, ValidationError
 from helhed.screening._base import Sex
@@ -65,7 +66,7 @@ GRAMS_PER_UNIT = 12
 """Grams of pure alcohol in one unit (genstand)."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Guidance:
     """A version of the guidance on alcohol.
 
@@ -130,7 +131,7 @@ GUIDANCE: RuleTable[str, Guidance] = RuleTable(
 """The guidance versions by the date they took effect."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Intake:
     """How much a citizen drinks.
 
@@ -143,7 +144,7 @@ class Intake:
     most_in_a_day: Decimal | None = attrs.field(default=None, repr=REDACT, metadata=SENSITIVE)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Reading:
     """Intake read against the guidance in force on a day.
 

@@ -37,6 +37,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.errors import ValidationError
 from helhed.screening._base import Score
 from helhed.screening._registry import QUESTIONNAIRES, questionnaire
@@ -61,7 +62,7 @@ def _known(check: Checker, instrument: object) -> bool:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Measurement:
     """One result on a questionnaire, on a day.
 
@@ -95,7 +96,7 @@ class Measurement:
         return self.total * questionnaire(self.instrument).PROGRESSION_FACTOR
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Change:
     """The change between two results on the same questionnaire.
 
@@ -172,7 +173,7 @@ def change(before: Measurement, after: Measurement) -> Change:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Series:
     """One citizen's results on one questionnaire, in date order.
 

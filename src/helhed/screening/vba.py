@@ -36,6 +36,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.errors import ValidationError
 from helhed.sources import Citation, Reason
 
@@ -58,7 +59,7 @@ class Answer(CodedEnum):
     NOT_INTERESTED = ("ikke_interesseret", "Ikke interesseret", "Not interested")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class VbaRecord:
     """What was done in one Very Brief Advice conversation.
 
@@ -105,7 +106,7 @@ class VbaRecord:
         return int(self.asked) + int(self.advised) + int(acted)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Reading:
     """Whether a VBA record is complete, and what is left.
 

@@ -40,6 +40,7 @@ from types import MappingProxyType
 import attrs
 
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.citizens import Citizen
 from helhed.errors import ValidationError
 from helhed.pathways.compliance import check
@@ -141,7 +142,7 @@ def _occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> di
     return table
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Outcome:
     """Where one run ended.
 
@@ -152,21 +153,19 @@ class Outcome:
             ``None`` if nobody did.
         findings: Given a protocol, its findings per rule id on the last day, every rule of
             the protocol in its order (0 for a rule nothing broke); ``None`` without one.
-
-    The value is hashable; its mappings take no part in the hash.
     """
 
-    final: Mapping[str, int] = attrs.field(hash=False)
+    final: Mapping[str, int]
     started: int
     mean_weeks_to_start: float | None
-    findings: Mapping[str, int] | None = attrs.field(default=None, hash=False)
+    findings: Mapping[str, int] | None = None
 
 
 Row = tuple[str, float | None, float | None, float | None]
 """One line of a comparison: what is measured, run ``a``, run ``b``, ``b`` minus ``a``."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Comparison:
     """Two runs on the same citizens and seed, and how ``b`` differs from ``a``.
 
@@ -178,15 +177,13 @@ class Comparison:
             either is ``None``.
         findings_difference: Per rule id, ``b``'s findings minus ``a``'s; ``None`` when no
             protocol was checked.
-
-    The value is hashable; its mappings take no part in the hash.
     """
 
     a: Outcome
     b: Outcome
-    final_difference: Mapping[str, int] = attrs.field(hash=False)
+    final_difference: Mapping[str, int]
     weeks_to_start_difference: float | None
-    findings_difference: Mapping[str, int] | None = attrs.field(default=None, hash=False)
+    findings_difference: Mapping[str, int] | None = None
 
     def table(self) -> tuple[Row, ...]:
         """The comparison as rows: final states, starts, mean weeks to start, findings.
@@ -251,9 +248,9 @@ def outcome(
     findings = None
     if protocol is not None:
         counted = check(pathways, protocol, on=last_day(start, weeks)).by_rule
-        findings = MappingProxyType({r.id: counted.get(r.id, 0) for r in protocol.rules})
+        findings = {r.id: counted.get(r.id, 0) for r in protocol.rules}
     return Outcome(
-        final=MappingProxyType({state: counts[-1] for state, counts in table.items()}),
+        final={state: counts[-1] for state, counts in table.items()},
         started=len(waits),
         mean_weeks_to_start=sum(waits) / len(waits) if waits else None,
         findings=findings,
@@ -323,15 +320,11 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
     mean_a, mean_b = first.mean_weeks_to_start, second.mean_weeks_to_start
     findings = None
     if first.findings is not None and second.findings is not None:
-        findings = MappingProxyType(
-            {rule: second.findings[rule] - first.findings[rule] for rule in first.findings}
-        )
+        findings = {rule: second.findings[rule] - first.findings[rule] for rule in first.findings}
     return Comparison(
         a=first,
         b=second,
-        final_difference=MappingProxyType(
-            {state: second.final[state] - first.final[state] for state in STATES}
-        ),
+        final_difference={state: second.final[state] - first.final[state] for state in STATES},
         weeks_to_start_difference=None if mean_a is None or mean_b is None else mean_b - mean_a,
         findings_difference=findings,
     )

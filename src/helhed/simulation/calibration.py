@@ -72,13 +72,12 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from types import MappingProxyType
-from typing import cast
 
 import attrs
 import numpy as np
 
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.cases.aalborg import (
     CONVERSATIONS_BY_UNIT,
     EVALUATION_PERIOD,
@@ -209,32 +208,7 @@ def _published_referred_citizens() -> int:
     return int(value)
 
 
-def _read_only(value: object) -> object:
-    """A read-only copy of a mapping; anything else unchanged, for the checks to judge."""
-    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
-
-
-def _frozen(value: Mapping[str, int]) -> Mapping[str, int]:
-    return cast("Mapping[str, int]", _read_only(value))
-
-
-def _frozen_status(
-    value: Mapping[InterventionStatus, int],
-) -> Mapping[InterventionStatus, int]:
-    return cast("Mapping[InterventionStatus, int]", _read_only(value))
-
-
-def _frozen_units(value: Mapping[str, Sequence[int]]) -> Mapping[str, tuple[int, int, int]]:
-    found: object = value
-    if not isinstance(found, Mapping):
-        return cast("Mapping[str, tuple[int, int, int]]", found)
-    rows: dict[object, object] = {}
-    for unit, row in found.items():
-        rows[unit] = tuple(row) if isinstance(row, (tuple, list)) else row
-    return MappingProxyType(cast("dict[str, tuple[int, int, int]]", rows))
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class AalborgTargets:
     """The published figures a calibration aims at; by default AALBORG2019 tabel 1-3.
 
@@ -248,19 +222,13 @@ class AalborgTargets:
             what ``flex_citizens`` leaves over.
         flex_citizens: Flex citizens in all (tabel 3: 80, while its rows add up to 79).
 
-    The mappings are held as read-only copies and take no part in the value's hash.
+    The mappings are held as read-only copies (a row given as a list becomes a tuple).
     """
 
-    units: Mapping[str, tuple[int, int, int]] = attrs.field(
-        default=CONVERSATIONS_BY_UNIT, converter=_frozen_units, hash=False
-    )
-    destinations: Mapping[str, int] = attrs.field(
-        default=REFERRALS_BY_DESTINATION, converter=_frozen, hash=False
-    )
+    units: Mapping[str, tuple[int, int, int]] = CONVERSATIONS_BY_UNIT
+    destinations: Mapping[str, int] = REFERRALS_BY_DESTINATION
     referred_citizens: int = attrs.field(factory=_published_referred_citizens)
-    flex_status: Mapping[InterventionStatus, int] = attrs.field(
-        default=FLEX_STATUS, converter=_frozen_status, hash=False
-    )
+    flex_status: Mapping[InterventionStatus, int] = FLEX_STATUS
     flex_citizens: int = FLEX_CITIZENS
 
     def __attrs_post_init__(self) -> None:
@@ -353,7 +321,7 @@ class AalborgTargets:
         return {s: counts[s] / self.flex_citizens for s in _FLEX_ORDER}
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class UnitModel:
     """The fitted model of one unit's health conversations and onward referrals (tabel 1).
 
@@ -409,7 +377,7 @@ class UnitModel:
         return math.sqrt(max(second - self.mean_referrals**2, 0.0))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Destination:
     """Where an onward referral goes, and how likely (tabel 2).
 
@@ -432,7 +400,7 @@ class Destination:
         check.done()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class FlexModel:
     """Weekly probabilities of the *Åben og Rolig Flex* track (tabel 3).
 
@@ -546,7 +514,7 @@ class FlexModel:
         }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Figure:
     """One published figure beside the model's or a simulation's value.
 
@@ -614,7 +582,7 @@ def _figure_table(
     return Table(title=title, columns=columns, rows=tuple(rows), notes=notes)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class AalborgFit:
     """The model fitted to the published tables, and how closely it reproduces them.
 
@@ -1033,7 +1001,7 @@ def simulate_aalborg(fit: AalborgFit, *, scale: int = 1, seed: int) -> tuple[Pat
     return tuple(pathways)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Calibration:
     """Simulated figures beside the published ones, with a tolerance for each.
 

@@ -35,7 +35,6 @@ import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from types import MappingProxyType
 from typing import Literal, Never, cast
 
 import attrs
@@ -43,6 +42,7 @@ import numpy as np
 import tqdm
 
 from helhed._validation import Checker
+from helhed._values import frozen_fields
 from helhed.citizens import Citizen
 from helhed.errors import ValidationError
 from helhed.groups import RiskGroup
@@ -137,7 +137,7 @@ def _check_weeks(check: Checker, value: object, path: str) -> bool:
     return check.whole(value, path, minimum=1)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Parameters:
     """Weekly transition probabilities, durations, the offer referred to and who records what.
 
@@ -252,29 +252,7 @@ CapacityOverride = int | Mapping[str, int | Capacity] | None
 or None for each offer's own capacity."""
 
 
-def _read_only(value: object) -> object:
-    """A read-only copy of a mapping, so that a value stays as built; anything else unchanged.
-
-    Whatever is not a mapping is left for the constructor's checks to judge.
-    """
-    return MappingProxyType(dict(value)) if isinstance(value, Mapping) else value
-
-
-def _read_only_mix(value: Mapping[str, float] | None) -> Mapping[str, float] | None:
-    return cast("Mapping[str, float] | None", _read_only(value))
-
-
-def _read_only_groups(
-    value: Mapping[RiskGroup | None, Parameters],
-) -> Mapping[RiskGroup | None, Parameters]:
-    return cast("Mapping[RiskGroup | None, Parameters]", _read_only(value))
-
-
-def _read_only_room(value: CapacityOverride) -> CapacityOverride:
-    return cast("CapacityOverride", _read_only(value))
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Referrals:
     """Which of a catalogue's offers each citizen is referred to.
 
@@ -289,7 +267,7 @@ class Referrals:
       narrowed by ``administration`` and ``task_type``. A citizen no offer fits is not
       referred: their pathway is empty. Matching needs ``Citizen`` values, not ids.
 
-    The value is hashable; ``mix``, held as a read-only copy, takes no part in its hash.
+    The value is hashable; ``mix`` is held as a read-only copy.
 
     Attributes:
         catalogue: The catalogue; each offer's capacity is its room in the run.
@@ -299,9 +277,7 @@ class Referrals:
     """
 
     catalogue: Catalogue
-    mix: Mapping[str, float] | None = attrs.field(
-        default=None, converter=_read_only_mix, hash=False
-    )
+    mix: Mapping[str, float] | None = None
     administration: Administration | None = None
     task_type: str | None = None
 
@@ -343,7 +319,7 @@ class Referrals:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Scenario:
     """A whole set-up of a run: parameters, their variants by target group, offers and room.
 
@@ -366,16 +342,13 @@ class Scenario:
             101. A small factor can leave an offer 0 seats: then nobody starts it, and
             everyone ready for it waits until the run ends.
 
-    The value is hashable; ``by_group`` and ``capacity``, held as read-only copies, take no
-    part in its hash.
+    The value is hashable; ``by_group`` and ``capacity`` are held as read-only copies.
     """
 
     parameters: Parameters
-    by_group: Mapping[RiskGroup | None, Parameters] = attrs.field(
-        factory=dict, converter=_read_only_groups, hash=False
-    )
+    by_group: Mapping[RiskGroup | None, Parameters] = attrs.field(factory=dict)
     referrals: Referrals | None = None
-    capacity: CapacityOverride = attrs.field(default=None, converter=_read_only_room, hash=False)
+    capacity: CapacityOverride = None
     capacity_scale: float = 1.0
 
     def __attrs_post_init__(self) -> None:
@@ -658,7 +631,7 @@ def _bounds(parameters: Parameters, offer: Offer) -> tuple[int, int, int]:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class _Plan:
     """Everything the weekly loop needs, per citizen as arrays and per offer as lists."""
 

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from helhed.benefits import LIFECYCLE, Benefit, BenefitRules, benefit_rules
 from helhed.citizens import SICKNESS_BENEFITS, Citizen
 from helhed.collaboration import CollaborationModel
+from helhed.errors import TransitionError
 from helhed.groups import HealthImpactHorizon, RiskGroup
 from helhed.health import (
     MAX_SICK_DAYS,
@@ -45,7 +46,6 @@ from helhed.models.catalogue import (
 )
 from helhed.models.elements import PREREQUISITES
 from helhed.models.readiness import MunicipalityProfile, Readiness, readiness
-from helhed.errors import TransitionError
 from helhed.organisation import (
     Administration,
     CaseworkerAssignment,
@@ -378,11 +378,9 @@ def _draw_next(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one branch per kind
     if kind == "refuse":
         return ev.ConsentRefused(**common, to=one(_ADMINISTRATIONS), purpose=one(_PURPOSES))
     if kind == "withdraw":
-        to, purpose = (
-            one(given)
-            if given and draw(st.booleans())
-            else (one(_ADMINISTRATIONS), one(_PURPOSES))
-        )
+        to, purpose = one(_ADMINISTRATIONS), one(_PURPOSES)
+        if given and draw(st.booleans()):
+            to, purpose = one(given)  # mostly one that was given; any may be withdrawn
         return ev.ConsentWithdrawn(**common, to=to, purpose=purpose)
     if kind == "screening":
         score = draw(st.none() | st.integers(0, 40))
@@ -417,9 +415,8 @@ def _draw_next(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one branch per kind
             end=None if length is None else start + dt.timedelta(days=length),
         )
     if kind == "goal":
-        return ev.SubGoalSet(
-            **common, plan_id=one(sorted(state.plans)), goal_id=_fresh("g", {i for _, i in state.plan_entries})
-        )
+        taken = {i for _, i in state.plan_entries}
+        return ev.SubGoalSet(**common, plan_id=one(sorted(state.plans)), goal_id=_fresh("g", taken))
     if kind == "grant_review":
         return ev.GrantReviewed(
             **common, referral_id=one(referrals), outcome=one(tuple(ev.GrantOutcome))
