@@ -379,7 +379,8 @@ def _draw_next(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one branch per kind
         return ev.ConsentRefused(**common, to=one(_ADMINISTRATIONS), purpose=one(_PURPOSES))
     if kind == "withdraw":
         to, purpose = one(_ADMINISTRATIONS), one(_PURPOSES)
-        if given and draw(st.booleans()):
+        mostly_given: bool = draw(st.booleans())
+        if given and mostly_given:
             to, purpose = one(given)  # mostly one that was given; any may be withdrawn
         return ev.ConsentWithdrawn(**common, to=to, purpose=purpose)
     if kind == "screening":
