@@ -6,20 +6,26 @@ log they read; this module is the short name for them.
 
 from helhed.pathways.consent import (
     CONSENT_NEEDED,
+    LEGAL_BASIS,
+    Audit,
     AuditEntry,
     DisclosureDecision,
     audit,
     consents_in_force,
     disclose,
+    disclose_by_law,
     may_disclose,
 )
 
 __all__ = [
     "CONSENT_NEEDED",
+    "LEGAL_BASIS",
+    "Audit",
     "AuditEntry",
     "DisclosureDecision",
     "audit",
     "consents_in_force",
     "disclose",
+    "disclose_by_law",
     "may_disclose",
 ]
