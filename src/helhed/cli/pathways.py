@@ -12,6 +12,7 @@ from typing import TextIO
 
 from helhed.cases import PROTOCOLS as CASE_PROTOCOLS
 from helhed.cli._common import fail, load_many, read_json, today
+from helhed.errors import TransitionError
 from helhed.examples import (
     AALBORG_FLEX_OFFER,
     AALBORG_FLEX_REFERRAL,
@@ -23,9 +24,18 @@ from helhed.examples import (
 from helhed.models.coordination import COORDINATION
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.models.specific import SPECIFIC
-from helhed.organisation import Period
+from helhed.organisation import Administration, Period
 from helhed.pathways.compliance import ComplianceReport, check
-from helhed.pathways.events import InterventionStarted
+from helhed.pathways.consent import DisclosureDecision, audit, may_disclose
+from helhed.pathways.events import (
+    ConsentPurpose,
+    ConsentWithdrawn,
+    ContactMade,
+    Event,
+    EventAnnulled,
+    InformationCategory,
+    InterventionStarted,
+)
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import HALSNAES, ODENSE_CONSENT, PROTOCOLS
 from helhed.pathways.reports import (
@@ -163,3 +173,73 @@ def demo_pathway_part(out: TextIO) -> None:
     write_report(check(aalborg, ODENSE_CONSENT, on=period.end), out)
     out.write("\nCompliance, invented Halsnæs-style log with planted breaches (HALSNAES):\n")
     write_report(check(halsnaes_pathways(), HALSNAES, on=dt.date(2021, 12, 31)), out, most=5)
+    demo_corrections(out)
+
+
+def demo_corrections(out: TextIO) -> None:
+    """A typo, the citizen's withdrawal recorded in spite of it, and the typo's annulment."""
+    pathway = next(p for p in halsnaes_pathways() if p.citizen_id == "halsnaes-04")
+    cid, adm, purpose = pathway.citizen_id, Administration, ConsentPurpose.COORDINATION
+    today = max(e.occurred_on for e in pathway.events) + dt.timedelta(days=7)
+    out.write(
+        f"\nCorrections, {cid} on {today}: a contact typed 85 days ahead, then the citizen "
+        "withdraws consent\n"
+    )
+    pathway = pathway.append(
+        ContactMade(
+            citizen_id=cid, occurred_on=today + dt.timedelta(days=85), recorded_by=adm.HEALTH
+        )
+    )
+    note = ContactMade(citizen_id=cid, occurred_on=today, recorded_by=adm.HEALTH)
+    out.write(f"  a note of {today}: {_refusal(pathway, note)}\n")
+    withdrawal = ConsentWithdrawn(
+        citizen_id=cid,
+        occurred_on=today,
+        recorded_by=adm.HEALTH,
+        to=adm.JOB_CENTRE,
+        purpose=purpose,
+    )
+    pathway = pathway.append(withdrawal)
+    answers = [
+        may_disclose(
+            pathway, InformationCategory.HEALTH, to=adm.JOB_CENTRE, on=day, purpose=purpose
+        )
+        for day in (today - dt.timedelta(days=1), today)
+    ]
+    out.write(
+        f"  the withdrawal: recorded all the same, events[{len(pathway) - 1}]; health "
+        f"information to the job centre the day before: {_yes_no(answers[0])}, that day: "
+        f"{_yes_no(answers[1])}\n"
+    )
+
+    def annul(position: int) -> EventAnnulled:
+        return EventAnnulled(
+            citizen_id=cid,
+            occurred_on=today,
+            recorded_by=adm.HEALTH,
+            recorder="hk-7",
+            annuls=position,
+            reason="forkert dato",
+        )
+
+    typo = len(pathway) - 2
+    pathway = pathway.append(annul(typo)).append(note)
+    out.write(
+        f"  the typo annulled by events[{pathway.annulled[typo]}] (hk-7), the note recorded "
+        f"after it: the log keeps {len(pathway)} events, the timeline "
+        f"{len(pathway.timeline)}; audit: {len(audit(pathway).without_consent)} disclosures "
+        "without consent\n"
+    )
+    out.write(f"  annulling the withdrawal: {_refusal(pathway, annul(typo + 1))}\n")
+
+
+def _refusal(pathway: Pathway, event: Event) -> str:
+    try:
+        pathway.append(event)
+    except TransitionError as error:
+        return "refused, " + error.why.split(";")[0]
+    return "recorded"  # pragma: no cover - the demo shows refusals only
+
+
+def _yes_no(decision: DisclosureDecision) -> str:
+    return f"{'yes' if decision.allowed else 'no'} [{decision.reasons[0].code}]"
