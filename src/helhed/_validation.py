@@ -12,11 +12,11 @@ import enum
 import math
 import numbers
 from collections.abc import Iterable
-from typing import TypeGuard
+from typing import TypeGuard, TypeVar
 
 from helhed.errors import Problem, ValidationError
 
-__all__ = ["Checker"]
+__all__ = ["Checker", "items_of"]
 
 
 class Checker:
@@ -173,6 +173,39 @@ class Checker:
         """Raise every recorded problem as one ValidationError; do nothing if none."""
         if self.problems:
             raise ValidationError(self.problems)
+
+
+T = TypeVar("T")
+
+
+def items_of(values: object, kind: type[T], path: str, *, noun: str | None = None) -> tuple[T, ...]:
+    """The items of an argument that must be a collection of ``kind``, as a tuple.
+
+    A string is not taken as a collection of characters, nor a mapping as one of its keys.
+
+    Raises:
+        ValidationError: Naming ``path`` if ``values`` is not a collection, or ``path[i]`` for
+            each item that is not ``kind``.
+
+    Examples:
+        >>> items_of([1, 2], int, "counts")
+        (1, 2)
+        >>> items_of("12", int, "counts")
+        Traceback (most recent call last):
+        ...
+        helhed.errors.ValidationError: counts: must be a list of int
+    """
+    name = noun or kind.__name__
+    if isinstance(values, kind):
+        raise ValidationError.at(path, f"must be a list of {name}, not one {name}")
+    if isinstance(values, (str, bytes, dict)) or not isinstance(values, Iterable):
+        raise ValidationError.at(path, f"must be a list of {name}")
+    items = tuple(values)
+    check = Checker()
+    for i, item in enumerate(items):
+        check.expect(isinstance(item, kind), f"{path}[{i}]", f"must be {_a(name)}")
+    check.done()
+    return items
 
 
 def _real(value: object) -> TypeGuard[float]:

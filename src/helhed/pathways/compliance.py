@@ -38,7 +38,7 @@ from types import MappingProxyType
 import attrs
 
 from helhed._meta import NON_BLANK
-from helhed._validation import Checker
+from helhed._validation import Checker, items_of
 from helhed._values import frozen_fields
 from helhed.errors import ValidationError
 from helhed.pathways.pathway import Pathway
@@ -113,12 +113,14 @@ def check(pathways: Iterable[Pathway], protocol: Protocol, *, on: dt.date) -> Co
     Raises:
         ValidationError: If an item is not a Pathway or two pathways share a citizen id.
     """
+    check_ = Checker()
+    check_.expect(isinstance(protocol, Protocol), "protocol", "must be a Protocol")
+    check_.day(on, "on")
+    check_.done()
     cut: list[Pathway] = []
     seen: set[str] = set()
     problems = ValidationError.at  # one error per call keeps the message short
-    for i, pathway in enumerate(pathways):
-        if not isinstance(pathway, Pathway):
-            raise problems(f"pathways[{i}]", "must be a Pathway")
+    for i, pathway in enumerate(items_of(pathways, Pathway, "pathways")):
         if pathway.citizen_id in seen:
             raise problems(f"pathways[{i}].citizen_id", "is a duplicate; one pathway per citizen")
         seen.add(pathway.citizen_id)

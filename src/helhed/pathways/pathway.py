@@ -63,7 +63,7 @@ from typing import Protocol
 import attrs
 
 from helhed._meta import NON_BLANK
-from helhed._validation import Checker
+from helhed._validation import Checker, items_of
 from helhed._values import FrozenMap, frozen_fields
 from helhed.errors import TransitionError, ValidationError
 from helhed.pathways.events import Event, EventAnnulled, Referred, happened_after
@@ -405,11 +405,10 @@ class Pathway:
             ValidationError: If there are no events.
             TransitionError: At the first event that cannot be recorded.
         """
-        events = tuple(events)
-        if not events:
+        listed = items_of(events, Event, "events")
+        if not listed:
             raise ValidationError.at("events", "must hold at least one event")
-        _check_events(events, "events")
-        return cls(citizen_id=events[0].citizen_id, events=events)
+        return cls(citizen_id=listed[0].citizen_id, events=listed)
 
     @property
     def state(self) -> PathwayState:
@@ -474,8 +473,7 @@ class Pathway:
             ValidationError: If an item is not an Event.
             TransitionError: If the longer log cannot be; nothing is added then.
         """
-        added = tuple(events)
-        _check_events(added, "events")
+        added = items_of(events, Event, "events")
         everything = self.events + added
         return _assemble(self.citizen_id, everything, _Log.whole(self.citizen_id, everything))
 

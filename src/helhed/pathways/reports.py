@@ -33,14 +33,14 @@ Examples:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from helhed._coded import CodedEnum
-from helhed._validation import Checker
+from helhed._validation import Checker, items_of
 from helhed._values import frozen_fields
 from helhed.organisation import Period
 from helhed.pathways.events import (
@@ -191,7 +191,20 @@ def _of(referrals: int, citizens: int) -> str:
     )
 
 
-def _in_period(pathways: Iterable[Pathway], period: Period) -> Iterable[Event]:
+def _in_period(
+    pathways: Iterable[Pathway], period: Period, units: Sequence[str] | None = None
+) -> Iterable[Event]:
+    """The events of the period, after checking the arguments every report takes."""
+    listed = items_of(pathways, Pathway, "pathways")
+    check = Checker()
+    check.expect(isinstance(period, Period), "period", "must be a Period")
+    check.done()
+    if units is not None:
+        items_of(units, str, "units")
+    return _events_in(listed, period)
+
+
+def _events_in(pathways: Iterable[Pathway], period: Period) -> Iterator[Event]:
     for pathway in pathways:
         for event in pathway.timeline:
             if event.occurred_on > period.end:
@@ -224,7 +237,10 @@ def conversations_by_unit(
     talks: Counter[str] = Counter()
     onward: Counter[str] = Counter()
     onward_citizens: set[str] = set()
-    for event in _in_period(pathways, period):
+    check = Checker()
+    check.member(conversation, ConversationKind, "conversation")
+    check.done()
+    for event in _in_period(pathways, period, units):
         if event.unit is None or (units is not None and event.unit not in units):
             continue
         if isinstance(event, ConversationHeld) and event.conversation is conversation:
@@ -276,7 +292,7 @@ def referrals_by_destination(
     """
     counts: Counter[str] = Counter()
     who: set[str] = set()
-    for event in _in_period(pathways, period):
+    for event in _in_period(pathways, period, units):
         if not isinstance(event, ReferredOnward):
             continue
         if units is not None and event.unit not in units:
@@ -339,6 +355,10 @@ def intervention_status(
         One row per status with the number of citizens and their share in whole percent, and
         a total row.
     """
+    check = Checker()
+    check.text(offer, "offer")
+    check.text(via, "via", optional=True)
+    check.done()
     status: dict[str, InterventionStatus] = {}
     referred = {offer} if via is None else {offer, via}
     for event in _in_period(pathways, period):
