@@ -4,6 +4,7 @@ Never a TypeError or an AttributeError from deep inside: a caller gets the name 
 argument and what was expected.
 """
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -11,13 +12,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helhed.errors import HelhedError, ValidationError
-from helhed.organisation import Administration as A
-from helhed.organisation import Period
+from helhed.organisation import Administration, Period
 from helhed.pathways import compliance, consent, reports
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import HALSNAES
 
+A = Administration
 DAY = dt.date(2024, 1, 1)
 PERIOD = Period(DAY, dt.date(2024, 2, 1))
 HEALTH = ev.InformationCategory.HEALTH
@@ -39,11 +40,11 @@ ASK = {"to": A.JOB_CENTRE, "on": DAY, "purpose": COORDINATION}
 TELL = {"to": A.JOB_CENTRE, "on": DAY, "by": A.HEALTH, "source": A.HEALTH}
 
 CALLS = {
-    "Pathway.until": lambda v: PATHWAY.until(v),
-    "Pathway.state_on": lambda v: PATHWAY.state_on(v),
-    "Pathway.append": lambda v: PATHWAY.append(v),
-    "Pathway.extend": lambda v: PATHWAY.extend(v),
-    "Pathway.of": lambda v: Pathway.of(v),
+    "Pathway.until": PATHWAY.until,
+    "Pathway.state_on": PATHWAY.state_on,
+    "Pathway.append": PATHWAY.append,
+    "Pathway.extend": PATHWAY.extend,
+    "Pathway.of": Pathway.of,
     "may_disclose(pathway)": lambda v: consent.may_disclose(v, HEALTH, **ASK),
     "may_disclose(category)": lambda v: consent.may_disclose(PATHWAY, v, **ASK),
     "may_disclose(on)": lambda v: consent.may_disclose(PATHWAY, HEALTH, **{**ASK, "on": v}),
@@ -60,7 +61,7 @@ CALLS = {
     "disclose_by_law(on)": lambda v: consent.disclose_by_law(
         PATHWAY, HEALTH, legal_basis="x", **{**TELL, "on": v}
     ),
-    "audit": lambda v: consent.audit(v),
+    "audit": consent.audit,
     "consents_in_force": lambda v: consent.consents_in_force(PATHWAY, v),
     "check(pathways)": lambda v: compliance.check(v, HALSNAES, on=DAY),
     "check(protocol)": lambda v: compliance.check([PATHWAY], v, on=DAY),
@@ -92,10 +93,8 @@ junk = st.one_of(
 @pytest.mark.parametrize("name", sorted(CALLS))
 @given(value=junk)
 def test_a_wrong_argument_is_a_validation_error_never_a_crash(name, value):
-    try:
+    with contextlib.suppress(HelhedError):
         CALLS[name](value)
-    except HelhedError:
-        pass
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,14 @@ from helhed.models.catalogue import FAXE
 from helhed.municipality import Lapses, simulate_municipality
 from helhed.organisation import Administration, Role, StaffMember
 from helhed.pathways import compliance, consent, reports
-from helhed.pathways.events import EVENT_TYPES, AssessmentHeld, InformationCategory
+from helhed.pathways.events import (
+    EVENT_TYPES,
+    AssessmentHeld,
+    ConsentPurpose,
+    EventAnnulled,
+    InformationCategory,
+    InformationDisclosed,
+)
 from helhed.pathways.pathway import Pathway, PathwayState
 from helhed.pathways.protocols import HALSNAES
 from helhed.screening import alcohol, progression, vba, who5
@@ -169,6 +176,32 @@ def _strategies():
 STRATEGIES = _strategies()
 
 
+def _corrected():
+    """A pathway with a disclosure on a legal basis, one annulled, and an annulment."""
+    opened = aalborg_pathways()[0]
+    cid = opened.citizen_id
+    later = max(e.occurred_on for e in opened.events) + dt.timedelta(days=1)
+    told = InformationDisclosed(
+        citizen_id=cid,
+        occurred_on=later,
+        recorded_by=A.HEALTH,
+        source=A.HEALTH,
+        to=A.SOCIAL,
+        category=InformationCategory.SOCIAL,
+        legal_basis="underretningspligt",
+    )
+    wrong = attrs.evolve(told, legal_basis=None, purpose=ConsentPurpose.COORDINATION)
+    annulment = EventAnnulled(
+        citizen_id=cid,
+        occurred_on=later,
+        recorded_by=A.HEALTH,
+        recorder="sp-1",
+        annuls=len(opened) + 1,
+        reason="forkert borger",
+    )
+    return opened.extend([told, wrong, annulment])
+
+
 def _results():
     """Values that only functions of the library give, so no module holds an example."""
     day = dt.date(2024, 3, 4)
@@ -242,7 +275,11 @@ def _results():
         ),
         catalogue.TaxonomyMapping(source=FAXE, target=FAXE, pairs={"4": frozenset({"4", "6"})}),
         consent.may_disclose(
-            opened, InformationCategory.HEALTH, to=A.HEALTH, on=opened.events[-1].occurred_on
+            opened,
+            InformationCategory.HEALTH,
+            to=A.HEALTH,
+            on=opened.events[-1].occurred_on,
+            purpose=ConsentPurpose.COORDINATION,
         ),
         [consent.audit(p) for p in protocol_pathways().values()],
         catalogue.coverage(offers),
@@ -250,6 +287,7 @@ def _results():
         catalogue.match(offers, citizens[0], on=day),
         compliance.check(halsnaes_pathways(), HALSNAES, on=day),
         consent.audit(pathways[0]),
+        consent.audit(_corrected()),
         reports.conversations_by_unit(pathways, AALBORG_PERIOD),
         sim.compare(citizens, parameters, parameters, start=day, weeks=4, seed=1),
         sim.compare_to_published(sim.simulate_aalborg(fit, seed=1), fit),
@@ -509,10 +547,13 @@ ZONES = st.one_of(
 def test_a_time_with_a_time_zone_is_refused(cls, data, at, zone):
     value = data.draw(values_of(cls))
 
-    for field in _fields_where(type(value), _names_time):
-        attrs.evolve(value, **{field.alias: at})  # the same time without a zone is taken
+    timed = _fields_where(type(value), _names_time)
+    for field in timed:
+        # the other optional times are left out, so that no order between them can fail
+        others = {f.alias: None for f in timed if f is not field and f.default is None}
+        attrs.evolve(value, **others, **{field.alias: at})  # the time without a zone is taken
         with pytest.raises(ValidationError) as err:
-            attrs.evolve(value, **{field.alias: at.replace(tzinfo=zone)})
+            attrs.evolve(value, **others, **{field.alias: at.replace(tzinfo=zone)})
 
         assert Problem(field.name, ZONE_MESSAGE) in err.value.problems
 
@@ -534,7 +575,7 @@ def test_course_sessions_refuse_a_time_with_a_time_zone():
 
 def _pathway_data(at):
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "citizen_id": "c-1",
         "events": [
             {

@@ -118,7 +118,8 @@ def _upgrade_events_1(document: dict[str, Any]) -> dict[str, Any]:
     """Version 1 to 2 of a pathway: recording time and the source of disclosures.
 
     Version 1 knew only when an event happened, so it was recorded then: ``recorded_on`` is
-    ``occurred_on`` and ``recorded_at`` is ``at``. A version 1 disclosure passed information
+    ``occurred_on`` and ``recorded_at`` is ``at`` (a malformed ``at`` is reported at its own
+    path only). A version 1 disclosure passed information
     "from the recording administration to another", so its source is the administration that
     recorded it - unless that is the receiver, when version 1 cannot say where the
     information came from and the document is refused at that event. A ``source`` already
@@ -136,7 +137,7 @@ def _upgrade_events_1(document: dict[str, Any]) -> dict[str, Any]:
         new = dict(event)
         if "occurred_on" in new:
             new.setdefault("recorded_on", new["occurred_on"])
-        if "at" in new:
+        if _is_time(new.get("at")):  # a bad time is reported once, at "at"
             new.setdefault("recorded_at", new["at"])
         if new.get(EVENT_TAG) == "oplysninger_videregivet" and "source" not in new:
             if new.get("recorded_by") == new.get("to"):
@@ -154,6 +155,14 @@ def _upgrade_events_1(document: dict[str, Any]) -> dict[str, Any]:
     if problems:
         raise ValidationError(problems)
     return {**document, "events": upgraded}
+
+
+def _is_time(value: object) -> bool:
+    try:
+        _structure_time(value, dt.time)
+    except _FieldError:
+        return False
+    return True
 
 
 def _same(document: dict[str, Any]) -> dict[str, Any]:
