@@ -33,6 +33,7 @@ FLOORS = [
     "pathways.events",
     "pathways.replay",
     "pathways.pathway",
+    "pathways.ledger",
     "pathways.consent",
     "pathways.rules",
     "pathways.compliance",

@@ -249,6 +249,24 @@ def test_findings_point_into_the_log_the_pathway_was_cut_from():
     assert from_json(to_json(cut), Pathway) == cut
 
 
+def test_a_consent_finding_points_past_an_annulled_event_into_the_log():
+    unconsented = make(
+        ev.InformationDisclosed,
+        1,
+        source=A.HEALTH,
+        to=A.JOB_CENTRE,
+        category=ev.InformationCategory.HEALTH,
+        purpose=ev.ConsentPurpose.COORDINATION,
+    )
+    pathway = Pathway.of([referral(), referral(rid="r-2"), unconsented, annul(1, 2)])
+
+    (finding,) = [
+        f for f in check([pathway], HALSNAES, on=at(9)).findings if f.rule_id == "halsnaes.consent"
+    ]
+    assert finding.events == (2,)
+    assert pathway.until(at(9)).origin == (0, 2)
+
+
 # --- properties over random logs with corrections -------------------------------------------------
 
 

@@ -287,6 +287,7 @@ def _results():
         catalogue.match(offers, citizens[0], on=day),
         compliance.check(halsnaes_pathways(), HALSNAES, on=day),
         consent.audit(pathways[0]),
+        _corrected(),
         consent.audit(_corrected()),
         reports.conversations_by_unit(pathways, AALBORG_PERIOD),
         sim.compare(citizens, parameters, parameters, start=day, weeks=4, seed=1),

@@ -444,6 +444,16 @@ class Pathway:
         return tuple(self._origin[p] for p in own)
 
     @property
+    def origin(self) -> tuple[int, ...]:
+        """The position of each event of ``events`` in the log findings point into.
+
+        ``0, 1, 2, ...`` for a pathway as built; for one cut by
+        [`until`][helhed.pathways.pathway.Pathway.until], the positions in the log it was cut
+        from.
+        """
+        return tuple(range(len(self.events))) if self._origin is None else self._origin
+
+    @property
     def numbered(self) -> tuple[tuple[int, Event], ...]:
         """The timeline with each event's position in the log: ``(position, event)`` pairs."""
         return tuple(zip(self.positions, self.timeline, strict=True))
