@@ -359,7 +359,7 @@ def test_appending_one_by_one_equals_building_at_once(pathway, data):
 def _latest_recorded(pathway):
     """The latest recording day among the events in force other than the citizen's "no"."""
     return max(
-        e.recorded_on
+        e.recorded_day
         for i, e in enumerate(pathway.events)
         if i not in pathway.annulled
         and not isinstance(e, (ev.EventAnnulled, ev.ConsentWithdrawn, ev.ConsentRefused))

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,17 +45,21 @@ def annul(position, day=20, **fields):
 
 def test_an_event_is_recorded_the_day_it_happened_unless_it_says_otherwise():
     contact = make(ev.ContactMade, 3)
-    assert (contact.recorded_on, contact.recorded_at, contact.recorder) == (at(3), None, None)
+    assert (contact.recorded_on, contact.recorded_at, contact.recorder) == (None, None, None)
+    assert contact.recorded_day == at(3)
     late = make(ev.ContactMade, 3, recorded_on=at(9), recorded_at=dt.time(8, 15), recorder="s-2")
     assert (late.recorded_on, late.recorded_at, late.recorder) == (at(9), dt.time(8, 15), "s-2")
+    assert late.recorded_day == at(9)
+    # moving the day it happened moves the day it was recorded with it, unless it was late
+    assert attrs.evolve(contact, occurred_on=at(5)).recorded_day == at(5)
 
 
 def test_an_event_cannot_have_happened_after_it_was_recorded():
     with pytest.raises(ValidationError, match="recorded_on: must not be before the event"):
         make(ev.ContactMade, 3, recorded_on=at(2))
-    with pytest.raises(ValidationError, match="recorded_on: must not be before the event"):
+    with pytest.raises(ValidationError, match="recorded_at: must not be before the event"):
         make(ev.ContactMade, 3, at=dt.time(10), recorded_at=dt.time(9, 59))
-    assert make(ev.ContactMade, 3, at=dt.time(10), recorded_at=dt.time(10)).recorded_on == at(3)
+    assert make(ev.ContactMade, 3, at=dt.time(10), recorded_at=dt.time(10)).recorded_day == at(3)
     assert make(ev.ContactMade, 3, at=dt.time(10)).recorded_at is None  # time unknown
 
 

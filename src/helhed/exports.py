@@ -304,8 +304,6 @@ def _value(value: object) -> object:
 
 def _event_attributes(event: Event) -> list[dict[str, object]]:
     data: dict[str, Any] = _CONVERTER.unstructure(event, Event)
-    if event.recorded_on == event.occurred_on:
-        del data["recorded_on"]  # recorded the day it happened: the time says it all
     return [
         {"name": name, "value": _value(value)}
         for name, value in data.items()
@@ -344,9 +342,9 @@ def to_ocel(pathways: Iterable[Pathway]) -> dict[str, Any]:
       ``time`` (ISO 8601 with an offset: the day at the event's time, midnight when it has
       none, a time without a zone read as Danish time), ``attributes`` (every other field of
       the event that has a value, ``{"name", "value"}``: enums as codes, sets as codes joined
-      by ``;``, dates as ``YYYY-MM-DD`` text; ``recorded_on`` only for an event recorded
-      after the day it happened) and ``relationships`` (``{"objectId", "qualifier"}``) to the
-      ``citizen``, the ``referral`` it names and the ``offer`` it names.
+      by ``;``, dates as ``YYYY-MM-DD`` text) and ``relationships``
+      (``{"objectId", "qualifier"}``) to the ``citizen``, the ``referral`` it names and the
+      ``offer`` it names.
     * **Objects** - ``citizen`` (attribute ``citizen_id``), ``referral`` (``referral_id``,
       and ``to`` and ``voluntary`` from the referral event; related to its citizen and
       offer) and ``offer`` (``name``; one object per offer name, shared by every citizen).

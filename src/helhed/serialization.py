@@ -118,8 +118,8 @@ def _upgrade_events_1(document: dict[str, Any]) -> dict[str, Any]:
     """Version 1 to 2 of a pathway: recording time and the source of disclosures.
 
     Version 1 knew only when an event happened, so it was recorded then: ``recorded_on`` is
-    ``occurred_on`` and ``recorded_at`` is ``at`` (a malformed ``at`` is reported at its own
-    path only). A version 1 disclosure passed information
+    left out (the day it happened) and ``recorded_at`` is ``at`` (a malformed ``at`` is
+    reported at its own path only). A version 1 disclosure passed information
     "from the recording administration to another", so its source is the administration that
     recorded it - unless that is the receiver, when version 1 cannot say where the
     information came from and the document is refused at that event. A ``source`` already
@@ -135,8 +135,6 @@ def _upgrade_events_1(document: dict[str, Any]) -> dict[str, Any]:
             upgraded.append(event)
             continue
         new = dict(event)
-        if "occurred_on" in new:
-            new.setdefault("recorded_on", new["occurred_on"])
         if _is_time(new.get("at")):  # a bad time is reported once, at "at"
             new.setdefault("recorded_at", new["at"])
         if new.get(EVENT_TAG) == "oplysninger_videregivet" and "source" not in new:

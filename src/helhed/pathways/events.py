@@ -2,8 +2,8 @@
 
 Every event is a frozen value with the same fields - whose pathway it belongs to
 (``citizen_id``), when it happened (``occurred_on``, with an optional time of day ``at``),
-when it was recorded (``recorded_on``, optional ``recorded_at``; the day it happened unless
-it was recorded late), who recorded it (the administration ``recorded_by``, its ``unit``
+when it was recorded (``recorded_on`` for an event recorded late, else the day it happened;
+optional ``recorded_at``), who recorded it (the administration ``recorded_by``, its ``unit``
 and the member of staff ``recorder``, where known) - and the fields of its own kind. An
 event can never have happened after it was recorded. In JSON each event carries its kind as
 ``"event"``, a stable Danish code (see [`EventKind`][helhed.pathways.events.EventKind]).
@@ -241,10 +241,6 @@ class Placement(CodedEnum):
     EDUCATION = ("uddannelse", "Uddannelse", "Education")
 
 
-def _occurred_on(event: Event) -> dt.date:
-    return event.occurred_on
-
-
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Event:
     """What every event has: whose pathway, when it happened, when and by whom it was recorded.
@@ -255,9 +251,9 @@ class Event:
         recorded_by: The administration that recorded the event.
         unit: The unit within that administration, e.g. ``Sygedagpengehuset``; optional.
         at: The time of day it happened, when known; orders events of the same day.
-        recorded_on: The day the event was recorded; the day it happened unless given. An
-            event recorded late (after the day it happened) says so here; it can never have
-            happened after it was recorded.
+        recorded_on: The day the event was recorded, for an event recorded late (after the
+            day it happened); None when it was recorded the day it happened. It can never have
+            happened after it was recorded. ``recorded_day`` is the day either way.
         recorded_at: The time of day it was recorded, when known.
         recorder: The member of staff who recorded it, where known (required on an
             annulment).
@@ -270,9 +266,7 @@ class Event:
     recorded_by: Administration
     unit: str | None = attrs.field(default=None, metadata=NON_BLANK)
     at: dt.time | None = None
-    recorded_on: dt.date = attrs.field(
-        default=attrs.Factory(_occurred_on, takes_self=True)
-    )
+    recorded_on: dt.date | None = None
     recorded_at: dt.time | None = None
     recorder: str | None = attrs.field(default=None, metadata=NON_BLANK)
 
@@ -284,16 +278,13 @@ class Event:
         check.member(self.recorded_by, Administration, "recorded_by")
         check.text(self.unit, "unit", optional=True)
         at = check.time(self.at, "at", optional=True)
-        # A recorded_on left to default is occurred_on itself: its problem is reported once.
-        recorded = self.recorded_on is self.occurred_on or check.day(
-            self.recorded_on, "recorded_on"
-        )
+        recorded = check.day(self.recorded_on, "recorded_on", optional=True)
         recorded_at = check.time(self.recorded_at, "recorded_at", optional=True)
         check.text(self.recorder, "recorder", optional=True)
         if occurred and recorded and at and recorded_at:
             check.expect(
-                not happened_after(self.occurred_on, self.at, self.recorded_on, self.recorded_at),
-                "recorded_on",
+                not happened_after(self.occurred_on, self.at, self.recorded_day, self.recorded_at),
+                "recorded_on" if self.recorded_on is not None else "recorded_at",
                 "must not be before the event happened (occurred_on, at)",
             )
         self._check(check)
@@ -306,6 +297,11 @@ class Event:
     def kind(self) -> EventKind:
         """The kind of event."""
         return self.KIND
+
+    @property
+    def recorded_day(self) -> dt.date:
+        """The day the event was recorded: ``recorded_on``, or the day it happened."""
+        return self.occurred_on if self.recorded_on is None else self.recorded_on
 
 
 def happened_after(

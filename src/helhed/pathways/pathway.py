@@ -246,13 +246,13 @@ class _Log:
         if self.latest is None:
             return
         before = events[self.latest]
-        recorded = (event.recorded_on, event.recorded_at)
-        if happened_after(before.recorded_on, before.recorded_at, *recorded):
+        recorded = (event.recorded_day, event.recorded_at)
+        if happened_after(before.recorded_day, before.recorded_at, *recorded):
             raise TransitionError(
                 index,
                 describe(event),
-                f"is recorded on {event.recorded_on}, before events[{self.latest}] "
-                f"({describe(before)}), recorded on {before.recorded_on}; the log is in the "
+                f"is recorded on {event.recorded_day}, before events[{self.latest}] "
+                f"({describe(before)}), recorded on {before.recorded_day}; the log is in the "
                 "order of recording. An event recorded late gives the day it was recorded in "
                 "recorded_on",
             )
@@ -262,8 +262,8 @@ class _Log:
             self.latest = index
             return
         before = events[self.latest]
-        if event.recorded_on > before.recorded_on or (
-            event.recorded_on == before.recorded_on
+        if event.recorded_day > before.recorded_day or (
+            event.recorded_day == before.recorded_day
             and event.recorded_at is not None
             and (before.recorded_at is None or event.recorded_at >= before.recorded_at)
         ):
