@@ -244,14 +244,26 @@ def test_findings_point_into_the_log_the_pathway_was_cut_from():
             make(ev.ContactMade, 1),
             annul(1, 2),
             make(ev.ReferralAccepted, 1, referral_id="r-1", recorded_on=at(3)),
+            make(ev.ContactMade, 20),
         ]
     )
     cut = pathway.until(at(10))
-    assert cut.events == (pathway.events[0], pathway.events[3])
+    # what happened by the 10th, with its corrections; the annulment still names its event
+    assert cut.events == pathway.events[:4]
+    assert cut.origin == (0, 1, 2, 3)
     assert cut.positions == (0, 3)
+    assert dict(cut.annulled) == {1: 2}
     (late,) = [f for f in check([pathway], HALSNAES, on=at(10)).findings if "contact" in f.rule_id]
     assert late.events == (3,)
     assert from_json(to_json(cut), Pathway) == cut
+    # a cut that leaves out an event before an annulment renumbers the annulment
+    shifted = Pathway.of(
+        [referral(), make(ev.ContactMade, 30), make(ev.ContactMade, 5, recorded_on=at(30))]
+    ).append(annul(2, 31))
+    kept = shifted.until(at(10))
+    assert kept.origin == (0, 2, 3)
+    assert kept.events[2].annuls == 1
+    assert kept.timeline == (referral(),)
 
 
 def test_a_consent_finding_points_past_an_annulled_event_into_the_log():
@@ -269,7 +281,7 @@ def test_a_consent_finding_points_past_an_annulled_event_into_the_log():
         f for f in check([pathway], HALSNAES, on=at(9)).findings if f.rule_id == "halsnaes.consent"
     ]
     assert finding.events == (2,)
-    assert pathway.until(at(9)).origin == (0, 2)
+    assert pathway.until(at(9)).positions == (0, 2)
 
 
 # --- properties over random logs with corrections -------------------------------------------------

@@ -12,13 +12,13 @@ the old one as it was. Two orders matter, as in any bitemporal record:
   in case work - takes its place in the timeline by the day (and time) it happened. Rules,
   reports, exports and the state use the timeline.
 
-A log that cannot be raises [`TransitionError`][helhed.errors.TransitionError] naming an
-event by its position and why: it belongs to another citizen, it is recorded before an event
-recorded earlier, or at its place in the timeline it cannot follow the events before it (see
-[`replay`][helhed.pathways.replay]); appending an event is refused also when an event after
-it in the timeline could then no longer follow. The citizen's withdrawal and refusal of
-consent are taken whatever the log holds, closed pathways and wrong recording dates included:
-they have no condition, and their recording times order nothing.
+An event that cannot be recorded raises [`TransitionError`][helhed.errors.TransitionError]
+naming it by its position and why: it belongs to another citizen, it is recorded before an
+event recorded earlier, at its place in the timeline it cannot follow the events before it
+(see [`replay`][helhed.pathways.replay]), or an event after it could then no longer follow.
+The citizen's withdrawal and refusal of consent are taken whatever the log holds, closed
+pathways and wrong recording dates included: they have no condition, and their recording
+times order nothing.
 
 An event entered in error is annulled, never erased: an
 [`EventAnnulled`][helhed.pathways.events.EventAnnulled] names it by its position; the log
@@ -158,58 +158,30 @@ class _Log:
         timeline: Log positions of the events in force, in the order they happened.
         annulled: Annulled position -> position of its annulment.
         latest: Position of the latest-recorded event in force that is not the citizen's
-            "no"; a new event may not be recorded before it.
+            "no"; a new event may not be recorded before it. ``latest_day`` and
+            ``latest_at`` are its recording day and time, kept beside it.
         in_order: True while the timeline is the log itself (no annulment, nothing late).
         replay: The state after the timeline.
     """
 
-    __slots__ = ("annulled", "in_order", "latest", "replay", "timeline")
+    __slots__ = ("annulled", "in_order", "latest", "latest_at", "latest_day", "replay", "timeline")
 
     def __init__(self, citizen_id: str) -> None:
         self.timeline: list[int] = []
         self.annulled: dict[int, int] = {}
         self.latest: int | None = None
+        self.latest_day: dt.date | None = None
+        self.latest_at: dt.time | None = None
         self.in_order = True
         self.replay = Replay(citizen_id)
-
-    @classmethod
-    def whole(cls, citizen_id: str, events: Sequence[Event]) -> _Log:
-        """The log of ``events`` read whole: valid when the story it tells at its end is.
-
-        Raises:
-            TransitionError: At an event of another citizen, an annulment that cannot be
-                made, a recording time that goes backwards, or the first event of the
-                timeline that cannot follow.
-        """
-        log = cls(citizen_id)
-        for index, event in enumerate(events):
-            if event.citizen_id != citizen_id:
-                raise TransitionError(index, describe(event), _OTHER_CITIZEN)
-            if isinstance(event, EventAnnulled):
-                why = log._cannot_annul(events, event.annuls, index)
-                if why is not None:
-                    raise TransitionError(index, describe(event), why)
-                log.annulled[event.annuls] = index
-        in_force = [
-            i
-            for i, event in enumerate(events)
-            if i not in log.annulled and not isinstance(event, EventAnnulled)
-        ]
-        for index in in_force:
-            event = events[index]
-            if not isinstance(event, CITIZENS_NO):
-                log._check_recorded(events, event, index)
-                log._note_recorded(events, event, index)
-        log.timeline = _order(in_force, events.__getitem__)
-        log.in_order = not log.annulled and log.timeline == list(range(len(events)))
-        log.replay = _replayed(citizen_id, log.timeline, events.__getitem__, None)
-        return log
 
     def copy(self) -> _Log:
         new = _Log.__new__(_Log)
         new.timeline = self.timeline.copy()
         new.annulled = self.annulled.copy()
         new.latest = self.latest
+        new.latest_day = self.latest_day
+        new.latest_at = self.latest_at
         new.in_order = self.in_order
         new.replay = self.replay.copy()
         return new
@@ -230,24 +202,30 @@ class _Log:
         if not citizens_no:
             self._check_recorded(events, event, index)
         lookup = events.__getitem__
-        place = _place(self.timeline, lookup, event)
-        if place == len(self.timeline):
+        timeline = self.timeline
+        place = _place(timeline, lookup, event)
+        if place == len(timeline):
             self.replay.apply(event, index)
-            self.timeline.append(index)
+            timeline.append(index)
         else:
             timeline = [*self.timeline[:place], index, *self.timeline[place:]]
             self.replay = _replayed(self.replay.citizen_id, timeline, lookup, index)
             self.timeline = timeline
             self.in_order = False
         if not citizens_no:
-            self._note_recorded(events, event, index)
+            self._note_recorded(event, index)
 
     def _check_recorded(self, events: Sequence[Event], event: Event, index: int) -> None:
-        if self.latest is None:
+        latest = self.latest_day
+        if latest is None:
             return
-        before = events[self.latest]
-        recorded = (event.recorded_day, event.recorded_at)
-        if happened_after(before.recorded_day, before.recorded_at, *recorded):
+        day = event.occurred_on if event.recorded_on is None else event.recorded_on
+        if day > latest or (
+            day == latest and not happened_after(latest, self.latest_at, day, event.recorded_at)
+        ):
+            return
+        before = events[self.latest]  # type: ignore[index]  # set with latest_day
+        if happened_after(latest, self.latest_at, day, event.recorded_at):
             raise TransitionError(
                 index,
                 describe(event),
@@ -257,17 +235,20 @@ class _Log:
                 "recorded_on",
             )
 
-    def _note_recorded(self, events: Sequence[Event], event: Event, index: int) -> None:
-        if self.latest is None:
-            self.latest = index
-            return
-        before = events[self.latest]
-        if event.recorded_day > before.recorded_day or (
-            event.recorded_day == before.recorded_day
-            and event.recorded_at is not None
-            and (before.recorded_at is None or event.recorded_at >= before.recorded_at)
+    def _note_recorded(self, event: Event, index: int) -> None:
+        day = event.occurred_on if event.recorded_on is None else event.recorded_on
+        at = event.recorded_at
+        latest = self.latest_day
+        if (
+            latest is None
+            or day > latest
+            or (
+                day == latest
+                and at is not None
+                and (self.latest_at is None or at >= self.latest_at)
+            )
         ):
-            self.latest = index
+            self.latest, self.latest_day, self.latest_at = index, day, at
 
     def _cannot_annul(self, events: Sequence[Event], target: int, index: int) -> str | None:
         """Why the event at ``target`` cannot be annulled at ``index``; None if it can."""
@@ -308,22 +289,31 @@ class _Log:
         self.timeline = timeline
         self.replay = replay
         self.in_order = False
-        self.latest = None
+        self.latest = self.latest_day = self.latest_at = None
         for p in kept:
             if not isinstance(events[p], CITIZENS_NO):
-                self._note_recorded(events, events[p], p)
+                self._note_recorded(events[p], p)
 
-    def story(self, events: Sequence[Event], on: dt.date) -> tuple[list[int], _Log] | None:
-        """The log positions kept in the pathway as it stood at the end of ``on``, and its log.
+    def cut(self, events: Sequence[Event], on: dt.date) -> list[int] | None:
+        """The log positions kept when the log is cut at the end of ``on``; None for all.
 
-        None when that is the whole pathway as it is.
+        Kept are the events that happened on or before ``on`` - annulled ones too - and the
+        annulments of kept events. Every event left out happened after everything kept, so
+        each prefix of what is kept was a valid log when the longer log was.
         """
-        cut = bisect.bisect_right(self.timeline, on, key=lambda p: events[p].occurred_on)
-        if cut == len(self.timeline) and self.in_order:
-            return None
-        kept = sorted(self.timeline[:cut])
-        log = _Log.whole(self.replay.citizen_id, [events[p] for p in kept])
-        return kept, log
+        if not events or (self.in_order and events[-1].occurred_on <= on):
+            return None  # in order, the last event happened last
+        kept: list[int] = []
+        taken: set[int] = set()
+        for index, event in enumerate(events):
+            if isinstance(event, EventAnnulled):
+                keep = event.annuls in taken
+            else:
+                keep = event.occurred_on <= on
+            if keep:
+                kept.append(index)
+                taken.add(index)
+        return None if len(kept) == len(events) else kept
 
 
 def _order(positions: Iterable[int], events: Callable[[int], _Dated]) -> list[int]:
@@ -365,15 +355,10 @@ def _replayed(
 class Pathway:
     """The append-only event log of one citizen's pathway (forløb).
 
-    Building a pathway reads its log whole and raises
-    [`TransitionError`][helhed.errors.TransitionError] when the story it tells cannot be: an
-    event of another citizen, an annulment that cannot be made, recording times that go
-    backwards, or an event that cannot follow where it falls in the timeline.
-    [`append`][helhed.pathways.pathway.Pathway.append] asks the same of the log with one event
-    more, so every log built by appending can be built at once; the converse need not hold (a
-    log read whole may hold an event recorded before the late-recorded event it rests on,
-    which appending in that order refuses). Pathways are equal when they hold the same
-    citizen and events.
+    Building a pathway takes its events one by one, as
+    [`append`][helhed.pathways.pathway.Pathway.append] would, and raises
+    [`TransitionError`][helhed.errors.TransitionError] at the first that cannot be recorded.
+    Pathways are equal when they hold the same citizen and events.
 
     Attributes:
         citizen_id: The citizen (a pseudonym or case number).
@@ -387,6 +372,9 @@ class Pathway:
     _origin: tuple[int, ...] | None = attrs.field(init=False, repr=False, eq=False, hash=False)
     _state: PathwayState | None = attrs.field(init=False, repr=False, eq=False, hash=False)
     _timeline: tuple[Event, ...] | None = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _numbered: tuple[tuple[int, Event], ...] | None = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         """Validate the fields, then take the events in one by one."""
@@ -395,7 +383,10 @@ class Pathway:
         if check.expect(isinstance(self.events, tuple), "events", "must be a tuple"):
             _check_events(self.events, "events", check)
         check.done()
-        _set(self, _Log.whole(self.citizen_id, self.events), None)
+        log = _Log(self.citizen_id)
+        for index in range(len(self.events)):
+            log.add(self.events, index)
+        _set(self, log, None)
 
     @classmethod
     def of(cls, events: Iterable[Event]) -> Pathway:
@@ -438,10 +429,7 @@ class Pathway:
         For a pathway cut by [`until`][helhed.pathways.pathway.Pathway.until], positions in
         the log of the pathway it was cut from, so findings point into the stored log.
         """
-        own = range(len(self.events)) if self._log.in_order else self._log.timeline
-        if self._origin is None:
-            return tuple(own)
-        return tuple(self._origin[p] for p in own)
+        return tuple(position for position, _ in self.numbered)
 
     @property
     def origin(self) -> tuple[int, ...]:
@@ -456,7 +444,13 @@ class Pathway:
     @property
     def numbered(self) -> tuple[tuple[int, Event], ...]:
         """The timeline with each event's position in the log: ``(position, event)`` pairs."""
-        return tuple(zip(self.positions, self.timeline, strict=True))
+        if self._numbered is None:
+            own = range(len(self.events)) if self._log.in_order else self._log.timeline
+            places = own if self._origin is None else [self._origin[p] for p in own]
+            numbered = tuple(zip(places, self.timeline, strict=True))
+            object.__setattr__(self, "_numbered", numbered)
+        assert self._numbered is not None  # noqa: S101 - narrows the type for mypy
+        return self._numbered
 
     @property
     def annulled(self) -> Mapping[int, int]:
@@ -477,36 +471,50 @@ class Pathway:
         return _assemble(self.citizen_id, events, log)
 
     def extend(self, events: Iterable[Event]) -> Pathway:
-        """Return the pathway whose log is this one's followed by ``events``, read whole.
+        """Return a new pathway with every event of ``events`` recorded in order.
 
         Raises:
             ValidationError: If an item is not an Event.
-            TransitionError: If the longer log cannot be; nothing is added then.
+            TransitionError: At the first event that cannot be recorded; nothing is added then.
         """
         added = items_of(events, Event, "events")
         everything = self.events + added
-        return _assemble(self.citizen_id, everything, _Log.whole(self.citizen_id, everything))
+        log = self._log.copy()
+        for index in range(len(self.events), len(everything)):
+            log.add(everything, index)
+        return _assemble(self.citizen_id, everything, log)
 
     def until(self, on: dt.date) -> Pathway:
         """The pathway as it stood at the end of ``on``: what had happened by then.
 
-        The events in force (not annulled) that happened on or before ``on``, in the order
-        they were recorded; annulled events and annulments are left out, so the result holds
-        the story, not the corrections. Its [`positions`][helhed.pathways.pathway.Pathway.positions]
-        still point into this pathway's log.
+        The events that happened on or before ``on``, however late they were recorded, in the
+        order they were recorded, with the corrections of them: an annulled event stays with
+        its annulment, which is renumbered to name it in the shorter log. Its
+        [`origin`][helhed.pathways.pathway.Pathway.origin] and
+        [`positions`][helhed.pathways.pathway.Pathway.positions] still point into this
+        pathway's log.
 
         Raises:
             ValidationError: If ``on`` is not a date.
         """
         _check_day(on, "on")
-        found = self._log.story(self.events, on)
-        if found is None:
+        kept = self._log.cut(self.events, on)
+        if kept is None:
             return self
-        kept, log = found
-        origin = kept if self._origin is None else [self._origin[p] for p in kept]
-        pathway = _assemble(self.citizen_id, tuple(self.events[p] for p in kept), log)
-        if origin != list(range(len(kept))):
-            object.__setattr__(pathway, "_origin", tuple(origin))
+        new_index = {old: new for new, old in enumerate(kept)}
+        events = tuple(
+            attrs.evolve(event, annuls=new_index[event.annuls])
+            if isinstance(event, EventAnnulled)
+            else event
+            for event in (self.events[p] for p in kept)
+        )
+        log = _Log(self.citizen_id)
+        for index in range(len(events)):
+            log.add(events, index)
+        pathway = _assemble(self.citizen_id, events, log)
+        origin = tuple(kept if self._origin is None else (self._origin[p] for p in kept))
+        if origin != tuple(range(len(kept))):
+            object.__setattr__(pathway, "_origin", origin)
         return pathway
 
     @property
@@ -561,6 +569,7 @@ def _set(pathway: Pathway, log: _Log, origin: tuple[int, ...] | None) -> None:
     object.__setattr__(pathway, "_origin", origin)
     object.__setattr__(pathway, "_state", None)
     object.__setattr__(pathway, "_timeline", None)
+    object.__setattr__(pathway, "_numbered", None)
 
 
 def _assemble(citizen_id: str, events: tuple[Event, ...], log: _Log) -> Pathway:
