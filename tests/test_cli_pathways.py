@@ -106,8 +106,10 @@ def test_check_reports_bad_pathways_by_path_with_exit_2(capsys, monkeypatch):
     assert code == 2
     assert out == ""
     assert err == (
-        "helhed: error: [0].events[0].offer: must be a string; [1].events[2]: a pathway opens "
-        "with a referral; this event would come before it\n"
+        "helhed: error: [0].events[0].offer: must be a string; [1].events[2]: is recorded on "
+        "2024-03-01, before events[0] (Referred, 2024-03-04), recorded on 2024-03-04; the log is "
+        "in the order of recording. An event recorded late gives the day it was recorded in "
+        "recorded_on\n"
     )
 
 
