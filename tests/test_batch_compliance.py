@@ -429,6 +429,7 @@ def test_a_withdrawal_on_the_day_of_a_disclosure_wins_the_tie():
     )
     found = agrees([pathway("c-1", None), pathway("c-2", dt.time(11)), late_consent],
                    CONSENT_ONLY, ON)  # fmt: skip
+    assert rows(agrees([pathway("c-1", None)], CONSENT_ONLY, ON)) == rows(found)[:1]
     assert [(r[0], r[3], r[6]) for r in rows(found)] == [
         ("c-1", (2,), HEAD.format("2024-03-13") + f"The citizen withdrew their consent to {FOR} "
          "on 2024-03-13; nothing may be passed on without a new consent."),

@@ -377,7 +377,7 @@ class _Table:
         self._codes: dict[str, tuple[_Ints, list[object]]] = {}
         self._referrals: _Ints | None = None
         self._names: npt.NDArray[np.object_] | None = None
-        self._day_end: _Ints | None = None
+        self._day_ends: _Ints | None = None
 
     def names(self, citizens: _Ints) -> list[str]:
         """The ids of ``citizens``, given by their numbers."""
@@ -599,29 +599,29 @@ class _Table:
         numbers = [_NO_END if v is None else _day_number(v) for v in values]
         return np.array(numbers, dtype=np.int64)[codes]
 
-    def day_end(self) -> _Ints:
-        """For each row, the last row of its citizen's day."""
-        if self._day_end is None:
+    def day_end(self, rows: _Ints) -> _Ints:
+        """The last row of the citizen's day of each of ``rows``."""
+        if self._day_ends is None:
             citizen, day = self.citizen, self.day
             last = np.append((citizen[1:] != citizen[:-1]) | (day[1:] != day[:-1]), True)
-            ends = np.flatnonzero(last)
-            self._day_end = ends[np.searchsorted(ends, np.arange(self.size))]
-        return self._day_end
+            self._day_ends = np.flatnonzero(last)
+        return self._day_ends[np.searchsorted(self._day_ends, rows)]
 
-    def moment_end(self) -> _Ints:
-        """For each row, the last row of its citizen's day at its time of day.
+    def moment_end(self, rows: _Ints) -> _Ints:
+        """The last row of the citizen's day at the time of day of each of ``rows``.
 
         That is the day's last row for a row without a time; for one with a time, the last
         row with that time. A day's times never go back in the timeline, so the rows in
         between have that time or none.
         """
-        end = self.day_end().copy()
-        timed = np.flatnonzero(self.time != NO_TIME)
-        if timed.size:
-            citizen, day, time = self.citizen[timed], self.day[timed], self.time[timed]
+        end = self.day_end(rows)
+        timed = self.time[rows] != NO_TIME
+        if timed.any():
+            runs = np.flatnonzero(self.time != NO_TIME)
+            citizen, day, time = self.citizen[runs], self.day[runs], self.time[runs]
             same = (citizen[1:] == citizen[:-1]) & (day[1:] == day[:-1]) & (time[1:] == time[:-1])
-            last = timed[np.append(~same, True)]
-            end[timed] = last[np.searchsorted(last, timed)]
+            last = runs[np.append(~same, True)]
+            end[timed] = last[np.searchsorted(last, rows[timed])]
         return end
 
     def dates(self, numbers: _Ints) -> list[dt.date]:
@@ -945,7 +945,7 @@ def _precedes(rule: Precedes, table: _Table, found: _Found) -> None:
     if not then.size:
         return
     # With same_day, also a first event later on the same day: every row to the day's end.
-    limit = table.day_end()[then] + 1 if rule.same_day else then
+    limit = table.day_end(then) + 1 if rule.same_day else then
     citizen = table.citizen[then]
     values = None if rule.same is None else table.same_codes(rule.same)
     ok = table.first_of(first)[citizen] < limit
@@ -1059,9 +1059,7 @@ def _requires_consent(rule: RequiresConsent, table: _Table, found: _Found) -> No
         table.kinds(InformationDisclosed)
         & to_rows
         & table.equals("category", rule.category.code)
-        # A statutory basis, or (in a log from_frame refuses) no other administration, allows.
-        & (table.codes("legal_basis")[0] < 0)
-        & ~table.equals("source", to.code)
+        & (table.codes("legal_basis")[0] < 0)  # else it rests on a statutory basis
     )
     if not disclosed.size:
         return
@@ -1129,9 +1127,12 @@ def _ledger(  # noqa: PLR0913 - the parts of one purpose's ledger
     3. 1 if any consent was given since then, before the disclosure;
     4. 1 if one of those lasts until the disclosure's day.
     """
-    before = table.last_until(no)[disclosed]
-    untimed = table.last_until(no & (table.time == NO_TIME))[table.day_end()[disclosed]]
-    tie = np.maximum(table.last_until(no)[table.moment_end()[disclosed]], untimed)
+    last_no = table.last_until(no)
+    before = last_no[disclosed]
+    moment, day_end = table.moment_end(disclosed), table.day_end(disclosed)
+    tie = last_no[moment]
+    if (moment != day_end).any():  # after a time of day, a "no" without one counts too
+        tie = np.maximum(tie, table.last_until(no & (table.time == NO_TIME))[day_end])
     tie = np.where(tie > disclosed, tie, -1)
     open_ = tie < 0
     day = table.day[disclosed]
