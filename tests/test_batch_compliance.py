@@ -1248,6 +1248,52 @@ def test_a_bad_cell_is_named_without_its_value(column, value, message):
     assert "2024" not in str(info.value)
 
 
+def corrected_frame():
+    """c-1: referral, a contact annulled, a consent with an end, a disclosure (rows 0-4)."""
+    return to_frame([Pathway.of([
+        referral("c-1"),
+        make(ev.ContactMade, 1),
+        make(ev.EventAnnulled, 2, recorder="s-1", annuls=1, reason="hemmelig"),
+        consent("c-1", 3, HEALTH_INFO, ends_on=at(9)),
+        disclosure("c-1", 4),
+    ])])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value", "message"),
+    [
+        (2, "annuls", -1, "must be a whole number, 0 or more"),
+        (2, "annuls", "1", "must be a whole number, 0 or more"),
+        (2, "annuls", None, "is required"),
+        (3, "at", "1030", "must be a time of day written HH:MM or HH:MM:SS"),
+        (3, "at", "25:61", "is not a time of day"),
+        (3, "at", dt.time(10, tzinfo=dt.UTC), "must be a time of day written HH:MM or HH:MM:SS"),
+        (3, "at", 10, "must be a time of day (a datetime.time or text written HH:MM:SS)"),
+        (3, "ends_on", "2024-02-30", "is not a calendar date written YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_cell_of_the_timeline_or_ledger_is_named(row, column, value, message):
+    frame = corrected_frame().astype({column: object})
+    frame.iloc[row, frame.columns.get_loc(column)] = value
+    with pytest.raises(ValidationError) as info:
+        check_frame(frame, HALSNAES, on=ON)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        (f"rows[{row}].{column}", message)
+    ]
+    assert "hemmelig" not in str(info.value)
+    with pytest.raises(ValidationError, match=rf"rows\[{row}\]\.{column}"):
+        from_frame(frame)
+
+
+def test_an_annulment_naming_no_row_annuls_nothing_unless_validated():
+    # Naming helhed:index 7, which c-1 has not, the annulment leaves the contact in force.
+    frame = corrected_frame()
+    frame.loc[2, "annuls"] = 7
+    assert report_frame(frame, HALSNAES, on=ON).events == 4
+    with pytest.raises(ValidationError, match=r"^rows\[2\]\.annuls: is not the helhed:index"):
+        check_frame(frame, HALSNAES, on=ON, validate=True)
+
+
 def test_text_dates_are_read_only_as_from_frame_reads_them():
     # "20240304" and "2024-W10-1" are dates to date.fromisoformat but not to from_frame.
     for text in ("20240304", "2024-W10-1"):
