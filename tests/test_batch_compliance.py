@@ -1,6 +1,8 @@
 """Batch compliance checks: equal to the object API finding by finding; value-free errors."""
 
+import contextlib
 import datetime as dt
+import itertools
 
 import attrs
 import numpy as np
@@ -26,12 +28,13 @@ from helhed.benefits import Benefit
 from helhed.cases.kolding import COURSE, KOLDING
 from helhed.cases.syddjurs import SYDDJURS
 from helhed.cli import CHECKABLE
-from helhed.errors import ValidationError
+from helhed.errors import TransitionError, ValidationError
 from helhed.frames import REQUIRED, from_frame, to_frame
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.organisation import Administration, Role
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
+from helhed.pathways.consent import audit
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES, ODENSE_CONSENT
 from helhed.pathways.rules import (
@@ -91,12 +94,39 @@ def rows(frame):
     return [tuple(row) for row in frame[list(FINDING_COLUMNS)].itertuples(index=False)]
 
 
+def object_report(pathways, protocol, on):
+    """What ``check`` gives, with each disclosure judged as ``audit`` judges the stored log.
+
+    ``check`` runs ``RequiresConsent`` over pathways cut by ``until``, whose ``audit`` looks a
+    disclosure's place in the timeline up by its position in the cut log and names it by
+    that position: after an annulled event, or a late recording cut off, it may judge the
+    disclosure at another place (a consent given later the same day then covers it) and
+    name another row. ``audit`` of the stored log judges each disclosure at its own place
+    with what had happened by then, which is what the cut pathway knows of it, and names its
+    position in the log; ``check_frame`` gives that. Where no cut moves a position, this is
+    ``check`` itself.
+    """
+    report = check(pathways, protocol, on=on)
+    if all(sorted(p.until(on).positions) == list(range(len(p.until(on)))) for p in pathways):
+        return report
+    consent_rules = [r for r in protocol.rules if type(r) is RequiresConsent]
+    findings = [f for f in report.findings if f.rule_id not in {r.id for r in consent_rules}]
+    for rule, pathway in itertools.product(consent_rules, pathways):
+        for entry in audit(pathway).without_consent:
+            day, event = entry.event.occurred_on, entry.event
+            if event.category is rule.category and event.to is rule.to and day <= on:
+                detail = rule.detail(day, entry.decision.reasons[0])
+                findings.append(rule.finding(pathway, (entry.index,), (day,), detail))
+    findings.sort(key=lambda f: (f.citizen_id, f.dates, f.rule_id, f.events))
+    return attrs.evolve(report, findings=tuple(findings))
+
+
 def agrees(pathways, protocol, on, layout=None):
-    """check_frame, report_frame and findings_of give what check gives.
+    """check_frame, report_frame and findings_of give what the object API gives.
 
     ``layout``, if given, rewrites the table first (see ``layouts``).
     """
-    report = check(pathways, protocol, on=on)
+    report = object_report(pathways, protocol, on)
     frame = to_frame(pathways)
     if layout is not None:
         frame = layout(frame)
@@ -114,8 +144,9 @@ _OPTIONAL = [c for c in to_frame([]).columns if c not in REQUIRED]
 def layouts(draw):
     """A rewrite of a table into another layout the batch functions read the same way.
 
-    Rows shuffled, gaps in helhed:index, a text index, dates as text, all-missing optional
-    columns dropped, and the table handed over as Arrow: each drawn on or off.
+    Rows shuffled, gaps in helhed:index (an annulment's annuls names its row by it), a text
+    index, dates as text, all-missing optional columns dropped, and the table handed over as
+    Arrow: each drawn on or off.
     """
     seed = draw(st.integers(0, 2**16))
     shuffle, text_index, text_dates, drop, arrow = (draw(st.booleans()) for _ in range(5))
@@ -124,6 +155,7 @@ def layouts(draw):
     def layout(frame):
         frame = frame.copy()
         frame["helhed:index"] = frame["helhed:index"] * stretch + shift
+        frame["annuls"] = frame["annuls"] * stretch + shift
         if shuffle:
             frame = frame.sample(frac=1.0, random_state=seed)
         if text_index:
@@ -270,68 +302,242 @@ def test_parallel_worked_example():
     ]
 
 
+def test_parallel_names_its_events_in_log_order():
+    # The health department's talks from the 6th to the 8th were recorded late, on the 26th,
+    # after the course (10th to 20th) and the job centre's start on the 25th: nothing
+    # overlapped. The finding names the three starts by their places in the log.
+    def late(kind, day, offer):
+        return attrs.evolve(make(kind, day, A.HEALTH, offer=offer), recorded_on=at(22))
+
+    pathway = Pathway.of([
+        referral("c-1"),
+        make(ev.InterventionStarted, 6, A.HEALTH, offer="kursus"),
+        make(ev.InterventionCompleted, 16, A.HEALTH, offer="kursus"),
+        make(ev.InterventionStarted, 21, A.JOB_CENTRE, offer="praktik"),
+        late(ev.InterventionStarted, 2, "samtaler"),
+        late(ev.InterventionCompleted, 4, "samtaler"),
+    ])  # fmt: skip
+    found = agrees([pathway], only(HALSNAES, "halsnaes.parallel"), ON)
+    assert [(r[3], r[4]) for r in rows(found)] == [((1, 3, 4), (at(2), at(21)))]
+
+
+COORDINATION = ev.ConsentPurpose.COORDINATION
+HEALTH_INFO = ev.InformationCategory.HEALTH
+
+
+def disclosure(cid, day, by=A.HEALTH, **fields):
+    """Health information passed from the health department to the job centre."""
+    return make(ev.InformationDisclosed, day, by, cid, source=A.HEALTH, to=A.JOB_CENTRE,
+                category=HEALTH_INFO, **{"purpose": COORDINATION, **fields})  # fmt: skip
+
+
 def consent_pathway(cid, *middle):
-    return Pathway.of(
-        [
-            referral(cid),
-            *middle,
-            make(ev.InformationDisclosed, 9, A.HEALTH, cid, to=A.JOB_CENTRE,
-                 category=ev.InformationCategory.HEALTH),
-        ]
-    )  # fmt: skip
+    return Pathway.of([referral(cid), *middle, disclosure(cid, 9)])
 
 
-def consent(cid, day, *categories, purpose=ev.ConsentPurpose.COORDINATION):
+def consent(cid, day, *categories, purpose=COORDINATION, **fields):
     return make(
         ev.ConsentGiven, day, A.HEALTH, cid, to=A.JOB_CENTRE, purpose=purpose,
-        categories=frozenset(categories),
+        categories=frozenset(categories), **fields,
     )  # fmt: skip
+
+
+def no(kind, cid, day, **fields):
+    """The citizen's withdrawal or refusal of consent to the job centre, for coordination."""
+    return make(kind, day, A.HEALTH, cid, to=A.JOB_CENTRE, purpose=COORDINATION, **fields)
+
+
+CONSENT_ONLY = only(HALSNAES, "halsnaes.consent")
+HEAD = (
+    "Health information reaches the job centre only with consent. Health information passed "
+    "to job centre / employment on {}: "
+)
+FOR = "job centre / employment for coordinating the whole effort"
 
 
 def test_requires_consent_worked_example():
     # c-1 consented to health information; c-2 only to employment circumstances; c-3 consented
-    # and withdrew on the 8th; c-4 refused on the 7th; c-5 was never asked.
-    health, work = ev.InformationCategory.HEALTH, ev.InformationCategory.EMPLOYMENT
-    withdrawn = make(ev.ConsentWithdrawn, 4, A.HEALTH, "c-3", to=A.JOB_CENTRE,
-                     purpose=ev.ConsentPurpose.COORDINATION)  # fmt: skip
-    refused = make(ev.ConsentRefused, 3, A.HEALTH, "c-4", to=A.JOB_CENTRE,
-                   purpose=ev.ConsentPurpose.WORK_ABILITY)  # fmt: skip
+    # and withdrew on the 8th; c-4 refused on the 7th; c-5 was never asked. Each disclosure is
+    # on the 13th, for coordination.
     pathways = [
-        consent_pathway("c-1", consent("c-1", 1, health)),
-        consent_pathway("c-2", consent("c-2", 1, work)),
-        consent_pathway("c-3", consent("c-3", 1, health), withdrawn),
-        consent_pathway("c-4", refused),
+        consent_pathway("c-1", consent("c-1", 1, HEALTH_INFO)),
+        consent_pathway("c-2", consent("c-2", 1, ev.InformationCategory.EMPLOYMENT)),
+        consent_pathway("c-3", consent("c-3", 1, HEALTH_INFO), no(ev.ConsentWithdrawn, "c-3", 4)),
+        consent_pathway("c-4", no(ev.ConsentRefused, "c-4", 3)),
         consent_pathway("c-5"),
     ]
-    found = agrees(pathways, only(HALSNAES, "halsnaes.consent"), ON)
-    demand = "Health information reaches the job centre only with consent."
-    head = f"{demand} Health information passed to job centre / employment on 2024-03-13: "
+    found = agrees(pathways, CONSENT_ONLY, ON)
+    head = HEAD.format("2024-03-13")
     assert [(r[0], r[3], r[4], r[6], r[7]) for r in rows(found)] == [
         ("c-2", (2,), (at(9),),
-         head + "The consent to job centre / employment does not cover health information.",
-         "SST2019 kap. 3"),
+         head + "The consent to job centre / employment does not cover health information for "
+         "coordinating the whole effort.", "SST2019 kap. 3"),
         ("c-3", (3,), (at(9),),
-         head + "The citizen withdrew their consent to job centre / employment on 2024-03-08; "
-         "nothing may be passed on.", "SST2019 kap. 3"),
+         head + f"The citizen withdrew their consent to {FOR} on 2024-03-08; nothing may be "
+         "passed on without a new consent.", "SST2019 kap. 3"),
         ("c-4", (2,), (at(9),),
-         head + "On 2024-03-07 the citizen declined to consent to job centre / employment.",
-         "SST2019 kap. 3"),
+         head + f"On 2024-03-07 the citizen declined to consent to {FOR}.", "SST2019 kap. 3"),
         ("c-5", (1,), (at(9),),
          head + "No consent to pass information to job centre / employment is in force; the "
          "answer is no.", "SST2019 kap. 3"),
     ]  # fmt: skip
 
 
-def test_consent_within_one_administration_needs_none():
-    # The job centre passing its own health information to itself is no disclosure.
-    pathway = Pathway.of(
-        [
-            referral("c-1"),
-            make(ev.InformationDisclosed, 1, A.JOB_CENTRE, to=A.JOB_CENTRE,
-                 category=ev.InformationCategory.HEALTH),
-        ]
-    )  # fmt: skip
-    assert agrees([pathway], HALSNAES, ON).empty
+def test_a_disclosure_recorded_by_the_receiver_is_judged_on_consent():
+    # The job centre records the health information it received from the health department;
+    # who recorded it does not matter, only where it came from: no consent, one finding.
+    # A disclosure that names no purpose is covered by no consent, whatever was given.
+    pathways = [
+        Pathway.of([referral("c-1"), disclosure("c-1", 1, by=A.JOB_CENTRE)]),
+        Pathway.of([referral("c-2"), consent("c-2", 0, HEALTH_INFO),
+                    disclosure("c-2", 1, purpose=None)]),
+    ]  # fmt: skip
+    found = agrees(pathways, CONSENT_ONLY, ON)
+    assert [(r[0], r[3], r[6]) for r in rows(found)] == [
+        ("c-1", (1,), HEAD.format("2024-03-05") + "No consent to pass information to job centre / "
+         "employment is in force; the answer is no."),
+        ("c-2", (2,), HEAD.format("2024-03-05") + "The disclosure of health information to job "
+         "centre / employment states no purpose; a consent is given for a purpose, so none "
+         "covers it."),
+    ]  # fmt: skip
+
+
+def test_a_refusal_ends_a_consent():
+    # Consent on the 5th, refused on the 9th: the disclosure on the 13th has none.
+    refused = no(ev.ConsentRefused, "c-1", 5)
+    pathway = consent_pathway("c-1", consent("c-1", 1, HEALTH_INFO), refused)
+    text = f"On 2024-03-09 the citizen declined to consent to {FOR}."
+    assert [(r[3], r[6]) for r in rows(agrees([pathway], CONSENT_ONLY, ON))] == [
+        ((3,), HEAD.format("2024-03-13") + text)
+    ]
+
+
+def test_a_withdrawal_on_the_day_of_a_disclosure_wins_the_tie():
+    # Both on the 13th, the disclosure at 10:00. c-1 withdrew at a time not recorded, entered
+    # after the disclosure: it may have come first, so it counts. c-2 withdrew at 11:00, surely
+    # after the disclosure, which the consent from the 5th covers. c-3 gave consent at a time
+    # not recorded, on the day: it may have come after, so it does not cover the disclosure.
+    def pathway(cid, withdrawn_at):
+        return Pathway.of([
+            referral(cid), consent(cid, 1, HEALTH_INFO),
+            disclosure(cid, 9, at=dt.time(10)),
+            no(ev.ConsentWithdrawn, cid, 9, at=withdrawn_at),
+        ])  # fmt: skip
+
+    late_consent = Pathway.of(
+        [referral("c-3"), disclosure("c-3", 9, at=dt.time(10)), consent("c-3", 9, HEALTH_INFO)]
+    )
+    found = agrees([pathway("c-1", None), pathway("c-2", dt.time(11)), late_consent],
+                   CONSENT_ONLY, ON)  # fmt: skip
+    assert rows(agrees([pathway("c-1", None)], CONSENT_ONLY, ON)) == rows(found)[:1]
+    assert [(r[0], r[3], r[6]) for r in rows(found)] == [
+        ("c-1", (2,), HEAD.format("2024-03-13") + f"The citizen withdrew their consent to {FOR} "
+         "on 2024-03-13; nothing may be passed on without a new consent."),
+        ("c-3", (1,), HEAD.format("2024-03-13") + "No consent to pass information to job centre "
+         "/ employment is in force; the answer is no."),
+    ]  # fmt: skip
+
+
+def test_a_disclosure_on_a_legal_basis_gives_no_finding():
+    # Neither citizen consented; c-1's disclosure rests on a duty to notify, c-2's on nothing.
+    pathways = [
+        Pathway.of([referral("c-1"), disclosure("c-1", 1, legal_basis="serviceloven § 154")]),
+        Pathway.of([referral("c-2"), disclosure("c-2", 1)]),
+    ]
+    assert [(r[0], r[3]) for r in rows(agrees(pathways, CONSENT_ONLY, ON))] == [("c-2", (1,))]
+
+
+def test_a_consent_past_its_end_date_does_not_cover():
+    # Consent on the 5th until the 9th. c-1 discloses on the 13th, after it ended; c-2 on the
+    # 9th, its last day.
+    def pathway(cid, day):
+        return Pathway.of(
+            [referral(cid), consent(cid, 1, HEALTH_INFO, ends_on=at(5)), disclosure(cid, day)]
+        )
+
+    found = agrees([pathway("c-1", 9), pathway("c-2", 5)], CONSENT_ONLY, ON)
+    assert [(r[0], r[3], r[6]) for r in rows(found)] == [
+        ("c-1", (2,), HEAD.format("2024-03-13") + f"The consent to {FOR} ended on 2024-03-09."),
+    ]
+
+
+def test_an_annulled_event_gives_no_finding_but_its_annulment_counts_in_the_log():
+    # The referral on the 4th was entered as not voluntary by mistake and annulled on the 5th;
+    # the right one, r-2, was recorded that day as having happened on the 4th. Nothing is
+    # found about the annulled referral, even checked on the 4th, before the annulment: the
+    # check knows all the log knows. The late contact is found, named by its place in the log,
+    # where the annulled referral and the annulment still count.
+    pathway = Pathway.of([
+        referral("c-1", voluntary=False),
+        make(ev.EventAnnulled, 1, A.JOB_CENTRE, recorder="s-1", annuls=0, reason="fejl"),
+        attrs.evolve(referral("c-1", rid="r-2"), recorded_on=at(1)),
+        make(ev.ReferralAccepted, 1, A.JOB_CENTRE, referral_id="r-2"),
+        make(ev.ContactMade, 10, A.HEALTH, referral_id="r-2"),
+    ])  # fmt: skip
+    found = agrees([pathway], HALSNAES, ON)
+    assert [(r[1], r[3], r[4]) for r in rows(found)] == [
+        ("halsnaes.contact_within_week", (3, 4), (at(1), at(10))),
+    ]
+    assert agrees([pathway], HALSNAES, at(0)).empty
+    report = report_frame(to_frame([pathway]), HALSNAES, on=ON)
+    assert (report.pathways, report.events) == (1, 3)  # the annulled pair is no event of it
+    # Without the annulment, the same rows give the finding about the referral.
+    frame = to_frame([pathway]).drop(index=1)
+    assert "halsnaes.voluntary" in set(check_frame(frame, HALSNAES, on=at(0))["rule_id"])
+
+
+def _after_an_annulment():
+    # A contact entered in error and annulled, then on the 6th a disclosure, and a consent
+    # given that day at a time not recorded, entered after it: it may have come after.
+    return Pathway.of([
+        referral("c-1"),
+        make(ev.ContactMade, 0),
+        make(ev.EventAnnulled, 0, recorder="s-1", annuls=1, reason="fejl"),
+        disclosure("c-1", 2),
+        consent("c-1", 2, HEALTH_INFO),
+    ])  # fmt: skip
+
+
+def test_a_disclosure_after_an_annulment_is_judged_at_its_place():
+    found = check_frame(to_frame([_after_an_annulment()]), CONSENT_ONLY, on=ON)
+    assert [(r[3], r[6]) for r in rows(found)] == [
+        ((3,), HEAD.format("2024-03-06") + "No consent to pass information to job centre / "
+         "employment is in force; the answer is no."),
+    ]  # fmt: skip
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="check audits a pathway cut by until by positions in the cut log (object_report)",
+)
+def test_check_judges_a_disclosure_after_an_annulment_at_its_place():
+    pathway = _after_an_annulment()
+    frame = to_frame([pathway])
+    assert check([pathway], CONSENT_ONLY, on=ON).findings == findings_of(
+        check_frame(frame, CONSENT_ONLY, on=ON)
+    )
+
+
+def test_an_event_recorded_late_counts_where_it_happened():
+    # Accepted on the 4th. c-1's contact on the 9th was recorded on the 13th, after the
+    # conversation of the 12th: in time. c-2's contact on the 13th, recorded on the 15th after
+    # a conversation on the 14th, is late: its finding names its place in the log (3) and the
+    # day it happened.
+    def pathway(cid, contact, recorded):
+        return Pathway.of([
+            referral(cid),
+            make(ev.ReferralAccepted, 0, A.JOB_CENTRE, cid, referral_id="r-1"),
+            make(ev.ConversationHeld, recorded - 1, A.HEALTH, cid,
+                 conversation=ev.ConversationKind.FOLLOW_UP),
+            attrs.evolve(make(ev.ContactMade, contact, A.HEALTH, cid, referral_id="r-1"),
+                         recorded_on=at(recorded)),
+        ])  # fmt: skip
+
+    pathways = [pathway("c-1", 5, 9), pathway("c-2", 9, 11)]
+    found = agrees(pathways, only(HALSNAES, "halsnaes.contact_within_week"), ON)
+    assert [(r[0], r[3], r[4]) for r in rows(found)] == [("c-2", (1, 3), (at(0), at(9)))]
+    # On the 12th the contact of the 9th counts: it had happened, though not yet recorded.
+    assert agrees(pathways[:1], HALSNAES, at(8)).empty
 
 
 def test_every_worked_example():
@@ -656,11 +862,31 @@ _CONVERSATIONS = (ev.ConversationKind.HEALTH_CONVERSATION, ev.ConversationKind.F
 _BENEFITS = (Benefit.CASH_BENEFIT_ACTIVITY_READY, Benefit.SICKNESS_BENEFIT)
 
 
-def _next_event(draw, pathway, day, only):  # noqa: C901, PLR0911 - one branch per kind
-    state = pathway.state
+_TIMES = (None, None, dt.time(9), dt.time(9), dt.time(12))  # ties meet often
+
+
+@attrs.frozen
+class World:
+    """What drawn events may be: their kinds, whom consents and disclosures are to and for,
+    the categories of information, and the most days between two events."""
+
+    only: frozenset[str] | None = None
+    to: tuple[A, ...] = _BY
+    purposes: tuple[ev.ConsentPurpose, ...] = _PURPOSES
+    categories: tuple[ev.InformationCategory, ...] = _CATEGORIES
+    step: int = 6
+
+
+# One receiver, purpose and category, a day or less apart: the consent ledger's ties meet.
+LEDGER = World(only=frozenset({"consent", "refuse", "withdraw", "disclose"}), to=(A.JOB_CENTRE,),
+               purposes=(COORDINATION,), categories=(HEALTH_INFO,), step=1)  # fmt: skip
+
+
+def _next_event(draw, state, day, world, recorded_on=None):  # noqa: C901, PLR0911 - one branch per kind
     one = lambda values: draw(st.sampled_from(values))  # noqa: E731
     maybe = lambda values: draw(st.none() | st.sampled_from(values)) if values else None  # noqa: E731
-    common = {"citizen_id": pathway.citizen_id, "occurred_on": day, "recorded_by": one(_BY)}
+    common = {"citizen_id": state.citizen_id, "occurred_on": day, "recorded_by": one(_BY),
+              "at": one(_TIMES), "recorded_on": recorded_on or day}  # fmt: skip
     referrals = sorted(state.referrals)
     pending = sorted(state.pending_referrals)
     running = sorted(state.running)
@@ -670,13 +896,12 @@ def _next_event(draw, pathway, day, only):  # noqa: C901, PLR0911 - one branch p
     )
     free = [s for s in _STAFF if s not in state.caseworkers]
     kinds = ["referred", "contact", "conversation", "consent", "refuse", "disclose", "benefit"]
+    kinds += ["withdraw", "assign" if free else "withdraw"]
     kinds += ["accept", "decline"] if pending else []
     kinds += ["start"] if idle else []
     kinds += ["complete", "drop"] if running else []
-    kinds += ["withdraw"] if given_ else []
-    kinds += ["assign"] if free else []
     kinds += ["release"] if state.caseworkers else []
-    kind = one([k for k in kinds if only is None or k in only] or ["contact"])
+    kind = one([k for k in kinds if world.only is None or k in world.only] or ["contact"])
     if kind == "referred":
         return ev.Referred(**common, referral_id=f"r-{len(referrals) + 1}", offer=one(_OFFERS),
                            to=one(_BY), voluntary=draw(st.booleans()))  # fmt: skip
@@ -695,16 +920,25 @@ def _next_event(draw, pathway, day, only):  # noqa: C901, PLR0911 - one branch p
         cls = ev.InterventionCompleted if kind == "complete" else ev.InterventionDroppedOut
         return cls(**common, offer=one(running), referral_id=maybe(referrals))
     if kind == "consent":
-        categories = draw(st.frozensets(st.sampled_from(_CATEGORIES), min_size=1))
-        return ev.ConsentGiven(**common, to=one(_BY), purpose=one(_PURPOSES), categories=categories)
-    if kind == "refuse":
-        return ev.ConsentRefused(**common, to=one(_BY), purpose=one(_PURPOSES))
-    if kind == "withdraw":
-        to, purpose = one(given_)
-        return ev.ConsentWithdrawn(**common, to=to, purpose=purpose)
+        categories = draw(st.frozensets(st.sampled_from(world.categories), min_size=1))
+        ends = draw(st.none() | st.integers(0, 12))
+        ends_on = None if ends is None else day + dt.timedelta(days=ends)
+        return ev.ConsentGiven(**common, to=one(world.to), purpose=one(world.purposes),
+                               categories=categories, ends_on=ends_on)  # fmt: skip
+    if kind in ("refuse", "withdraw"):
+        # Mostly the consents given, but the citizen may say no to anything at any time.
+        to, purpose = (
+            one(given_) if given_ and draw(st.booleans())
+            else (one(world.to), one(world.purposes))
+        )  # fmt: skip
+        cls = ev.ConsentRefused if kind == "refuse" else ev.ConsentWithdrawn
+        return cls(**common, to=to, purpose=purpose)
     if kind == "disclose":
-        return ev.InformationDisclosed(**common, to=one(_BY), category=one(_CATEGORIES),
-                                       purpose=maybe(_PURPOSES))  # fmt: skip
+        source, to = one([(a, b) for a in _BY for b in world.to if a is not b])
+        return ev.InformationDisclosed(**common, source=source, to=to,
+                                       category=one(world.categories),
+                                       purpose=maybe(world.purposes),
+                                       legal_basis=one((None, None, None, "lov § 1")))  # fmt: skip
     if kind == "benefit":
         return ev.BenefitChanged(**common, benefit=maybe(_BENEFITS))
     if kind == "assign":
@@ -712,8 +946,27 @@ def _next_event(draw, pathway, day, only):  # noqa: C901, PLR0911 - one branch p
     return ev.CaseworkerReleased(**common, staff_id=one(sorted(state.caseworkers)))
 
 
+def _correction_or_next(draw, pathway, day, world):
+    """The next event: now and then an annulment or an event recorded late, as hs.pathways."""
+    choice = draw(st.integers(0, 7))
+    if choice == 0 and len(pathway) > 1:
+        return ev.EventAnnulled(citizen_id=pathway.citizen_id, occurred_on=day,
+                                recorded_by=draw(st.sampled_from(_BY)), recorder="s-1",
+                                annuls=draw(st.integers(0, len(pathway) - 1)),
+                                reason="fejl")  # fmt: skip
+    if choice == 1:
+        happened = day - dt.timedelta(days=draw(st.integers(1, 8)))
+        return _next_event(draw, pathway.state_on(happened), happened, world, recorded_on=day)
+    return _next_event(draw, pathway.state, day, world)
+
+
 @st.composite
-def focused_pathways(draw, citizen_id, only=None):
+def focused_pathways(draw, citizen_id, world):
+    """A pathway of a narrow world, with annulments and late recordings, times of day too.
+
+    An event that cannot be recorded where it falls (an annulment the log refuses, a late
+    event that cannot follow at its place in the timeline) is left out.
+    """
     day = D + dt.timedelta(days=draw(st.integers(0, 20)))
     pathway = Pathway.of(
         [ev.Referred(citizen_id=citizen_id, occurred_on=day, recorded_by=A.JOB_CENTRE,
@@ -721,20 +974,22 @@ def focused_pathways(draw, citizen_id, only=None):
                      to=draw(st.sampled_from(_BY)), voluntary=draw(st.booleans()))]
     )  # fmt: skip
     for _ in range(draw(st.integers(0, 20))):
-        day += dt.timedelta(days=draw(st.integers(0, 6)))
-        pathway = pathway.append(_next_event(draw, pathway, day, only))
+        day += dt.timedelta(days=draw(st.integers(0, world.step)))
+        with contextlib.suppress(TransitionError):
+            pathway = pathway.append(_correction_or_next(draw, pathway, day, world))
     if draw(st.integers(0, 3)) == 0:
-        day += dt.timedelta(days=draw(st.integers(0, 6)))
-        pathway = pathway.append(
-            ev.PathwayClosed(citizen_id=citizen_id, occurred_on=day, recorded_by=A.JOB_CENTRE)
-        )
+        day += dt.timedelta(days=draw(st.integers(0, world.step)))
+        with contextlib.suppress(TransitionError):
+            pathway = pathway.append(
+                ev.PathwayClosed(citizen_id=citizen_id, occurred_on=day, recorded_by=A.JOB_CENTRE)
+            )
     return pathway
 
 
 @st.composite
-def focused_cohorts(draw, only=None):
+def focused_cohorts(draw, world=World()):
     count = draw(st.integers(0, 6))
-    return [draw(focused_pathways(f"c-{i}", only)) for i in range(count)]
+    return [draw(focused_pathways(f"c-{i}", world)) for i in range(count)]
 
 
 _KINDS = (
@@ -849,18 +1104,23 @@ _CONSENTS = _rules(
 )
 
 
-@given(focused_cohorts(only={"start", "complete", "drop"}), st.integers(-2, 150), layouts())
+@given(focused_cohorts(World(only=frozenset({"start", "complete", "drop"}))), st.integers(-2, 150),
+       layouts())  # fmt: skip
 def test_parallel_equals_the_object_api(pathways, offset, layout):
     agrees(pathways, _INTERVENTIONS, D + dt.timedelta(days=offset), layout)
 
 
-@given(
-    focused_cohorts(only={"consent", "refuse", "withdraw", "disclose"}),
-    st.integers(0, 150),
-    layouts(),
-)
+@given(focused_cohorts(attrs.evolve(LEDGER, to=_BY, purposes=_PURPOSES, categories=_CATEGORIES,
+                                    step=6)), st.integers(0, 150), layouts())  # fmt: skip
 def test_requires_consent_equals_the_object_api(pathways, offset, layout):
     agrees(pathways, _CONSENTS, D + dt.timedelta(days=offset), layout)
+
+
+@given(focused_cohorts(LEDGER), st.integers(0, 60), layouts())
+def test_the_consent_ledger_of_one_purpose_equals_the_object_api(pathways, offset, layout):
+    # Consents with and without an end, withdrawals and refusals on the day of a disclosure,
+    # before or after it in the timeline, at the same time, another time or none.
+    agrees(pathways, CONSENT_ONLY, D + dt.timedelta(days=offset), layout)
 
 
 @given(focused_cohorts(), st.sampled_from([HALSNAES, ODENSE_CONSENT, COORDINATING_CASEWORKER]))
@@ -986,6 +1246,52 @@ def test_a_bad_cell_is_named_without_its_value(column, value, message):
     assert [(p.path, p.message) for p in info.value.problems] == [(f"rows[1].{column}", message)]
     assert "hemmelig" not in str(info.value)
     assert "2024" not in str(info.value)
+
+
+def corrected_frame():
+    """c-1: referral, a contact annulled, a consent with an end, a disclosure (rows 0-4)."""
+    return to_frame([Pathway.of([
+        referral("c-1"),
+        make(ev.ContactMade, 1),
+        make(ev.EventAnnulled, 2, recorder="s-1", annuls=1, reason="hemmelig"),
+        consent("c-1", 3, HEALTH_INFO, ends_on=at(9)),
+        disclosure("c-1", 4),
+    ])])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value", "message"),
+    [
+        (2, "annuls", -1, "must be a whole number, 0 or more"),
+        (2, "annuls", "1", "must be a whole number, 0 or more"),
+        (2, "annuls", None, "is required"),
+        (3, "at", "1030", "must be a time of day written HH:MM or HH:MM:SS"),
+        (3, "at", "25:61", "is not a time of day"),
+        (3, "at", dt.time(10, tzinfo=dt.UTC), "must be a time of day written HH:MM or HH:MM:SS"),
+        (3, "at", 10, "must be a time of day (a datetime.time or text written HH:MM:SS)"),
+        (3, "ends_on", "2024-02-30", "is not a calendar date written YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_cell_of_the_timeline_or_ledger_is_named(row, column, value, message):
+    frame = corrected_frame().astype({column: object})
+    frame.iloc[row, frame.columns.get_loc(column)] = value
+    with pytest.raises(ValidationError) as info:
+        check_frame(frame, HALSNAES, on=ON)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        (f"rows[{row}].{column}", message)
+    ]
+    assert "hemmelig" not in str(info.value)
+    with pytest.raises(ValidationError, match=rf"rows\[{row}\]\.{column}"):
+        from_frame(frame)
+
+
+def test_an_annulment_naming_no_row_annuls_nothing_unless_validated():
+    # Naming helhed:index 7, which c-1 has not, the annulment leaves the contact in force.
+    frame = corrected_frame()
+    frame.loc[2, "annuls"] = 7
+    assert report_frame(frame, HALSNAES, on=ON).events == 4
+    with pytest.raises(ValidationError, match=r"^rows\[2\]\.annuls: is not the helhed:index"):
+        check_frame(frame, HALSNAES, on=ON, validate=True)
 
 
 def test_text_dates_are_read_only_as_from_frame_reads_them():

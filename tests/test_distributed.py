@@ -24,7 +24,13 @@ from helhed.errors import ValidationError
 from helhed.examples import demo_cohort, halsnaes_pathways
 from helhed.frames import CASE, to_frame
 from helhed.organisation import Administration, Role
-from helhed.pathways.events import CaseworkerAssigned, Referred
+from helhed.pathways.events import (
+    CaseworkerAssigned,
+    ContactMade,
+    EventAnnulled,
+    ReferralAccepted,
+    Referred,
+)
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import HALSNAES
 from helhed.pathways.rules import Protocol, at_most_per
@@ -110,6 +116,28 @@ def caseload_pathways():
     ]
 
 
+def corrected_pathways():
+    """A referral entered in error and annulled, and a contact recorded late."""
+    common = {"citizen_id": "k-1", "occurred_on": DAY, "recorded_by": A.JOB_CENTRE}
+    referral = {"offer": "mentor", "to": A.HEALTH}
+    late = DAY + dt.timedelta(days=9)
+    return [
+        Pathway.of(
+            [
+                Referred(**common, referral_id="r-1", voluntary=False, **referral),
+                EventAnnulled(**common, recorder="s-1", annuls=0, reason="fejl"),
+                Referred(**common, referral_id="r-2", voluntary=True, **referral),
+                ReferralAccepted(**common, referral_id="r-2"),
+                ContactMade(
+                    **common | {"occurred_on": late, "recorded_by": A.HEALTH},
+                    recorded_on=late + dt.timedelta(days=11),
+                    referral_id="r-2",
+                ),
+            ]
+        )
+    ]
+
+
 CHECKED = Protocol(
     id="halsnaes-mentor",
     name_da="Halsnæs med mentorer",
@@ -132,7 +160,7 @@ CHECK_DAY = dt.date(2025, 6, 30)
 
 @pytest.fixture(scope="module")
 def events():
-    return to_frame([*halsnaes_pathways(), *caseload_pathways()])
+    return to_frame([*halsnaes_pathways(), *caseload_pathways(), *corrected_pathways()])
 
 
 @pytest.mark.usefixtures("client")
@@ -147,6 +175,10 @@ def test_check_dask_equals_check_frame(events):
     # The population rule saw every mentor's citizens together: s-1 has four, two too many.
     assert out["rule_id"].value_counts()["mentor.caseload"] == 2
     assert len(set(out["rule_id"])) >= 3
+    # k-1's annulled referral is no finding; its contact recorded late is, named by its place.
+    assert [(r.rule_id, r.events) for r in out[out["citizen_id"] == "k-1"].itertuples()] == [
+        ("halsnaes.contact_within_week", (3, 4))
+    ]
 
 
 @pytest.mark.usefixtures("client")

@@ -3,6 +3,7 @@
 import datetime as dt
 from collections import Counter
 
+import attrs
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -15,6 +16,8 @@ from helhed.organisation import Administration
 from helhed.pathways.events import (
     ConsentGiven,
     ConsentPurpose,
+    ContactMade,
+    EventAnnulled,
     InformationCategory,
     PathwayClosed,
     ReferralAccepted,
@@ -185,6 +188,40 @@ def test_shuffled_rows_give_the_same_pathways(pathways, seed):
     assert by_citizen == {p.citizen_id: p for p in pathways}
     # Pathways come in the order their citizens first appear; sorting restores the order.
     assert from_frame(shuffled.sort_index()) == tuple(pathways)
+
+
+@given(logs, st.integers(1, 4), st.integers(0, 3))
+def test_an_annulment_names_its_row_by_its_helhed_index(pathways, stretch, shift):
+    # Logs with annulments and late recordings; positions with gaps, as after filtering.
+    frame = to_frame(pathways)
+    frame[INDEX] = frame[INDEX] * stretch + shift
+    frame["annuls"] = frame["annuls"] * stretch + shift
+    assert from_frame(frame) == tuple(pathways)
+
+
+def test_an_annulment_naming_no_row_of_its_case_is_refused():
+    # c-1's second contact (helhed:index 2) was annulled. With the first contact's row left
+    # out, the annulment still names it by helhed:index, and the pathway read has it at
+    # position 1 of its log; without the contact's row, the annulment names nothing.
+    def contact(at):
+        return ContactMade(
+            citizen_id="c-1", occurred_on=DAY, at=at, recorded_by=Administration.HEALTH
+        )
+
+    annulment = EventAnnulled(
+        citizen_id="c-1", occurred_on=DAY + dt.timedelta(days=1),
+        recorded_by=Administration.HEALTH, recorder="s-1", annuls=2, reason="forkert borger",
+    )  # fmt: skip
+    first, second = contact(dt.time(9)), contact(dt.time(10))
+    log = (Pathway.of([referred("c-1"), first, second, annulment]), small_log()[1])
+    frame = to_frame(log)
+    assert from_frame(frame) == log
+    kept = from_frame(frame.drop(index=1))[0]
+    assert kept.events == (log[0].events[0], second, attrs.evolve(annulment, annuls=1))
+    assert kept.timeline == (log[0].events[0],)
+    assert problems(frame.drop(index=2)) == [
+        "rows[2].annuls: is not the helhed:index of an event of this case"
+    ]
 
 
 def test_shuffled_aalborg_log_comes_back_whole():

@@ -12,12 +12,23 @@ Columns, in this order:
 * ``time:timestamp`` - the day the event happened at its time of day ``at``, or at midnight
   when it has none (a naive ``pandas.Timestamp``; derived, so it may be left empty on reading);
 * ``org:group`` - the code of the administration that recorded the event;
-* ``helhed:index`` - the event's position in its pathway's log, from 0, so the order of
-  events on the same day survives sorting and shuffling;
+* ``helhed:index`` - the event's position in its pathway's log, from 0. The log is the order
+  of recording, annulled events and annulments included, so it survives sorting and
+  shuffling; the order in which events happened is ``occurred_on`` and ``at``;
 * ``occurred_on`` (``datetime.date``), ``at`` (``datetime.time`` or missing), ``unit``;
-* one column per other field of any event kind (``referral_id``, ``offer``, ``to``,
-  ``voluntary``, ``categories``, ``benefit``, ``group``, ``staff_id``, ``role``,
-  ``placement``, ...), missing in the rows of kinds without that field.
+* when and by whom the event was recorded: ``recorded_on`` (``datetime.date``; the day it
+  happened, unless it was recorded late), ``recorded_at`` (``datetime.time`` or missing)
+  and ``recorder``;
+* one column per other field of any event kind, missing in the rows of kinds without that
+  field: ``referral_id``, ``offer``, ``to``, ``voluntary``, ``categories``, ``benefit``,
+  ``group``, ``staff_id``, ``role``, ``placement``, ..., and among them ``source`` and
+  ``legal_basis`` of a disclosure, ``ends_on`` of a consent, and ``annuls`` and ``reason``
+  of an annulment. ``annuls`` names the annulled event by its ``helhed:index`` within the
+  citizen's rows.
+
+The frame holds every value, the sensitive ones included (an offer, a screening score, the
+reason an event was annulled, ...): what ``repr`` hides is in the cells, so treat the frame
+as health data.
 
 Text and enums (as their codes) are ``"string"`` columns, flags ``"boolean"`` and whole
 numbers ``"Int64"``, so a missing value stays missing and nothing is coerced. A set of codes
@@ -74,7 +85,7 @@ import pandas as pd
 from helhed._coded import CodedEnum
 from helhed._values import frozen_fields
 from helhed.errors import Problem, ValidationError
-from helhed.pathways.events import EVENT_TYPES, Event
+from helhed.pathways.events import EVENT_TYPES, Event, EventKind
 from helhed.pathways.pathway import Pathway
 from helhed.serialization import EVENT_TAG, SCHEMA_VERSION, from_dict
 
@@ -129,6 +140,7 @@ _DTYPES: Mapping[str, str] = {
 _SEPARATOR = ";"
 _HEADS = {"citizen_id": CASE, EVENT_TAG: KIND, "recorded_by": ORG}  # field -> column
 _FIRST_FIELDS = ("occurred_on", "at", "unit")
+_ANNULMENT = EventKind.EVENT_ANNULLED.code
 
 
 @attrs.frozen(field_transformer=frozen_fields)
@@ -347,6 +359,21 @@ def _event_data(
     return data
 
 
+def _annulled_place(
+    data: dict[str, Any], places: Mapping[int, int], row: int, problems: list[Problem]
+) -> dict[str, Any]:
+    """``data`` with an annulment's ``annuls`` (a ``helhed:index``) as a place in the log."""
+    named = data.get("annuls")
+    if data.get(EVENT_TAG) != _ANNULMENT or isinstance(named, bool) or not isinstance(named, int):
+        return data  # not an annulment, or the converter says what is wrong with the cell
+    if named not in places:
+        problems.append(
+            Problem(f"rows[{row}].annuls", "is not the helhed:index of an event of this case")
+        )
+        return {**data, "annuls": None}  # the pathway is not built, and nothing else is said
+    return {**data, "annuls": places[named]}
+
+
 _EVENT_PATH = re.compile(r"events\[(\d+)\](?:\.(\w+)(.*))?")
 
 
@@ -395,7 +422,9 @@ def from_frame(frame: pd.DataFrame) -> tuple[Pathway, ...]:
     """Read the pathways of a frame in the layout [`to_frame`][helhed.frames.to_frame] writes.
 
     Rows may come in any order: each case's events are put in the order of ``helhed:index``
-    (positions must differ within a case; gaps are allowed, e.g. after filtering rows). The
+    (positions must differ within a case; gaps are allowed, e.g. after filtering rows). An
+    annulment's ``annuls`` names a row of its case by ``helhed:index`` and is read as that
+    event's position in the log, so it still names the right event after filtering. The
     pathways come in the order their citizens first appear in the frame. Each event is read
     with the rules of JSON; a missing cell means the field's default, or None where the field
     allows it. ``time:timestamp`` is not read, but where given it must be ``occurred_on`` at
@@ -411,8 +440,9 @@ def from_frame(frame: pd.DataFrame) -> tuple[Pathway, ...]:
 
     Raises:
         ValidationError: Listing every bad cell as ``rows[i].column`` (``i`` counts rows from
-            0, whatever the frame's index), every missing or unknown column, and every event
-            that cannot follow its pathway's log; never a value.
+            0, whatever the frame's index; ``annuls`` naming no row of its case is one), every
+            missing or unknown column, and every event that cannot follow its pathway's log;
+            never a value.
     """
     if not isinstance(frame, pd.DataFrame):
         raise ValidationError.at("", "must be a pandas DataFrame")
@@ -463,9 +493,10 @@ def _read_case(
         return None
     own: list[Problem] = []
     events = []
+    places = {position: place for place, (position, _) in enumerate(entries)}
     for row in rows:
         found: list[Problem] = []
-        events.append(_event_data(cells, row, citizen, found))
+        events.append(_annulled_place(_event_data(cells, row, citizen, found), places, row, found))
         own.extend(found)
         problems.extend((row, p) for p in found)
     document = {"schema_version": SCHEMA_VERSION, "citizen_id": citizen, "events": events}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import typing
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -19,19 +19,25 @@ from helhed._coded import CodedEnum
 from helhed.errors import Problem, ValidationError
 from helhed.frames import is_missing, python_value
 from helhed.serialization import DATE_PATTERN as DATE_TEXT
+from helhed.serialization import make_converter
 
 if TYPE_CHECKING:
     import pyarrow as pa  # type: ignore[import-untyped]
 
 __all__ = [
+    "LARGEST",
+    "TOO_LARGE",
     "CellError",
     "Codes",
     "as_frame",
     "code_of",
+    "day_of",
     "days_of",
     "factor",
+    "position",
     "require",
     "row_order",
+    "time_of_day",
 ]
 
 _T = TypeVar("_T")
@@ -50,6 +56,13 @@ _ARROW_DTYPES: dict[str, pd.api.extensions.ExtensionDtype] = {
     # Whole numbers above the largest int64 stay whole: the check refuses them by name.
     "uint64": pd.UInt64Dtype(),
 }
+
+LARGEST: Final = int(np.iinfo(np.int64).max)
+"""The largest position in a log the batch functions read (they hold positions as int64)."""
+
+TOO_LARGE: Final = "is too large a position"
+
+_JSON = make_converter()  # reads a time of day as JSON, and so from_frame, reads it
 
 
 class CellError(ValueError):
@@ -96,23 +109,27 @@ def require(frame: pd.DataFrame, columns: Iterable[str]) -> None:
         raise ValidationError(problems)
 
 
-def factor(
+def factor(  # noqa: PLR0913 - the cells, how to read them, and where to report
     frame: pd.DataFrame,
     column: str,
     parse: Callable[[object], _T],
     missing: _T,
     problems: list[Problem],
+    *,
+    rows: npt.NDArray[np.int64] | None = None,
 ) -> tuple[Codes, list[_T]]:
     """Codes per row into the parsed distinct values; the missing value is last.
 
     Each distinct value is parsed once; every row holding a value that cannot be parsed is
-    reported as ``rows[i].column``.
+    reported as ``rows[i].column``. With ``rows``, only the cells of those rows (numbered as
+    in the frame) are read, and the codes are theirs, in that order.
     """
+    cells = frame[column] if rows is None else frame[column].iloc[rows]
     try:
-        codes, uniques = pd.factorize(frame[column], use_na_sentinel=True)
+        codes, uniques = pd.factorize(cells, use_na_sentinel=True)
     except TypeError:  # unhashable cells, such as lists
         problems.append(Problem(column, "holds cells that are not single values"))
-        return np.zeros(len(frame), dtype=np.intp), [missing]
+        return np.zeros(len(cells), dtype=np.intp), [missing]
     values: list[_T] = []
     bad: dict[int, str] = {}
     for i, raw in enumerate(uniques):
@@ -124,9 +141,10 @@ def factor(
             bad[i] = str(exc)
             values.append(missing)
     if bad:
+        hits = np.flatnonzero(np.isin(codes, list(bad)))
         problems.extend(
-            Problem(f"rows[{row}].{column}", bad[int(codes[row])])
-            for row in np.flatnonzero(np.isin(codes, list(bad)))
+            Problem(f"rows[{row if rows is None else rows[row]}].{column}", bad[int(codes[row])])
+            for row in hits.tolist()
         )
     values.append(missing)
     codes = np.asarray(codes, dtype=np.intp)
@@ -163,7 +181,15 @@ def calendar_day(value: object) -> dt.date | None:
     return None
 
 
-def _day(value: object) -> dt.date | None:
+def day_of(value: object) -> dt.date | None:
+    """A cell's date: a date, a timestamp or ``datetime64`` at midnight, or YYYY-MM-DD text.
+
+    Returns:
+        The date; None for ``NaT``.
+
+    Raises:
+        CellError: For any other value.
+    """
     if isinstance(value, np.datetime64):
         if np.isnat(value):
             return None
@@ -193,7 +219,7 @@ def days_of(
     without a time zone, or text written YYYY-MM-DD (``20240304`` or ``2024-W10-1`` are
     refused, as ``from_frame`` refuses them); a missing cell is reported as required.
     """
-    codes, values = factor(frame, column, _day, None, problems)
+    codes, values = factor(frame, column, day_of, None, problems)
     present = np.array([v is not None for v in values], dtype=bool)[codes]
     problems.extend(
         Problem(f"rows[{row}].{column}", "is required")
@@ -204,6 +230,38 @@ def days_of(
         dtype="datetime64[D]",
     )
     return days[codes], present
+
+
+def time_of_day(value: object) -> dt.time:
+    """A cell's time of day, read as ``from_frame`` reads it: a ``datetime.time`` or text.
+
+    Either is read by the rules of JSON (``HH:MM`` or ``HH:MM:SS``, no time zone).
+
+    Raises:
+        CellError: For anything else.
+    """
+    if isinstance(value, dt.time):
+        value = value.isoformat()
+    elif not isinstance(value, str):
+        raise CellError("must be a time of day (a datetime.time or text written HH:MM:SS)")
+    try:
+        time: dt.time = _JSON.structure(value, dt.time)
+    except ValueError as exc:  # the converter's message, which never holds the value
+        raise CellError(str(exc)) from None
+    return time
+
+
+def position(value: object) -> int:
+    """A cell holding a position in a log: a whole number, 0 or more, that fits in int64.
+
+    Raises:
+        CellError: For anything else.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise CellError("must be a whole number, 0 or more")
+    if value > LARGEST:
+        raise CellError(TOO_LARGE)
+    return value
 
 
 def row_order(problem: Problem) -> tuple[int, str]:

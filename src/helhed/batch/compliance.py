@@ -13,8 +13,16 @@ events). [`findings_of`][helhed.batch.findings_of] turns the rows back into
 
 The table has one row per event in the layout of [`helhed.frames`][helhed.frames]
 ([`to_frame`][helhed.frames.to_frame] writes it), as a pandas DataFrame or a
-``pyarrow.Table``. Rows may come in any order: ``helhed:index`` orders each citizen's events.
-Events after the day checked are left out, as ``Pathway.until`` leaves them out.
+``pyarrow.Table``. Rows may come in any order: ``helhed:index`` orders each citizen's log,
+the order of recording. As ``Pathway.until`` cuts a pathway, an annulment and the row it
+annuls (``annuls`` names its ``helhed:index``) are left out, and so are events that happened
+after the day checked; the rules read the rest of each citizen's rows in the order they
+happened (``occurred_on``, then ``at``), where an event recorded late takes its place. Rows
+already in that order are taken as they are, checked over whole columns; the rows of a
+citizen that are not go through
+[`occurrence_order`][helhed.pathways.pathway.occurrence_order], one citizen at a time.
+Findings name events by their position in the citizen's log, as the object API does:
+annulled rows and annulments count.
 
 The rule tables are shared with the object API, not copied: each rule's fields (``after``,
 ``expect``, ``days``, ``same``, ``first``, ``then``, ``same_day``, ``category``, ``to``,
@@ -24,8 +32,10 @@ How each rule is evaluated:
 * vectorised over whole columns: [`Forbid`][helhed.pathways.rules.Forbid],
   [`Within`][helhed.pathways.rules.Within], [`Precedes`][helhed.pathways.rules.Precedes],
   [`Parallel`][helhed.pathways.rules.Parallel],
-  [`RequiresConsent`][helhed.pathways.rules.RequiresConsent] (the consent ledger as running
-  positions of the last consent, withdrawal and refusal per purpose),
+  [`RequiresConsent`][helhed.pathways.rules.RequiresConsent] (the consent ledger per
+  purpose: the newest withdrawal or refusal that has taken effect, the same-day tie to the
+  citizen included, and the latest end of the consents given since, as running positions
+  and maxima),
   [`OneCoordinatingCaseworker`][helhed.pathways.rules.OneCoordinatingCaseworker] and
   [`CoordinatingCaseworkerAssigned`][helhed.pathways.rules.CoordinatingCaseworkerAssigned]
   (the latest funding basis per citizen, its right looked up once per funding basis; a
@@ -46,16 +56,21 @@ How each rule is evaluated:
 
 "On objects" means: the rows of those citizens are read with ``from_frame`` and the rule's
 own ``check`` (or ``check_all``) runs, so the result is the object API's by construction.
+The rows read are the citizen's rows up to the day checked when they are the start of the
+log; for a citizen with an annulled event, or an event recorded late after one that happened
+after the day, every row of the citizen is read and the pathway cut with ``Pathway.until``.
 
 What is checked: the required columns of [`REQUIRED`][helhed.frames.REQUIRED] are present
 and no unknown or repeated column; every ``case:concept:name`` is non-blank text; every
 ``concept:name`` is a known event kind code and every ``org:group`` a known administration
 code; every ``occurred_on`` is a date (a ``datetime.date``, a timestamp or ``datetime64`` at
 midnight, or text written YYYY-MM-DD); every ``helhed:index`` is a whole number of 0 or more
-that fits in 64 bits, unique within its citizen; no text cell a rule reads is blank. What is
-not: the vectorised rules do not replay the logs, so an event that could not follow its log
-(a contact for a referral never made, dates going backwards, a field of the wrong kind) is
-not refused and may give findings the object API would never reach, since it refuses such a
+that fits in 64 bits, unique within its citizen, and so is every annulment's ``annuls``;
+every ``at`` read is a time of day as ``from_frame`` reads it, and every ``ends_on`` read a
+date; no text cell a rule reads is blank. What is not: the vectorised rules do not replay the
+logs, so an event that could not follow its log (a contact for a referral never made, an
+annulment of an annulment or of a row that is not there, a field of the wrong kind) is not
+refused and may give findings the object API would never reach, since it refuses such a
 log. Pass ``validate=True`` to read the whole table with ``from_frame`` first (as slow as
 the object path), or validate once when the table is made.
 
@@ -120,7 +135,19 @@ import pandas as pd
 
 from helhed._coded import CodedEnum
 from helhed._validation import Checker
-from helhed.batch._cells import CellError, as_frame, calendar_day, days_of, factor, row_order
+from helhed.batch._cells import (
+    LARGEST,
+    TOO_LARGE,
+    CellError,
+    as_frame,
+    calendar_day,
+    day_of,
+    days_of,
+    factor,
+    position,
+    row_order,
+)
+from helhed.batch._timeline import NO_TIME, in_force, timeline
 from helhed.benefits import Benefit, benefit_rules
 from helhed.errors import HelhedError, Problem, ValidationError
 from helhed.frames import (
@@ -136,7 +163,7 @@ from helhed.frames import (
 )
 from helhed.organisation import Administration, Role
 from helhed.pathways.compliance import ComplianceReport
-from helhed.pathways.consent import refusal
+from helhed.pathways.consent import Refusal, refusal
 from helhed.pathways.events import (
     EVENT_TYPES,
     BenefitChanged,
@@ -211,6 +238,9 @@ _KIND_INDEX: Final = {kind.code: i for i, kind in enumerate(EVENT_TYPES)}
 _ADMINISTRATIONS: Final = tuple(Administration)
 _ADMINISTRATION_INDEX: Final = {a.code: i for i, a in enumerate(_ADMINISTRATIONS)}
 _PURPOSES: Final = tuple(ConsentPurpose)
+_ANNULMENT: Final = _KIND_INDEX[EventKind.EVENT_ANNULLED.code]
+_NEVER: Final = int(np.iinfo(np.int64).min)  # day numbers may be negative (before 1970)
+_NO_END: Final = LARGEST  # the end of a consent given for no limited time
 _FIELD_COLUMNS: Final = {"citizen_id": CASE, "recorded_by": ORG}
 _SEPARATOR = ";"
 _STRING = "string"
@@ -290,11 +320,12 @@ def _kind_table(classes: tuple[type[Event], ...]) -> _Bools:
 
 
 class _Table:
-    """The rows of an event table up to the day checked, in log order, with their codes.
+    """The rows of an event table as the pathways cut at the day checked, with their codes.
 
-    Row ``p`` of the arrays is the ``p``-th event in the order (citizen, ``helhed:index``);
-    ``rows[p]`` is its row in the frame. A citizen's rows are contiguous, from ``start[p]``
-    up to ``end[p]``, and ``position[p]`` is the event's place in the citizen's log.
+    Row ``p`` of the arrays is the ``p``-th event in force that happened by the day, in the
+    order (citizen, timeline); ``rows[p]`` is its row in the frame. A citizen's rows are
+    contiguous, from ``start[p]`` up to ``end[p]``, and ``position[p]`` is the event's place
+    in the citizen's log (every row of the table counted, in ``helhed:index`` order).
     """
 
     def __init__(self, frame: pd.DataFrame, on: dt.date) -> None:
@@ -323,13 +354,20 @@ class _Table:
             )
         self.days = days
         day = days.astype(np.int64)[order]
-        position = np.arange(len(order), dtype=np.int64) - np.searchsorted(case, case)
-        keep = day <= self.on
+        place = np.arange(len(order), dtype=np.int64) - np.searchsorted(case, case)
+        kind = kind[order]
+        force = in_force(frame, order, case, index, kind == _ANNULMENT, problems=problems)
+        kept = np.flatnonzero(force & (day <= self.on))
+        picked, time = timeline(frame, order[kept], case[kept], day[kept], problems)
+        if problems:
+            raise ValidationError(sorted(problems, key=row_order))
+        keep = kept[picked]
         self.rows: _Ints = order[keep]
         self.citizen: _Ints = case[keep]
         self.day: _Ints = day[keep]
-        self.position: _Ints = position[keep]
-        self.kind: _Ints = kind[order][keep]
+        self.time: _Ints = time
+        self.position: _Ints = place[keep]
+        self.kind: _Ints = kind[keep]
         self.org: _Ints = org[order][keep]
         self.size = len(self.rows)
         self.start: _Ints = np.searchsorted(self.citizen, self.citizen, side="left").astype(
@@ -339,6 +377,7 @@ class _Table:
         self._codes: dict[str, tuple[_Ints, list[object]]] = {}
         self._referrals: _Ints | None = None
         self._names: npt.NDArray[np.object_] | None = None
+        self._day_ends: _Ints | None = None
 
     def names(self, citizens: _Ints) -> list[str]:
         """The ids of ``citizens``, given by their numbers."""
@@ -546,6 +585,45 @@ class _Table:
         latest = np.maximum.accumulate(np.where(mask, np.arange(self.size), -1))
         return np.where(latest >= self.start, latest, -1)
 
+    def day_numbers(self, column: str, rows: _Ints) -> _Ints:
+        """The date in ``column`` of ``rows`` as day numbers; ``_NO_END`` where it is missing.
+
+        A cell that is not a date is refused, as ``from_frame`` refuses it.
+        """
+        if column not in self.frame.columns:
+            return np.full(len(rows), _NO_END, dtype=np.int64)
+        problems: list[Problem] = []
+        codes, values = factor(self.frame, column, day_of, None, problems, rows=self.rows[rows])
+        if problems:
+            raise ValidationError(sorted(problems, key=row_order))
+        numbers = [_NO_END if v is None else _day_number(v) for v in values]
+        return np.array(numbers, dtype=np.int64)[codes]
+
+    def day_end(self, rows: _Ints) -> _Ints:
+        """The last row of the citizen's day of each of ``rows``."""
+        if self._day_ends is None:
+            citizen, day = self.citizen, self.day
+            last = np.append((citizen[1:] != citizen[:-1]) | (day[1:] != day[:-1]), True)
+            self._day_ends = np.flatnonzero(last)
+        return self._day_ends[np.searchsorted(self._day_ends, rows)]
+
+    def moment_end(self, rows: _Ints) -> _Ints:
+        """The last row of the citizen's day at the time of day of each of ``rows``.
+
+        That is the day's last row for a row without a time; for one with a time, the last
+        row with that time. A day's times never go back in the timeline, so the rows in
+        between have that time or none.
+        """
+        end = self.day_end(rows)
+        timed = self.time[rows] != NO_TIME
+        if timed.any():
+            runs = np.flatnonzero(self.time != NO_TIME)
+            citizen, day, time = self.citizen[runs], self.day[runs], self.time[runs]
+            same = (citizen[1:] == citizen[:-1]) & (day[1:] == day[:-1]) & (time[1:] == time[:-1])
+            last = runs[np.append(~same, True)]
+            end[timed] = last[np.searchsorted(last, rows[timed])]
+        return end
+
     def dates(self, numbers: _Ints) -> list[dt.date]:
         """Day numbers as dates."""
         return typing.cast("list[dt.date]", numbers.astype("datetime64[D]").astype(object).tolist())
@@ -595,24 +673,13 @@ def _lookup(
     return np.array(values, dtype=np.int64)[codes]
 
 
-_LARGEST: Final = int(np.iinfo(np.int64).max)
-_TOO_LARGE: Final = "is too large a position"
-
-
 def _indexes(frame: pd.DataFrame, problems: list[Problem]) -> _Ints:
-    def parse(value: object) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise CellError("must be a whole number, 0 or more")
-        if value > _LARGEST:
-            raise CellError(_TOO_LARGE)
-        return value
-
     cells = frame[INDEX]
     if pd.api.types.is_integer_dtype(cells.dtype) and not cells.hasnans:
         if pd.api.types.is_unsigned_integer_dtype(cells.dtype):
             # An unsigned position above the largest int64 would wrap round to a negative one.
-            large = np.flatnonzero(cells.to_numpy(dtype=np.uint64) > _LARGEST)
-            problems.extend(Problem(f"rows[{row}].{INDEX}", _TOO_LARGE) for row in large)
+            large = np.flatnonzero(cells.to_numpy(dtype=np.uint64) > LARGEST)
+            problems.extend(Problem(f"rows[{row}].{INDEX}", TOO_LARGE) for row in large)
             if large.size:
                 return np.zeros(len(cells), dtype=np.int64)
         numbers = cells.to_numpy(dtype=np.int64)
@@ -621,7 +688,7 @@ def _indexes(frame: pd.DataFrame, problems: list[Problem]) -> _Ints:
             for row in np.flatnonzero(numbers < 0)
         )
         return numbers
-    codes, values = factor(frame, INDEX, parse, -1, problems)
+    codes, values = factor(frame, INDEX, position, -1, problems)
     problems.extend(
         Problem(f"rows[{row}].{INDEX}", "is required")
         for row in np.flatnonzero(cells.isna().to_numpy())
@@ -877,17 +944,8 @@ def _precedes(rule: Precedes, table: _Table, found: _Found) -> None:
     then = np.flatnonzero(table.matches(rule.then))
     if not then.size:
         return
-    if rule.same_day:
-        # Also a first event later on the same day: every row up to the end of that day.
-        day_ends = np.flatnonzero(
-            np.append(
-                (table.citizen[1:] != table.citizen[:-1]) | (table.day[1:] != table.day[:-1]),
-                True,
-            )
-        )
-        limit = day_ends[np.searchsorted(day_ends, then)] + 1
-    else:
-        limit = then
+    # With same_day, also a first event later on the same day: every row to the day's end.
+    limit = table.day_end(then) + 1 if rule.same_day else then
     citizen = table.citizen[then]
     values = None if rule.same is None else table.same_codes(rule.same)
     ok = table.first_of(first)[citizen] < limit
@@ -968,7 +1026,8 @@ def _parallel(rule: Parallel, table: _Table, found: _Found) -> None:
     np.minimum.at(first_one, one_citizen, one_start)
     np.minimum.at(first_two, two_citizen, two_start)
     involved = np.concatenate([ones, twos])
-    involved = np.sort(involved[np.isin(table.citizen[involved], citizens)])
+    involved = involved[np.isin(table.citizen[involved], citizens)]
+    involved = involved[np.lexsort((table.position[involved], table.citizen[involved]))]
     cuts = np.flatnonzero(np.diff(table.citizen[involved])) + 1
     positions = np.split(table.position[involved], cuts)
     found.add(
@@ -980,85 +1039,148 @@ def _parallel(rule: Parallel, table: _Table, found: _Found) -> None:
     )
 
 
+_WHY: Final[tuple[Refusal, ...]] = (
+    "no_purpose", "withdrawn", "refused", "expired", "not_covered", "none"
+)  # fmt: skip
+_NO_PURPOSE, _WITHDRAWN, _REFUSED, _EXPIRED, _NOT_COVERED, _NONE = range(len(_WHY))
+_ALLOWED: Final = -1
+
+
 def _requires_consent(rule: RequiresConsent, table: _Table, found: _Found) -> None:
+    """``RequiresConsent`` over columns: each disclosure on consent judged against the ledger.
+
+    As ``consent.audit`` judges it at its place in the timeline, per purpose (``_ledger``);
+    the reason is the newest fact about the purpose asked, else a consent in force for
+    another purpose (not covered), else none.
+    """
     to = rule.to
     to_rows = table.equals("to", to.code)
     disclosed = np.flatnonzero(
         table.kinds(InformationDisclosed)
         & to_rows
         & table.equals("category", rule.category.code)
-        # Information that stays within one administration needs no consent.
-        & (table.org != _ADMINISTRATION_INDEX[to.code])
+        & (table.codes("legal_basis")[0] < 0)  # else it rests on a statutory basis
     )
     if not disclosed.size:
         return
     purpose = table.enum_codes("purpose", _PURPOSES)
-    asked = purpose[disclosed]  # -1: no purpose stated, so a consent for any purpose covers it
+    asked = purpose[disclosed]
     given = table.kinds(ConsentGiven) & to_rows
+    end = np.full(table.size, _NO_END, dtype=np.int64)
+    end[given] = table.day_numbers("ends_on", np.flatnonzero(given))
     covering = given & table.holds_code("categories", rule.category.code)
-    withdrawn = table.kinds(ConsentWithdrawn) & to_rows
-    refused = table.kinds(ConsentRefused) & to_rows
-    allowed = np.zeros(len(disclosed), dtype=bool)
-    any_in_force = np.zeros(len(disclosed), dtype=bool)
-    never = np.iinfo(np.int64).min  # day numbers may be negative (before 1970)
-    last_withdrawn = np.full(len(disclosed), never, dtype=np.int64)
-    last_refused = np.full(len(disclosed), never, dtype=np.int64)
-    for k in range(len(_PURPOSES)):
-        # A withdrawal ends every consent given for its purpose before it.
-        of_purpose = purpose == k
-        withdrawal = table.last_until(withdrawn & of_purpose)[disclosed]
-        applies = (asked < 0) | (asked == k)
-        allowed |= applies & (table.last_until(covering & of_purpose)[disclosed] > withdrawal)
-        any_in_force |= table.last_until(given & of_purpose)[disclosed] > withdrawal
-        refused_at = table.last_until(refused & of_purpose)[disclosed]
-        last_withdrawn = np.where(
-            applies & (withdrawal >= 0),
-            np.maximum(last_withdrawn, table.day[np.maximum(withdrawal, 0)]),
-            last_withdrawn,
-        )
-        last_refused = np.where(
-            applies & (refused_at >= 0),
-            np.maximum(last_refused, table.day[np.maximum(refused_at, 0)]),
-            last_refused,
-        )
-    keep = ~allowed
-    rows = disclosed[keep]
-    withdrawals, refusals = last_withdrawn[keep], last_refused[keep]
-    covered, stated = any_in_force[keep], asked[keep]
-    # A detail depends on the day and on what the ledger held: once per distinct tuple.
-    which, one = _distinct(
-        len(rows), table.day[rows], covered.astype(np.int64), stated, withdrawals, refusals
+    no = table.kinds(ConsentWithdrawn, ConsentRefused) & to_rows
+    ledgers = np.stack(
+        [
+            _ledger(table, disclosed, no=no & of, given=given & of, covering=covering & of, end=end)
+            for of in (purpose == k for k in range(len(_PURPOSES)))
+        ]
     )
-    days = table.dates(table.day[rows[one]])
-    withdrawn_on = table.dates(np.where(withdrawals[one] > never, withdrawals[one], 0))
-    refused_on = table.dates(np.where(refusals[one] > never, refusals[one], 0))
-    details = []
-    for k, (is_covered, purpose, w, f) in enumerate(
-        zip(
-            covered[one].tolist(),
-            stated[one].tolist(),
-            withdrawals[one].tolist(),
-            refusals[one].tolist(),
+    each = np.arange(len(disclosed))
+    stop, cover, live, since = (ledgers[np.maximum(asked, 0), i, each] for i in range(4))
+    withdrawn = (stop >= 0) & table.kinds(ConsentWithdrawn)[np.maximum(stop, 0)]
+    why = np.select(
+        [asked < 0, live == 1, cover >= 0, since == 1, withdrawn, stop >= 0, ledgers[:, 4].any(0)],
+        [_NO_PURPOSE, _ALLOWED, _EXPIRED, _NOT_COVERED, _WITHDRAWN, _REFUSED, _NOT_COVERED],
+        _NONE,
+    )
+    # The day a reason names: the end of the expired consent, or the day of the "no".
+    dated = np.where(why == _EXPIRED, end[np.maximum(cover, 0)], table.day[np.maximum(stop, 0)])
+    dated = np.where(np.isin(why, (_WITHDRAWN, _REFUSED, _EXPIRED)), dated, _NEVER)
+    keep = why != _ALLOWED
+    rows, why, asked, dated = disclosed[keep], why[keep], asked[keep], dated[keep]
+    which, one = _distinct(len(rows), table.day[rows], why, asked, dated)
+    days = table.dates(np.where(dated[one] > _NEVER, dated[one], 0))
+    details = [
+        rule.detail(
+            day,
+            refusal(
+                rule.category,
+                to,
+                _PURPOSES[a] if a >= 0 else None,
+                why=_WHY[w],
+                day=named if d > _NEVER else None,
+            ),
+        )
+        for day, w, a, d, named in zip(
+            table.dates(table.day[rows[one]]),
+            why[one].tolist(),
+            asked[one].tolist(),
+            dated[one].tolist(),
+            days,
             strict=True,
         )
-    ):
-        why = refusal(
-            rule.category,
-            to,
-            _PURPOSES[purpose] if purpose >= 0 else None,
-            covered=is_covered,
-            withdrawn=withdrawn_on[k] if w > never else None,
-            refused=refused_on[k] if f > never else None,
-        )
-        details.append(rule.detail(days[k], why))
+    ]
     _add_per_event(rule, table, rows, details=details, which=which, found=found)
+
+
+def _ledger(  # noqa: PLR0913 - the parts of one purpose's ledger
+    table: _Table, disclosed: _Ints, *, no: _Bools, given: _Bools, covering: _Bools, end: _Ints
+) -> _Ints:
+    """What one purpose's consent ledger holds at each disclosure, as the rows of an array.
+
+    0. the newest withdrawal or refusal that has taken effect (-1 if none): one earlier in
+       the timeline, or later the same day but not surely later in the day - the citizen
+       wins a tie;
+    1. the newest covering consent since then and before the disclosure (-1 if none);
+    2. 1 if a covering consent since then lasts until the disclosure's day;
+    3. 1 if any consent was given since then, before the disclosure;
+    4. 1 if one of those lasts until the disclosure's day.
+    """
+    last_no = table.last_until(no)
+    before = last_no[disclosed]
+    moment, day_end = table.moment_end(disclosed), table.day_end(disclosed)
+    tie = last_no[moment]
+    if (moment != day_end).any():  # after a time of day, a "no" without one counts too
+        tie = np.maximum(tie, table.last_until(no & (table.time == NO_TIME))[day_end])
+    tie = np.where(tie > disclosed, tie, -1)
+    open_ = tie < 0
+    day = table.day[disclosed]
+    cover = table.last_until(covering)[disclosed]
+    return np.stack(
+        [
+            np.where(open_, before, tie),
+            np.where(open_ & (cover > before), cover, -1),
+            open_ & (_latest_end(table, covering, no, end, disclosed) >= day),
+            open_ & (table.last_until(given)[disclosed] > before),
+            open_ & (_latest_end(table, given, no, end, disclosed) >= day),
+        ]
+    ).astype(np.int64)
+
+
+def _latest_end(table: _Table, given: _Bools, no: _Bools, end: _Ints, asked: _Ints) -> _Ints:
+    """For each of ``asked``, the latest ``end`` of ``given`` rows since its citizen's last ``no``.
+
+    ``_NEVER`` where there is none. A running maximum over the rows involved, restarted at
+    each ``no`` and each citizen; the ends are ranked so that the offsets cannot overflow.
+    """
+    rows = np.flatnonzero(given | no)
+    if not rows.size:
+        return np.full(len(asked), _NEVER, dtype=np.int64)
+    ends, rank = np.unique(end[rows[given[rows]]], return_inverse=True)
+    value = np.zeros(len(rows), dtype=np.int64)
+    value[given[rows]] = np.asarray(rank, dtype=np.int64).reshape(-1) + 1
+    citizen = table.citizen[rows]
+    restart = np.append(True, citizen[1:] != citizen[:-1]) | (value == 0)
+    offset = np.cumsum(restart) * (len(ends) + 1)
+    running = np.maximum.accumulate(offset + value) - offset
+    at = np.searchsorted(rows, asked, side="right") - 1
+    hit = (at >= 0) & (citizen[np.maximum(at, 0)] == table.citizen[asked])
+    best = np.where(hit, running[np.maximum(at, 0)], 0)
+    return np.concatenate([[_NEVER], ends]).astype(np.int64)[best]
 
 
 # -- rules on objects ----------------------------------------------------------------------
 
 
 class _Objects:
-    """Pathways read with ``from_frame`` from the rows of the citizens asked for, kept."""
+    """Pathways read with ``from_frame`` from the rows of the citizens asked for, kept.
+
+    A citizen's rows in the table are read when they are the start of the log; otherwise (an
+    event annulled, or recorded late and kept while one recorded before it happened after the
+    day) every row of the citizen is read and the pathway cut with ``Pathway.until``, so its
+    positions still point into the whole log.
+    """
 
     def __init__(self, table: _Table) -> None:
         self.table = table
@@ -1078,7 +1200,14 @@ class _Objects:
 
     def _read(self, citizens: _Ints) -> None:
         table = self.table
-        rows = table.rows[np.isin(table.citizen, citizens)]
+        mine = np.isin(table.citizen, citizens)
+        kept = np.bincount(table.citizen[mine], minlength=table.citizens)
+        last = np.full(table.citizens, -1, dtype=np.int64)
+        np.maximum.at(last, table.citizen[mine], table.position[mine])
+        whole = citizens[last[citizens] + 1 != kept[citizens]]
+        if whole.size:
+            mine &= ~np.isin(table.citizen, whole)
+        rows = np.concatenate([table.rows[mine], np.flatnonzero(np.isin(table.case, whole))])
         part = table.frame.iloc[rows].reset_index(drop=True)
         # Dates are read as check_frame reads them, so timestamps at midnight pass too.
         part["occurred_on"] = pd.Series(table.days[rows].astype(object), dtype=object)
@@ -1086,6 +1215,8 @@ class _Objects:
             read = {p.citizen_id: p for p in from_frame(part)}
         except ValidationError as exc:
             raise _in_table(exc, rows) from None
+        for c in whole.tolist():
+            read[table.ids[c]] = read[table.ids[c]].until(table.on_date)
         for c in citizens.tolist():
             citizen = table.ids[c]
             self.built[c] = read.get(citizen) or Pathway(citizen_id=citizen)
@@ -1379,7 +1510,8 @@ def report_frame(
 
     It equals what ``check`` gives for the pathways ``from_frame`` reads from ``events``:
     ``pathways`` counts every citizen of the table (also one with no event up to ``on``),
-    ``events`` the rows up to ``on``.
+    ``events`` the rows of events in force that happened up to ``on`` (no annulment, and no
+    event annulled).
 
     Args:
         events: The table, as for [`check_frame`][helhed.batch.check_frame].
