@@ -208,16 +208,16 @@ def to_dict_finding(finding):
     }
 
 
-def test_a_finding_needs_an_event_a_date_and_texts():
+def test_a_finding_needs_its_texts_and_whole_positions():
     with pytest.raises(ValidationError) as caught:
         Finding(
             rule_id="x",
             citizen_id="c",
             severity=Severity.ERROR,
-            events=(),
-            dates=(),
+            events=(-1,),
+            dates=(dt.datetime(2024, 1, 1, 9, 0),),  # noqa: DTZ001 - a datetime is refused
             text_da="",
             text_en="t",
             citation=Citation("SST2019"),
         )
-    assert [p.path for p in caught.value.problems] == ["events", "dates", "text_da"]
+    assert [p.path for p in caught.value.problems] == ["events[0]", "dates[0]", "text_da"]

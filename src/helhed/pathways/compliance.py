@@ -55,7 +55,8 @@ class ComplianceReport:
         protocol: The protocol's id.
         on: The day checked; events after it were left out.
         pathways: How many pathways were checked.
-        events: How many events they held up to ``on``.
+        events: How many events in force they held up to ``on``: annulled events and
+            annulments are not counted.
         findings: Every finding, ordered by citizen, first date and rule id.
     """
 
@@ -137,6 +138,6 @@ def check(pathways: Iterable[Pathway], protocol: Protocol, *, on: dt.date) -> Co
         protocol=protocol.id,
         on=on,
         pathways=len(cut),
-        events=sum(len(p) for p in cut),
+        events=sum(len(p.timeline) for p in cut),
         findings=tuple(findings),
     )

@@ -137,18 +137,15 @@ class Finding:
     citation: Citation
 
     def __attrs_post_init__(self) -> None:
-        """Validate: every field of its type, at least one event and one date."""
+        """Validate every field; a finding about a pathway as a whole names no event."""
         check = Checker()
         check.text(self.rule_id, "rule_id")
         check.text(self.citizen_id, "citizen_id")
         check.member(self.severity, Severity, "severity")
-        if check.each(self.events, int, "events") and check.expect(
-            bool(self.events), "events", "must name at least one event"
-        ):
+        if check.each(self.events, int, "events"):
             for i, position in enumerate(self.events):
                 check.whole(position, f"events[{i}]")
         if check.each(self.dates, dt.date, "dates"):
-            check.expect(bool(self.dates), "dates", "must hold at least one date")
             for i, day in enumerate(self.dates):
                 check.day(day, f"dates[{i}]")
         check.text(self.text_da, "text_da")
