@@ -252,20 +252,10 @@ def disclose(  # noqa: PLR0913 - a disclosure has this many facts
             + decision.reasons[0].text_en
         )
         raise ConsentError(msg, decision)
-    return pathway.append(
-        InformationDisclosed(
-            citizen_id=pathway.citizen_id,
-            occurred_on=on,
-            at=at,
-            recorded_by=by,
-            unit=unit,
-            recorder=recorder,
-            source=source,
-            to=to,
-            category=category,
-            purpose=purpose,
-        )
-    )
+    return _recorded(
+        pathway, category, to=to, on=on, by=by, source=source, purpose=purpose, at=at,
+        unit=unit, recorder=recorder, legal_basis=None,
+    )  # fmt: skip
 
 
 def disclose_by_law(  # noqa: PLR0913 - a disclosure has this many facts
@@ -311,21 +301,41 @@ def disclose_by_law(  # noqa: PLR0913 - a disclosure has this many facts
     check = Checker()
     check.expect(isinstance(pathway, Pathway), "pathway", "must be a Pathway")
     check.done()
-    return pathway.append(
-        InformationDisclosed(
-            citizen_id=pathway.citizen_id,
-            occurred_on=on,
-            at=at,
-            recorded_by=by,
-            unit=unit,
-            recorder=recorder,
-            source=source,
-            to=to,
-            category=category,
-            purpose=purpose,
-            legal_basis=legal_basis,
-        )
+    return _recorded(
+        pathway, category, to=to, on=on, by=by, source=source, purpose=purpose, at=at,
+        unit=unit, recorder=recorder, legal_basis=legal_basis,
+    )  # fmt: skip
+
+
+def _recorded(  # noqa: PLR0913 - a disclosure has this many facts
+    pathway: Pathway,
+    category: InformationCategory,
+    *,
+    to: Administration,
+    on: dt.date,
+    by: Administration,
+    source: Administration,
+    purpose: ConsentPurpose | None,
+    at: dt.time | None,
+    unit: str | None,
+    recorder: str | None,
+    legal_basis: str | None,
+) -> Pathway:
+    """The pathway with the disclosure recorded on ``on``."""
+    disclosure = InformationDisclosed(
+        citizen_id=pathway.citizen_id,
+        occurred_on=on,
+        at=at,
+        recorded_by=by,
+        unit=unit,
+        recorder=recorder,
+        source=source,
+        to=to,
+        category=category,
+        purpose=purpose,
+        legal_basis=legal_basis,
     )
+    return pathway.append(disclosure)
 
 
 def audit(pathway: Pathway) -> Audit:
