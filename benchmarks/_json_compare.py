@@ -121,7 +121,11 @@ BAD_DOCUMENTS: tuple[tuple[str, str | None, str], ...] = (
     ("risk factor listed twice", None, _changed(_health(risk_factors=["rygning", "rygning"]))),
     ("unknown key", None, _changed(lambda d: d.update(nickname="x"))),
     ("schema_version missing", None, _changed(lambda d: d.pop("schema_version"))),
-    ("schema_version 2 (newer)", None, _changed(lambda d: d.update(schema_version=2))),
+    (
+        f"schema_version {SCHEMA_VERSION + 1} (newer)",
+        None,
+        _changed(lambda d: d.update(schema_version=SCHEMA_VERSION + 1)),
+    ),
     ("id missing", None, _changed(lambda d: d.pop("id"))),
     (
         "risk factor misspelt and sick_days string",
