@@ -220,20 +220,17 @@ class _Log:
         if latest is None:
             return
         day = event.occurred_on if event.recorded_on is None else event.recorded_on
-        if day > latest or (
-            day == latest and not happened_after(latest, self.latest_at, day, event.recorded_at)
-        ):
+        if not happened_after(latest, self.latest_at, day, event.recorded_at):
             return
         before = events[self.latest]  # type: ignore[index]  # set with latest_day
-        if happened_after(latest, self.latest_at, day, event.recorded_at):
-            raise TransitionError(
-                index,
-                describe(event),
-                f"is recorded on {event.recorded_day}, before events[{self.latest}] "
-                f"({describe(before)}), recorded on {before.recorded_day}; the log is in the "
-                "order of recording. An event recorded late gives the day it was recorded in "
-                "recorded_on",
-            )
+        raise TransitionError(
+            index,
+            describe(event),
+            f"is recorded on {event.recorded_day}, before events[{self.latest}] "
+            f"({describe(before)}), recorded on {before.recorded_day}; the log is in the "
+            "order of recording. An event recorded late gives the day it was recorded in "
+            "recorded_on",
+        )
 
     def _note_recorded(self, event: Event, index: int) -> None:
         day = event.occurred_on if event.recorded_on is None else event.recorded_on
