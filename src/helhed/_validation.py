@@ -16,7 +16,7 @@ from typing import TypeGuard, TypeVar
 
 from helhed.errors import Problem, ValidationError
 
-__all__ = ["Checker", "items_of"]
+__all__ = ["Checker", "items_of", "unchecked"]
 
 
 class Checker:
@@ -206,6 +206,31 @@ def items_of(values: object, kind: type[T], path: str, *, noun: str | None = Non
         check.expect(isinstance(item, kind), f"{path}[{i}]", f"must be {_a(name)}")
     check.done()
     return items
+
+
+def unchecked(cls: type[T], **fields: object) -> T:
+    """A value of the attrs class ``cls`` from ``fields``, built without running its checks.
+
+    Only for results a library function makes itself from values it has already checked,
+    where the constructor's checks would find nothing and cost most of the time (``classify``
+    builds an assessment this way). Every field must be given, already of its type. A
+    property test rebuilds what such a function returns through the constructor, so the
+    checks still hold for it; documents read from JSON always go through the constructor.
+
+    Examples:
+        >>> import attrs
+        >>> @attrs.frozen
+        ... class Span:
+        ...     days: int
+        ...     def __attrs_post_init__(self): raise AssertionError("checked")
+        >>> unchecked(Span, days=3)
+        Span(days=3)
+    """
+    value = object.__new__(cls)
+    put = object.__setattr__.__get__(value)
+    for name, item in fields.items():
+        put(name, item)
+    return value
 
 
 def _real(value: object) -> TypeGuard[float]:
