@@ -132,6 +132,16 @@ def test_a_consent_with_an_end_date_covers_up_to_and_including_it():
     assert consents_in_force(pathway, at(11)) == ()
     with pytest.raises(ValidationError, match="ends_on: must not be before occurred_on"):
         given_(2, ends_on=at(1))
+    with pytest.raises(ValidationError, match=r"^occurred_on: must be a date$"):
+        ev.ConsentGiven(
+            citizen_id="c-1",
+            occurred_on=dt.datetime(2024, 3, 6, 9, 0),  # noqa: DTZ001 - a datetime is refused
+            recorded_by=A.HEALTH,
+            to=A.JOB_CENTRE,
+            purpose=COORDINATION,
+            categories=frozenset({HEALTH}),
+            ends_on=at(10),
+        )
 
 
 def test_withdrawal_ends_consent_from_its_day_and_says_when():

@@ -16,7 +16,7 @@ from typing import TypeGuard, TypeVar
 
 from helhed.errors import Problem, ValidationError
 
-__all__ = ["Checker", "items_of", "unchecked"]
+__all__ = ["Checker", "is_day", "items_of", "unchecked"]
 
 
 class Checker:
@@ -111,7 +111,7 @@ class Checker:
         """Check for a ``datetime.date`` that is not a ``datetime``."""
         if optional and value is None:
             return True
-        ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        ok = is_day(value)
         return self.expect(ok, path, "must be a date")
 
     def time(self, value: object, path: str, *, optional: bool = False) -> bool:
@@ -206,6 +206,11 @@ def items_of(values: object, kind: type[T], path: str, *, noun: str | None = Non
         check.expect(isinstance(item, kind), f"{path}[{i}]", f"must be {_a(name)}")
     check.done()
     return items
+
+
+def is_day(value: object) -> bool:
+    """True for a ``datetime.date`` that is not a ``datetime`` (the two do not compare)."""
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
 def unchecked(cls: type[T], **fields: object) -> T:

@@ -16,9 +16,9 @@ Columns, in this order:
   of recording, annulled events and annulments included, so it survives sorting and
   shuffling; the order in which events happened is ``occurred_on`` and ``at``;
 * ``occurred_on`` (``datetime.date``), ``at`` (``datetime.time`` or missing), ``unit``;
-* when and by whom the event was recorded: ``recorded_on`` (``datetime.date``; the day it
-  happened, unless it was recorded late), ``recorded_at`` (``datetime.time`` or missing)
-  and ``recorder``;
+* when and by whom the event was recorded: ``recorded_on`` (``datetime.date`` for an event
+  recorded late; missing when it was recorded the day it happened), ``recorded_at``
+  (``datetime.time`` or missing) and ``recorder``;
 * one column per other field of any event kind, missing in the rows of kinds without that
   field: ``referral_id``, ``offer``, ``to``, ``voluntary``, ``categories``, ``benefit``,
   ``group``, ``staff_id``, ``role``, ``placement``, ..., and among them ``source`` and

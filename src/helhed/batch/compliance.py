@@ -1039,10 +1039,11 @@ def _parallel(rule: Parallel, table: _Table, found: _Found) -> None:
     )
 
 
-_WHY: Final[tuple[Refusal, ...]] = (
-    "no_purpose", "withdrawn", "refused", "expired", "not_covered", "none"
-)  # fmt: skip
-_NO_PURPOSE, _WITHDRAWN, _REFUSED, _EXPIRED, _NOT_COVERED, _NONE = range(len(_WHY))
+_WHY: Final[tuple[Refusal, ...]] = typing.get_args(Refusal)  # the codes, in their order
+_NO_PURPOSE, _WITHDRAWN, _REFUSED, _EXPIRED, _NOT_COVERED, _NONE = (
+    _WHY.index(why)
+    for why in ("no_purpose", "withdrawn", "refused", "expired", "not_covered", "none")
+)
 _ALLOWED: Final = -1
 
 

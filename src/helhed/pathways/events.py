@@ -40,7 +40,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
-from helhed._validation import Checker
+from helhed._validation import Checker, is_day
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.groups import RiskGroup
@@ -446,7 +446,7 @@ class ConsentGiven(_AboutConsent):
         if (
             check.day(self.ends_on, "ends_on", optional=True)
             and self.ends_on is not None
-            and isinstance(self.occurred_on, dt.date)
+            and is_day(self.occurred_on)  # a bad one is refused above
         ):
             check.expect(
                 self.ends_on >= self.occurred_on, "ends_on", "must not be before occurred_on"

@@ -22,6 +22,10 @@ citations):
    newest covering consent has ended), ``consent.not_covered`` (a consent exists but not for
    this category or purpose), ``consent.none``.
 
+helhed's reading, not the sources': that a purpose is required (3), that a refusal ends
+consents as a withdrawal does (4, 5), and the timing below. The sources ask for consent and say
+nothing of purposes, refusals or ties; each choice leans towards the citizen.
+
 A withdrawal or refusal counts from its moment: a disclosure on a later day, or later the same
 day, is not covered by a consent given before it. When the two happened on the same day and
 not both have a time of day, the withdrawal counts - the citizen wins the tie. A consent
@@ -55,9 +59,13 @@ from helhed.sources import Citation, Reason
 __all__ = ["CONSENT_NEEDED", "LEGAL_BASIS", "DisclosureDecision", "Refusal", "refusal"]
 
 CONSENT_NEEDED = Citation("SST2019", "kap. 3")
-"""Where the sources say that sharing between administrations needs the citizen's consent."""
+"""Where the sources say that sharing between administrations needs the citizen's consent:
+"krav om, at borgeren skal give samtykke til at dele personlige oplysninger mellem
+forvaltninger og myndigheder"."""
 
 LEGAL_BASIS = Citation("ODENSE2015", "pkt. 4, gruppe 3")
+# ODENSE2015 pkt. 4, gruppe 3: "På sundhedsområdet har man ikke notatpligt men altid
+# underretningspligt"; the same passage asks that the citizen be told from the start.
 """Where the sources name a basis other than consent: "altid underretningspligt"."""
 
 _ASKED_FIRST = LEGAL_BASIS

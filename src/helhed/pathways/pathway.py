@@ -20,6 +20,10 @@ The citizen's withdrawal and refusal of consent are taken whatever the log holds
 pathways and wrong recording dates included: they have no condition, and their recording
 times order nothing.
 
+These rules of recording and correction are helhed's own: the sources say nothing of how a
+case system keeps its log, and the rules follow event-sourced and bitemporal practice (see
+the design notes, "Two times on every event").
+
 An event entered in error is annulled, never erased: an
 [`EventAnnulled`][helhed.pathways.events.EventAnnulled] names it by its position; the log
 keeps both. An annulment is refused when the event does not exist, is an annulment, is
