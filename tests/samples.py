@@ -3,7 +3,7 @@
 
 def citizen_data(**changes):
     data = {
-        "schema_version": 2,
+        "schema_version": 3,
         "id": "c-1",
         "benefit": "sygedagpenge",
         "sickness_category": "kategori_2",

@@ -42,7 +42,7 @@ def test_models_can_show_one_model(capsys):
 
 
 def test_readiness_reports_what_is_missing_per_model(capsys, monkeypatch):
-    everything = {"schema_version": 2, "name": "Alt-på-plads", "in_place": sorted(PREREQUISITES)}
+    everything = {"schema_version": 3, "name": "Alt-på-plads", "in_place": sorted(PREREQUISITES)}
     code, out, _ = run(
         capsys, "readiness", "-", stdin=json.dumps(everything), monkeypatch=monkeypatch
     )
@@ -50,7 +50,7 @@ def test_readiness_reports_what_is_missing_per_model(capsys, monkeypatch):
     assert code == 0
     assert [line.split(", ")[-1] for line in out.splitlines()] == ["ready"] * 4
 
-    one = {"schema_version": 2, "name": "Faxe", "in_place": ["general.backing"]}
+    one = {"schema_version": 3, "name": "Faxe", "in_place": ["general.backing"]}
     code, out, _ = run(capsys, "readiness", "-", stdin=json.dumps(one), monkeypatch=monkeypatch)
     assert out.splitlines()[0].startswith(
         "Model 1 (Early detection and cross-disciplinary intervention): "
@@ -60,7 +60,7 @@ def test_readiness_reports_what_is_missing_per_model(capsys, monkeypatch):
 
 
 def test_readiness_writes_json_and_refuses_unknown_codes(capsys, monkeypatch):
-    one = {"schema_version": 2, "name": "Faxe", "in_place": ["general.backing"]}
+    one = {"schema_version": 3, "name": "Faxe", "in_place": ["general.backing"]}
     code, out, _ = run(
         capsys, "readiness", "-", "--json", stdin=json.dumps(one), monkeypatch=monkeypatch
     )
@@ -74,7 +74,7 @@ def test_readiness_writes_json_and_refuses_unknown_codes(capsys, monkeypatch):
     ]
     assert all(a["schema_version"] == SCHEMA_VERSION for a in answers)
 
-    bad = {"schema_version": 2, "name": "Faxe", "in_place": ["general.nope"]}
+    bad = {"schema_version": 3, "name": "Faxe", "in_place": ["general.nope"]}
     code, out, err = run(capsys, "readiness", "-", stdin=json.dumps(bad), monkeypatch=monkeypatch)
     assert code == 2
     assert err.startswith("helhed: error: in_place: unknown prerequisite codes: general.nope")

@@ -23,7 +23,7 @@ def test_each_schema_is_a_valid_draft_2020_12_schema(name):
     schema = json_schema(name)
 
     jsonschema.Draft202012Validator.check_schema(schema)
-    assert schema["$id"] == f"urn:helhed:schema:{name}:2"
+    assert schema["$id"] == f"urn:helhed:schema:{name}:3"
     assert schema["required"][0] == "schema_version"
 
 
@@ -40,7 +40,7 @@ def test_every_document_the_converter_writes_validates(name, data):
     [
         {"benefit": "flexjob"},
         {"id": ""},
-        {"schema_version": 3},
+        {"schema_version": 4},
         {"schema_version": 1},
         {"unknown": 1},
         {"health": {"sick_days": 367}},

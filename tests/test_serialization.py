@@ -46,7 +46,7 @@ def problems(data, cls=Citizen):
 
 
 def test_a_valid_document_loads_and_defaults_apply():
-    person = from_dict({"schema_version": 2, "id": "c-2"}, Citizen)
+    person = from_dict({"schema_version": 3, "id": "c-2"}, Citizen)
 
     assert person == Citizen(id="c-2")
     assert from_dict(citizen_data(), Citizen).health.sick_days == 12
@@ -113,7 +113,7 @@ def test_nothing_is_coerced(field, value, message):
 )
 def test_dates_are_strict_iso_dates(value, message):
     data = {
-        "schema_version": 2,
+        "schema_version": 3,
         "citizen_id": "c",
         "assignments": [{"staff_id": "s", "start": value}],
     }
@@ -122,14 +122,14 @@ def test_dates_are_strict_iso_dates(value, message):
 
 
 def test_missing_required_fields_and_wrong_shapes():
-    assert problems({"schema_version": 2}) == ["id: is required"]
-    assert problems({"schema_version": 2, "id": "c", "health": []}) == ["health: must be an object"]
-    assert problems({"schema_version": 2, "id": "c", "benefit": 7}) == [
+    assert problems({"schema_version": 3}) == ["id: is required"]
+    assert problems({"schema_version": 3, "id": "c", "health": []}) == ["health: must be an object"]
+    assert problems({"schema_version": 3, "id": "c", "benefit": 7}) == [
         "benefit: must be a Benefit code (a string)"
     ]
     assert problems([]) == ["must be a JSON object"]
     assert problems(
-        {"schema_version": 2, "id": "t", "name": "T", "members": [{"id": "a"}]}, Team
+        {"schema_version": 3, "id": "t", "name": "T", "members": [{"id": "a"}]}, Team
     ) == [
         "members[0].role: is required",
         "members[0].administration: is required",
@@ -141,11 +141,11 @@ def test_schema_version_is_required_and_never_from_the_future():
     assert problems({"schema_version": "1", "id": "c"}) == [
         "schema_version: is required and must be a whole number"
     ]
-    assert problems({"schema_version": 3, "id": "c"}) == [
-        "schema_version: version 3 is not supported; this release reads versions 1 to 2"
+    assert problems({"schema_version": 4, "id": "c"}) == [
+        "schema_version: version 4 is not supported; this release reads versions 1 to 3"
     ]
     assert problems({"schema_version": 0, "id": "c"}) == [
-        "schema_version: version 0 is not supported; this release reads versions 1 to 2"
+        "schema_version: version 0 is not supported; this release reads versions 1 to 3"
     ]
 
 

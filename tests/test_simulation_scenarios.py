@@ -653,11 +653,15 @@ def test_no_offer_ever_exceeds_its_capacity(r):
     assert_within_rooms(pathways, rooms, scenario.referrals.catalogue, r["start"], r["weeks"])
 
 
-rooms = st.none() | st.integers(1, 4) | st.builds(
-    Capacity,
-    amount=st.integers(1, 4),
-    unit=st.sampled_from([CapacityUnit.SEATS] * 4 + [CapacityUnit.HOURS]),
-    period=st.sampled_from(CapacityPeriod),
+rooms = (
+    st.none()
+    | st.integers(1, 4)
+    | st.builds(
+        Capacity,
+        amount=st.integers(1, 4),
+        unit=st.sampled_from([CapacityUnit.SEATS] * 4 + [CapacityUnit.HOURS]),
+        period=st.sampled_from(CapacityPeriod),
+    )
 )
 
 
@@ -871,8 +875,15 @@ def test_offer_durations_are_checked_against_every_offer_of_the_referrals():
         Scenario(parameters=bounded, referrals=both)
     assert [p.path for p in caught.value.problems] == ["parameters.max_weeks"]
     with pytest.raises(ValidationError) as caught:
-        simulate(IDS, sure(offer=short), start=START, weeks=3, seed=1, referrals=both,
-                 by_group={RiskGroup.LOW: bounded})
+        simulate(
+            IDS,
+            sure(offer=short),
+            start=START,
+            weeks=3,
+            seed=1,
+            referrals=both,
+            by_group={RiskGroup.LOW: bounded},
+        )
     assert [p.path for p in caught.value.problems] == ["by_group[lavrisiko].max_weeks"]
 
 

@@ -576,7 +576,7 @@ def test_course_sessions_refuse_a_time_with_a_time_zone():
 
 def _pathway_data(at):
     return {
-        "schema_version": 2,
+        "schema_version": 3,
         "citizen_id": "c-1",
         "events": [
             {

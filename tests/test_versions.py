@@ -1,6 +1,7 @@
-"""Schema version 2: every version 1 document of the last release loads through its upgrade.
+"""Schema versions: every version 1 document of an earlier release loads through its upgrades.
 
 The files under tests/data/v1 were written by the release before version 2 and never change.
+Version 3 only added ``reading`` to the findings of a compliance report.
 """
 
 import datetime as dt
@@ -53,34 +54,40 @@ FILES = {
 }
 
 
-def test_this_release_writes_version_2_and_has_an_upgrade_from_1_for_every_document():
-    assert SCHEMA_VERSION == 2
-    assert set(UPGRADES) == {(name, 1) for name in DOCUMENTS}
+def test_this_release_writes_version_3_and_has_an_upgrade_from_each_older_one():
+    assert SCHEMA_VERSION == 3
+    assert set(UPGRADES) == {(name, v) for name in DOCUMENTS for v in (1, 2)}
     assert {p.name for p in V1.glob("*.json")} == {
         *FILES,
         "pathway-disclosure-recorded-by-receiver.json",
     }
     for name in DOCUMENTS:
-        assert json_schema(name)["properties"]["schema_version"] == {"const": 2}
+        assert json_schema(name)["properties"]["schema_version"] == {"const": 3}
 
 
 @pytest.mark.parametrize(("file", "name"), sorted(FILES.items()))
-def test_every_version_1_document_loads_and_writes_as_version_2(file, name):
+def test_every_version_1_document_loads_and_writes_as_version_3(file, name):
     documents = _documents(file)
     assert documents
     for document in documents:
         assert document["schema_version"] == 1
         value = from_dict(document, DOCUMENTS[name])
         written = to_dict(value)
-        assert written["schema_version"] == 2
+        assert written["schema_version"] == 3
         assert from_dict(written, DOCUMENTS[name]) == value
 
 
 @pytest.mark.parametrize("file", [f for f, name in FILES.items() if name != "pathway"])
-def test_documents_other_than_pathways_read_the_same_in_both_versions(file):
+def test_documents_other_than_pathways_read_the_same_in_every_version(file):
     for document in _documents(file):
         name = FILES[file]
-        assert to_dict(from_dict(document, DOCUMENTS[name])) == {**document, "schema_version": 2}
+        expected = {**document, "schema_version": 3}
+        if name == "compliance-report":  # version 3 marks readings; older findings stated none
+            expected["findings"] = [{**f, "reading": False} for f in document["findings"]]
+        assert to_dict(from_dict(document, DOCUMENTS[name])) == expected
+        assert from_dict({**document, "schema_version": 2}, DOCUMENTS[name]) == from_dict(
+            document, DOCUMENTS[name]
+        )
 
 
 def test_a_version_1_event_was_recorded_when_it_happened_and_disclosed_what_its_recorder_held():
@@ -118,7 +125,7 @@ def test_a_version_1_disclosure_recorded_by_its_receiver_is_refused_at_its_path(
     fixed = json.loads(json.dumps(document))
     fixed["events"][1]["source"] = "sundhed"
     assert from_dict(fixed, Pathway).events[1].source is A.HEALTH
-    assert from_dict({**fixed, "schema_version": 2}, Pathway) == from_dict(fixed, Pathway)
+    assert from_dict({**fixed, "schema_version": 3}, Pathway) == from_dict(fixed, Pathway)
 
 
 def test_a_version_1_disclosure_without_a_purpose_is_now_covered_by_no_consent():
@@ -133,8 +140,8 @@ def test_a_version_1_disclosure_without_a_purpose_is_now_covered_by_no_consent()
 
 def test_future_versions_stay_refused():
     (document,) = _documents("pathway-every-kind.json")
-    with pytest.raises(ValidationError, match="version 3 is not supported"):
-        from_dict({**document, "schema_version": 3}, Pathway)
+    with pytest.raises(ValidationError, match="version 4 is not supported"):
+        from_dict({**document, "schema_version": 4}, Pathway)
 
 
 # --- compliance reports are checked on load ----------------------------------------------

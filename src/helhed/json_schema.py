@@ -11,7 +11,7 @@ them and the descriptions mention them.
 Examples:
     >>> schema = json_schema("citizen")
     >>> schema["properties"]["schema_version"]
-    {'const': 2}
+    {'const': 3}
     >>> schema["properties"]["benefit"]["anyOf"][1]
     {'type': 'null'}
 """

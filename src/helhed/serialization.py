@@ -14,10 +14,10 @@ Examples:
     >>> from helhed.citizens import Citizen
     >>> text = to_json(Citizen(id="c-1", benefit=Benefit.FLEX_JOB))
     >>> text[:60]
-    '{"schema_version": 2, "id": "c-1", "benefit": "fleksjob", "s'
+    '{"schema_version": 3, "id": "c-1", "benefit": "fleksjob", "s'
     >>> from_json(text, Citizen) == Citizen(id="c-1", benefit=Benefit.FLEX_JOB)
     True
-    >>> from_json('{"schema_version": 2, "id": "", "benefit": "fleks"}', Citizen)
+    >>> from_json('{"schema_version": 3, "id": "", "benefit": "fleks"}', Citizen)
     Traceback (most recent call last):
     ...
     helhed.errors.ValidationError: benefit: unknown Benefit code; expected one of: ...
@@ -77,12 +77,14 @@ __all__ = [
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema version this release writes, for every document type.
 
 Version 2 gave every event its recording time (``recorded_on``, ``recorded_at``,
 ``recorder``) and a disclosure its ``source`` and ``legal_basis``; it added consents with an
-end date (``ends_on``) and the annulment of events entered in error.
+end date (``ends_on``) and the annulment of events entered in error. Version 3 marks each
+finding of a compliance report with ``reading``: whether the rule broken is helhed's reading
+of its source rather than the source's words.
 """
 
 DOCUMENTS: Mapping[str, type] = MappingProxyType(
@@ -172,13 +174,16 @@ UPGRADES: Mapping[tuple[str, int], Upgrade] = MappingProxyType(
     {
         **{(name, 1): _same for name in DOCUMENTS if name != "pathway"},
         ("pathway", 1): _upgrade_events_1,
+        **{(name, 2): _same for name in DOCUMENTS},
     }
 )
 """The registered upgrades, by (document name, the version they read).
 
 A document of an older version goes through each upgrade in turn up to
 [`SCHEMA_VERSION`][helhed.serialization.SCHEMA_VERSION], then is read as that version.
-Version 1 of every document but the pathway reads unchanged as version 2.
+Version 1 of every document but the pathway reads unchanged as version 2, and every
+version 2 document reads unchanged as version 3: a version 2 finding did not mark readings, so
+it reads with ``reading`` false, as its report stated it.
 """
 
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -7,7 +7,10 @@ code, a Danish and an English sentence, and the citation it rests on. Every rule
 answers with reasons.
 
 How well a fact is established is a [`Verification`][helhed.sources.Verification] level,
-carried by each row of a dated rule table.
+carried by each row of a dated rule table. What a protocol rule rests on is its
+[`Basis`][helhed.sources.Basis]: [`Stated`][helhed.sources.Stated] when the source says it
+(with a short quote), [`Reading`][helhed.sources.Reading] when it is helhed's reading (with
+why).
 
 Examples:
     >>> cite = Citation("SST2019", "4.1")
@@ -33,10 +36,13 @@ from helhed.errors import ValidationError
 
 __all__ = [
     "SOURCES",
+    "Basis",
     "Citation",
+    "Reading",
     "Reason",
     "Source",
     "SourceKind",
+    "Stated",
     "Verification",
 ]
 
@@ -56,13 +62,23 @@ class SourceKind(CodedEnum):
 class Verification(CodedEnum):
     """How well a rule's content is established.
 
-    ``VERIFIED``: read in the cited primary source (the document or the law text).
-    ``SECONDARY``: read only in a secondary source (an authority's guidance page, a law summary);
-    good enough to encode, named in the row's note.
+    The four levels, from the surest:
+
+    ``VERIFIED``: read in the primary source itself - the law text (an act, a consolidation,
+    a bill as adopted) or the cited document.
+    ``AGENCY``: read on a ministry's or an agency's own page (Beskæftigelsesministeriet,
+    STAR, Folketinget's summary of a bill) but not in the law text.
+    ``SECONDARY``: read only in a secondary source (a legal guide, a union's or a
+    municipality's page, a law firm's newsletter); good enough to encode, named in the note.
     ``UNVERIFIED``: not found in any source; the value is inferred and the note says from what.
     """
 
     VERIFIED = ("verificeret", "Verificeret i primær kilde", "Verified in a primary source")
+    AGENCY = (
+        "myndighedsside",
+        "Verificeret på en myndigheds side",
+        "Verified on a ministry or agency page",
+    )
     SECONDARY = (
         "sekundaer_kilde",
         "Verificeret i sekundær kilde",
@@ -253,3 +269,51 @@ class Reason:
     def __str__(self) -> str:
         """Render as ``[code] English text (citation)``."""
         return f"[{self.code}] {self.text_en} ({self.citation})"
+
+
+@attrs.frozen(field_transformer=frozen_fields)
+class Stated:
+    """What a rule rests on when its source states it: a short quote from the cited section.
+
+    Attributes:
+        quote: The words of the source, in its own language, short enough to check by eye.
+        verification: How the quote was read: ``VERIFIED`` when it was read in the cited
+            document or law text itself.
+    """
+
+    quote: str = attrs.field(metadata=NON_BLANK)
+    verification: Verification = Verification.VERIFIED
+
+    def __attrs_post_init__(self) -> None:
+        """The quote must not be blank; the verification must be a level."""
+        check = Checker()
+        check.text(self.quote, "quote")
+        check.member(self.verification, Verification, "verification")
+        check.done()
+
+
+@attrs.frozen(field_transformer=frozen_fields)
+class Reading:
+    """What a rule rests on when it is helhed's reading of its source rather than its words.
+
+    A reading is where the source is silent or open (it sets no deadline, it names no tool)
+    and helhed must choose to be checkable; the reason says why helhed chose as it did.
+
+    Attributes:
+        why_da: Why helhed reads the source this way, in Danish.
+        why_en: The same in English.
+    """
+
+    why_da: str = attrs.field(metadata=NON_BLANK)
+    why_en: str = attrs.field(metadata=NON_BLANK)
+
+    def __attrs_post_init__(self) -> None:
+        """Both texts must not be blank."""
+        check = Checker()
+        check.text(self.why_da, "why_da")
+        check.text(self.why_en, "why_en")
+        check.done()
+
+
+Basis = Stated | Reading
+"""What a rule rests on: its source's words, or helhed's reading of them."""

@@ -83,7 +83,9 @@ Columns of the result, in this order ([`FINDING_COLUMNS`][helhed.batch.FINDING_C
 * ``dates`` - the dates that matter, as a tuple of ``datetime.date`` (dtype ``object``);
 * ``text_da``, ``text_en`` - what is wrong (``"string"``);
 * ``citation`` - the rule's [`Citation`][helhed.sources.Citation] written as ``str``
-  does, e.g. ``SST2019 4.1, fn. 7`` (``"string"``).
+  does, e.g. ``SST2019 4.1, fn. 7`` (``"string"``);
+* ``reading`` - True if the rule is helhed's reading of its source rather than its words
+  (``"boolean"``).
 
 Bad input raises [`ValidationError`][helhed.errors.ValidationError] naming each missing or
 unknown column, or each bad cell as ``rows[i].column``, ``i`` counting the table's rows from
@@ -224,11 +226,13 @@ FINDING_COLUMNS: Final = (
     "text_da",
     "text_en",
     "citation",
+    "reading",
 )
 """The columns [`check_frame`][helhed.batch.check_frame] returns, in order: the fields of a
 [`Finding`][helhed.pathways.rules.Finding]. ``severity`` holds the severity's code, ``events``
 a tuple of positions in the citizen's log (from 0), ``dates`` a tuple of ``datetime.date``,
-and ``citation`` the citation as ``str`` writes it (``SST2019 4.1, fn. 7``)."""
+``citation`` the citation as ``str`` writes it (``SST2019 4.1, fn. 7``) and ``reading`` is
+True for a finding of a rule that is helhed's reading of its source."""
 
 _Ints = npt.NDArray[np.int64]
 _Bools = npt.NDArray[np.bool_]
@@ -282,7 +286,7 @@ def _is_plain(hint: object) -> bool:
 _DEFAULTS, _PLAIN_FIELDS = _field_tables()
 
 
-_COMMON_FIELDS: Final = ("id", "severity", "citation", "text_da", "text_en")
+_COMMON_FIELDS: Final = ("id", "severity", "citation", "text_da", "text_en", "basis")
 _KNOWN_FIELDS: Final[Mapping[type, frozenset[str]]] = {
     Match: frozenset(
         ("kinds", "recorded_by", "to", "voluntary", "conversation", "role", "offers", "instrument")
@@ -725,6 +729,7 @@ class _Found:
         self.text_da: list[str] = []
         self.text_en: list[str] = []
         self.citation: list[str] = []
+        self.reading: list[bool] = []
 
     def add(  # noqa: PLR0913 - the columns of a finding
         self,
@@ -746,6 +751,7 @@ class _Found:
         self.rule_id.extend([rule.id] * count)
         self.severity.extend([rule.severity.code] * count)
         self.citation.extend([str(rule.citation)] * count)
+        self.reading.extend([rule.reading] * count)
         self.events.extend(events)
         self.dates.extend(dates)
         text_da = _objects([f"{rule.text_da} {da}" for da, _ in details])
@@ -766,6 +772,7 @@ class _Found:
             self.text_da.append(f.text_da)
             self.text_en.append(f.text_en)
             self.citation.append(str(f.citation))
+            self.reading.append(f.reading)
 
     def frame(self) -> pd.DataFrame:
         """The findings in the order of ``ComplianceReport.findings``."""
@@ -829,6 +836,8 @@ def _frame_of(columns: Mapping[str, _Column]) -> pd.DataFrame:
         {
             name: pd.Series(_objects(columns[name]), dtype=object)
             if name in ("events", "dates")
+            else pd.Series(np.asarray(columns[name], dtype=bool), dtype="boolean")
+            if name == "reading"
             # From an array of objects: many times faster than from a list.
             else pd.Series(_objects(columns[name]), dtype=_STRING)
             for name in FINDING_COLUMNS
@@ -1603,10 +1612,14 @@ def findings_of(findings: pd.DataFrame | pa.Table) -> tuple[Finding, ...]:
 
 
 def _finding(cells: tuple[object, ...]) -> Finding:
-    citizen, rule, severity, events, dates, da, en, citation = (python_value(c) for c in cells)
+    citizen, rule, severity, events, dates, da, en, citation, reading = (
+        python_value(c) for c in cells
+    )
     texts = (citizen, rule, severity, da, en, citation)
     if not all(isinstance(t, str) for t in texts):
         raise CellError("holds a cell that is not text")
+    if not isinstance(reading, bool):
+        raise CellError("holds a reading that is not true or false")
     return Finding(
         rule_id=str(rule),
         citizen_id=str(citizen),
@@ -1616,6 +1629,7 @@ def _finding(cells: tuple[object, ...]) -> Finding:
         text_da=str(da),
         text_en=str(en),
         citation=_citation(str(citation)),
+        reading=reading,
     )
 
 
@@ -1666,6 +1680,7 @@ def sort_findings(findings: pd.DataFrame | pa.Table) -> pd.DataFrame:
         ("text_da", _text),
         ("text_en", _text),
         ("citation", _text),
+        ("reading", _flag),
     ):
         _read_column(frame[column], read, bad)
     citizens = _read_column(frame["citizen_id"], _text, bad)
@@ -1683,6 +1698,12 @@ def sort_findings(findings: pd.DataFrame | pa.Table) -> pd.DataFrame:
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise CellError("must be text")
+    return value
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise CellError("must be true or false")
     return value
 
 

@@ -77,6 +77,7 @@ __all__ = [
     "refusal",
 ]
 
+
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class AuditEntry:
     """One disclosure in a pathway's log and the decision it meets.

@@ -75,7 +75,7 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.sources import Citation, Reason
+from helhed.sources import Basis, Citation, Reading, Reason, Stated
 
 __all__ = [
     "AtMostPer",
@@ -125,6 +125,9 @@ class Finding:
         text_da: What is wrong, in Danish.
         text_en: What is wrong, in English.
         citation: Where the rule comes from.
+        reading: True if the rule broken is helhed's reading of its source rather than the
+            source's words (see [`Rule.basis`][helhed.pathways.rules.Rule]); reports list
+            these findings apart.
     """
 
     rule_id: str = attrs.field(metadata=NON_BLANK)
@@ -135,6 +138,7 @@ class Finding:
     text_da: str = attrs.field(metadata=NON_BLANK)
     text_en: str = attrs.field(metadata=NON_BLANK)
     citation: Citation
+    reading: bool = False
 
     def __attrs_post_init__(self) -> None:
         """Validate every field; a finding about a pathway as a whole names no event."""
@@ -151,6 +155,7 @@ class Finding:
         check.text(self.text_da, "text_da")
         check.text(self.text_en, "text_en")
         check.expect(isinstance(self.citation, Citation), "citation", "must be a Citation")
+        check.flag(self.reading, "reading")
         check.done()
 
     @property
@@ -292,6 +297,10 @@ class Rule(abc.ABC):
         citation: Where the rule comes from.
         text_da: What the rule demands, in Danish.
         text_en: What the rule demands, in English.
+        basis: What the rule rests on: [`Stated`][helhed.sources.Stated] with a short quote
+            of the cited section when the source says it, [`Reading`][helhed.sources.Reading]
+            with helhed's reason when the source is silent or open. None for a rule that has
+            not been marked; every rule helhed ships is marked.
     """
 
     id: str = attrs.field(metadata=NON_BLANK)
@@ -299,6 +308,7 @@ class Rule(abc.ABC):
     citation: Citation
     text_da: str
     text_en: str
+    basis: Basis | None = None
 
     def __attrs_post_init__(self) -> None:
         """Validate the common fields."""
@@ -308,7 +318,17 @@ class Rule(abc.ABC):
         check.expect(isinstance(self.citation, Citation), "citation", "must be a Citation")
         check.text(self.text_da, "text_da")
         check.text(self.text_en, "text_en")
+        check.expect(
+            self.basis is None or isinstance(self.basis, (Stated, Reading)),
+            "basis",
+            "must be a Stated, a Reading or None",
+        )
         check.done()
+
+    @property
+    def reading(self) -> bool:
+        """True if the rule is helhed's reading of its source rather than its words."""
+        return isinstance(self.basis, Reading)
 
     @abc.abstractmethod
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
@@ -331,6 +351,7 @@ class Rule(abc.ABC):
             text_da=f"{self.text_da} {detail[0]}",
             text_en=f"{self.text_en} {detail[1]}",
             citation=self.citation,
+            reading=self.reading,
         )
 
 
@@ -741,10 +762,6 @@ class OneCoordinatingCaseworker(Rule):
         )
 
 
-def _demand(text_da: str, text_en: str) -> dict[str, str]:
-    return {"text_da": text_da, "text_en": text_en}
-
-
 def within(  # noqa: PLR0913 - a rule is its parameters
     days: int,
     *,
@@ -756,6 +773,7 @@ def within(  # noqa: PLR0913 - a rule is its parameters
     text_en: str,
     severity: Severity = Severity.ERROR,
     same: str | None = "referral_id",
+    basis: Basis | None = None,
 ) -> Within:
     """After each ``after`` event, an ``expect`` event within ``days`` calendar days.
 
@@ -773,7 +791,9 @@ def within(  # noqa: PLR0913 - a rule is its parameters
         after=after,
         expect=expect,
         same=same,
-        **_demand(text_da, text_en),
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
     )
 
 
@@ -788,6 +808,7 @@ def precedes(  # noqa: PLR0913 - a rule is its parameters
     severity: Severity = Severity.ERROR,
     same: str | None = None,
     same_day: bool = False,
+    basis: Basis | None = None,
 ) -> Precedes:
     """Every ``then`` event has a ``first`` event before it (or that day, with ``same_day``)."""
     return Precedes(
@@ -798,7 +819,9 @@ def precedes(  # noqa: PLR0913 - a rule is its parameters
         then=then,
         same=same,
         same_day=same_day,
-        **_demand(text_da, text_en),
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
     )
 
 
@@ -810,10 +833,17 @@ def forbid(  # noqa: PLR0913 - a rule is its parameters
     text_da: str,
     text_en: str,
     severity: Severity = Severity.ERROR,
+    basis: Basis | None = None,
 ) -> Forbid:
     """No event matching ``events`` may occur."""
     return Forbid(
-        id=id, severity=severity, citation=citation, events=events, **_demand(text_da, text_en)
+        id=id,
+        severity=severity,
+        citation=citation,
+        events=events,
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
     )
 
 
@@ -827,6 +857,7 @@ def every(  # noqa: PLR0913 - a rule is its parameters
     text_da: str,
     text_en: str,
     severity: Severity = Severity.ERROR,
+    basis: Basis | None = None,
 ) -> Every:
     """Every event matching ``events`` meets ``holds``; ``failure`` says (da, en) what is wrong."""
     return Every(
@@ -837,7 +868,9 @@ def every(  # noqa: PLR0913 - a rule is its parameters
         holds=holds,
         failure_da=failure[0],
         failure_en=failure[1],
-        **_demand(text_da, text_en),
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
     )
 
 
@@ -850,6 +883,7 @@ def requires_consent(  # noqa: PLR0913 - a rule is its parameters
     text_da: str,
     text_en: str,
     severity: Severity = Severity.ERROR,
+    basis: Basis | None = None,
 ) -> RequiresConsent:
     """Information of ``category`` reaches ``to`` only with consent in force."""
     return RequiresConsent(
@@ -858,7 +892,9 @@ def requires_consent(  # noqa: PLR0913 - a rule is its parameters
         citation=citation,
         category=category,
         to=to,
-        **_demand(text_da, text_en),
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
     )
 
 
@@ -871,6 +907,7 @@ def parallel(  # noqa: PLR0913 - a rule is its parameters
     text_da: str,
     text_en: str,
     severity: Severity = Severity.WARNING,
+    basis: Basis | None = None,
 ) -> Parallel:
     """The two administrations' interventions overlap in time."""
     return Parallel(
@@ -879,7 +916,9 @@ def parallel(  # noqa: PLR0913 - a rule is its parameters
         citation=citation,
         first=first,
         second=second,
-        **_demand(text_da, text_en),
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
     )
 
 
@@ -892,6 +931,7 @@ def at_most_per(  # noqa: PLR0913 - a rule is its parameters
     text_da: str,
     text_en: str,
     severity: Severity = Severity.ERROR,
+    basis: Basis | None = None,
 ) -> AtMostPer:
     """A member of staff in ``role`` has at most ``limit`` citizens (a population rule).
 
@@ -907,7 +947,9 @@ def at_most_per(  # noqa: PLR0913 - a rule is its parameters
         citation=citation,
         limit=limit,
         role=role,
-        **_demand(text_da, text_en),
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
     )
 
 
