@@ -9,7 +9,7 @@ DEV := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck pytest docs bench slow clean
+.PHONY: demo test lint typecheck pytest docs bench slow clean law-page
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ bench: $(DEV)
 	$(BIN)/python benchmarks/bench_pathways.py
 	$(BIN)/python benchmarks/bench_catalogue.py
 	$(BIN)/python benchmarks/bench_research.py
+
+# Write the tables of docs/law.md anew from the dated rule tables (a test checks they agree).
+law-page: $(DEV)
+	$(BIN)/python -c "import pathlib, helhed.law as law; \
+	page = pathlib.Path('docs/law.md'); \
+	page.write_text(law.refresh(page.read_text(encoding='utf-8')), encoding='utf-8')"
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache site

@@ -42,6 +42,7 @@ FLOORS = [
     "pathways",
     "consent",
     "models",
+    "law",
     "cases",
     "serialization",
     "json_schema",
