@@ -9,7 +9,7 @@ DEV := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck pytest docs bench slow clean law-page
+.PHONY: demo test lint typecheck pytest docs bench slow clean law-page rules-page
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ law-page: $(DEV)
 	$(BIN)/python -c "import pathlib, helhed.law as law; \
 	page = pathlib.Path('docs/law.md'); \
 	page.write_text(law.refresh(page.read_text(encoding='utf-8')), encoding='utf-8')"
+
+# Write the table of docs/protocols.md anew from the shipped rules (a test checks they agree).
+rules-page: $(DEV)
+	$(BIN)/python -c "import pathlib, helhed.pathways.bases as bases; \
+	page = pathlib.Path('docs/protocols.md'); \
+	page.write_text(bases.refresh(page.read_text(encoding='utf-8')), encoding='utf-8')"
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache site

@@ -298,7 +298,7 @@ _KNOWN_FIELDS: Final[Mapping[type, frozenset[str]]] = {
     RequiresConsent: frozenset((*_COMMON_FIELDS, "category", "to")),
     Every: frozenset((*_COMMON_FIELDS, "events", "holds", "failure_da", "failure_en")),
     AtMostPer: frozenset((*_COMMON_FIELDS, "limit", "role")),
-    CoordinatingCaseworkerAssigned: frozenset(_COMMON_FIELDS),
+    CoordinatingCaseworkerAssigned: frozenset((*_COMMON_FIELDS, "grace_days")),
     OneCoordinatingCaseworker: frozenset(_COMMON_FIELDS),
 }
 """The fields the columnar code reads, per class it reads them for.
@@ -1284,10 +1284,11 @@ def _coordinator_assigned(
     """``CoordinatingCaseworkerAssigned`` over columns, and on objects where that is unsure.
 
     A citizen not closed whose last ``BenefitChanged`` names a funding basis with the right
-    on the day checked lacks a coordinating caseworker if none was ever assigned; one who
-    was assigned one and never had anyone released has one. A citizen with someone released
-    (the log must be replayed) or a funding basis code that is not known (reading it fails,
-    as it should) is checked on objects.
+    on the day checked, more than ``grace_days`` days before it, lacks a coordinating
+    caseworker if none was ever assigned; one who was assigned one and never had anyone
+    released has one. A citizen with someone released (the log must be replayed) or a
+    funding basis code that is not known (reading it fails, as it should) is checked on
+    objects.
     """
     changed = table.kinds(BenefitChanged)
     if not changed.any():
@@ -1303,6 +1304,8 @@ def _coordinator_assigned(
     # Rows are in log order, each citizen's together: the last row of each run is the latest.
     last = rows[np.append(table.citizen[rows][1:] != table.citizen[rows][:-1], True)]
     last = last[rights[codes[last]]]
+    # Judged only once the grace has run: more than grace_days days after the change.
+    last = last[table.day[last] + rule.grace_days < table.on]
     citizens = table.citizen[last]
     coordinated = table.citizen[
         table.kinds(CaseworkerAssigned) & table.equals("role", Role.COORDINATING_CASEWORKER.code)

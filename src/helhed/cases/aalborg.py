@@ -57,7 +57,7 @@ from helhed.pathways.events import ConversationHeld, ConversationKind, Event, In
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.reports import InterventionStatus
 from helhed.pathways.rules import Protocol, every, when
-from helhed.sources import Citation
+from helhed.sources import Citation, Stated
 
 __all__ = [
     "AALBORG",
@@ -268,6 +268,10 @@ AALBORG = Protocol(
             "holdforløbet begynder.",
             text_en="A Flex citizen is made ready in preparatory conversations before the team "
             "course starts.",
+            basis=Stated(
+                "Klargørende samtale-forløb, hvor formålet er at gøre borgeren klar til at "
+                "deltage på de almindelige Åben og Rolig forløb"
+            ),
         ),
     ),
     citation=_CITE,

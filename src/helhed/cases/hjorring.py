@@ -119,7 +119,4 @@ HJORRING = Protocol(
     ),
     citation=_CITE,
 )
-"""Hjørring's steps as a protocol: model 1's rules, with screening optional (SST2019 6.1).
-
-Without a screening before the plan, the same-instrument rule finds progression measured
-with no baseline, so a plan whose progression is followed still needs one measurement first."""
+"""Hjørring's steps as a protocol: model 1's rules, with screening optional (SST2019 6.1)."""

@@ -4,10 +4,20 @@ Jammerbugt has one administration for health and the labour market. Two practice
 
 * **Alcohol.** Trained substance-abuse ambassadors in each department spot citizens with high
   alcohol use. Front-line staff hold the first conversation and motivate; substance-abuse
-  consultants join when needed. Treatment is individual, in a group or residential.
+  consultants may take part in those conversations when needed. Treatment is individual, in
+  a group or residential.
 * **Prevention for the employed.** Employed citizens at risk of musculoskeletal and lifestyle
-  disease - in social and health care, industry and agriculture, with unions and pension
-  funds as partners - get purely preventive advice and physical activity; sick leave fell.
+  disease - in social and health care, industry and agriculture, recruited together with 3F,
+  FOA, Agri Nord, Pension Danmark and Industriens Pension - get purely preventive advice and
+  physical activity; sick leave fell.
+
+The rules:
+
+| rule | demand |
+|---|---|
+| ``jammerbugt.first_conversation`` | a substance-abuse consultant comes in at the earliest \
+on the day of the first conversation, which the consultant may join (helhed's reading) |
+| ``jammerbugt.conversation_before_treatment`` | treatment starts after a conversation |
 
 Target groups: medium and low risk.
 
@@ -31,8 +41,8 @@ from helhed.groups import RiskGroup
 from helhed.health import HealthDomain, RiskFactor
 from helhed.organisation import Role
 from helhed.pathways.events import CaseworkerAssigned, ConversationHeld, InterventionStarted
-from helhed.pathways.rules import Protocol, precedes, when
-from helhed.sources import Citation, Reason
+from helhed.pathways.rules import Protocol, Severity, precedes, when
+from helhed.sources import Citation, Reading, Reason, Stated
 
 __all__ = [
     "JAMMERBUGT",
@@ -64,8 +74,9 @@ TREATMENTS = {
 PREVENTIVE_SECTORS = ("social- og sundhedsområdet", "industrien", "landbruget")
 """The sectors of the preventive track (SST2019 6.3)."""
 
-PREVENTIVE_PARTNERS = ("fagforeninger", "pensionskasser")
-"""The preventive track's partners (SST2019 6.3)."""
+PREVENTIVE_PARTNERS = ("3F", "FOA", "Agri Nord", "Pension Danmark", "Industriens Pension")
+"""The preventive track's partners, as SST2019 6.3 names them: the recruitment happens "i et
+tæt samarbejde med 3F, FOA, Agri Nord, Pension Danmark og Industriens Pension"."""
 
 _LIFESTYLE = frozenset(
     {RiskFactor.SMOKING, RiskFactor.ALCOHOL, RiskFactor.DIET, RiskFactor.PHYSICAL_ACTIVITY}
@@ -114,10 +125,24 @@ JAMMERBUGT = Protocol(
             when(ConversationHeld),
             when(CaseworkerAssigned, role=Role.SUBSTANCE_ABUSE_CONSULTANT),
             id="jammerbugt.first_conversation",
+            severity=Severity.WARNING,
+            same_day=True,
             citation=_CITE,
-            text_da="Frontpersonalet tager den første samtale, før misbrugskonsulenten kommer ind.",
-            text_en="Front-line staff hold the first conversation before a substance-abuse "
-            "consultant joins.",
+            text_da="Frontpersonalet tager den første samtale; en misbrugskonsulent kan deltage "
+            "i den, men kommer ikke ind før den.",
+            text_en="Front-line staff hold the first conversation; a substance-abuse consultant "
+            "may take part in it but does not come in before it.",
+            basis=Reading(
+                "Kilden giver frontmedarbejderne den første samtale, og misbrugskonsulenterne "
+                "kan deltage i disse samtaler, hvis det skønnes nødvendigt. helhed læser det "
+                "sådan, at en konsulent tildeles tidligst samme dag som den første samtale: "
+                "at deltage i den er tilladt, at komme ind før den er en advarsel.",
+                "The source gives the first conversation to front-line staff, and the "
+                "substance-abuse consultants may take part in those conversations when that "
+                "is judged necessary. helhed reads this as: a consultant is assigned at the "
+                "earliest on the day of the first conversation; taking part in it is allowed, "
+                "coming in before it is a warning.",
+            ),
         ),
         precedes(
             when(ConversationHeld),
@@ -126,6 +151,10 @@ JAMMERBUGT = Protocol(
             citation=_CITE,
             text_da="Behandling begynder efter en motiverende samtale.",
             text_en="Treatment starts after a motivating conversation.",
+            basis=Stated(
+                "Frontmedarbejdernes opgave er at tage den første samtale med borgerne og "
+                "motivere dem til behandling"
+            ),
         ),
     ),
     citation=_CITE,

@@ -64,7 +64,7 @@ from helhed.pathways.events import (
 )
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.rules import Finding, Protocol, Rule, at_most_per, every, when
-from helhed.sources import Citation, Reason
+from helhed.sources import Citation, Reason, Stated
 
 __all__ = ["KOBENHAVN_IPS", "RESULTS", "SupportUntilSettled"]
 
@@ -145,6 +145,7 @@ KOBENHAVN_IPS = Protocol(
             citation=_CITE,
             text_da=f"En IPS-konsulent har forløb for højst {IPS_CASELOAD_LIMIT} borgere.",
             text_en=f"An IPS consultant has at most {IPS_CASELOAD_LIMIT} citizens.",
+            basis=Stated("Konsulenten varetager forløb for maks. 25 borgere."),
         ),
         every(
             when(EmployerContacted),
@@ -157,6 +158,7 @@ KOBENHAVN_IPS = Protocol(
             citation=_CITE,
             text_da="Det virksomhedsopsøgende arbejde er udelukkende omvendt formidling.",
             text_en="Companies are approached only by reverse placement.",
+            basis=Stated("Det virksomhedsopsøgende arbejde er udelukkende omvendt formidling"),
         ),
         SupportUntilSettled(
             id="kobenhavn_ips.support_until_settled",
@@ -165,6 +167,10 @@ KOBENHAVN_IPS = Protocol(
             "til borgeren er faldet helt til.",
             text_en="Contact continues after the citizen starts a job or an education, until "
             "the citizen has settled in.",
+            basis=Stated(
+                "Borgerens kontakt med teamet afsluttes altså først når borgeren er faldet helt "
+                "til på jobbet/uddannelsen"
+            ),
         ),
     ),
     permissions=(

@@ -17,6 +17,11 @@ What the source leaves open, and helhed's default (each a parameter):
 * the times of day: none by default (pass ``starts_at`` and ``ends_at`` to get sessions);
 * which WHO-5 result leads to which content:
   [`CONTENT_BY_BAND`][helhed.cases.kolding.CONTENT_BY_BAND];
+* which WHO-5 result shows a *need*: the source does not say; by default a percentage of
+  [`NEED_AT_MOST`][helhed.cases.kolding.NEED_AT_MOST] (50) or less, the cut-off for poor
+  well-being of the WHO-5 instrument (WHO5), or an item answered 0 or 1 - helhed's reading
+  ([`NEED_READING`][helhed.cases.kolding.NEED_READING]), a parameter of
+  [`course_decision`][helhed.cases.kolding.course_decision];
 * what "at the end" means for the re-screening: within 7 days before or after the last
   course day.
 
@@ -46,8 +51,6 @@ from helhed.benefits import Benefit
 from helhed.collaboration import CollaborationModel
 from helhed.errors import ValidationError
 from helhed.groups import RiskGroup
-from helhed.models.early_detection import RULES as MODEL_1
-from helhed.organisation import Administration
 from helhed.pathways.events import (
     InterventionCompleted,
     InterventionStarted,
@@ -56,12 +59,14 @@ from helhed.pathways.events import (
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.rules import Finding, Protocol, Rule, precedes, when
 from helhed.screening._base import Interpretation
-from helhed.sources import Citation, Reason
+from helhed.sources import Citation, Reading, Reason, Stated
 
 __all__ = [
     "CONTENT_BY_BAND",
     "COURSE",
     "KOLDING",
+    "NEED_AT_MOST",
+    "NEED_READING",
     "TEAM_RETURNING",
     "TEAM_SIZE",
     "CourseDecision",
@@ -85,6 +90,24 @@ TEAM_SIZE = 20
 
 TEAM_RETURNING = 10
 """Of whom typically 10 are returning (SST2019 6.2)."""
+
+NEED_AT_MOST = 50
+"""helhed's default: a WHO-5 percentage score at or below this shows a need for the course.
+
+SST2019 6.2 says the course starts when the screening shows a need, but not which score does;
+50 is the instrument's own cut-off for poor well-being (WHO5, ``who5.BANDS``). A reading, see
+[`NEED_READING`][helhed.cases.kolding.NEED_READING]; pass ``need_at_most`` to
+[`course_decision`][helhed.cases.kolding.course_decision] for the municipality's own."""
+
+NEED_READING = Reading(
+    "SST2019 6.2 siger, at borgeren begynder, hvis screeningen viser behov, men ikke hvilken "
+    "score der viser behov. helhed bruger WHO-5-instrumentets egen grænse for dårlig trivsel, "
+    "en procentscore på 50 eller derunder, eller et spørgsmål besvaret med 0 eller 1 (WHO5).",
+    "SST2019 6.2 says the citizen starts if the screening shows a need, but not which score "
+    "shows one. helhed uses the WHO-5 instrument's own cut-off for poor well-being, a "
+    "percentage score of 50 or less, or an item answered 0 or 1 (WHO5).",
+)
+"""Why the default need cut-off is helhed's reading, not Kolding's (WHO5)."""
 
 _WEEKS = range(12, 15)
 _FIRST_WEEK_DAYS = 3
@@ -195,8 +218,8 @@ class CourseDecision:
 
     Attributes:
         starts: True only with both a need and the motivation.
-        need: True if WHO-5 shows poor well-being (a band wholly at or below 50 %) or an
-            item answered 0 or 1.
+        need: True if WHO-5 shows poor well-being (a band wholly at or below the cut-off,
+            50 % by default) or an item answered 0 or 1.
         motivated: The citizen's own wish to take part.
         reasons: Why, each with its citation.
     """
@@ -207,18 +230,25 @@ class CourseDecision:
     reasons: tuple[Reason, ...] = attrs.field(repr=REDACT, metadata=SENSITIVE)
 
 
-def course_decision(interpretation: Interpretation, *, motivated: bool) -> CourseDecision:
+def course_decision(
+    interpretation: Interpretation, *, motivated: bool, need_at_most: int = NEED_AT_MOST
+) -> CourseDecision:
     """A course needs both a need (from WHO-5) and the citizen's motivation (SST2019 6.2).
 
+    The need is a result in a band wholly at or below ``need_at_most`` on the percentage
+    scale, or an item answered 0 or 1. The default cut-off is helhed's reading
+    ([`NEED_READING`][helhed.cases.kolding.NEED_READING]): the source names none.
+
     Raises:
-        ValidationError: If the interpretation is not of WHO-5 or ``motivated`` is not a bool.
+        ValidationError: If the interpretation is not of WHO-5, ``motivated`` is not a bool,
+            or ``need_at_most`` is not a whole number from 0 to 100.
     """
     check = Checker()
     check.expect(interpretation.instrument == "who5", "interpretation", "must be of WHO-5")
     check.flag(motivated, "motivated")
+    check.whole(need_at_most, "need_at_most", maximum=100)
     check.done()
-    # Poor well-being is a percentage of 50 or less, whichever WHO-5 bands are used.
-    need = interpretation.band.high <= 50 or bool(interpretation.flags)
+    need = interpretation.band.high <= need_at_most or bool(interpretation.flags)
     reasons = (
         Reason(
             "kolding.need" if need else "kolding.no_need",
@@ -347,21 +377,24 @@ KOLDING = Protocol(
     ),
     rules=(
         precedes(
-            when(ScreeningRecorded, recorded_by=Administration.HEALTH, instrument="who5"),
+            when(ScreeningRecorded, instrument="who5"),
             when(InterventionStarted, offers=[COURSE]),
             id="kolding.screened_first",
             citation=_CITE,
-            text_da="En psykolog screener med WHO-5, før forløbet begynder.",
-            text_en="A psychologist screens with WHO-5 before the course starts.",
+            text_da="Sund på Tværs screener borgeren med WHO-5, før forløbet begynder.",
+            text_en="Sund på Tværs screens the citizen with WHO-5 before the course starts.",
+            basis=Stated("Sund på Tværs screenede herefter borgerne ved brug af WHO-5"),
         ),
         RescreenedAtEnd(
             id="kolding.rescreened",
             citation=_CITE,
             text_da="Borgeren screenes igen ved forløbets afslutning.",
             text_en="The citizen is screened again at the end of the course.",
+            basis=Stated("Ved slutningen af tilbuddet blev deltagerne screenet igen"),
         ),
-        *(r for r in MODEL_1 if r.id == "model1.same_instrument"),
     ),
     citation=_CITE,
 )
-"""Kolding's practice as a protocol (SST2019 6.2), with model 1's same-instrument rule."""
+"""Kolding's practice as a protocol (SST2019 6.2). Sund på Tværs sat in Job og Aktiv, the
+unit for the municipality's own activation projects, so the WHO-5 screening before the course
+may be recorded by any administration; the psychologist who screens is the course's own."""

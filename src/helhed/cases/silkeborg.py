@@ -51,7 +51,7 @@ from helhed.models.coordination import Frequency, MeetingSeries
 from helhed.organisation import Administration, Role
 from helhed.pathways.events import InformationCategory
 from helhed.pathways.rules import Protocol, requires_consent
-from helhed.sources import Citation, Reason
+from helhed.sources import Citation, Reason, Stated
 
 __all__ = [
     "CANCER_CASEWORKERS",
@@ -141,6 +141,10 @@ SILKEBORG = Protocol(
             text_da="Data om borgerens genoptræning deles via journalsystemet kun med samtykke.",
             text_en="Data on the citizen's rehabilitation is shared via the record system only "
             "with consent.",
+            basis=Stated(
+                "dele data via journalsystemet om borgerens genoptræning, hvis borgeren giver "
+                "samtykke"
+            ),
         ),
     ),
     permissions=(

@@ -14,8 +14,14 @@ job centre, mainly sickness benefit and cash benefit recipients.
 
 | rule | demand |
 |---|---|
-| ``sonderborg.clarifying_first`` | an offer starts only after a clarifying conversation |
+| ``sonderborg.clarifying_first`` | a citizen who has the clarifying conversation starts no \
+health offer before it (helhed's reading) |
 | ``sonderborg.parallel`` | job centre and health department offers overlap in time |
+
+The conversation is granted to the citizens who particularly need a cross-disciplinary effort,
+not to all; so ``sonderborg.clarifying_first`` judges only citizens who had one, and only the
+health department's offers (see
+[`clarifying_first`][helhed.models.specific.clarifying_first]).
 
 Who takes part in the conversation, and whether its plan items run in parallel, is checked on
 the conversation itself with
@@ -36,7 +42,7 @@ from helhed.groups import RiskGroup
 from helhed.models.specific import clarifying_first
 from helhed.organisation import Administration
 from helhed.pathways.rules import Protocol, parallel
-from helhed.sources import Citation
+from helhed.sources import Citation, Stated
 
 __all__ = ["MAIN_FUNDING", "MAIN_GROUPS", "SONDERBORG"]
 
@@ -67,8 +73,10 @@ SONDERBORG = Protocol(
             "sonderborg",
             _CITE,
             text=(
-                "Indsatsen tilrettelægges i en afklarende samtale, før tilbuddene går i gang.",
-                "The effort is planned in a clarifying conversation before the offers start.",
+                "Hos en borger, der får en afklarende samtale, tilrettelægges sundhedstilbuddene "
+                "i samtalen, før de går i gang.",
+                "For a citizen who has a clarifying conversation, the health offers are planned "
+                "in it before they start.",
             ),
         ),
         parallel(
@@ -78,6 +86,10 @@ SONDERBORG = Protocol(
             citation=_CITE,
             text_da="Den virksomhedsrettede indsats og sundhedstilbuddet kører parallelt.",
             text_en="The company-directed effort and the health offer run in parallel.",
+            basis=Stated(
+                "afstemmes den virksomhedsrettede indsats med sundhedstilbuddet, således at de "
+                "kan iværksættes parallelt"
+            ),
         ),
     ),
     citation=_CITE,

@@ -65,7 +65,7 @@ from helhed.pathways.events import (
 )
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.rules import Match, Protocol, every, precedes, when, within
-from helhed.sources import Citation
+from helhed.sources import Citation, Reading, Stated
 
 __all__ = [
     "HEALTH_SERVICES",
@@ -90,6 +90,15 @@ HEALTH_SERVICES = 14
 
 REPORT_DAYS = 14
 """helhed's default: days after a completed intervention by which the final report is written."""
+
+_REPORT_READING = Reading(
+    "Kilden lægger vægt på terapeuternes afsluttende indsatsrapporter, men sætter ingen frist. "
+    "helhed vælger 14 dage efter indsatsens afslutning, så reglen kan bedømmes; fristen er en "
+    "parameter (report_days).",
+    "The source stresses the therapists' final intervention reports but sets no deadline. "
+    "helhed chooses 14 days after the intervention ends so the rule can be judged; the "
+    "deadline is a parameter (report_days).",
+)
 
 MEETINGS_START = dt.date(2019, 1, 7)
 """helhed's start for the weekly management meetings; the source gives no date."""
@@ -197,6 +206,7 @@ def protocol(*, report_days: int = REPORT_DAYS) -> Protocol:
                 text_da="En terapeut revurderer jobcentrets bevilling, før indsatsen begynder.",
                 text_en="A therapist re-evaluates the job centre's grant before the "
                 "intervention starts.",
+                basis=Stated("bliver bevillingen revurderet af en terapeut i Job & Sundhed"),
             ),
             precedes(
                 _narrow(
@@ -211,6 +221,10 @@ def protocol(*, report_days: int = REPORT_DAYS) -> Protocol:
                 text_da="Jobcentret udarbejder en formålsplan forud for den sundhedsrettede "
                 "indsats.",
                 text_en="The job centre writes a purpose plan before the health intervention.",
+                basis=Stated(
+                    "Forud for borgerens sundhedsrettede indsats, udarbejder jobcentret en "
+                    "formålsplan for borgeren"
+                ),
             ),
             every(
                 when(SubGoalSet, recorded_by=A.HEALTH),
@@ -223,6 +237,7 @@ def protocol(*, report_days: int = REPORT_DAYS) -> Protocol:
                 citation=_CITE,
                 text_da="Terapeuternes delmål hører under jobcentrets formålsplan.",
                 text_en="The therapists' sub-goals sit under the job centre's purpose plan.",
+                basis=Stated("terapeuterne i sundhedsafdelingen opstiller delmål herunder"),
             ),
             within(
                 report_days,
@@ -237,6 +252,7 @@ def protocol(*, report_days: int = REPORT_DAYS) -> Protocol:
                 citation=_CITE,
                 text_da="Terapeuterne skriver en afsluttende indsatsrapport til jobcentret.",
                 text_en="The therapists write a final intervention report for the job centre.",
+                basis=_REPORT_READING,
             ),
         ),
         citation=_CITE,

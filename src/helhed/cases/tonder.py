@@ -45,7 +45,7 @@ from helhed.pathways.events import (
     InterventionStarted,
 )
 from helhed.pathways.rules import Protocol, Severity, when, within
-from helhed.sources import Citation
+from helhed.sources import Citation, Stated
 
 __all__ = ["COURSE", "COURSE_WEEKS", "FUNDING", "RESULTS", "TONDER", "course_period"]
 
@@ -91,6 +91,7 @@ TONDER = Protocol(
             citation=_CITE,
             text_da="Diabetesforløbet varer 8 uger.",
             text_en="The diabetes course lasts 8 weeks.",
+            basis=Stated("Tønder kommune tilbyder derfor 8 ugers forløb til flygtninge"),
         ),
     ),
     citation=_CITE,

@@ -9,8 +9,11 @@ training. In April 2017 seven of the team's staff moved into DGI-huset Panteren,
 centre, and hold conversations and training there, so citizens can keep up an active life
 afterwards.
 
-The premise: the effort is employment work, so registration and sanctions must be accepted -
-[`JointVisitation`][helhed.models.coordination.JointVisitation] refuses a decision without it.
+The premise: the effort is employment work, so registration and sanctions must be accepted.
+That is a prerequisite of the municipality (the general prerequisite
+``general.registration_sanctions`` of SST2019 kap. 5, here
+[`PREMISE_PREREQUISITE`][helhed.cases.vordingborg.PREMISE_PREREQUISITE]), checked by
+[`readiness`][helhed.models.readiness.readiness], not a condition of each joint visitation.
 
 Target: sick-listed citizens with complex problems, e.g. long unemployment - sickness benefit,
 flex-job unemployment benefit, resource course and job clarification course; medium and high
@@ -56,13 +59,14 @@ from helhed.models.early_detection import assessment_rules
 from helhed.organisation import Administration, Role, StaffMember, Team
 from helhed.pathways.events import InterventionStarted, PlanCreated
 from helhed.pathways.rules import Protocol, precedes, when
-from helhed.sources import Citation, Reason
+from helhed.sources import Citation, Reason, Stated
 
 __all__ = [
     "FOCUS",
     "FUNDING",
     "LOCATION",
     "PREMISE",
+    "PREMISE_PREREQUISITE",
     "RELOCATED_ON",
     "RELOCATED_STAFF",
     "TEAM",
@@ -112,7 +116,12 @@ PREMISE = Reason(
     "The effort is employment work; registration and sanctions must be accepted.",
     _CITE,
 )
-"""The premise of the effort; ``JointVisitation`` enforces it."""
+"""The premise of the effort (SST2019 7.1)."""
+
+PREMISE_PREREQUISITE = "general.registration_sanctions"
+"""The premise as a prerequisite code of ``helhed.models.elements.PREREQUISITES``: the general
+prerequisite of SST2019 kap. 5 that [`readiness`][helhed.models.readiness.readiness] checks
+for the municipality."""
 
 
 def team(members: Iterable[StaffMember]) -> Team:
@@ -163,6 +172,13 @@ VORDINGBORG = Protocol(
             ),
             before_id="visitation_before_plan",
             minimum=MIN_PROFESSIONS,
+            bases=(
+                Stated(
+                    "Visitationen foregår på baggrund af en tværfaglig vurdering foretaget af "
+                    "Team Tidlig Indsats"
+                ),
+                Stated("en tværfaglig vurdering foretaget af Team Tidlig Indsats"),
+            ),
         ),
         precedes(
             when(PlanCreated),
@@ -171,6 +187,7 @@ VORDINGBORG = Protocol(
             citation=_CITE,
             text_da="En aktivitet begynder først efter den fælles visitation.",
             text_en="An activity starts only after the joint visitation.",
+            basis=Stated("en fælles visitation til konkrete aktiviteter"),
         ),
     ),
     citation=_CITE,

@@ -11,8 +11,10 @@ Two values carry the model:
 
 * [`JointVisitation`][helhed.models.coordination.JointVisitation]: the decision that sends a
   citizen to concrete activities. It rests on a cross-disciplinary assessment (at least two
-  professions) and is employment work, so the citizen's registration and sanctions apply
-  (SST2019 7.1 and the general prerequisites of kap. 5); it refuses to exist otherwise.
+  professions); it refuses to exist otherwise. That registration and sanctions are accepted
+  is a prerequisite of the municipality, not a condition of each decision: the general
+  prerequisite ``general.registration_sanctions`` of SST2019 kap. 5, and Vordingborg's
+  premise (7.1), checked by [`readiness`][helhed.models.readiness.readiness].
   [`visitation_events`][helhed.models.coordination.visitation_events] turns it into the
   pathway events it implies.
 * [`MeetingSeries`][helhed.models.coordination.MeetingSeries]: recurring meetings - weekly,
@@ -66,7 +68,7 @@ from helhed.models.early_detection import assessment_rules
 from helhed.organisation import Administration, Role, Team
 from helhed.pathways.events import AssessmentHeld, Event, PlanCreated, PlanItemAdded
 from helhed.pathways.rules import Protocol
-from helhed.sources import Citation
+from helhed.sources import Citation, Stated
 
 __all__ = [
     "COORDINATION",
@@ -81,10 +83,6 @@ __all__ = [
 ]
 
 _KAP7 = Citation("SST2019", "kap. 7")
-_PREMISE = (
-    "a joint visitation is employment work, so registration and sanctions apply "
-    "(SST2019 7.1, kap. 5)"
-)
 
 MIN_PROFESSIONS = 2
 """A cross-disciplinary assessment has at least this many professions (SST2019 kap. 7)."""
@@ -155,10 +153,12 @@ class JointVisitation:
     """A joint visitation (fælles visitation) of a citizen to activities (SST2019 kap. 7, 7.1).
 
     The decision rests on a cross-disciplinary assessment by staff of at least two
-    professions, chooses work-directed and health-promoting activities, and - being employment
-    work - is made on the premise that the citizen's registration and sanctions apply
-    (SST2019 7.1; the general prerequisites of kap. 5). A decision that lacks any of these is
-    refused with a [`ValidationError`][helhed.errors.ValidationError] naming the field.
+    professions and chooses work-directed and health-promoting activities. A decision that
+    lacks any of these is refused with a [`ValidationError`][helhed.errors.ValidationError]
+    naming the field. The acceptance of registration and sanctions is the municipality's
+    prerequisite (SST2019 kap. 5; Vordingborg's premise, 7.1), checked once for the
+    municipality by [`readiness`][helhed.models.readiness.readiness] under
+    ``general.registration_sanctions``, not on each decision.
 
     Attributes:
         citizen_id: The citizen.
@@ -167,7 +167,6 @@ class JointVisitation:
         assessment: The cross-disciplinary assessment the decision rests on: of the same
             citizen, held on or before ``decided_on``, with at least two professions.
         activities: The activities chosen; at least one, none starting before ``decided_on``.
-        accepts_registration_and_sanctions: Must be True: the activities are employment work.
     """
 
     citizen_id: str = attrs.field(metadata=NON_BLANK)
@@ -175,7 +174,6 @@ class JointVisitation:
     team: Team
     assessment: AssessmentHeld
     activities: tuple[Activity, ...]
-    accepts_registration_and_sanctions: bool
 
     def __attrs_post_init__(self) -> None:
         """Validate every field; raise all problems at once."""
@@ -196,13 +194,6 @@ class JointVisitation:
                     f"activities[{i}].start",
                     "must not be before decided_on; activities start after the visitation",
                 )
-        accepts = self.accepts_registration_and_sanctions
-        if check.flag(accepts, "accepts_registration_and_sanctions"):
-            check.expect(
-                accepts,
-                "accepts_registration_and_sanctions",
-                f"must be true: {_PREMISE}",
-            )
         check.done()
 
     def _check_assessment(self, check: Checker, *, day_ok: bool) -> None:
@@ -418,6 +409,10 @@ RULES = assessment_rules(
         "The assessment behind the visitation spans at least two professions.",
     ),
     minimum=MIN_PROFESSIONS,
+    bases=(
+        Stated("Fælles visitation af borgere på baggrund af en tværfaglig vurdering af borgerne"),
+        Stated("en tværfaglig vurdering af borgerne"),
+    ),
 )
 """The rules of model 2, each citing SST2019 kapitel 7."""
 

@@ -10,8 +10,9 @@ event log that is:
    administrations taking part;
 3. ``PlanCreated`` and ``PlanItemAdded`` - the plan and its items (offer, responsible
    administration, profession, start, end);
-4. ``ScreeningRecorded`` again and ``ProgressionReviewed`` - progression measured on the same
-   instrument as the baseline;
+4. ``ScreeningRecorded`` again and ``ProgressionReviewed`` - progression measured with a
+   validated tool; SST2019 kap. 6 names two tools among the prerequisites, one for screening
+   and one for progression, so the model does not demand that they be the same;
 5. ``PlanAdjusted`` (and new items) - the plan changed in the light of progression.
 
 [`EARLY_DETECTION`][helhed.models.early_detection.EARLY_DETECTION] holds the model's rules:
@@ -21,7 +22,11 @@ event log that is:
 | ``model1.assessment_before_plan`` | a plan needs a cross-disciplinary assessment before it |
 | ``model1.assessment_cross_disciplinary`` | an assessment has at least two professions |
 | ``model1.plan_cross_disciplinary`` | a plan's items span at least two professions |
-| ``model1.same_instrument`` | progression is measured on an instrument used before the plan |
+
+[`SameInstrument`][helhed.models.early_detection.SameInstrument] - progression measured on an
+instrument used before the plan - is not one of them: the source asks for a validated
+screening tool and a validated progression tool, two tools. It stays for a protocol of a
+municipality's own that measures progression on its screening tool.
 
 Examples:
     >>> import datetime as dt
@@ -64,7 +69,7 @@ from helhed.pathways.events import (
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.rules import Finding, Protocol, Rule, every, precedes, when
 from helhed.screening.progression import Measurement, Series
-from helhed.sources import Citation
+from helhed.sources import Basis, Citation, Reading, Stated
 
 __all__ = [
     "EARLY_DETECTION",
@@ -169,7 +174,9 @@ class SameInstrument(Rule):
     """Progression under a plan is measured on an instrument also used before the plan.
 
     Every screening and every progression review after a plan is made must use an instrument
-    that was used before it (the baseline).
+    that was used before it (the baseline). Not a rule of model 1: SST2019 kap. 6 names a
+    validated screening tool and a validated progression tool as two prerequisites, so a
+    protocol that adds this rule should mark it as its own reading.
     """
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
@@ -208,12 +215,14 @@ def assessment_rules(  # noqa: PLR0913 - the texts of two rules
     across: tuple[str, str],
     before_id: str = "assessment_before_plan",
     minimum: int = 2,
+    bases: tuple[Basis | None, Basis | None] = (None, None),
 ) -> tuple[Rule, Rule]:
     """The two assessment rules models 1 and 2 and their cases share, under ``prefix``.
 
     ``{prefix}.{before_id}``: a plan rests on a cross-disciplinary assessment before it;
     ``{prefix}.assessment_cross_disciplinary``: an assessment has ``minimum`` professions.
-    ``before`` and ``across`` are the (Danish, English) texts of the two rules.
+    ``before`` and ``across`` are the (Danish, English) texts of the two rules, ``bases``
+    what each rests on.
     """
 
     def enough(_: Pathway, event: Event) -> bool:
@@ -227,6 +236,7 @@ def assessment_rules(  # noqa: PLR0913 - the texts of two rules
             citation=citation,
             text_da=before[0],
             text_en=before[1],
+            basis=bases[0],
         ),
         every(
             when(AssessmentHeld),
@@ -236,6 +246,7 @@ def assessment_rules(  # noqa: PLR0913 - the texts of two rules
             citation=citation,
             text_da=across[0],
             text_en=across[1],
+            basis=bases[1],
         ),
     )
 
@@ -252,21 +263,34 @@ RULES = (
             "Vurderingen er koordineret på tværs af faggrupper.",
             "The assessment is coordinated across professions.",
         ),
+        bases=(
+            Reading(
+                "Kapitel 6 nævner en koordineret vurdering og en indsatsplan blandt "
+                "modellens elementer, men ikke deres rækkefølge. At planen bygger på en "
+                "vurdering før den, er helheds læsning; Hjørring (6.1) beskriver det sådan: "
+                "den tværfaglige analyse munder ud i en indsatsplan.",
+                "Chapter 6 lists a coordinated assessment and an intervention plan among the "
+                "model's elements but does not order them. That the plan rests on an "
+                "assessment made before it is helhed's reading; Hjørring (6.1) describes it "
+                "so: the cross-disciplinary analysis leads to an intervention plan.",
+            ),
+            Stated(
+                "Koordineret vurdering og udredning med inddragelse af relevante fagspecialer "
+                "på tværs af sektor-/forvaltningsområder"
+            ),
+        ),
     ),
     PlanSpansProfessions(
         id="model1.plan_cross_disciplinary",
         citation=_KAP6,
         text_da="Indsatsplanen går på tværs af faggrupper.",
         text_en="The intervention plan spans professions.",
-    ),
-    SameInstrument(
-        id="model1.same_instrument",
-        citation=Citation("SST2019", "kap. 6, forudsætninger"),
-        text_da="Progression måles med samme validerede redskab før og efter.",
-        text_en="Progression is measured with the same validated tool before and after.",
+        basis=Stated("Indsatsplan indeholdende indsatser på tværs af fagligheder og forvaltninger"),
     ),
 )
-"""The rules of model 1, each citing SST2019 kapitel 6."""
+"""The rules of model 1, each citing SST2019 kapitel 6. Progression on the same instrument as
+the screening is not among them (see
+[`SameInstrument`][helhed.models.early_detection.SameInstrument])."""
 
 EARLY_DETECTION = Protocol(
     id="model1",

@@ -69,10 +69,12 @@ from helhed.pathways.events import (
     PlanCreated,
     PlanItemAdded,
 )
-from helhed.pathways.rules import Protocol, Rule, precedes, when
-from helhed.sources import Citation, Reason
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.rules import Protocol, Rule, Severity, every, when
+from helhed.sources import Basis, Citation, Reading, Reason
 
 __all__ = [
+    "CLARIFYING_FIRST_READING",
     "IPS_CASELOAD_LIMIT",
     "IPS_FUNDING",
     "JOB_CENTRE_ROLES",
@@ -803,18 +805,70 @@ class Caseload:
         )
 
 
-def clarifying_first(prefix: str, citation: Citation, *, text: tuple[str, str]) -> Rule:
-    """The rule ``{prefix}.clarifying_first``: offers start only after a clarifying conversation.
+def _clarified_first(pathway: Pathway, event: Event) -> bool:
+    """True unless the pathway has a clarifying conversation and ``event`` comes before it."""
+    for earlier in pathway.timeline:
+        if earlier is event:
+            return not any(
+                isinstance(later, ConversationHeld)
+                and later.conversation is ConversationKind.CLARIFYING_CONVERSATION
+                for later in pathway.timeline
+            )
+        if (
+            isinstance(earlier, ConversationHeld)
+            and earlier.conversation is ConversationKind.CLARIFYING_CONVERSATION
+        ):
+            return True
+    return True  # pragma: no cover - the event is always in its own pathway
 
+
+CLARIFYING_FIRST_READING = Reading(
+    "Modellen sætter den afklarende samtale forud for indsatsen, men samtalen bevilges kun "
+    "til borgere, som særligt har brug for en tværfaglig indsats (SST2019 8.2), og Tønder "
+    "og IPS har ingen. helhed bedømmer derfor kun borgere, der har haft en afklarende "
+    "samtale, og kun sundhedsafdelingens indsatser: den virksomhedsrettede indsats kan være "
+    "i gang i forvejen og afstemmes med sundhedstilbuddet bagefter. Et sundhedstilbud, der "
+    "begynder før samtalen, er en advarsel.",
+    "The model puts the clarifying conversation before the intervention, but the "
+    "conversation is granted only to citizens with a particular need of a cross-disciplinary "
+    "effort (SST2019 8.2), and Tønder and IPS have none. helhed therefore judges only "
+    "citizens who had a clarifying conversation, and only the health department's "
+    "interventions: the company-directed effort may already be running and is lined up with "
+    "the health offer afterwards. A health offer that starts before the conversation is a "
+    "warning.",
+)
+"""Why ``clarifying_first`` is narrower than "a conversation before every intervention"."""
+
+
+def clarifying_first(
+    prefix: str,
+    citation: Citation,
+    *,
+    text: tuple[str, str],
+    basis: Basis = CLARIFYING_FIRST_READING,
+) -> Rule:
+    """The rule ``{prefix}.clarifying_first``: health offers follow the clarifying conversation.
+
+    A citizen who has a clarifying conversation in the log starts no intervention of the
+    health department before the first one (in log order, so a conversation recorded earlier
+    the same day counts). Citizens with no clarifying conversation, and the job centre's
+    company-directed interventions, are not judged; a finding is a warning. This is helhed's
+    reading, [`CLARIFYING_FIRST_READING`][helhed.models.specific.CLARIFYING_FIRST_READING].
     ``text`` is the rule's demand in Danish and English.
     """
-    return precedes(
-        when(ConversationHeld, conversation=ConversationKind.CLARIFYING_CONVERSATION),
-        when(InterventionStarted),
+    return every(
+        when(InterventionStarted, recorded_by=_A.HEALTH),
+        _clarified_first,
+        failure=(
+            "sundhedstilbuddet begyndte før den afklarende samtale.",
+            "the health offer started before the clarifying conversation.",
+        ),
         id=f"{prefix}.clarifying_first",
+        severity=Severity.WARNING,
         citation=citation,
         text_da=text[0],
         text_en=text[1],
+        basis=basis,
     )
 
 
@@ -828,12 +882,15 @@ SPECIFIC = Protocol(
             "model3",
             Citation("SST2019", "kap. 8"),
             text=(
-                "En afklarende samtale går forud for indsatsen.",
-                "A clarifying conversation comes before the intervention.",
+                "En afklarende samtale går forud for sundhedstilbuddet hos borgere, der får en.",
+                "A clarifying conversation comes before the health offer for citizens who have "
+                "one.",
             ),
         ),
     ),
     citation=Citation("SST2019", "kap. 8"),
 )
 """Model 3 as a protocol: its first content element, the clarifying conversation before the
-intervention (SST2019 kap. 8). The cases (``helhed.cases``) add their own rules."""
+intervention (SST2019 kap. 8), read narrowly (see
+[`clarifying_first`][helhed.models.specific.clarifying_first]). The cases
+(``helhed.cases``) add their own rules."""

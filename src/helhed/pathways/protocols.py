@@ -42,7 +42,7 @@ from helhed.pathways.rules import (
     when,
     within,
 )
-from helhed.sources import Citation, Reason
+from helhed.sources import Citation, Reading, Reason, Stated
 
 __all__ = ["COORDINATING_CASEWORKER", "HALSNAES", "ODENSE_CONSENT", "PROTOCOLS"]
 
@@ -66,9 +66,22 @@ COORDINATING_CASEWORKER = Protocol(
     rules=(
         CoordinatingCaseworkerAssigned(
             id="koordinerende-sagsbehandler.tildelt",
+            severity=Severity.WARNING,
             citation=Citation("SST2019", "4.1"),
             text_da="Borgere med ret til en koordinerende sagsbehandler har en.",
             text_en="A citizen with the right to a coordinating caseworker has one.",
+            basis=Reading(
+                "SST2019 4.1 giver retten, men ingen kilde sætter en frist for, hvornår "
+                "sagsbehandleren skal være udpeget. helhed bedømmer derfor først dagen efter, "
+                "at forsørgelsesgrundlaget begyndte, og kun som en advarsel: en manglende "
+                "sagsbehandler er værd at se på, men ikke et brud på en frist. En kommune med "
+                "sin egen frist sætter grace_days.",
+                "SST2019 4.1 gives the right, but no source sets a deadline for the assignment. "
+                "helhed therefore judges a citizen only from the day after the funding basis "
+                "began, and only as a warning: a missing caseworker is worth a look, not the "
+                "breach of a deadline. A municipality with a deadline of its own sets "
+                "grace_days.",
+            ),
         ),
         OneCoordinatingCaseworker(
             id="koordinerende-sagsbehandler.gennemgaaende",
@@ -76,6 +89,10 @@ COORDINATING_CASEWORKER = Protocol(
             citation=_FN7,
             text_da="Den koordinerende sagsbehandler er gennemgående, ikke skiftende.",
             text_en="The coordinating caseworker stays the same person rather than changing.",
+            basis=Stated(
+                "en gennemgående og koordinerende sagsbehandler i stedet for skiftende "
+                "sagsbehandlere"
+            ),
         ),
     ),
     citation=_FN7,
@@ -103,6 +120,7 @@ HALSNAES = Protocol(
             citation=_HALSNAES,
             text_da="Henvisningen til sundhedsafdelingen er frivillig for borgeren.",
             text_en="The referral to the health department is voluntary for the citizen.",
+            basis=Stated("Tilbuddet er frivilligt"),
         ),
         within(
             7,
@@ -113,6 +131,7 @@ HALSNAES = Protocol(
             text_da="Sundhedsafdelingen kontakter borgeren inden for en uge efter ja-tak.",
             text_en="The health department contacts the citizen within one week of accepting "
             "the referral.",
+            basis=Stated("En af projektets medarbejdere kontakter borgeren inden for en uge"),
         ),
         parallel(
             A.HEALTH,
@@ -121,6 +140,7 @@ HALSNAES = Protocol(
             citation=_HALSNAES,
             text_da="Forløbet i sundhedsafdelingen kører parallelt med jobcenterforløbet.",
             text_en="The health pathway runs in parallel with the job centre pathway.",
+            basis=Stated("Forløbet i Sundhedsafdelingen kører parallelt med jobcenterforløbet"),
         ),
         requires_consent(
             InformationCategory.HEALTH,
@@ -129,6 +149,10 @@ HALSNAES = Protocol(
             citation=CONSENT_NEEDED,
             text_da="Helbredsoplysninger gives kun til jobcentret med samtykke.",
             text_en="Health information reaches the job centre only with consent.",
+            basis=Stated(
+                "krav om, at borgeren skal give samtykke til at dele personlige oplysninger "
+                "mellem forvaltninger og myndigheder"
+            ),
         ),
     ),
     permissions=(
@@ -163,6 +187,16 @@ ODENSE_CONSENT = Protocol(
             "samtykke.",
             text_en="The citizen is told from the start how information is exchanged and is "
             "asked for consent.",
+            basis=Reading(
+                "Kilden siger, at borgeren skal oplyses fra start om udveksling af oplysninger; "
+                "at borgeren også spørges om samtykke, er Hedensteds praksis i samme afsnit. "
+                "Loggen har ingen hændelse for at blive oplyst, så helhed læser et registreret "
+                "ja eller nej til samtykke som sporet af, at borgeren blev oplyst og spurgt.",
+                "The source says the citizen must be told from the start how information is "
+                "exchanged; that the citizen is also asked for consent is Hedensted's practice "
+                "in the same passage. The log has no event for being told, so helhed reads a "
+                "recorded yes or no to consent as the trace that the citizen was told and asked.",
+            ),
         ),
         requires_consent(
             InformationCategory.HEALTH,
@@ -171,6 +205,10 @@ ODENSE_CONSENT = Protocol(
             citation=_ODENSE,
             text_da="Oplysninger gives først videre til sagsbehandleren med samtykke.",
             text_en="Information is passed to the caseworker only once the citizen consents.",
+            basis=Stated(
+                "spørger man borgerne om man kunne tænke sig at oplysninger gives videre til "
+                "sagsbehandlerne"
+            ),
         ),
     ),
     permissions=(

@@ -705,11 +705,27 @@ class CoordinatingCaseworkerAssigned(Rule):
     """A citizen whose funding basis gives the right has a coordinating caseworker (SST2019 4.1).
 
     The right is read from the dated benefit rules on the day of the check; a funding basis
-    for which no rule is known on that day is not judged.
+    for which no rule is known on that day is not judged. No source sets a deadline for the
+    assignment, so a citizen is judged only once ``grace_days`` whole days have passed since
+    the funding basis began: with the default 0, from the day after it began, never on the
+    day itself (the assignment may be recorded later that day).
+
+    Attributes:
+        grace_days: Whole days after the funding basis began during which the citizen is not
+            judged; a deadline of the municipality's own, 0 by default.
     """
 
+    grace_days: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        """Validate the common fields and ``grace_days``."""
+        super().__attrs_post_init__()
+        check = Checker()
+        check.whole(self.grace_days, "grace_days")
+        check.done()
+
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
-        """Yield a finding if the right holds on ``on`` and nobody coordinates."""
+        """Yield a finding if the right holds on ``on``, its grace has run, and nobody has it."""
         state = pathway.state
         if state.closed or state.benefit is None or state.coordinating_caseworker is not None:
             return
@@ -721,6 +737,8 @@ class CoordinatingCaseworkerAssigned(Rule):
             return
         index, changed = [(i, e) for i, e in pathway.numbered if isinstance(e, BenefitChanged)][-1]
         since = changed.occurred_on
+        if (on - since).days <= self.grace_days:
+            return
         yield self.finding(pathway, (index,), (since, on), self.detail(state.benefit, since, on))
 
     @staticmethod
