@@ -10,9 +10,10 @@ from helhed.models.coordination import COORDINATION
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.models.specific import SPECIFIC
 from helhed.pathways import bases
+from helhed.pathways.events import Referred
 from helhed.pathways.protocols import PROTOCOLS
-from helhed.pathways.rules import Protocol
-from helhed.sources import Reading, Stated
+from helhed.pathways.rules import Protocol, forbid, when
+from helhed.sources import Citation, Reading, Stated
 
 SEEDS = pathlib.Path(__file__).parents[1].parent / "shared" / "seeds"
 PAGE = pathlib.Path(__file__).parents[1] / "docs" / "protocols.md"
@@ -104,10 +105,6 @@ def test_refresh_replaces_only_the_table():
 
 
 def test_a_rule_without_a_basis_is_refused_by_the_listing():
-    from helhed.pathways.events import Referred
-    from helhed.pathways.rules import forbid, when
-    from helhed.sources import Citation
-
     bare = Protocol(
         id="x",
         name_da="x",
@@ -119,5 +116,5 @@ def test_a_rule_without_a_basis_is_refused_by_the_listing():
         ),
         citation=Citation("SST2019"),
     )
-    with pytest.raises(TypeError, match="x.y has no basis"):
+    with pytest.raises(TypeError, match=r"x\.y has no basis"):
         bases.rule_bases([bare])

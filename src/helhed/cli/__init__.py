@@ -8,6 +8,8 @@
 - ``helhed schema [NAME]``: print the JSON Schema of a document type, or list the names.
 - ``helhed check FILE|- --protocol NAME``: check pathways against a protocol; print the
   findings and exit with 1 if any is an error.
+- ``helhed protocols [--protocol NAME]``: list the protocols ``check`` knows, each rule
+  marked as stated by its source (with the quote) or as helhed's reading (with why).
 - ``helhed report FILE|-``: print the conversation, onward-referral and intervention-status
   tables over the pathways of a file.
 - ``helhed example NAME``: print an example event log (``aalborg``, ``halsnaes``) as JSON.
@@ -45,6 +47,7 @@ from helhed.cli.pathways import (
     check_command,
     demo_pathway_part,
     example_command,
+    protocols_command,
     report_command,
 )
 from helhed.cli.screening import SCREENED, demo_kolding_part, screen_command
@@ -117,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     chk.add_argument("--json", action="store_true", help="write the report as JSON")
     chk.add_argument("--indent", type=int, default=None, help="indent the JSON output")
     chk.set_defaults(run=check_command)
+
+    pro = sub.add_parser("protocols", help="list the protocols' rules, stated or a reading")
+    pro.add_argument("--protocol", choices=sorted(CHECKABLE), help="only this protocol")
+    pro.add_argument("--json", action="store_true", help="write the list as JSON")
+    pro.add_argument("--indent", type=int, default=None, help="indent the JSON output")
+    pro.set_defaults(run=protocols_command)
 
     rep = sub.add_parser("report", help="print the Aalborg-style tables over pathways")
     rep.add_argument("file", help="a JSON file of one pathway or a list of them; - for stdin")

@@ -1,4 +1,4 @@
-"""The commands about pathways: check, report, example, and the pathway part of the demo."""
+"""The commands about pathways: check, protocols, report, example, and the demo's pathway part."""
 
 from __future__ import annotations
 
@@ -44,8 +44,9 @@ from helhed.pathways.reports import (
     intervention_status,
     referrals_by_destination,
 )
-from helhed.pathways.rules import Protocol, Severity
+from helhed.pathways.rules import Finding, Protocol, Severity
 from helhed.serialization import to_dict
+from helhed.sources import Reading, Stated
 
 EXAMPLES = {"aalborg": aalborg_pathways, "halsnaes": halsnaes_pathways}
 """The example logs ``helhed example NAME`` prints."""
@@ -79,24 +80,79 @@ def check_command(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report.ok else _EXIT_FINDINGS
 
 
+READINGS_HEADING = "Findings of helhed's readings (rules the sources do not state in words):"
+"""The heading over the findings of readings in the text report."""
+
+
 def write_report(report: ComplianceReport, out: TextIO, *, most: int | None = None) -> None:
-    """Print a compliance report: one line per finding, then a summary."""
-    shown = report.findings if most is None else report.findings[:most]
-    for finding in shown:
-        dates = ", ".join(d.isoformat() for d in finding.dates)
-        out.write(
-            f"{finding.citizen_id} [{finding.rule_id}] {finding.severity.label_en.lower()} "
-            f"({dates}): {finding.text_en} ({finding.citation})\n"
-        )
-    if len(shown) < len(report.findings):
-        out.write(f"... and {len(report.findings) - len(shown)} more\n")
+    """Print a compliance report: findings of stated rules, then of readings, then a summary.
+
+    The findings of helhed's readings come under a heading of their own, one line each.
+    """
+    stated = [f for f in report.findings if not f.reading]
+    readings = [f for f in report.findings if f.reading]
+    left = len(report.findings) if most is None else most
+    for group, heading in ((stated, None), (readings, READINGS_HEADING)):
+        shown = group[: max(left, 0)]
+        left -= len(shown)
+        if shown and heading is not None:
+            out.write(f"{heading}\n")
+        out.writelines(_line(finding) for finding in shown)
+    if most is not None and most < len(report.findings):
+        out.write(f"... and {len(report.findings) - most} more\n")
     counts = report.by_severity
     out.write(
         f"{_count(report.pathways, 'pathway')}, {_count(report.events, 'event')} checked against "
         f"'{report.protocol}' on {report.on}: {_count(counts.get(Severity.ERROR, 0), 'error')}, "
         f"{_count(counts.get(Severity.WARNING, 0), 'warning')}, "
-        f"{_count(counts.get(Severity.NOTICE, 0), 'notice')}\n"
+        f"{_count(counts.get(Severity.NOTICE, 0), 'notice')}"
+        + (f"; {len(readings)} of the findings from readings" if readings else "")
+        + "\n"
     )
+
+
+def _line(finding: Finding) -> str:
+    dates = ", ".join(d.isoformat() for d in finding.dates)
+    return (
+        f"{finding.citizen_id} [{finding.rule_id}] {finding.severity.label_en.lower()} "
+        f"({dates}): {finding.text_en} ({finding.citation})\n"
+    )
+
+
+def protocols_command(args: argparse.Namespace, out: TextIO) -> int:
+    """List the protocols ``check`` knows, each rule marked stated or reading."""
+    chosen = [CHECKABLE[args.protocol]] if args.protocol else list(CHECKABLE.values())
+    if args.json:
+        data = [
+            {
+                "protocol": protocol.id,
+                "rule": rule.id,
+                "severity": rule.severity.code,
+                "citation": str(rule.citation),
+                "basis": "reading" if rule.reading else "stated",
+                "quote": rule.basis.quote if isinstance(rule.basis, Stated) else None,
+                "why": rule.basis.why_en if isinstance(rule.basis, Reading) else None,
+            }
+            for protocol in chosen
+            for rule in protocol.rules
+        ]
+        json.dump(data, out, ensure_ascii=False, indent=args.indent)
+        out.write("\n")
+        return 0
+    for i, protocol in enumerate(chosen):
+        head = f"{protocol.id}: {protocol.name_en} ({protocol.citation})\n"
+        out.write(("\n" if i else "") + head)
+        for rule in protocol.rules:
+            mark = "reading" if rule.reading else "stated " if rule.basis else "unmarked"
+            out.write(
+                f"  [{mark}] {rule.id} ({rule.severity.label_en.lower()}, {rule.citation}): "
+                f"{rule.text_en}\n"
+            )
+            if isinstance(rule.basis, Stated):
+                out.write(f"            «{rule.basis.quote}»\n")
+            elif isinstance(rule.basis, Reading):
+                out.write(f"            why: {rule.basis.why_en}\n")
+    return 0
 
 
 def _count(n: int, noun: str) -> str:
