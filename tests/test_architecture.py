@@ -44,6 +44,7 @@ FLOORS = [
     "models",
     "law",
     "cases",
+    "pathways.bases",
     "serialization",
     "json_schema",
     "examples",

@@ -109,18 +109,33 @@ def test_check_knows_the_case_and_model_protocols(capsys, tmp_path):
         assert f"checked against '{protocol}'" in out
 
 
-def test_model3_protocol_wants_a_clarifying_conversation_first():
+def test_model3_protocol_wants_a_clarifying_conversation_before_health_offers():
     import datetime as dt  # noqa: PLC0415
 
     from helhed.models import SPECIFIC  # noqa: PLC0415
+    from helhed.organisation import Administration  # noqa: PLC0415
+    from helhed.pathways.events import InterventionStarted  # noqa: PLC0415
+    from helhed.pathways.pathway import Pathway  # noqa: PLC0415
 
-    kept = check([protocol_pathways()["sonderborg"]], SPECIFIC, on=DAY_OF_CHECK)
-    broken = check([protocol_pathways()["tonder"]], SPECIFIC, on=DAY_OF_CHECK)
+    sonderborg = protocol_pathways()["sonderborg"]
+    kept = check([sonderborg], SPECIFIC, on=DAY_OF_CHECK)
+    # Tønder has no clarifying conversation, so its course is not judged.
+    tonder = check([protocol_pathways()["tonder"]], SPECIFIC, on=DAY_OF_CHECK)
+    # A health course on 6 February, the day before Sønderborg's conversation of the 7th.
+    early = InterventionStarted(
+        citizen_id="sonderborg-1",
+        occurred_on=dt.date(2024, 2, 6),
+        recorded_by=Administration.HEALTH,
+        offer="kostkursus",
+    )
+    events = sorted([*sonderborg.events, early], key=lambda e: e.occurred_on)
+    broken = check([Pathway.of(events)], SPECIFIC, on=DAY_OF_CHECK)
 
     assert kept.findings == ()
+    assert tonder.findings == ()
     (finding,) = broken.findings
     assert finding.rule_id == "model3.clarifying_first"
-    assert finding.dates == (dt.date(2024, 2, 12),)
+    assert finding.dates == (dt.date(2024, 2, 6),)
     assert str(finding.citation) == "SST2019 kap. 8"
 
 

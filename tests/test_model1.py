@@ -27,6 +27,7 @@ from helhed.examples import kolding_team
 from helhed.health import HealthChallenge, HealthDomain, HealthProfile, RiskFactor
 from helhed.models.early_detection import (
     EARLY_DETECTION,
+    SameInstrument,
     parallel_items,
     plan_items,
     progression_series,
@@ -35,7 +36,9 @@ from helhed.organisation import Administration, Role
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
+from helhed.pathways.rules import Protocol
 from helhed.screening import audit, who5
+from helhed.sources import Citation, Reading
 
 A = Administration
 D = dt.date(2024, 1, 8)  # a Monday
@@ -135,11 +138,32 @@ def test_a_plan_needs_items_of_two_professions():
     assert got == ["model1.plan_cross_disciplinary"]
 
 
-def test_progression_on_another_instrument_than_the_baseline_is_a_finding():
-    got = check([model1_pathway(follow_up="audit")], EARLY_DETECTION, on=D + dt.timedelta(days=90))
+def test_progression_on_another_instrument_than_the_baseline_is_no_finding_of_model_1():
+    # SST2019 kap. 6 names a screening tool and a progression tool: two tools.
+    assert rule_ids(model1_pathway(follow_up="audit")) == []
 
-    assert [f.rule_id for f in got.findings] == ["model1.same_instrument"] * 2
+
+def test_a_protocol_of_its_own_may_demand_the_same_instrument():
+    own = Protocol(
+        id="egen",
+        name_da="Egen",
+        name_en="Own",
+        rules=(
+            SameInstrument(
+                id="egen.same_instrument",
+                citation=Citation("SST2019", "kap. 6"),
+                text_da="Samme redskab.",
+                text_en="The same tool.",
+                basis=Reading("Kommunens eget valg.", "The municipality's own choice."),
+            ),
+        ),
+        citation=Citation("SST2019", "kap. 6"),
+    )
+    got = check([model1_pathway(follow_up="audit")], own, on=D + dt.timedelta(days=90))
+
+    assert [f.rule_id for f in got.findings] == ["egen.same_instrument"] * 2
     assert got.findings[0].dates == (D + dt.timedelta(days=3), D + dt.timedelta(days=60))
+    assert got.findings[0].reading
 
 
 def test_plan_items_and_which_run_in_parallel():

@@ -28,7 +28,7 @@ from helhed.cases.syddjurs import (
     THERAPISTS,
     protocol,
 )
-from helhed.cases.vordingborg import TEAM, VORDINGBORG, team
+from helhed.cases.vordingborg import PREMISE_PREREQUISITE, TEAM, VORDINGBORG, team
 from helhed.collaboration import CollaborationModel
 from helhed.errors import ValidationError
 from helhed.groups import RiskGroup
@@ -121,7 +121,6 @@ def visitation(**fields):
         "team": TEAM,
         "assessment": assessment(),
         "activities": ACTIVITIES,
-        "accepts_registration_and_sanctions": True,
         **fields,
     }
     return JointVisitation(**values)
@@ -143,21 +142,12 @@ def test_a_joint_visitation_on_one_profession_is_refused_naming_the_field():
     assert "at least 2 professions" in problems(error)["assessment.professions"]
 
 
-def test_a_joint_visitation_without_registration_and_sanctions_is_refused():
-    with pytest.raises(ValidationError) as error:
-        visitation(accepts_registration_and_sanctions=False)
-
-    message = problems(error)["accepts_registration_and_sanctions"]
-    assert message.startswith("must be true: a joint visitation is employment work")
-    assert "registration and sanctions apply" in message
-    assert "SST2019 7.1" in message
-
-
-def test_the_premise_must_be_a_bool():
-    with pytest.raises(ValidationError) as error:
-        visitation(accepts_registration_and_sanctions="yes")
-
-    assert problems(error) == {"accepts_registration_and_sanctions": "must be true or false"}
+def test_registration_and_sanctions_are_the_municipality_prerequisite_not_the_decision():
+    # SST2019 kap. 5 lists the acceptance among the general prerequisites; 7.1 gives it as
+    # Vordingborg's premise. A decision carries no field for it.
+    with pytest.raises(TypeError, match="accepts_registration_and_sanctions"):
+        visitation(accepts_registration_and_sanctions=True)
+    assert PREMISE_PREREQUISITE == "general.registration_sanctions"
 
 
 def test_a_joint_visitation_chooses_at_least_one_activity():
@@ -173,7 +163,6 @@ def test_every_problem_with_a_visitation_is_named_at_once():
             decided_on=day(1),
             assessment=assessment(n=2, professions=(Role.NURSE,), cid="c-2"),
             activities=(activity(start=0),),
-            accepts_registration_and_sanctions=False,
             team="TIT",
         )
 
@@ -183,7 +172,6 @@ def test_every_problem_with_a_visitation_is_named_at_once():
         "assessment.occurred_on",
         "assessment.professions",
         "activities[0].start",
-        "accepts_registration_and_sanctions",
     }
 
 

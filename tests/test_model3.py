@@ -302,16 +302,25 @@ def test_sonderborg_conforming_pathway():
     assert findings(sonderborg_pathway(), SONDERBORG) == ()
 
 
-def test_sonderborg_offers_start_after_the_clarifying_conversation():
-    finding = only(sonderborg_pathway(talk_day=7), SONDERBORG)
+def test_sonderborg_health_offers_start_after_the_clarifying_conversation():
+    # The conversation on day 12; the placement (day 5) is not judged, the course (day 10) is.
+    finding = only(sonderborg_pathway(talk_day=12), SONDERBORG)
 
     assert finding.rule_id == "sonderborg.clarifying_first"
-    assert finding.dates == (day(5),)
-    assert finding.severity is Severity.ERROR
+    assert finding.dates == (day(10),)
+    assert finding.severity is Severity.WARNING
+    assert finding.reading
     assert str(finding.citation) == "SST2019 8.2"
     assert finding.text_en.endswith(
-        "Intervention started on 2024-01-13 with no clarifying conversation before it."
+        "Intervention started on 2024-01-18: the health offer started before the clarifying "
+        "conversation."
     )
+
+
+def test_sonderborg_judges_no_citizen_without_a_clarifying_conversation():
+    # Granted only to citizens who particularly need it (SST2019 8.2).
+    assert findings(sonderborg_pathway(talk_day=None), SONDERBORG) == ()
+    assert findings(sonderborg_pathway(talk_day=7), SONDERBORG) == ()
 
 
 def test_sonderborg_offers_run_in_parallel():

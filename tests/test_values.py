@@ -271,7 +271,6 @@ def _results():
             team=TEAM,
             assessment=assessment,
             activities=(activity,),
-            accepts_registration_and_sanctions=True,
         ),
         catalogue.TaxonomyMapping(source=FAXE, target=FAXE, pairs={"4": frozenset({"4", "6"})}),
         consent.may_disclose(

@@ -68,6 +68,7 @@ from helhed.pathways.events import (
     ConversationKind,
     Event,
     InterventionCompleted,
+    InterventionStarted,
     PlanCreated,
     PlanItemAdded,
     ProgressionReviewed,
@@ -116,7 +117,8 @@ class Lapses:
     Attributes:
         no_assessment: A plan is made with no assessment before it (models 1 and 2).
         one_profession: The assessment has only one profession (models 1 and 2).
-        no_clarifying: The intervention starts without a clarifying conversation (model 3).
+        no_clarifying: The intervention starts before the clarifying conversation, which is
+            held only on the day the intervention starts, after it (model 3).
         no_caseworker: A citizen with the right gets no coordinating caseworker.
     """
 
@@ -300,13 +302,13 @@ def _enrich(
                 )
             )
     out: list[Event] = [referral, *added]
+    late = lapse[2] < lapses.no_clarifying
     for event in events[1:]:
         out.append(event)
-        if (
-            model is CollaborationModel.SPECIFIC_INTERVENTIONS
-            and isinstance(event, ContactMade)
-            and lapse[2] >= lapses.no_clarifying
+        if model is CollaborationModel.SPECIFIC_INTERVENTIONS and isinstance(
+            event, InterventionStarted if late else ContactMade
         ):
+            late = False  # a late conversation follows the first start; then as usual
             out.append(
                 ConversationHeld(
                     citizen_id=cid,

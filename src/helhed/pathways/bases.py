@@ -26,6 +26,11 @@ from types import MappingProxyType
 import attrs
 
 from helhed._values import frozen_fields
+from helhed.cases import PROTOCOLS as CASES
+from helhed.models.coordination import COORDINATION
+from helhed.models.early_detection import EARLY_DETECTION
+from helhed.models.specific import SPECIFIC
+from helhed.pathways.protocols import PROTOCOLS
 from helhed.pathways.rules import Protocol, Rule
 from helhed.sources import Citation, Reading, Stated
 
@@ -48,12 +53,6 @@ END = "<!-- rule bases: end -->"
 
 def shipped_protocols() -> Mapping[str, Protocol]:
     """Every protocol helhed ships, by id: ``helhed.pathways.protocols``, models 1-3, cases."""
-    from helhed.cases import PROTOCOLS as CASES  # noqa: PLC0415 - the cases build on this package
-    from helhed.models.coordination import COORDINATION  # noqa: PLC0415
-    from helhed.models.early_detection import EARLY_DETECTION  # noqa: PLC0415
-    from helhed.models.specific import SPECIFIC  # noqa: PLC0415
-    from helhed.pathways.protocols import PROTOCOLS  # noqa: PLC0415
-
     found: dict[str, Protocol] = {}
     for protocol in (
         *PROTOCOLS.values(),
@@ -151,8 +150,11 @@ def markdown(rows: Iterable[RuleBasisRow] | None = None) -> str:
 
 
 def refresh(page: str, rows: Iterable[RuleBasisRow] | None = None) -> str:
-    """``page`` with the text between [`BEGIN`][helhed.pathways.bases.BEGIN] and
-    [`END`][helhed.pathways.bases.END] replaced by the table; unchanged without them."""
+    """``page`` with the generated table put between its two markers.
+
+    The markers are [`BEGIN`][helhed.pathways.bases.BEGIN] and
+    [`END`][helhed.pathways.bases.END]; a page without them is returned unchanged.
+    """
     start = page.find(BEGIN)
     stop = page.find(END)
     if start < 0 or stop < start:
