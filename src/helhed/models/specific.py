@@ -27,7 +27,11 @@ Where the sources are silent helhed chooses, and says so:
 * a health professional is a member of the health department in a health role
   (``Role.health_professional``);
 * SST2019's limit of 25 citizens per IPS consultant is used, not the 20 of the international
-  IPS-25 fidelity scale.
+  IPS-25 fidelity scale;
+* the rule that the conversation comes first
+  ([`clarifying_first`][helhed.models.specific.clarifying_first]) judges only citizens who
+  had one, and only the health department's interventions: the conversation is granted to the
+  citizens who particularly need a cross-disciplinary effort (SST2019 8.2).
 
 Examples:
     >>> import datetime as dt

@@ -98,7 +98,9 @@ COORDINATING_CASEWORKER = Protocol(
     citation=_FN7,
 )
 """The coordinating caseworker right (SST2019 4.1, fn. 7). Which funding bases give the right
-on a day comes from the dated benefit rules, so reforms apply without changing the protocol."""
+on a day comes from the dated benefit rules, so reforms apply without changing the protocol.
+No source sets a deadline for the assignment, so ``tildelt`` is helhed's reading: judged from
+the day after the right starts, and a warning."""
 
 HALSNAES = Protocol(
     id="halsnaes",
