@@ -1,18 +1,25 @@
 """Every shipped rule says what it rests on, and every quote is the source's own words."""
 
+import datetime as dt
+import io
+import json
 import pathlib
 import re
 
+import attrs
 import pytest
 
 from helhed.cases import PROTOCOLS as CASE_PROTOCOLS
+from helhed.cli import CHECKABLE, main
+from helhed.cli.pathways import READINGS_HEADING, write_report
 from helhed.models.coordination import COORDINATION
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.models.specific import SPECIFIC
 from helhed.pathways import bases
+from helhed.pathways.compliance import ComplianceReport
 from helhed.pathways.events import Referred
 from helhed.pathways.protocols import PROTOCOLS
-from helhed.pathways.rules import Protocol, forbid, when
+from helhed.pathways.rules import Finding, Protocol, Severity, forbid, when
 from helhed.sources import Citation, Reading, Stated
 
 SEEDS = pathlib.Path(__file__).parents[1].parent / "shared" / "seeds"
@@ -118,3 +125,89 @@ def test_a_rule_without_a_basis_is_refused_by_the_listing():
     )
     with pytest.raises(TypeError, match=r"x\.y has no basis"):
         bases.rule_bases([bare])
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_helhed_protocols_marks_each_rule(capsys):
+    assert main(["protocols", "--protocol", "jammerbugt"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "jammerbugt: Early detection of high alcohol use, Jammerbugt (SST2019 6.3)"
+    assert out[1].startswith("  [reading] jammerbugt.first_conversation (warning, SST2019 6.3)")
+    assert out[2].startswith("            why: The source gives the first conversation")
+    assert out[3].startswith("  [stated ] jammerbugt.conversation_before_treatment (error,")
+    assert out[4] == (
+        "            «Frontmedarbejdernes opgave er at tage den første samtale med borgerne og "
+        "motivere dem til behandling»"
+    )
+    assert len(out) == 5
+
+
+def test_helhed_protocols_as_json_lists_every_rule_check_knows(capsys):
+    assert main(["protocols", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == sum(len(p.rules) for p in CHECKABLE.values())
+    tildelt = next(r for r in rows if r["rule"] == "koordinerende-sagsbehandler.tildelt")
+    assert (tildelt["basis"], tildelt["quote"], tildelt["severity"]) == (
+        "reading",
+        None,
+        "advarsel",
+    )
+    assert tildelt["why"].startswith("SST2019 4.1 gives the right, but no source sets a deadline")
+    voluntary = next(r for r in rows if r["rule"] == "halsnaes.voluntary")
+    assert (voluntary["basis"], voluntary["quote"], voluntary["why"]) == (
+        "stated",
+        "Tilbuddet er frivilligt",
+        None,
+    )
+
+
+def _finding(rule_id, reading, cid):
+    return Finding(
+        rule_id=rule_id,
+        citizen_id=cid,
+        severity=Severity.WARNING,
+        events=(0,),
+        dates=(dt.date(2024, 3, 4),),
+        text_da="x",
+        text_en=f"text of {rule_id}",
+        citation=Citation("SST2019", "8.2"),
+        reading=reading,
+    )
+
+
+def test_check_lists_the_findings_of_readings_under_their_own_heading():
+    report = ComplianceReport(
+        protocol="sonderborg",
+        on=dt.date(2024, 3, 31),
+        pathways=2,
+        events=9,
+        findings=(
+            _finding("sonderborg.clarifying_first", True, "c-1"),
+            _finding("sonderborg.parallel", False, "c-1"),
+            _finding("sonderborg.parallel", False, "c-2"),
+        ),
+    )
+    out = io.StringIO()
+    write_report(report, out)
+    lines = out.getvalue().splitlines()
+    assert lines[2] == READINGS_HEADING
+    assert [line.split(" (")[0] for line in (lines[0], lines[1], lines[3])] == [
+        "c-1 [sonderborg.parallel] warning",
+        "c-2 [sonderborg.parallel] warning",
+        "c-1 [sonderborg.clarifying_first] warning",
+    ]
+    assert lines[4].endswith("0 errors, 3 warnings, 0 notices; 1 of the findings from readings")
+    # With room for two lines, the reading is left out and counted.
+    out = io.StringIO()
+    write_report(report, out, most=2)
+    assert out.getvalue().splitlines()[2:4] == [
+        "... and 1 more",
+        lines[4],
+    ]
+    # No heading when no finding is a reading.
+    out = io.StringIO()
+    write_report(attrs.evolve(report, findings=report.findings[1:]), out)
+    assert READINGS_HEADING not in out.getvalue()
+    assert out.getvalue().endswith("0 errors, 2 warnings, 0 notices\n")
