@@ -174,6 +174,12 @@ SOURCES: Mapping[str, Source] = _sources(
         SourceKind.INSTRUMENT,
     ),
     Source(
+        "ETF",
+        "Ergoterapeutforeningen: WHO-5, blandt foreningens ergoterapeutiske redskaber "
+        "(tolkning af procentscoren)",
+        SourceKind.INSTRUMENT,
+    ),
+    Source(
         "AUDIT2001",
         "Babor, Higgins-Biddle, Saunders og Monteiro: AUDIT - The Alcohol Use Disorders "
         "Identification Test. Guidelines for Use in Primary Care, 2. udgave, WHO/MSD/MSB/01.6a, "
@@ -183,7 +189,10 @@ SOURCES: Mapping[str, Source] = _sources(
     Source(
         "AUDITC",
         "Bush m.fl.: The AUDIT Alcohol Consumption Questions (AUDIT-C), Arch Intern Med 158 "
-        "(1998) 1789-1795; Bradley m.fl., Alcohol Clin Exp Res 27 (2003) 1066-1072",
+        "(1998) 1789-1795; Bradley m.fl.: Two brief alcohol-screening tests from the AUDIT: "
+        "validation in a female Veterans Affairs patient population, Arch Intern Med 163 (2003) "
+        "821-829; Bradley m.fl.: AUDIT-C as a brief screen for alcohol misuse in primary care, "
+        "Alcohol Clin Exp Res 31 (2007) 1208-1217",
         SourceKind.INSTRUMENT,
     ),
     Source(
