@@ -386,6 +386,12 @@ def derive_horizon(health: HealthProfile) -> HealthImpactHorizon | None:
 def classify(citizen: Citizen, *, on: dt.date) -> Assessment:
     """Place ``citizen`` in a target group on ``on`` and explain why.
 
+    The horizon follows SST2019 4.1-4.3 in the order of the module notes. A recorded alcohol,
+    sleep or mental-health risk factor places the citizen in the medium-risk group, as 4.2
+    names "problematisk alkoholforbrug", "søvn" and "mental sundhed" among its risk factors
+    (helhed's reading of a factor with no recorded degree, reason
+    ``horizon.medium_risk_factor``); a professional's ``assessed_horizon`` prevails.
+
     Args:
         citizen: The citizen as known on ``on``.
         on: The date of the assessment; the benefit rules of that date apply.
