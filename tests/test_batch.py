@@ -131,6 +131,37 @@ def test_classify_frame_worked_example():
     assert out["coordinating_caseworker"].dtype == bool
 
 
+def test_classify_frame_reads_alcohol_sleep_and_mental_health_as_42_does():
+    # SST2019 4.2 names problematic alcohol use, sleep and mental health for the medium-risk
+    # group; smoking and physical activity, in both 4.2 and 4.3, stay low risk alone.
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d", "e"],
+            "benefit": ["kontanthjaelp_jobparat"] * 5,
+            "assessed_horizon": [None, None, None, None, "lang_sigt"],
+            "risk_factors": [
+                "alkohol",
+                "soevn;rygning",
+                "mental_sundhed",
+                "fysisk_aktivitet;rygning",
+                "alkohol",
+            ],
+            "challenges": [0] * 5,
+            "current_barrier": [False] * 5,
+            "progressive": [False] * 5,
+            "affects_work": [False] * 5,
+        }
+    )
+    out = classify_frame(frame, on=DAY)
+    assert out["group"].tolist() == [
+        "mellemrisiko",
+        "mellemrisiko",
+        "mellemrisiko",
+        "lavrisiko",
+        "lavrisiko",
+    ]
+
+
 def test_classify_frame_with_object_columns_and_missing_flags():
     frame = worked().astype(object)
     frame.loc[50, "affects_work"] = None
