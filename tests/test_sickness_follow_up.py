@@ -7,6 +7,7 @@ leap year: 23 days to 31 January, 29 in February, 3 March).
 """
 
 import datetime as dt
+import io
 import json
 
 import pytest
@@ -16,6 +17,7 @@ pytest.importorskip("pyarrow")
 from helhed.batch import check_frame, findings_of, report_frame
 from helhed.benefits import Benefit
 from helhed.cli import CHECKABLE, main
+from helhed.cli.pathways import demo_pathway_part
 from helhed.frames import to_frame
 from helhed.organisation import Administration
 from helhed.pathways import events as ev
@@ -198,3 +200,21 @@ def test_helhed_check_takes_the_protocol(capsys, tmp_path):
     assert code == 1
     assert out.startswith(f"borger-1 [{RULE_ID}] error (2025-01-06, 2025-03-02)")
     assert "no follow-up conversation by 2025-03-02" in out
+
+
+def test_the_example_logs_and_the_demo_show_the_check(capsys, monkeypatch):
+    assert main(["example", "sygedagpenge"]) == 0
+    text = capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+
+    code = main(["check", "-", "--protocol", "sygedagpenge", "--on", "2025-06-30"])
+
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert [line.split(" ")[0] for line in out[:-1]] == ["syg-02", "syg-03"]
+    assert "8 days after the last day, 2025-03-09" in out[0]
+    buffer = io.StringIO()
+    demo_pathway_part(buffer)
+    assert "syg-03 [sygedagpenge.foerste_opfoelgning] error (2025-01-20, 2025-03-16)" in (
+        buffer.getvalue()
+    )
