@@ -36,6 +36,7 @@ FLOORS = [
     "pathways.ledger",
     "pathways.consent",
     "pathways.rules",
+    "pathways.sickness_follow_up",
     "pathways.compliance",
     "pathways.protocols",
     "pathways.reports",

@@ -283,6 +283,24 @@ def test_sickness_frame_worked_example():
     assert out["cross_disciplinary_effort"].tolist() == [False, False, True]
 
 
+def test_sickness_frame_from_2025_has_no_category_3():
+    # The same cases visited on 1 January 2025 (L 74 2024/25): s-3 is category 2.
+    frame = pd.DataFrame(
+        {
+            "id": ["s-1", "s-2", "s-3"],
+            "first_absence_day": [dt.date(2024, 12, 2)] * 3,
+            "expected_full_recovery": ["2025-01-26", "2025-01-27", "2025-01-27"],
+            "other_challenges": [True, False, True],
+        }
+    )
+    before = sickness_frame(frame, on=dt.date(2024, 12, 31))
+    after = sickness_frame(frame, on=dt.date(2025, 1, 1))
+    assert before["category"].tolist() == ["kategori_1", "kategori_2", "kategori_3"]
+    assert after["category"].tolist() == ["kategori_1", "kategori_2", "kategori_2"]
+    assert after["cross_disciplinary_effort"].tolist() == [False, False, False]
+    assert after["eight_week_limit"].tolist() == [dt.date(2025, 1, 26)] * 3
+
+
 def test_sickness_frame_before_the_rule():
     frame = pd.DataFrame(
         {

@@ -161,6 +161,16 @@ SOURCES: Mapping[str, Source] = _sources(
         dt.date(2024, 12, 30),
     ),
     Source(
+        "L74/2024-25",
+        "Lovforslag L 74 (2024/25), fremsat 6. november 2024: Forslag til lov om ændring af "
+        "lov om sygedagpenge, lov om en aktiv beskæftigelsesindsats og lov om organisering og "
+        "understøttelse af beskæftigelsesindsatsen m.v. (Fleksibel brug og sammensætning af "
+        "rehabiliteringsteams, forenkling af visitationskategorier, færre krav til sygemeldte "
+        "fra beskæftigelse m.v.)",
+        SourceKind.LAW,
+        dt.date(2024, 11, 6),
+    ),
+    Source(
         "L1750/2025",
         "Lov nr. 1750 af 29. december 2025 (beskæftigelsesreform, første fase, L 66 2025/26)",
         SourceKind.LAW,

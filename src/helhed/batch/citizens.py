@@ -92,7 +92,7 @@ from helhed.errors import Problem, ValidationError
 from helhed.groups import HealthImpactHorizon
 from helhed.health import HealthChallenge, HealthDomain, HealthProfile, RiskFactor
 from helhed.organisation import coordinating_caseworker_right
-from helhed.sickness import SicknessCategory, eight_week_limit
+from helhed.sickness import SicknessCategory, eight_week_limit, sickness_rule
 from helhed.target_groups import MEDIUM_RISK_FACTORS, classify
 
 if TYPE_CHECKING:
@@ -340,6 +340,8 @@ def classify_frame(citizens: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.Data
 def sickness_frame(rows: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.DataFrame:
     """Place every sickness benefit case of ``rows`` in category 1, 2 or 3, as of ``on``.
 
+    Category 3 only for ``on`` before 1 January 2025, as in ``sickness_category``.
+
     Args:
         rows: One case per row, as a pandas DataFrame or a ``pyarrow.Table``:
             ``first_absence_day`` and ``expected_full_recovery`` (``datetime.date``,
@@ -385,10 +387,11 @@ def sickness_frame(rows: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.DataFram
         raise ValidationError(sorted(problems, key=row_order))
     other = np.array(flags, dtype=bool)[codes]
     limit = first + window
+    three = other & sickness_rule(on).category_3
     category = np.where(
         recovery <= limit,
         SicknessCategory.ONE.code,
-        np.where(other, SicknessCategory.THREE.code, SicknessCategory.TWO.code),
+        np.where(three, SicknessCategory.THREE.code, SicknessCategory.TWO.code),
     )
     index = rows.index
     out: dict[str, pd.Series] = {}
