@@ -98,7 +98,7 @@ class SicknessCategory(CodedEnum):
 
     ONE = ("kategori_1", "Kategori 1", "Category 1")
     TWO = ("kategori_2", "Kategori 2", "Category 2")
-    THREE = ("kategori_3", "Kategori 3", "Category 3")
+    THREE = ("kategori_3", "Kategori 3 (til 31.12.2024)", "Category 3 (until 31 Dec 2024)")
 
 
 @attrs.frozen(field_transformer=frozen_fields)
