@@ -155,6 +155,13 @@ SOURCES: Mapping[str, Source] = _sources(
         dt.date(2019, 5, 7),
     ),
     Source(
+        "L174/2019",
+        "Lov nr. 174 af 27. februar 2019 om ændring af udlændingeloven, integrationsloven, "
+        "repatrieringsloven og forskellige andre love (paradigmeskiftet, L 140 2018/19)",
+        SourceKind.LAW,
+        dt.date(2019, 2, 27),
+    ),
+    Source(
         "L1655/2024",
         "Lov nr. 1655 af 30. december 2024 (kontanthjælpsreform, L 13 2024/25)",
         SourceKind.LAW,
