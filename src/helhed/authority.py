@@ -135,7 +135,7 @@ REHABILITATION_TEAM: RuleTable[str, bool] = RuleTable(
             _KEY,
             FIRST_RULE_DATE,
             value=True,
-            citation=Citation("SST2019", "7"),
+            citation=Citation("SST2019", "kap. 7"),
             verification=Verification.SECONDARY,
             note_da="SST2019 sammenligner model 2's teams med det lovbestemte "
             "rehabiliteringsteam; kravet står i LOB § 9 (læst på elov.dk).",
