@@ -176,7 +176,6 @@ _EMPLOYMENT_REFORM_1_FULL = dt.date(2026, 7, 1)
 _PHASE_TWO = dt.date(2027, 1, 1)
 
 _V = Verification.VERIFIED
-_A = Verification.AGENCY
 _S = Verification.SECONDARY
 _U = Verification.UNVERIFIED
 
