@@ -23,6 +23,7 @@ FLOORS = [
     "dated",
     "groups",
     "benefits",
+    "authority",
     "sickness",
     "health",
     "screening",

@@ -15,10 +15,18 @@ def test_the_cohort_is_reproducible_and_sized():
 
 
 def test_the_mix_moves_abolished_benefits_to_their_successors():
+    first = funding_mix(dt.date(2019, 12, 31))
+    renamed = funding_mix(dt.date(2020, 1, 1))
     before = funding_mix(dt.date(2025, 6, 30))
     after = funding_mix(dt.date(2025, 7, 1))
 
-    assert before == dict(FUNDING_MIX)
+    assert first == dict(FUNDING_MIX)
+    # Integration benefit's 5 per cent splits between its two new names on 1 January 2020.
+    assert Benefit.INTEGRATION_BENEFIT not in renamed
+    assert renamed[Benefit.SELF_SUPPORT_RETURN_BENEFIT] == 2.5
+    assert renamed[Benefit.TRANSITION_BENEFIT] == 2.5
+    assert before == renamed
+    assert Benefit.TRANSITION_BENEFIT not in after
     assert Benefit.EDUCATION_BENEFIT_ACTIVITY_READY not in after
     assert after[Benefit.CASH_BENEFIT_ACTIVITY_READY] == 14.0 + 6.0 + 2.5
     assert after[Benefit.CASH_BENEFIT_EDUCATION_READY] == 4.0

@@ -364,7 +364,7 @@ CASES = [
      "verification"),
     ("unverified without a caveat", OPEN, {"verification": Verification.UNVERIFIED},
      "verification"),
-    ("secondary despite an inferred row", BEYOND, {"verification": Verification.SECONDARY},
+    ("unverified despite a secondary row", BEYOND, {"verification": Verification.UNVERIFIED},
      "verification"),
     ("a caveat of a verified row", OPEN,
      {"reasons": (*OPEN.reasons, Reason("rule.verificeret", "x", "x", Citation("SST2019")))},

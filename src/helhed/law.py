@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from helhed._values import frozen_fields
+from helhed.authority import AUTHORITY, REHABILITATION_TEAM
 from helhed.benefits import (
     COORDINATING_CASEWORKER,
     HOLISTIC_INTERVENTION,
@@ -47,6 +48,8 @@ TABLES: tuple[_Table, ...] = (
     HOLISTIC_INTERVENTION,
     COORDINATING_CASEWORKER,
     TYPICAL_GROUPS,
+    AUTHORITY,
+    REHABILITATION_TEAM,
     SICKNESS_RULES,
     GUIDANCE,
 )

@@ -155,6 +155,14 @@ SOURCES: Mapping[str, Source] = _sources(
         dt.date(2019, 5, 7),
     ),
     Source(
+        "L140/2018-19",
+        "Lovforslag L 140 (2018/19), fremsat 15. januar 2019, stadfæstet: Forslag til lov om "
+        "ændring af udlændingeloven, integrationsloven, repatrieringsloven og forskellige "
+        "andre love (paradigmeskiftet); lovens nummer er ikke læst",
+        SourceKind.LAW,
+        dt.date(2019, 1, 15),
+    ),
+    Source(
         "L1655/2024",
         "Lov nr. 1655 af 30. december 2024 (kontanthjælpsreform, L 13 2024/25)",
         SourceKind.LAW,

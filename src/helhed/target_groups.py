@@ -121,7 +121,10 @@ class GroupGuidance:
             company-directed offers.
         disability_key_person: True if the job centre's disability key person should be
             involved.
-        authority_da: Who holds the authority and how offers are started, in Danish.
+        authority_da: Who holds the authority and how offers are started, in Danish, in
+            SST2019's words of 2019 ("jobcentret"). From lov nr. 1750 af 29.12.2025 (1 July
+            2026 at the latest) the law calls the authority "kommunen";
+            [`authority_name`][helhed.authority.authority_name] gives the name for a day.
         authority_en: The same, in English.
         citation: The section describing the group.
     """

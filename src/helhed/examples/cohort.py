@@ -75,7 +75,8 @@ FUNDING_MIX: Mapping[Benefit, float] = MappingProxyType(
     }
 )
 """Illustrative shares (per cent) of the demo population by funding basis, under the benefits
-of 2018-2025. Invented for the demo; not statistics."""
+of 2018-2019 (`funding_mix` moves them to the benefits of a later day). Invented for the
+demo; not statistics."""
 
 # How likely each kind of finding is, by how close the funding basis sits to the high-risk
 # group. Invented for the demo.
@@ -108,20 +109,38 @@ _CATEGORY_WEIGHTS = {SicknessCategory.ONE: 45, SicknessCategory.TWO: 40, Sicknes
 def funding_mix(on: dt.date) -> dict[Benefit, float]:
     """The demo funding mix for the benefits that can be held on ``on``.
 
-    An abolished benefit's share moves to its successor; the integration benefit, which has
-    no single successor, splits evenly between job-ready and activity-ready cash benefit.
+    An abolished benefit's share moves to its successor. A benefit with no single successor
+    splits evenly between its heirs: integration benefit between self-support and return
+    benefit and transition benefit (renamed 1 January 2020), and those two between job-ready
+    and activity-ready cash benefit (merged 1 July 2025).
     """
     mix: dict[Benefit, float] = {}
-    for benefit, share in FUNDING_MIX.items():
+
+    def place(benefit: Benefit, share: float) -> None:
         rules = benefit_rules(benefit, on=on)
         if rules.status is not BenefitStatus.ABOLISHED:
             mix[benefit] = mix.get(benefit, 0.0) + share
         elif rules.successor is not None:
-            mix[rules.successor] = mix.get(rules.successor, 0.0) + share
+            place(rules.successor, share)
         else:
-            for heir in (B.CASH_BENEFIT_JOB_READY, B.CASH_BENEFIT_ACTIVITY_READY):
-                mix[heir] = mix.get(heir, 0.0) + share / 2
+            heirs = _HEIRS[benefit]
+            for heir in heirs:
+                place(heir, share / len(heirs))
+
+    for benefit, share in FUNDING_MIX.items():
+        place(benefit, share)
     return mix
+
+
+_CASH = (B.CASH_BENEFIT_JOB_READY, B.CASH_BENEFIT_ACTIVITY_READY)
+_HEIRS: Mapping[Benefit, tuple[Benefit, ...]] = MappingProxyType(
+    {
+        B.INTEGRATION_BENEFIT: (B.SELF_SUPPORT_RETURN_BENEFIT, B.TRANSITION_BENEFIT),
+        B.SELF_SUPPORT_RETURN_BENEFIT: _CASH,
+        B.TRANSITION_BENEFIT: _CASH,
+    }
+)
+"""Where the demo moves the share of an abolished benefit that has no single successor."""
 
 
 def demo_cohort(

@@ -592,6 +592,17 @@ _MODEL_2 = ModelDescription(
             "only on good personal relations or a few enthusiasts.",
             M.COORDINATION.citation,
         ),
+        Reason(
+            "model2.remark.rehabilitation_team_dated",
+            "Sammenligningen beskriver loven, som SST2019 gengiver den: senest fra 1. juli 2026, "
+            "når lov nr. 1750 af 29.12.2025 gælder fuldt ud, kræver loven ikke længere et "
+            "rehabiliteringsteam (helhed.authority.rehabilitation_team svarer for en given dag).",
+            "The comparison describes the law as SST2019 gives it: from 1 July 2026 at the latest, "
+            "when lov nr. 1750 of 29.12.2025 applies in full, the law no longer requires a "
+            "rehabilitation "
+            "team (helhed.authority.rehabilitation_team answers for a given day).",
+            Citation("L1750/2025"),
+        ),
     ),
     citation=M.COORDINATION.citation,
 )
