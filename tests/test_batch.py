@@ -131,6 +131,37 @@ def test_classify_frame_worked_example():
     assert out["coordinating_caseworker"].dtype == bool
 
 
+def test_classify_frame_reads_alcohol_sleep_and_mental_health_as_42_does():
+    # SST2019 4.2 names problematic alcohol use, sleep and mental health for the medium-risk
+    # group; smoking and physical activity, in both 4.2 and 4.3, stay low risk alone.
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d", "e"],
+            "benefit": ["kontanthjaelp_jobparat"] * 5,
+            "assessed_horizon": [None, None, None, None, "lang_sigt"],
+            "risk_factors": [
+                "alkohol",
+                "soevn;rygning",
+                "mental_sundhed",
+                "fysisk_aktivitet;rygning",
+                "alkohol",
+            ],
+            "challenges": [0] * 5,
+            "current_barrier": [False] * 5,
+            "progressive": [False] * 5,
+            "affects_work": [False] * 5,
+        }
+    )
+    out = classify_frame(frame, on=DAY)
+    assert out["group"].tolist() == [
+        "mellemrisiko",
+        "mellemrisiko",
+        "mellemrisiko",
+        "lavrisiko",
+        "lavrisiko",
+    ]
+
+
 def test_classify_frame_with_object_columns_and_missing_flags():
     frame = worked().astype(object)
     frame.loc[50, "affects_work"] = None
@@ -250,6 +281,24 @@ def test_sickness_frame_worked_example():
     assert out["category"].tolist() == ["kategori_1", "kategori_2", "kategori_3"]
     assert out["eight_week_limit"].tolist() == [dt.date(2024, 3, 3)] * 3
     assert out["cross_disciplinary_effort"].tolist() == [False, False, True]
+
+
+def test_sickness_frame_from_2025_has_no_category_3():
+    # The same cases visited on 1 January 2025 (L 74 2024/25): s-3 is category 2.
+    frame = pd.DataFrame(
+        {
+            "id": ["s-1", "s-2", "s-3"],
+            "first_absence_day": [dt.date(2024, 12, 2)] * 3,
+            "expected_full_recovery": ["2025-01-26", "2025-01-27", "2025-01-27"],
+            "other_challenges": [True, False, True],
+        }
+    )
+    before = sickness_frame(frame, on=dt.date(2024, 12, 31))
+    after = sickness_frame(frame, on=dt.date(2025, 1, 1))
+    assert before["category"].tolist() == ["kategori_1", "kategori_2", "kategori_3"]
+    assert after["category"].tolist() == ["kategori_1", "kategori_2", "kategori_2"]
+    assert after["cross_disciplinary_effort"].tolist() == [False, False, False]
+    assert after["eight_week_limit"].tolist() == [dt.date(2025, 1, 26)] * 3
 
 
 def test_sickness_frame_before_the_rule():

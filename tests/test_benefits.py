@@ -5,9 +5,12 @@ intervention (activity-ready cash benefit, resource course, flex job, flex-job u
 benefit, sickness benefit incl. job trial) and the three with a right to a coordinating
 caseworker (resource course, job clarification course, activity-ready cash benefit; fn. 7).
 SST2019 4.2-4.3 name job-ready citizens and sickness benefit categories 1-2 for the medium
-group and job-ready citizens for the low group. The cash benefit reform (1 July 2025) merges
-education and integration benefit into cash benefit; the employment reform closes resource
-courses to new citizens (1 February 2026).
+group and job-ready citizens for the low group. Integration benefit is renamed on 1 January
+2020 (self-support and return benefit, transition benefit); the two new names carry over its
+values as helhed's reading. The cash benefit reform (1 July 2025) merges education benefit and
+the two renamed benefits into cash benefit. The employment reform (lov nr. 1750) takes effect
+on 1 February and 1 July 2026; resource courses close to new citizens by 1 July 2026, and
+from 1 February to 30 June 2026 the answer repeats the old rule, marked beyond known law.
 """
 
 import datetime as dt
@@ -39,12 +42,15 @@ B = Benefit
 H, M, L = RiskGroup.HIGH, RiskGroup.MEDIUM, RiskGroup.LOW
 V, S, U = Verification.VERIFIED, Verification.SECONDARY, Verification.UNVERIFIED
 START = dt.date(2018, 1, 19)
+RENAMING = dt.date(2020, 1, 1)
 CASH_REFORM = dt.date(2025, 7, 1)
 EMPLOYMENT_REFORM = dt.date(2026, 2, 1)
+EMPLOYMENT_REFORM_FULL = dt.date(2026, 7, 1)
+RENAMED = (B.SELF_SUPPORT_RETURN_BENEFIT, B.TRANSITION_BENEFIT)
 MERGED = (
     B.EDUCATION_BENEFIT_EDUCATION_READY,
     B.EDUCATION_BENEFIT_ACTIVITY_READY,
-    B.INTEGRATION_BENEFIT,
+    *RENAMED,
 )
 
 # (holistic, coordinating caseworker, typical groups) as the law stood from 19 Jan 2018.
@@ -91,10 +97,23 @@ def expected_rows():
             (TYPICAL_GROUPS, frozenset(typical)),
         ):
             rows[(table.name, benefit, START)] = (value, FIRST_ERA_WEAKER.get((table, benefit), V))
+    # The renaming: integration benefit ends; its values carry over, unverified.
+    rows[("benefit_lifecycle", B.INTEGRATION_BENEFIT, RENAMING)] = (
+        Lifecycle(BenefitStatus.ABOLISHED),
+        S,
+    )
+    for table in (HOLISTIC_INTERVENTION, COORDINATING_CASEWORKER, TYPICAL_GROUPS):
+        empty = frozenset() if table is TYPICAL_GROUPS else False
+        rows[(table.name, B.INTEGRATION_BENEFIT, RENAMING)] = (empty, S)
+        for benefit in RENAMED:
+            rows[(table.name, benefit, RENAMING)] = (empty, U)
+    for benefit in RENAMED:
+        rows[("benefit_lifecycle", benefit, RENAMING)] = (Lifecycle(BenefitStatus.OPEN), S)
     successors = {
         B.EDUCATION_BENEFIT_EDUCATION_READY: B.CASH_BENEFIT_EDUCATION_READY,
         B.EDUCATION_BENEFIT_ACTIVITY_READY: B.CASH_BENEFIT_ACTIVITY_READY,
-        B.INTEGRATION_BENEFIT: None,
+        B.SELF_SUPPORT_RETURN_BENEFIT: None,
+        B.TRANSITION_BENEFIT: None,
     }
     for benefit, successor in successors.items():
         rows[("benefit_lifecycle", benefit, CASH_REFORM)] = (
@@ -110,8 +129,12 @@ def expected_rows():
     rows[("coordinating_caseworker", edu_ready, CASH_REFORM)] = (False, U)
     rows[("typical_groups", edu_ready, CASH_REFORM)] = (frozenset({M, L}), U)
     rows[("benefit_lifecycle", B.RESOURCE_COURSE, EMPLOYMENT_REFORM)] = (
-        Lifecycle(BenefitStatus.CLOSED_TO_NEW),
+        Lifecycle(BenefitStatus.OPEN),
         U,
+    )
+    rows[("benefit_lifecycle", B.RESOURCE_COURSE, EMPLOYMENT_REFORM_FULL)] = (
+        Lifecycle(BenefitStatus.CLOSED_TO_NEW),
+        S,
     )
     return rows
 
@@ -184,15 +207,68 @@ def test_education_ready_cash_benefit_exists_only_from_the_cash_benefit_reform()
     assert rules.coordinating_caseworker is False
 
 
-def test_resource_course_closes_to_new_citizens_on_1_february_2026():
+def test_resource_course_closes_to_new_citizens_once_lov_1750_applies_in_full():
     before = benefit_rules(B.RESOURCE_COURSE, on=dt.date(2026, 1, 31))
-    after = benefit_rules(B.RESOURCE_COURSE, on=EMPLOYMENT_REFORM)
+    window = benefit_rules(B.RESOURCE_COURSE, on=EMPLOYMENT_REFORM)
+    last_window_day = benefit_rules(B.RESOURCE_COURSE, on=dt.date(2026, 6, 30))
+    after = benefit_rules(B.RESOURCE_COURSE, on=EMPLOYMENT_REFORM_FULL)
 
-    assert before.status is BenefitStatus.OPEN
-    assert after.status is BenefitStatus.CLOSED_TO_NEW
+    assert (before.status, before.beyond_known_law, before.valid_to) == (
+        BenefitStatus.OPEN,
+        False,
+        EMPLOYMENT_REFORM,
+    )
+    # 1 February - 30 June 2026: which step of lov 1750 closes the course is not read, so the
+    # answer repeats the old rule and says it lies beyond known law.
+    assert (window.status, window.beyond_known_law, window.verification) == (
+        BenefitStatus.OPEN,
+        True,
+        U,
+    )
+    assert (window.valid_from, window.valid_to) == (EMPLOYMENT_REFORM, EMPLOYMENT_REFORM_FULL)
+    assert [r.code for r in window.reasons][-2:] == ["rule.ikke_verificeret", "law.beyond_known"]
+    assert "1. februar og 1. juli 2026" in window.reasons[-1].text_da
+    assert last_window_day.beyond_known_law is True
+    assert (after.status, after.beyond_known_law, after.verification) == (
+        BenefitStatus.CLOSED_TO_NEW,
+        False,
+        S,
+    )
     assert after.coordinating_caseworker is True  # courses under way keep their rights
-    assert after.verification is U
-    assert any(r.code == "rule.ikke_verificeret" for r in after.reasons)
+
+
+def test_integration_benefit_is_renamed_on_1_january_2020():
+    before = benefit_rules(B.INTEGRATION_BENEFIT, on=dt.date(2019, 12, 31))
+    after = benefit_rules(B.INTEGRATION_BENEFIT, on=RENAMING)
+
+    assert (before.status, before.valid_to) == (BenefitStatus.OPEN, RENAMING)
+    assert (after.status, after.successor) == (BenefitStatus.ABOLISHED, None)
+    assert str(after.reasons[0].citation) == "L140/2018-19"
+    assert after.verification is S
+
+
+@pytest.mark.parametrize("benefit", RENAMED)
+def test_the_renamed_benefits_exist_from_2020_until_the_cash_benefit_reform(benefit):
+    with pytest.raises(NoRuleError, match="2020-01-01"):
+        benefit_rules(benefit, on=dt.date(2019, 12, 31))
+
+    first = benefit_rules(benefit, on=RENAMING)
+    last = benefit_rules(benefit, on=dt.date(2025, 6, 30))
+
+    assert first == attrs.evolve(last, on=RENAMING)
+    assert (first.status, first.valid_from, first.valid_to) == (
+        BenefitStatus.OPEN,
+        RENAMING,
+        CASH_REFORM,
+    )
+    # Integration benefit's values, carried over as helhed's reading.
+    assert (first.holistic_intervention, first.coordinating_caseworker) == (False, False)
+    assert first.typical_groups == frozenset()
+    assert first.verification is U
+    readings = [r for r in first.reasons if r.code == "rule.ikke_verificeret"]
+    assert len(readings) == 3
+    assert all("helheds læsning" in r.text_da for r in readings)
+    assert all("helhed's reading" in r.text_en for r in readings)
 
 
 @pytest.mark.parametrize("benefit", list(FIRST_ERA))
@@ -237,7 +313,13 @@ def test_rule_boundaries_list_every_date_an_answer_may_change():
         CASH_REFORM,
         dt.date(2027, 1, 1),
     )
-    assert rule_boundaries(B.RESOURCE_COURSE) == (START, EMPLOYMENT_REFORM, dt.date(2027, 1, 1))
+    assert rule_boundaries(B.RESOURCE_COURSE) == (
+        START,
+        EMPLOYMENT_REFORM,
+        EMPLOYMENT_REFORM_FULL,
+        dt.date(2027, 1, 1),
+    )
+    assert rule_boundaries(B.TRANSITION_BENEFIT) == (RENAMING, CASH_REFORM, dt.date(2027, 1, 1))
 
 
 def _segment(benefit, on):
@@ -291,6 +373,8 @@ def test_benefit_codes_are_stable_danish_codes_with_both_labels():
         "sygedagpenge",
         "jobafproevning",
         "integrationsydelse",
+        "selvforsoergelses_hjemrejseydelse",
+        "overgangsydelse",
         "arbejdsloeshedsdagpenge",
         "foertidspension",
         "beskaeftiget",

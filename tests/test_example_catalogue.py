@@ -133,6 +133,18 @@ def test_the_diabetes_course_lasts_eight_weeks_and_ips_takes_25_at_a_time():
     assert ips.target_groups == {RiskGroup.HIGH}  # SST2019 8.3
 
 
+def test_ips_is_open_to_education_benefit_as_8_3_says():
+    # SST2019 8.3: "kontanthjælps- og uddannelseshjælpsmodtagere og borgere i
+    # ressourceforløb" - the funding bases are the ones helhed.models.specific holds.
+    funding = CATALOGUE.offer("ips").funding
+
+    assert Benefit.EDUCATION_BENEFIT_ACTIVITY_READY in funding
+    assert Benefit.EDUCATION_BENEFIT_EDUCATION_READY in funding
+    assert Benefit.RESOURCE_COURSE in funding
+    assert Benefit.SICKNESS_BENEFIT not in funding
+    assert len(funding) == 6  # three kinds of cash benefit, two of education benefit, one course
+
+
 def test_lab_offers_are_the_job_centres_and_mandatory_the_health_offers_voluntary():
     lab = [o for o in CATALOGUE.offers if o.legal_basis == "LAB"]
     health = [o for o in CATALOGUE.offers if o.administration is A.HEALTH]

@@ -439,7 +439,7 @@ def test_ips_protocol_scope():
     assert KOBENHAVN_IPS.target_groups == {RiskGroup.HIGH}
     assert Benefit.RESOURCE_COURSE in KOBENHAVN_IPS.funding
     assert Benefit.SICKNESS_BENEFIT not in KOBENHAVN_IPS.funding
-    assert {r.code: r.value for r in kobenhavn_ips.RESULTS}["caseload_limit"] == 25
+    assert {r.code: r.value for r in kobenhavn_ips.RESULTS}["caseload"] == 25
 
 
 H = Benefit
@@ -782,7 +782,8 @@ def test_aalborg_data_matches_the_example_and_the_tables():
         assert table.row(status.label_en)[1] == count
     figures = {r.code: r.value for r in aalborg.RESULTS}
     assert (figures["flex_citizens"], figures["referrals_per_year"]) == (80, 300)
-    assert all(str(r.citation) == "AALBORG2019" for r in aalborg.RESULTS)
+    # Every figure cites AALBORG2019 down to the table or section that prints it.
+    assert all(r.citation.source == "AALBORG2019" and r.citation.section for r in aalborg.RESULTS)
 
 
 # --- Tønder --------------------------------------------------------------------------------
@@ -868,12 +869,15 @@ def test_halsnaes_is_the_shipped_protocol_with_the_case_data():
     assert halsnaes.VBA_SECONDS == 30
     assert HALSNAES.funding == halsnaes.FUNDING
     assert Benefit.RESOURCE_COURSE in halsnaes.FUNDING
-    assert {r.code for r in halsnaes.RESULTS} == {
+    assert [r.code for r in halsnaes.RESULTS] == [
         "referred",
-        "staff",
-        "vba_seconds",
         "project_years",
-    }
+        "health_staff",
+        "contact_within_weeks",
+        "vba_seconds",
+        "vba_steps",
+        "theme_meetings",
+    ]
 
 
 def test_halsnaes_conforming_pathway():

@@ -2,7 +2,8 @@
 
 Expected values are read off the seed text: kap. 5 lists nine general prerequisites; each of
 kap. 6-9 lists "Indholdselementer" and "Forudsætninger". A chapter prerequisite that repeats a
-general one in the same or narrower words "restates" it; the others are added by the model.
+general one in the same, narrower or close wording "restates" it (a link that is helhed's
+reading: the source draws none); the others are added by the model.
 Model 1 is called "ambitiøs" (kap. 6), model 2 "mindre omfattende" (kap. 7); kap. 8 and 9
 characterise theirs in no such word.
 """
@@ -29,7 +30,7 @@ from helhed.models.elements import (
     satisfied_by,
 )
 from helhed.models.readiness import MunicipalityProfile, Readiness, readiness, readiness_all
-from helhed.sources import Citation
+from helhed.sources import SOURCES, Citation, SourceKind
 
 M = CollaborationModel
 M1, M2, M3, M4 = M.EARLY_DETECTION, M.COORDINATION, M.SPECIFIC_INTERVENTIONS, M.CATALOGUE
@@ -227,9 +228,28 @@ def test_each_model_is_cited_to_its_chapter(model):
     description = MODELS[model]
 
     assert description.citation == Citation("SST2019", f"kap. {model.number + 5}")
-    assert all(r.citation == description.citation for r in description.remarks)
+    # A remark cites the model's chapter, or the later law that dates what the chapter says.
+    assert all(
+        r.citation == description.citation or SOURCES[r.citation.source].kind is SourceKind.LAW
+        for r in description.remarks
+    )
     assert description.text_da.strip()
     assert description.text_en.strip()
+
+
+def test_the_fast_assessment_remark_is_a_must_as_kap_6_words_it():
+    # SST2019 kap. 6: "Jobcentret skal vurdere sundhedsrelaterede udfordringer og
+    # risikoniveau hurtigt" - "skal", not "bør".
+    (remark,) = (
+        r
+        for r in MODELS[CollaborationModel.EARLY_DETECTION].remarks
+        if r.code == "model1.remark.fast_assessment"
+    )
+
+    assert remark.text_da.startswith("Jobcentret skal hurtigt vurdere")
+    assert remark.text_en.startswith("The job centre must assess")
+    assert "bør" not in remark.text_da
+    assert "should" not in remark.text_en
 
 
 def test_codes_are_unique_across_elements_prerequisites_and_remarks():

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from helhed.batch import report_frame
 from helhed.benefits import benefit_rules
+from helhed.cases.registry import CASES
 from helhed.cli import CHECKABLE
+from helhed.collaboration import CollaborationModel
 from helhed.errors import ValidationError
 from helhed.examples import demo_cohort, example_catalogue
 from helhed.frames import to_frame
@@ -44,6 +46,30 @@ def test_every_citizen_in_scope_goes_through_the_model_of_their_group():
         assert len(track.pathways) == track.citizens - track.unmatched
         assert {groups[p.citizen_id] for p in track.pathways} <= {track.group}
     assert sum(result.offers.values()) == len(result.pathways)
+
+
+def test_each_route_goes_to_a_model_with_an_sst2019_case_stating_the_group():
+    # The routing is the simulation's assumption, but no route goes against the cases:
+    # low -> model 1 (6.3 Jammerbugt, "Mellem- og Lavrisikogruppen"), medium -> model 2
+    # (7.1-7.3), high -> model 3 (8.3 IPS, "højriskgruppen").
+    stating = {
+        group: {c.id for c in CASES.values() if c.model is model and group in c.target_groups}
+        for group, model in ROUTES.items()
+    }
+
+    assert stating == {
+        RiskGroup.LOW: {"jammerbugt"},
+        RiskGroup.MEDIUM: {"vordingborg", "silkeborg", "syddjurs"},
+        RiskGroup.HIGH: {"tonder", "sonderborg", "kobenhavn_ips"},
+    }
+
+
+def test_the_sources_tie_no_model_to_one_group():
+    # Every group is stated by cases of all four models (low: 6.3, 7.3, 8.1, kap. 9; medium
+    # and high: 6.1, 7.1, 8.1, kap. 9, among others), so ROUTES is a choice.
+    for group in RiskGroup:
+        models = {c.model for c in CASES.values() if group in c.target_groups}
+        assert models == set(CollaborationModel), group
 
 
 def test_the_high_group_is_referred_voluntarily_to_the_health_department():

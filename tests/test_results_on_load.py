@@ -183,6 +183,7 @@ def _sickness(recovery, *, other, on=None):
 SICK_WITHIN = _sickness(day(2, 1), other=True)  # category 1, other challenges ignored
 SICK_AFTER = _sickness(day(3, 4), other=True)  # category 3
 SICK_BEYOND = _sickness(day(5, 1), other=False, on=day(3, 1, 2026))  # category 2, beyond law
+SICK_2025 = _sickness(day(5, 1), other=True, on=day(1, 2, 2025))  # category 2, effort possible
 
 _SMOKER = HealthProfile(risk_factors=frozenset({RiskFactor.SMOKING}))
 DERIVED = classify(
@@ -285,7 +286,15 @@ CASES = [
     ("category 3 within the limit", SICK_WITHIN,
      {"category": SicknessCategory.THREE, "cross_disciplinary_effort": True}, "category"),
     ("category 3 without other challenges", SICK_AFTER, {"other_challenges": False}, "category"),
-    ("category 2 with other challenges", SICK_BEYOND, {"other_challenges": True}, "category"),
+    # Category 2 with other challenges is an answer from 2025 on; its reasons must say so.
+    ("category 2 with other challenges, reasons of health only", SICK_BEYOND,
+     {"other_challenges": True}, "reasons"),
+    ("category 2 with other challenges, reasons of category 3", SICK_AFTER,
+     {"category": SicknessCategory.TWO, "cross_disciplinary_effort": False}, "reasons"),
+    ("category 3 with the reasons of its repeal", SICK_2025,
+     {"category": SicknessCategory.THREE, "cross_disciplinary_effort": True}, "reasons"),
+    ("cross-disciplinary effort in category 2 from 2025", SICK_2025,
+     {"cross_disciplinary_effort": True}, "cross_disciplinary_effort"),
     ("cross-disciplinary effort off in category 3", SICK_AFTER,
      {"cross_disciplinary_effort": False}, "cross_disciplinary_effort"),
     ("cross-disciplinary effort in category 1", SICK_WITHIN,
@@ -355,7 +364,7 @@ CASES = [
      "verification"),
     ("unverified without a caveat", OPEN, {"verification": Verification.UNVERIFIED},
      "verification"),
-    ("secondary despite an inferred row", BEYOND, {"verification": Verification.SECONDARY},
+    ("unverified despite a secondary row", BEYOND, {"verification": Verification.UNVERIFIED},
      "verification"),
     ("a caveat of a verified row", OPEN,
      {"reasons": (*OPEN.reasons, Reason("rule.verificeret", "x", "x", Citation("SST2019")))},

@@ -323,7 +323,12 @@ def test_changing_coordinating_caseworker_is_a_warning():
 
 
 def test_shipped_protocols_have_prefixed_unique_rule_ids_and_citations():
-    assert sorted(PROTOCOLS) == ["halsnaes", "koordinerende-sagsbehandler", "odense-samtykke"]
+    assert sorted(PROTOCOLS) == [
+        "halsnaes",
+        "koordinerende-sagsbehandler",
+        "odense-samtykke",
+        "sygedagpenge",
+    ]
     for pid, protocol in PROTOCOLS.items():
         assert all(rule.id.startswith(pid + ".") for rule in protocol.rules)
         assert protocol.rule(protocol.rules[0].id) is protocol.rules[0]

@@ -94,6 +94,26 @@ def test_who5_band_edges_on_the_percentage_scale_itself(percentage, default, etf
     assert who5.ETF_BANDS.find(percentage).code == etf
 
 
+def test_who5_etf_bands_cite_the_occupational_therapists_not_the_who5_review():
+    # ETF's bands (0-35, 36-50, over 50) are the association's own; WHO5 names the
+    # instrument's authors and Topp et al. 2015, which give 28 and 50.
+    reading = who5.interpret(who5.score([2, 2, 2, 2, 2]), on=ON, bands=who5.ETF_BANDS)
+
+    assert {band.citation.source for band in who5.ETF_BANDS.bands} == {"ETF"}
+    assert reading.reasons[0].citation.source == "ETF"
+    assert {band.citation.source for band in who5.BANDS.bands} == {"WHO5"}
+
+
+def test_audit_c_source_names_the_validation_studies_as_published():
+    # Bradley 2003 (women) appeared in Arch Intern Med 163, Bradley 2007 (men, cut-off 4) in
+    # Alcohol Clin Exp Res 31; the "Alcohol Clin Exp Res 27 (2003)" once given matched neither.
+    title = audit_c.CITATION.source_title
+
+    assert "Arch Intern Med 163 (2003)" in title
+    assert "Alcohol Clin Exp Res 31 (2007)" in title
+    assert "Alcohol Clin Exp Res 27" not in title
+
+
 def test_who5_bands_cover_0_to_100_and_nothing_else():
     for bands in (who5.BANDS, who5.ETF_BANDS):
         assert bands.bands[0].low == 0
@@ -425,7 +445,26 @@ def test_vba_an_interested_citizen_not_yet_referred_is_missing_the_act():
     assert record.answer is Answer.INTERESTED
     assert r.complete is False
     assert [x.code for x in r.reasons] == ["vba.ask.done", "vba.advise.done", "vba.act.missing"]
-    assert [x.citation.source for x in r.reasons] == ["HALSNAES", "HALSNAES", "VBA"]
+    assert [x.citation.source for x in r.reasons] == ["HALSNAES", "HALSNAES", "HALSNAES"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "referred", "source"),
+    [
+        # HALSNAES: "Henvis, hvis borgeren er interesseret" - the referral is Halsnæs' step 3.
+        ("interesseret", True, "HALSNAES"),
+        ("interesseret", False, "HALSNAES"),
+        (None, False, "HALSNAES"),
+        # A recorded "no" completes step 3 only in helhed's reading of VBA's "act".
+        ("ikke_interesseret", False, "VBA"),
+    ],
+)
+def test_vba_the_act_step_cites_halsnaes_for_a_referral_and_vba_for_a_declined_offer(
+    answer, referred, source
+):
+    record = vba.score({"asked": True, "advised": True, "answer": answer, "referred": referred})
+
+    assert vba.interpret(record, on=ON).reasons[2].citation.source == source
 
 
 def test_vba_a_complete_record_reads_complete():
@@ -533,6 +572,11 @@ def test_alcohol_questionnaires_lower_is_better_and_significance_is_not_known(
     assert c.direction is direction
     assert c.significant is None
     assert [r.code for r in c.reasons] == ["progression.no_threshold"]
+    # The absence of a threshold is what helhed found in the instrument's sources; SST2019
+    # kap. 6 asks for a validated progression tool and says nothing about AUDIT's thresholds.
+    assert c.reasons[0].citation == questionnaire(instrument).CITATION
+    assert c.reasons[0].citation.source == {"audit": "AUDIT2001", "audit-c": "AUDITC"}[instrument]
+    assert "helhed" in c.reasons[0].text_en
 
 
 def test_a_change_needs_the_same_instrument_and_a_later_result():

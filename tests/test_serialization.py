@@ -62,7 +62,8 @@ def test_every_bad_field_is_listed_by_path():
         "kontanthjaelp_uddannelsesparat, kontanthjaelp_aktivitetsparat, "
         "uddannelseshjaelp_uddannelsesparat, uddannelseshjaelp_aktivitetsparat, ressourceforloeb, "
         "jobafklaringsforloeb, fleksjob, ledighedsydelse, sygedagpenge, jobafproevning, "
-        "integrationsydelse, arbejdsloeshedsdagpenge, foertidspension, beskaeftiget",
+        "integrationsydelse, selvforsoergelses_hjemrejseydelse, overgangsydelse, "
+        "arbejdsloeshedsdagpenge, foertidspension, beskaeftiget",
         "health.challenges[1].onset: unknown Onset code; expected one of: medfoedt, erhvervet",
         "health.sick_days: must be a whole number",
         "extra: is not a known field",

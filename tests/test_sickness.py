@@ -11,9 +11,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helhed.errors import NoRuleError, ValidationError
-from helhed.sickness import SicknessCategory, eight_week_limit, sickness_category
+from helhed.sickness import (
+    SICKNESS_RULES,
+    SicknessCategory,
+    eight_week_limit,
+    sickness_category,
+    sickness_rule,
+)
 from helhed.testing import strategies as hs
 
+REPEAL = dt.date(2025, 1, 1)  # L 74 (2024/25): category 3 repealed
 FIRST = dt.date(2024, 1, 8)
 LIMIT = dt.date(2024, 3, 3)
 ON = dt.date(2024, 1, 15)
@@ -121,4 +128,95 @@ def test_category_follows_the_number_of_days_to_recovery(first, days, other):
     if days <= 55:
         assert a.category is SicknessCategory.ONE
     else:
-        assert a.category is (SicknessCategory.THREE if other else SicknessCategory.TWO)
+        three = other and first < REPEAL
+        assert a.category is (SicknessCategory.THREE if three else SicknessCategory.TWO)
+        assert a.cross_disciplinary_effort is three
+
+
+# --- category 3 repealed from 1 January 2025 (bill L 74 2024/25, § 1, nr. 2) ------------------
+# First day of absence Monday 6 January 2025: day 56 is Sunday 2 March 2025 (6 Jan + 55 days:
+# 25 days left of January, 28 of February, then 2 March).
+FIRST_2025 = dt.date(2025, 1, 6)
+LIMIT_2025 = dt.date(2025, 3, 2)
+
+
+def test_the_2025_limit_worked_by_hand():
+    assert eight_week_limit(FIRST_2025) == LIMIT_2025
+    assert LIMIT_2025.weekday() == 6
+
+
+def test_from_1_january_2025_other_challenges_give_category_2_and_a_possible_effort():
+    a = categorise(
+        LIMIT_2025 + dt.timedelta(days=1), other=True, first=FIRST_2025, on=dt.date(2025, 1, 14)
+    )
+
+    assert a.category is SicknessCategory.TWO
+    assert a.cross_disciplinary_effort is False
+    assert [r.code for r in a.reasons] == [
+        "sickness.beyond_limit",
+        "sickness.cross_disciplinary_possible",
+    ]
+    assert str(a.reasons[0].citation) == "SDL § 12"
+    assert str(a.reasons[1].citation) == "L74/2024-25 § 1, nr. 10 (SDL § 13 c)"
+    assert "kan give en tværfaglig indsats" in a.reasons[1].text_da
+
+
+def test_the_visitation_date_decides_not_the_first_day_of_absence():
+    # Absent from Monday 2 December 2024: 29 days to 31 December, 26 more to Sunday 26 January.
+    first = dt.date(2024, 12, 2)
+    assert eight_week_limit(first) == dt.date(2025, 1, 26)
+    recovery = dt.date(2025, 4, 1)
+
+    on_31_december = categorise(recovery, other=True, first=first, on=dt.date(2024, 12, 31))
+    on_1_january = categorise(recovery, other=True, first=first, on=REPEAL)
+
+    assert on_31_december.category is SicknessCategory.THREE
+    assert on_31_december.cross_disciplinary_effort is True
+    assert on_1_january.category is SicknessCategory.TWO
+    assert on_1_january.cross_disciplinary_effort is False
+
+
+def test_2025_answers_without_other_challenges_are_unchanged():
+    health_only = categorise(LIMIT_2025 + dt.timedelta(days=1), first=FIRST_2025, on=FIRST_2025)
+    within = categorise(LIMIT_2025, other=True, first=FIRST_2025, on=FIRST_2025)
+
+    assert health_only.category is SicknessCategory.TWO
+    assert [r.code for r in health_only.reasons] == [
+        "sickness.beyond_limit",
+        "sickness.health_only",
+    ]
+    assert within.category is SicknessCategory.ONE
+    assert [r.code for r in within.reasons] == [
+        "sickness.within_limit",
+        "sickness.other_challenges_ignored",
+    ]
+
+
+def test_the_rows_and_what_they_rest_on():
+    old, new = SICKNESS_RULES.rows
+    assert (old.valid_from, old.value.category_3, old.verification.code) == (
+        dt.date(2018, 1, 19),
+        True,
+        "verificeret",
+    )
+    assert (new.valid_from, new.value.category_3, new.verification.code) == (
+        REPEAL,
+        False,
+        "sekundaer_kilde",
+    )
+    assert str(new.citation) == "L74/2024-25 § 1, nr. 2"
+    assert "ikke læst" in new.note_da
+    assert "not read" in new.note_en
+    assert old.note_en
+    assert old.note_da
+    assert sickness_rule(dt.date(2024, 12, 31)).category_3 is True
+    assert sickness_rule(REPEAL).category_3 is False
+    assert sickness_rule(REPEAL).weeks == 8
+
+
+def test_the_horizon_names_lov_1750_and_both_of_its_dates():
+    horizon = SICKNESS_RULES.horizon
+    assert horizon.starts == dt.date(2026, 2, 1)
+    assert str(horizon.reason.citation) == "L1750/2025"
+    assert "1 February and 1 July 2026" in horizon.reason.text_en
+    assert "26" in horizon.reason.text_en

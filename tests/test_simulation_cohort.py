@@ -15,6 +15,7 @@ from helhed.citizens import SICKNESS_BENEFITS
 from helhed.errors import ValidationError
 from helhed.examples.cohort import DEMO_DATE, funding_mix
 from helhed.groups import RiskGroup
+from helhed.sickness import SicknessCategory
 from helhed.simulation import cohort
 from helhed.simulation._mix import TOLERANCE, allot
 from helhed.target_groups import classify
@@ -168,3 +169,12 @@ def test_numpy_integers_are_seeds_as_in_simulate():
     assert cohort(12, seed=np.uint8(3), funding=mix) == cohort(12, seed=3, funding=mix)
     with pytest.raises(ValidationError, match=r"^seed: must be a whole number of 0 or more$"):
         cohort(12, seed=np.int64(-3))
+
+
+def test_the_simulated_cohort_records_categories_by_its_own_date():
+    def threes(on):
+        people = cohort(2000, seed=1, on=on)
+        return sum(c.sickness_category is SicknessCategory.THREE for c in people)
+
+    assert threes(dt.date(2024, 12, 31)) > 0
+    assert threes(dt.date(2025, 1, 1)) == 0

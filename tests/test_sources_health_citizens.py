@@ -23,7 +23,7 @@ def test_the_five_source_documents_and_the_laws_are_known():
     laws = [k for k, s in SOURCES.items() if s.kind is SourceKind.LAW]
 
     assert documents == ["SST2019", "HALSNAES", "ODENSE2015", "AALBORG2019", "COWI2010"]
-    assert laws == ["SDL", "LAB", "L1655/2024", "L1750/2025"]
+    assert laws == ["SDL", "LAB", "L140/2018-19", "L1655/2024", "L74/2024-25", "L1750/2025"]
     assert SOURCES["SST2019"].published == dt.date(2019, 1, 17)
 
 

@@ -87,6 +87,80 @@ def test_drug_use_is_medium_risk_because_only_42_names_it():
     assert codes(a)[0] == "horizon.drugs"
 
 
+# SST2019 4.2: "risikofaktorerne: rygning, problematisk alkoholforbrug, stofbrug, fysisk
+# aktivitet, søvn og mental sundhed"; 4.3 names of these three only "alkoholindtag over
+# højrisikogrænsen", "manglende søvn/uhensigtsmæssige søvnmønstre" and "begyndende
+# mistrivsel/nedsat mental sundhed". Each of the three alone is 4.2's, so medium risk.
+@pytest.mark.parametrize("factor", [RiskFactor.ALCOHOL, RiskFactor.SLEEP, RiskFactor.MENTAL_HEALTH])
+def test_alcohol_sleep_or_mental_health_alone_is_medium_risk_as_42_names_them(factor):
+    a = classify(citizen(Benefit.CASH_BENEFIT_JOB_READY, risk_factors=frozenset({factor})), on=ON)
+
+    assert (a.group, a.horizon, a.basis) == (
+        RiskGroup.MEDIUM,
+        HealthImpactHorizon.SHORT_TO_MEDIUM_TERM,
+        HorizonBasis.DERIVED,
+    )
+    # Job-ready cash benefit is typical of the medium-risk group (4.2: "typisk jobparate").
+    assert (a.typical, a.disability_key_person) == (True, True)
+    assert codes(a) == [
+        "horizon.medium_risk_factor",
+        "group.medium",
+        "benefit.typical_groups",
+        "funding.typical",
+        "key_person.involve",
+    ]
+    assert str(a.reasons[0].citation) == "SST2019 4.2"
+    assert "helhed's reading" in a.reasons[0].text_en
+    assert "helheds læsning" in a.reasons[0].text_da
+
+
+def test_a_42_factor_among_lifestyle_factors_makes_the_group_medium():
+    # Smoking and diet alone are 4.3's (low); sleep, named by 4.2, brings the horizon nearer.
+    a = classify(
+        citizen(risk_factors=frozenset({RiskFactor.SMOKING, RiskFactor.DIET, RiskFactor.SLEEP})),
+        on=ON,
+    )
+
+    assert a.group is RiskGroup.MEDIUM
+    assert codes(a)[0] == "horizon.medium_risk_factor"
+
+
+def test_drug_use_keeps_its_own_reason_when_a_42_factor_is_also_recorded():
+    a = classify(citizen(risk_factors=frozenset({RiskFactor.DRUGS, RiskFactor.ALCOHOL})), on=ON)
+
+    assert a.group is RiskGroup.MEDIUM
+    assert codes(a)[0] == "horizon.drugs"
+
+
+def test_a_professional_long_term_assessment_of_mental_health_prevails():
+    # A professional who judges the lesser form 4.3 names (beginning low well-being) records
+    # a long-term horizon; it places the citizen in the low-risk group and notes the record.
+    person = attrs.evolve(
+        citizen(risk_factors=frozenset({RiskFactor.MENTAL_HEALTH})),
+        assessed_horizon=HealthImpactHorizon.LONG_TERM,
+    )
+    a = classify(person, on=ON)
+
+    assert a.group is RiskGroup.LOW
+    assert codes(a)[:3] == ["horizon.assessed", "horizon.derived_differs", "group.low"]
+
+
+@pytest.mark.parametrize(
+    ("factors", "horizon"),
+    [
+        ({RiskFactor.SMOKING}, HealthImpactHorizon.LONG_TERM),
+        ({RiskFactor.PHYSICAL_ACTIVITY}, HealthImpactHorizon.LONG_TERM),
+        ({RiskFactor.DIET}, HealthImpactHorizon.LONG_TERM),
+        ({RiskFactor.ALCOHOL}, HealthImpactHorizon.SHORT_TO_MEDIUM_TERM),
+        ({RiskFactor.SLEEP}, HealthImpactHorizon.SHORT_TO_MEDIUM_TERM),
+        ({RiskFactor.MENTAL_HEALTH}, HealthImpactHorizon.SHORT_TO_MEDIUM_TERM),
+        ({RiskFactor.DRUGS}, HealthImpactHorizon.SHORT_TO_MEDIUM_TERM),
+    ],
+)
+def test_each_risk_factor_alone_derives_the_horizon_of_the_section_read(factors, horizon):
+    assert derive_horizon(HealthProfile(risk_factors=frozenset(factors))) is horizon
+
+
 def test_an_unhealthy_lifestyle_alone_is_low_risk():
     a = classify(
         citizen(
@@ -127,7 +201,7 @@ def test_a_sickness_benefit_recipient_can_be_typical_of_the_high_and_the_medium_
     high = classify(citizen(Benefit.SICKNESS_BENEFIT, challenges=(BARRIER,)), on=ON)
     medium = classify(citizen(Benefit.SICKNESS_BENEFIT, challenges=(PARKINSONS,)), on=ON)
     low = classify(
-        citizen(Benefit.SICKNESS_BENEFIT, risk_factors=frozenset({RiskFactor.ALCOHOL})), on=ON
+        citizen(Benefit.SICKNESS_BENEFIT, risk_factors=frozenset({RiskFactor.SMOKING})), on=ON
     )
 
     assert (high.typical, medium.typical, low.typical) == (True, True, False)

@@ -15,14 +15,21 @@ The first rows take effect on 19 January 2018, the date of the most recent law t
 cites (Sygedagpengeloven, LBK nr. 38 af 19/01/2018): they encode the law as SST2019 describes
 it. Reforms since are later rows:
 
-* 1 July 2025, the cash benefit reform (lov nr. 1655 af 30.12.2024): education benefit and
-  integration benefit merge into cash benefit; education-ready cash benefit appears.
-* 1 February 2026, the first phase of the employment reform (lov nr. 1750 af 29.12.2025):
-  no new resource courses.
+* 1 January 2020, the renaming of the 2019 "paradigm shift" (bill L 140 2018/19):
+  integration benefit becomes self-support and return benefit (newly arrived refugees) and
+  transition benefit (others).
+* 1 July 2025, the cash benefit reform (lov nr. 1655 af 30.12.2024): education benefit,
+  self-support and return benefit and transition benefit merge into cash benefit;
+  education-ready cash benefit appears.
+* 1 July 2026, the first phase of the employment reform (lov nr. 1750 af 29.12.2025) is in
+  force in full: no new resource courses.
 
-Phase two of the employment reform (a new LAB, expected in force 1 January 2027) is not
-encoded, so every table's horizon is 1 January 2027: answers from that day are marked
-``beyond_known_law``.
+Lov nr. 1750 takes effect in two steps, 1 February and 1 July 2026, and which step closes
+resource courses is not read. Answers for days from 1 February to 30 June 2026 that depend on
+it repeat the earlier rule and are marked ``beyond_known_law``, with the reason. Phase two of
+the employment reform (a new LAB, and a law on sanctions and sickness benefit, both expected
+in force 1 January 2027) is not encoded, so every table's horizon is 1 January 2027: answers
+from that day are marked ``beyond_known_law`` too.
 
 Examples:
     >>> import datetime as dt
@@ -55,6 +62,9 @@ __all__ = [
     "FIRST_RULE_DATE",
     "HOLISTIC_INTERVENTION",
     "LIFECYCLE",
+    "PHASE_ONE_WINDOW_REASON",
+    "PHASE_TWO_REASON",
+    "RENAMING_2020",
     "TYPICAL_GROUPS",
     "Benefit",
     "BenefitRules",
@@ -112,6 +122,12 @@ class Benefit(CodedEnum):
         "Integrationsydelse (flygtninge)",
         "Integration benefit (refugees)",
     )
+    SELF_SUPPORT_RETURN_BENEFIT = (
+        "selvforsoergelses_hjemrejseydelse",
+        "Selvforsørgelses- og hjemrejseydelse",
+        "Self-support and return benefit",
+    )
+    TRANSITION_BENEFIT = ("overgangsydelse", "Overgangsydelse", "Transition benefit")
     INSURED_UNEMPLOYMENT_BENEFIT = (
         "arbejdsloeshedsdagpenge",
         "Arbejdsløshedsdagpenge (forsikrede ledige)",
@@ -150,8 +166,14 @@ FIRST_RULE_DATE = dt.date(2018, 1, 19)
 """First day of every table: the date of Sygedagpengeloven LBK nr. 38, the newest law SST2019
 cites. Earlier dates raise [`NoRuleError`][helhed.errors.NoRuleError]."""
 
+RENAMING_2020 = dt.date(2020, 1, 1)
+"""First day of self-support and return benefit and transition benefit, and the last of
+integration benefit's name: the renaming of the 2019 "paradigm shift" (bill L 140 2018/19;
+see ``LIFECYCLE``)."""
+
 _CASH_REFORM = dt.date(2025, 7, 1)
 _EMPLOYMENT_REFORM_1 = dt.date(2026, 2, 1)
+_EMPLOYMENT_REFORM_1_FULL = dt.date(2026, 7, 1)
 _PHASE_TWO = dt.date(2027, 1, 1)
 
 _V = Verification.VERIFIED
@@ -160,19 +182,50 @@ _U = Verification.UNVERIFIED
 
 _SST41 = Citation("SST2019", "4.1")
 _SST_FN7 = Citation("SST2019", "4.1, fn. 7")
+_L140 = Citation("L140/2018-19")
 _L1655 = Citation("L1655/2024")
 _L1750 = Citation("L1750/2025")
 
-_HORIZON = Horizon(
-    _PHASE_TWO,
-    Reason(
-        BEYOND_KNOWN_LAW,
-        "Anden fase af beskæftigelsesreformen (ny LAB, forventet i kraft 1. januar 2027) er ikke "
-        "indarbejdet; svaret gentager de senest kendte regler.",
-        "Phase two of the employment reform (a new LAB, expected in force 1 January 2027) is not "
-        "encoded; the answer repeats the last known rules.",
-        Citation("L1750/2025", "beskæftigelsesreformen, fase 2"),
-    ),
+PHASE_TWO_REASON = Reason(
+    BEYOND_KNOWN_LAW,
+    "Anden fase af beskæftigelsesreformen er ikke indarbejdet: en ny lov om en aktiv "
+    "beskæftigelsesindsats (LAB, med ophævelse af LOB) og en lov om ændringer i sanktions- og "
+    "sygedagpengesystemet, begge forventet i kraft 1. januar 2027 og ikke vedtaget, da kilderne "
+    "blev læst (STAR: star.dk/da/implementering/beskaeftigelsesreform/proces). Svaret gentager "
+    "de senest kendte regler.",
+    "Phase two of the employment reform is not encoded: a new Act on an Active Employment "
+    "Effort (LAB, repealing LOB) and a law changing the sanction and sickness benefit system, "
+    "both expected in force 1 January 2027 and not adopted when the sources were read (the "
+    "agency's page star.dk/da/implementering/beskaeftigelsesreform/proces). The answer repeats "
+    "the last known rules.",
+    Citation("L1750/2025", "beskæftigelsesreformen, fase 2"),
+)
+"""Why answers from 1 January 2027 are beyond known law; the one text every dated table that
+phase two changes uses for its horizon."""
+
+_HORIZON = Horizon(_PHASE_TWO, PHASE_TWO_REASON)
+
+PHASE_ONE_WINDOW_REASON = Reason(
+    BEYOND_KNOWN_LAW,
+    "Lov nr. 1750 af 29.12.2025 træder i kraft i to trin, 1. februar og 1. juli 2026 (STAR), "
+    "og hvilket trin der gælder for denne regel, er ikke læst. Fra 1. juli 2026 gælder hele "
+    "loven; indtil da gentager svaret reglen fra før loven.",
+    "Lov nr. 1750 of 29.12.2025 takes effect in two steps, 1 February and 1 July 2026 (the "
+    "agency, STAR), and which step this rule belongs to is not read. From 1 July 2026 the whole "
+    "act applies; until then the answer repeats the rule from before the act.",
+    _L1750,
+)
+"""Why answers from 1 February to 30 June 2026 that lov nr. 1750 may already change are
+beyond known law."""
+
+_WINDOW_NOTE = (
+    "Ikke læst, om ændringen gælder fra 1. februar eller 1. juli 2026 (lov nr. 1750 træder i "
+    "kraft i to trin, jf. STAR's side om lovgivningsproces og ikrafttrædelse); rækken gentager "
+    "reglen fra før loven, og svar i perioden er markeret uden for kendt ret.",
+    "Not read whether the change applies from 1 February or 1 July 2026 (lov nr. 1750 takes "
+    "effect in two steps, per the agency's page on the legislative process and entry into "
+    "force); the row repeats the rule from before the act, and answers in the period are "
+    "marked beyond known law.",
 )
 
 B = Benefit
@@ -180,6 +233,24 @@ _MERGED_INTO_CASH = (
     "Lagt sammen med kontanthjælp ved kontanthjælpsreformen (kilde: lovforslag L 13 og STAR).",
     "Merged into cash benefit by the cash benefit reform (read in bill L 13 and STAR material).",
 )
+_RENAMED = (
+    "Integrationsydelse hedder fra 1. januar 2020 selvforsørgelses- og hjemrejseydelse "
+    "(nyankomne flygtninge) eller overgangsydelse (andre). Datoen er læst i en landsdækkende "
+    "avis (Kristeligt Dagblad/Ritzau, juli 2019); lov nr. 1558 af 27.12.2019 ændrer "
+    "»integrationsydelse« til »selvforsørgelses- og hjemrejseydelse, overgangsydelse« i "
+    "aktivloven (lovteksten gengivet på socialjura.dk). Ikrafttrædelsesbestemmelserne er ikke "
+    "læst, og hvilken lov der indførte navnene, er ikke fastslået: sekundære kilder henfører "
+    "dem til paradigmeskiftet (lovforslag L 140 2018/19); den vedtagne lovs nummer er ikke læst.",
+    "Integration benefit is called self-support and return benefit (newly arrived refugees) or "
+    "transition benefit (others) from 1 January 2020. The date was read in a national newspaper "
+    "(Kristeligt Dagblad/Ritzau, July 2019); lov nr. 1558 of 27.12.2019 changes "
+    "'integrationsydelse' to 'selvforsørgelses- og hjemrejseydelse, overgangsydelse' in the "
+    "Active Social Policy Act (law text as reproduced on socialjura.dk). The in-force "
+    "provisions were not read, and which act brought in the names is not established: secondary "
+    "sources place them in the paradigm shift (bill L 140 2018/19); the number of the act it "
+    "became was not read.",
+)
+_RENAMED_BENEFITS = (B.SELF_SUPPORT_RETURN_BENEFIT, B.TRANSITION_BENEFIT)
 
 
 _T = TypeVar("_T")
@@ -197,13 +268,43 @@ def _abolished(value: _T) -> dict[Benefit, _Row[_T]]:
         (
             B.EDUCATION_BENEFIT_EDUCATION_READY,
             B.EDUCATION_BENEFIT_ACTIVITY_READY,
-            B.INTEGRATION_BENEFIT,
+            *_RENAMED_BENEFITS,
         ),
         (value, _L1655, _S, *_MERGED_INTO_CASH),
     )
 
 
+def _renamed(
+    abolished: _T, carried: _T, citation: Citation, why: tuple[str, str]
+) -> Iterator[Rule[Benefit, _T]]:
+    """Rows for the renaming of 1 January 2020.
+
+    Integration benefit takes ``abolished``. Its two successors take ``carried`` - the value
+    integration benefit had - on ``citation``: the sources (SST2019) speak only of the old
+    name, so carrying the value over is helhed's reading, marked unverified with ``why``.
+    """
+    yield Rule(B.INTEGRATION_BENEFIT, RENAMING_2020, abolished, _L140, _S, *_RENAMED)
+    for benefit in _RENAMED_BENEFITS:
+        yield Rule(
+            benefit,
+            RENAMING_2020,
+            carried,
+            citation,
+            _U,
+            f"helheds læsning: overført fra integrationsydelse, som ydelsen hed før 2020. {why[0]}",
+            f"helhed's reading: carried over from integration benefit, the name before 2020. "
+            f"{why[1]}",
+        )
+
+
 _OPEN = Lifecycle(BenefitStatus.OPEN)
+_ABOLISHED = Lifecycle(BenefitStatus.ABOLISHED)
+_MERGED = (
+    "Lagt sammen med kontanthjælp; borgeren visiteres som job-, uddannelses- eller "
+    "aktivitetsparat (kilde: lovforslag L 13 og STAR).",
+    "Merged into cash benefit; the citizen is assessed as job-, education- or activity-ready "
+    "(read in bill L 13 and STAR material).",
+)
 
 LIFECYCLE: RuleTable[Benefit, Lifecycle] = RuleTable(
     "benefit_lifecycle",
@@ -213,9 +314,19 @@ LIFECYCLE: RuleTable[Benefit, Lifecycle] = RuleTable(
             {
                 b: (_OPEN, Citation("SST2019", "kap. 4"), _V, "", "")
                 for b in Benefit
-                if b is not B.CASH_BENEFIT_EDUCATION_READY
+                if b is not B.CASH_BENEFIT_EDUCATION_READY and b not in _RENAMED_BENEFITS
             },
         ),
+        Rule(
+            B.INTEGRATION_BENEFIT,
+            RENAMING_2020,
+            Lifecycle(BenefitStatus.ABOLISHED),
+            _L140,
+            _S,
+            *_RENAMED,
+        ),
+        *_rows(RENAMING_2020, dict.fromkeys(_RENAMED_BENEFITS, (_OPEN, _L140, _S, *_RENAMED))),
+        *_rows(_CASH_REFORM, dict.fromkeys(_RENAMED_BENEFITS, (_ABOLISHED, _L1655, _S, *_MERGED))),
         Rule(
             B.EDUCATION_BENEFIT_EDUCATION_READY,
             _CASH_REFORM,
@@ -233,17 +344,6 @@ LIFECYCLE: RuleTable[Benefit, Lifecycle] = RuleTable(
             *_MERGED_INTO_CASH,
         ),
         Rule(
-            B.INTEGRATION_BENEFIT,
-            _CASH_REFORM,
-            Lifecycle(BenefitStatus.ABOLISHED),
-            _L1655,
-            _S,
-            "Lagt sammen med kontanthjælp; borgeren visiteres som job-, uddannelses- eller "
-            "aktivitetsparat (kilde: lovforslag L 13 og STAR).",
-            "Merged into cash benefit; the citizen is assessed as job-, education- or "
-            "activity-ready (read in bill L 13 and STAR material).",
-        ),
-        Rule(
             B.CASH_BENEFIT_EDUCATION_READY,
             _CASH_REFORM,
             _OPEN,
@@ -254,18 +354,22 @@ LIFECYCLE: RuleTable[Benefit, Lifecycle] = RuleTable(
             "STAR material from 2026 still speaks of job-, education- and activity-ready cash "
             "benefit recipients.",
         ),
+        Rule(B.RESOURCE_COURSE, _EMPLOYMENT_REFORM_1, _OPEN, _L1750, _U, *_WINDOW_NOTE),
         Rule(
             B.RESOURCE_COURSE,
-            _EMPLOYMENT_REFORM_1,
+            _EMPLOYMENT_REFORM_1_FULL,
             Lifecycle(BenefitStatus.CLOSED_TO_NEW),
             _L1750,
-            _U,
-            "Afskaffet for nye borgere fra lovens ikrafttræden (kilde: lovguidens resumé af "
-            "L 66). Loven træder i kraft 1. februar og 1. juli 2026; at netop denne del gælder "
-            "fra 1. februar er ikke verificeret.",
-            "Abolished for new citizens from the act's entry into force (read in a summary of "
-            "bill L 66). The act enters into force on 1 February and 1 July 2026; that this part "
-            "applies from 1 February is not verified.",
+            _S,
+            "Afskaffet for nye borgere fra lovens ikrafttræden; igangværende forløb fortsætter "
+            "(lovguiden.dk's resumé af L 66; lovforslaget som fremsat henviser i LAB § 6, nr. 8, "
+            "til »det tidligere gældende kapitel 19«). Loven træder i kraft 1. februar og "
+            "1. juli 2026 (STAR), så den gælder fuldt ud fra 1. juli 2026.",
+            "Abolished for new citizens from the act's entry into force; courses under way "
+            "continue (lovguiden.dk's summary of bill L 66; the bill as introduced refers in LAB "
+            "§ 6, no. 8, to 'the formerly applicable chapter 19'). The act takes effect on "
+            "1 February and 1 July 2026 (the agency, STAR), so it applies in full from "
+            "1 July 2026.",
         ),
     ),
     _HORIZON,
@@ -320,6 +424,7 @@ HOLISTIC_INTERVENTION: RuleTable[Benefit, bool] = RuleTable(
                 B.INTEGRATION_BENEFIT: (False, _SST41, _U, *_NOT_IN_41),
             },
         ),
+        *_renamed(abolished=False, carried=False, citation=_SST41, why=_NOT_IN_41),
         *_rows(_CASH_REFORM, _abolished(value=False)),
         Rule(
             B.CASH_BENEFIT_EDUCATION_READY,
@@ -378,6 +483,7 @@ COORDINATING_CASEWORKER: RuleTable[Benefit, bool] = RuleTable(
                 B.EDUCATION_BENEFIT_EDUCATION_READY: (False, _SST_FN7, _S, *_NOT_FN7),
             },
         ),
+        *_renamed(abolished=False, carried=False, citation=_SST_FN7, why=_NOT_FN7),
         *_rows(_CASH_REFORM, _abolished(value=False)),
         Rule(
             B.CASH_BENEFIT_EDUCATION_READY,
@@ -398,6 +504,11 @@ _H, _M, _L = RiskGroup.HIGH, RiskGroup.MEDIUM, RiskGroup.LOW
 _BY_ANALOGY_JOB_READY = (
     "Udledt: behandles som jobparate (SST2019 4.2-4.3).",
     "Inferred: treated like job-ready citizens (SST2019 4.2-4.3).",
+)
+
+_REFUGEES_ALL_GROUPS = (
+    "Kilderne placerer flygtninge i alle tre grupper (Tønder).",
+    "The sources place refugees in all three groups (Tønder).",
 )
 
 TYPICAL_GROUPS: RuleTable[Benefit, frozenset[RiskGroup]] = RuleTable(
@@ -463,8 +574,7 @@ TYPICAL_GROUPS: RuleTable[Benefit, frozenset[RiskGroup]] = RuleTable(
                     frozenset(),
                     Citation("SST2019", "8.1"),
                     _V,
-                    "Kilderne placerer flygtninge i alle tre grupper (Tønder).",
-                    "The sources place refugees in all three groups (Tønder).",
+                    *_REFUGEES_ALL_GROUPS,
                 ),
                 B.EARLY_RETIREMENT_PENSION: (
                     frozenset(),
@@ -474,6 +584,12 @@ TYPICAL_GROUPS: RuleTable[Benefit, frozenset[RiskGroup]] = RuleTable(
                     "Named as a target group but not tied to a risk group.",
                 ),
             },
+        ),
+        *_renamed(
+            abolished=frozenset[RiskGroup](),
+            carried=frozenset[RiskGroup](),
+            citation=Citation("SST2019", "8.1"),
+            why=_REFUGEES_ALL_GROUPS,
         ),
         *_rows(_CASH_REFORM, _abolished(frozenset[RiskGroup]())),
         Rule(
@@ -498,6 +614,14 @@ _TABLES: tuple[RuleTable[Benefit, Any], ...] = (
     TYPICAL_GROUPS,
 )
 
+_PENDING = frozenset(
+    (table.name, row.key, row.valid_from)
+    for table in _TABLES
+    for row in table.rows
+    if row.note_en == _WINDOW_NOTE[1]
+)
+"""The rows that repeat an earlier rule because lov nr. 1750's step for them is not read."""
+
 
 @attrs.frozen(field_transformer=frozen_fields)
 class BenefitRules:
@@ -514,8 +638,9 @@ class BenefitRules:
         coordinating_caseworker: True if the citizen has a right to a coordinating caseworker.
         typical_groups: The target groups the benefit typically belongs to (empty: none stated).
         verification: The weakest verification among the rows used.
-        beyond_known_law: True if ``on`` lies past the last known reform; the answer then
-            repeats the last known rules.
+        beyond_known_law: True if ``on`` lies past the last known reform, or in a period
+            where a reform's in-force day for the rule is not read; the answer then repeats
+            the last known rules, and ``reasons`` says why.
         valid_from: First day of the interval in which this answer holds.
         valid_to: First day after it, or None if no later row is known.
         reasons: The cited explanation, one reason per question plus any caveats.
@@ -614,7 +739,8 @@ class BenefitRules:
             )
 
 
-_WEAKNESS = {Verification.VERIFIED: 0, Verification.SECONDARY: 1, Verification.UNVERIFIED: 2}
+_WEAKNESS = {v: i for i, v in enumerate(Verification)}
+"""How weak each level is: the order of ``Verification``, surest first."""
 
 # The codes of the reasons of an answer: a family per question, and a caveat per weak row.
 _STATUS = "benefit.status"
@@ -685,9 +811,15 @@ def _benefit_rules(benefit: Benefit, on: dt.date) -> BenefitRules:
     # Several tables may rest on the same secondary source; say each caveat once.
     caveats = (_caveat(hit) for hit in hits if hit.rule.verification is not _V)
     reasons.extend(caveat for caveat in dict.fromkeys(caveats) if caveat not in reasons)
-    beyond = lifecycle.beyond_known_law
-    if beyond and LIFECYCLE.horizon is not None:
+    pending = any(
+        (table.name, hit.rule.key, hit.rule.valid_from) in _PENDING
+        for table, hit in zip(_TABLES, hits, strict=True)
+    )
+    beyond = lifecycle.beyond_known_law or pending
+    if lifecycle.beyond_known_law and LIFECYCLE.horizon is not None:
         reasons.append(LIFECYCLE.horizon.reason)
+    elif pending:
+        reasons.append(PHASE_ONE_WINDOW_REASON)
     ends = [h.valid_to for h in hits if h.valid_to is not None]
     return BenefitRules(
         benefit=benefit,

@@ -9,6 +9,11 @@ model they belong to. What each model contains and requires is data in ``helhed.
 | 2 | ch. 7 | cross-disciplinary collaboration, coordination and knowledge sharing |
 | 3 | ch. 8 | specific interventions for specific target groups |
 | 4 | ch. 9 | a cross-disciplinary intervention catalogue |
+
+SST2019 5 presents "fire løsningsmodeller" in this order but does not number them; the numbers
+1-4 are helhed's, in the source's order. The Danish names are the list in SST2019 5, except
+model 3, which the source calls "Samarbejde om specifikke indsatser overfor specifikke
+målgrupper" (ch. 8: "Model for samarbejde om ..."); helhed's name leaves out "Samarbejde om".
 """
 
 from __future__ import annotations

@@ -7,11 +7,17 @@ them (which groups a funding basis typically belongs to).
 What separates the groups is *when* and *how much* a citizen's health is expected to affect
 their ability to work (SST2019 ch. 4, figure 3):
 
-| group | health impact on work ability | SST2019 |
-|---|---|---|
-| high risk | a current barrier to labour-market attachment | 4.1 |
-| medium risk | a risk in the short or medium term | 4.2 |
-| low risk | a risk in the long term | 4.3 |
+| group | health impact on work ability | SST2019 | the source's words |
+|---|---|---|---|
+| high risk | a current barrier to work | 4.1 | "udgør en aktuell barrierer" (sic) |
+| medium risk | a risk in the short or medium term | 4.2 | "på kort - eller mellemlang sigt" |
+| low risk | a risk in the long term | 4.3 | "på lang sigt" |
+
+The three groups, and that the horizon is what separates them, are the source's (ch. 4: "Det
+der adskiller dem er, hvornår og i hvilke omfang deres sundhedstilstand forventes at påvirke
+deres arbejdsevne"). The source adds that the groups cannot be drawn sharply ("der vil dog
+ikke kunne foretages en helt entydig afgrænsning"); that helhed places a citizen in at most one
+group (``helhed.target_groups``) is its reading, made so that a placement can be checked.
 """
 
 from __future__ import annotations

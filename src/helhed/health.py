@@ -3,10 +3,17 @@
 Everything in this module is health information. Values hold it in fields hidden from
 ``repr``; helhed never puts it into an error message.
 
-The vocabulary follows SST2019 chapter 4: the risk factors of KRAM(S) plus drugs, sleep and
-mental health (4.2, 4.3); health challenges that are physical or mental, congenital or acquired
-(4.1), some of them progressive - muscular dystrophy, Parkinson's disease, multiple sclerosis
-and Alzheimer's disease are the source's examples (4.2).
+The vocabulary follows SST2019 chapter 4: the risk factors it names - "rygning, problematisk
+alkoholforbrug, stofbrug, fysisk aktivitet, søvn og mental sundhed" (4.2), with "usunde
+kostvaner" (4.3); health challenges that "kan både være fysiske og/eller psykiske og såvel
+medfødte- som erhvervede" (4.1), some of them progressive - muscular dystrophy, Parkinson's
+disease, multiple sclerosis and Alzheimer's disease are the source's examples (4.2).
+
+KRAM is "kost, rygning, alkohol og motion": SST2019 6.3 names "KRAM-faktorerne alkohol og
+motion" and "de to øvrige KRAM-faktorer, kost og rygning". SST2019 6.2 also speaks of "KRAMS
+faktorerne" without saying what the S stands for (sleep or stress; no source found settles
+it), so helhed has no S factor of its own: sleep and mental health are kept as SST2019 4.2
+names them.
 
 Examples:
     >>> profile = HealthProfile(risk_factors=frozenset({RiskFactor.SMOKING}), sick_days=4)
@@ -37,14 +44,19 @@ __all__ = [
 
 
 MAX_SICK_DAYS = 366
-"""Most days of sickness absence a 12-month span can hold."""
+"""Most days of sickness absence a 12-month span can hold.
+
+The 12-month span is helhed's reading: SST2019 4.2 speaks of "et øget antal sygedage" and
+names no period, so helhed records the days over a span long enough to compare citizens.
+"""
 
 
 class RiskFactor(CodedEnum):
     """A health risk factor named in SST2019 4.2-4.3.
 
-    ``kram`` is True for the four KRAM factors: diet (kost), smoking (rygning), alcohol
-    (alkohol) and exercise (motion).
+    ``kram`` is True for the four KRAM factors (SST2019 6.3): diet (kost), smoking (rygning),
+    alcohol (alkohol) and exercise (motion). That "motion" is the physical activity of 4.2 is
+    helhed's reading: the source uses both words and does not tie them.
     """
 
     DIET = ("kost", "Kost", "Diet")
@@ -135,7 +147,8 @@ class HealthProfile:
     Attributes:
         risk_factors: The risk factors present.
         challenges: The recorded health challenges.
-        sick_days: Days of sickness absence in the last 12 months, if known.
+        sick_days: Days of sickness absence in the last 12 months, if known (the span is
+            helhed's reading; see ``MAX_SICK_DAYS``).
         affects_work: True if health shows as more sick days or as trouble getting or keeping
             a job (SST2019 4.2).
     """

@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 
 from helhed._values import frozen_fields
+from helhed.authority import AUTHORITY, REHABILITATION_TEAM
 from helhed.benefits import (
     COORDINATING_CASEWORKER,
     HOLISTIC_INTERVENTION,
@@ -47,6 +48,8 @@ TABLES: tuple[_Table, ...] = (
     HOLISTIC_INTERVENTION,
     COORDINATING_CASEWORKER,
     TYPICAL_GROUPS,
+    AUTHORITY,
+    REHABILITATION_TEAM,
     SICKNESS_RULES,
     GUIDANCE,
 )
@@ -65,8 +68,9 @@ class Change:
         verification: How well they are established.
         note_da: What the rows rest on or are inferred from, in Danish (may be empty).
         note_en: The same in English.
-        first: True if these are the first rows of their keys - where helhed's knowledge of
-            the law starts - rather than a change to earlier rows.
+        first: True if these rows start on the table's first day - where helhed's knowledge
+            of the law starts - rather than changing the law later (a benefit that first
+            appears later is a change).
     """
 
     valid_from: dt.date
@@ -105,8 +109,9 @@ def changes(tables: Iterable[_Table] = TABLES) -> tuple[Change, ...]:
     """
     groups: dict[tuple[Any, ...], list[str]] = {}
     for place, table in enumerate(tables):
+        start = min((row.valid_from for row in table.rows), default=None)
         for row in table.rows:
-            first = row.valid_from == table.boundaries(row.key)[0]
+            first = row.valid_from == start
             group = (row.valid_from, place, table.name, row.citation, row.verification, first)
             groups.setdefault((*group, row.note_da, row.note_en), []).append(_code(row.key))
     ordered = sorted(groups.items(), key=lambda g: (*g[0][:2], str(g[0][3]), sorted(g[1])))

@@ -19,11 +19,20 @@ Every citizen whose funding basis gives the right to a coordinating caseworker o
 the referral gets one assigned (SST2019 4.1, fn. 7) and is checked against
 ``koordinerende-sagsbehandler``.
 
-**The routing and every rate are this module's own invention.** The sources tie models to
-municipal cases, not to target groups, and report no rates of lapses; the
-[`Lapses`][helhed.municipality.Lapses] only exist so that the compliance checks have
-something to find. Use the result to try the library on a whole municipality, not to learn
-about one.
+**The routing and every rate are the simulation's assumptions.** SST2019 names the target
+groups each municipal case serves, and ties no model to one group: every group is served by
+cases of several models (the high group by 6.1, 6.2, 7.1-7.3 and 8.1-8.3, for instance). The
+sources report no rates of lapses either; the [`Lapses`][helhed.municipality.Lapses] only
+exist so that the compliance checks have something to find. Use the result to try the library
+on a whole municipality, not to learn about one.
+
+helhed's reading: the one-model-per-group routing of
+[`ROUTES`][helhed.municipality.ROUTES]. Each route is to a model with a case stating that
+group - low to model 1 (6.3, "Mellem- og Lavrisikogruppen"), medium to model 2 (7.1-7.3),
+high to model 3 (8.3, "(højriskgruppen)") - but the sources route no group to one model, and
+the routes cannot be read off them: 6.1 and 6.2, model 1's other cases, serve the medium and
+high groups. One model per group is chosen so that each model's rules are checked on
+citizens of their own, with the three tracks side by side.
 
 Examples:
     >>> town = simulate_municipality(300, seed=5)
@@ -92,7 +101,12 @@ ROUTES: Mapping[RiskGroup, CollaborationModel] = MappingProxyType(
         RiskGroup.HIGH: CollaborationModel.SPECIFIC_INTERVENTIONS,
     }
 )
-"""Which model each target group goes through in the simulated municipality (invented)."""
+"""Which model each target group goes through in the simulated municipality.
+
+helhed's reading, the simulation's assumption: the sources tie no model to one target group
+(see the module's docstring). Each route goes to a model of which at least one SST2019 case
+states the group (low: 6.3; medium: 7.1-7.3; high: 8.3); one model per group keeps each
+model's checks on citizens of their own."""
 
 _PROTOCOLS: Mapping[CollaborationModel, tuple[Protocol, ...]] = MappingProxyType(
     {

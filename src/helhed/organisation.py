@@ -68,7 +68,14 @@ _ONE_DAY = dt.timedelta(days=1)
 
 
 class Administration(CodedEnum):
-    """A municipal administration (forvaltning) or outside authority the sources name."""
+    """A municipal administration (forvaltning) or outside authority the sources name.
+
+    ``JOB_CENTRE`` is the municipality's employment administration. Its code stays
+    ``jobcenter`` after lov nr. 1750 af 29.12.2025 replaced "jobcenteret" with "kommunen" in
+    the law (from 1 July 2026 at the latest): stored data use the code, and the
+    administration still exists. What the law calls it on a day is
+    [`authority_name`][helhed.authority.authority_name]'s answer.
+    """
 
     JOB_CENTRE = ("jobcenter", "Jobcenter / beskæftigelse", "Job centre / employment")
     HEALTH = ("sundhed", "Sundhedsafdeling", "Health department")

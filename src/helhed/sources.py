@@ -155,10 +155,28 @@ SOURCES: Mapping[str, Source] = _sources(
         dt.date(2019, 5, 7),
     ),
     Source(
+        "L140/2018-19",
+        "Lovforslag L 140 (2018/19), fremsat 15. januar 2019, stadfæstet: Forslag til lov om "
+        "ændring af udlændingeloven, integrationsloven, repatrieringsloven og forskellige "
+        "andre love (paradigmeskiftet); lovens nummer er ikke læst",
+        SourceKind.LAW,
+        dt.date(2019, 1, 15),
+    ),
+    Source(
         "L1655/2024",
         "Lov nr. 1655 af 30. december 2024 (kontanthjælpsreform, L 13 2024/25)",
         SourceKind.LAW,
         dt.date(2024, 12, 30),
+    ),
+    Source(
+        "L74/2024-25",
+        "Lovforslag L 74 (2024/25), fremsat 6. november 2024: Forslag til lov om ændring af "
+        "lov om sygedagpenge, lov om en aktiv beskæftigelsesindsats og lov om organisering og "
+        "understøttelse af beskæftigelsesindsatsen m.v. (Fleksibel brug og sammensætning af "
+        "rehabiliteringsteams, forenkling af visitationskategorier, færre krav til sygemeldte "
+        "fra beskæftigelse m.v.)",
+        SourceKind.LAW,
+        dt.date(2024, 11, 6),
     ),
     Source(
         "L1750/2025",
@@ -174,6 +192,12 @@ SOURCES: Mapping[str, Source] = _sources(
         SourceKind.INSTRUMENT,
     ),
     Source(
+        "ETF",
+        "Ergoterapeutforeningen: WHO-5, blandt foreningens ergoterapeutiske redskaber "
+        "(tolkning af procentscoren)",
+        SourceKind.INSTRUMENT,
+    ),
+    Source(
         "AUDIT2001",
         "Babor, Higgins-Biddle, Saunders og Monteiro: AUDIT - The Alcohol Use Disorders "
         "Identification Test. Guidelines for Use in Primary Care, 2. udgave, WHO/MSD/MSB/01.6a, "
@@ -183,7 +207,10 @@ SOURCES: Mapping[str, Source] = _sources(
     Source(
         "AUDITC",
         "Bush m.fl.: The AUDIT Alcohol Consumption Questions (AUDIT-C), Arch Intern Med 158 "
-        "(1998) 1789-1795; Bradley m.fl., Alcohol Clin Exp Res 27 (2003) 1066-1072",
+        "(1998) 1789-1795; Bradley m.fl.: Two brief alcohol-screening tests from the AUDIT: "
+        "validation in a female Veterans Affairs patient population, Arch Intern Med 163 (2003) "
+        "821-829; Bradley m.fl.: AUDIT-C as a brief screen for alcohol misuse in primary care, "
+        "Alcohol Clin Exp Res 31 (2007) 1208-1217",
         SourceKind.INSTRUMENT,
     ),
     Source(

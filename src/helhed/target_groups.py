@@ -12,9 +12,23 @@
    | a progressive condition not yet limiting work | short or medium term | 4.2 |
    | health shows as more sick days or trouble getting/keeping a job | short or medium term | 4.2 |
    | drug use (named only for the medium-risk group) | short or medium term | 4.2 |
-   | other risk factors (unhealthy lifestyle, beginning low well-being) | long term | 4.3 |
+   | alcohol, sleep or mental health (``MEDIUM_RISK_FACTORS``) | short or medium term | 4.2 |
+   | other risk factors (smoking, diet, physical activity) | long term | 4.3 |
    | a health challenge with none of the above effects | long term | 4.3 |
    | nothing | not in scope | ch. 4 |
+
+   SST2019 4.2 names the medium-risk group's risk factors: "rygning, problematisk
+   alkoholforbrug, stofbrug, fysisk aktivitet, søvn og mental sundhed". 4.3 names the
+   low-risk group's: "rygning, alkoholindtag over højrisikogrænsen, fysisk inaktivitet, usunde
+   kostvaner, manglende søvn/uhensigtsmæssige søvnmønstre samt begyndende mistrivsel/nedsat
+   mental sundhed". A recorded [`RiskFactor`][helhed.health.RiskFactor] carries no degree, so
+   which group a factor points to is helhed's reading: alcohol, sleep and mental health are
+   read as 4.2 names them (problematic alcohol use, sleep, mental health), because 4.3 names
+   only a lesser form of each (intake over the high-risk limit, poor sleep patterns, *beginning*
+   low well-being); a professional who judges the lesser form records a long-term
+   ``assessed_horizon``, which prevails. Smoking and physical activity stand in both lists in
+   the same words, so they do not by themselves bring the horizon nearer; diet stands only in
+   4.3 and drug use only in 4.2.
 
 2. **the group** - high, medium or low risk, which the horizon defines;
 3. **whether the funding basis is typical of the group** - True, False, or None where the
@@ -65,6 +79,7 @@ from helhed.sources import Citation, Reason
 
 __all__ = [
     "GUIDANCE",
+    "MEDIUM_RISK_FACTORS",
     "Assessment",
     "GroupGuidance",
     "HorizonBasis",
@@ -106,7 +121,10 @@ class GroupGuidance:
             company-directed offers.
         disability_key_person: True if the job centre's disability key person should be
             involved.
-        authority_da: Who holds the authority and how offers are started, in Danish.
+        authority_da: Who holds the authority and how offers are started, in Danish, in
+            SST2019's words of 2019 ("jobcentret"). From lov nr. 1750 af 29.12.2025 (1 July
+            2026 at the latest) the law calls the authority "kommunen";
+            [`authority_name`][helhed.authority.authority_name] gives the name for a day.
         authority_en: The same, in English.
         citation: The section describing the group.
     """
@@ -258,6 +276,11 @@ class Assessment:
 _CH4 = Citation("SST2019", "kap. 4")
 _R = Reason
 
+MEDIUM_RISK_FACTORS = frozenset({RiskFactor.ALCOHOL, RiskFactor.SLEEP, RiskFactor.MENTAL_HEALTH})
+"""The risk factors read as SST2019 4.2's: "problematisk alkoholforbrug", "søvn" and "mental
+sundhed". Recorded on their own they put a citizen in the medium-risk group (helhed's reading,
+see the module notes: 4.3 names only lesser forms of these three)."""
+
 _DERIVED_REASONS = {
     "current_barrier": _R(
         "horizon.current_barrier",
@@ -284,12 +307,26 @@ _DERIVED_REASONS = {
         "Drug use is a risk factor of the medium-risk group.",
         Citation("SST2019", "4.2"),
     ),
+    "medium_risk_factor": _R(
+        "horizon.medium_risk_factor",
+        "Problematisk alkoholforbrug, søvn eller mental sundhed er registreret; SST2019 4.2 "
+        "nævner dem som mellemrisikogruppens risikofaktorer. helheds læsning: 4.3 nævner kun "
+        "en mildere form af dem (alkohol over højrisikogrænsen, uhensigtsmæssige søvnmønstre, "
+        "begyndende mistrivsel), og en registreret risikofaktor siger ikke hvilken; en faglig "
+        "vurdering af en lang horisont har forrang.",
+        "Problematic alcohol use, sleep or mental health is recorded; SST2019 4.2 names them "
+        "as risk factors of the medium-risk group. helhed's reading: 4.3 names only a lesser "
+        "form of them (alcohol over the high-risk limit, poor sleep patterns, beginning low "
+        "well-being), and a recorded risk factor does not say which; a professional "
+        "assessment of a long-term horizon prevails.",
+        Citation("SST2019", "4.2"),
+    ),
     "lifestyle": _R(
         "horizon.lifestyle",
-        "Usund livsstil eller begyndende mistrivsel uden betydning for arbejdsevnen på kort "
-        "eller mellemlang sigt.",
-        "Unhealthy lifestyle or beginning low well-being without effect on work ability in "
-        "the short or medium term.",
+        "Usund livsstil (rygning, kost, fysisk aktivitet) uden betydning for arbejdsevnen på "
+        "kort eller mellemlang sigt.",
+        "Unhealthy lifestyle (smoking, diet, physical activity) without effect on work ability "
+        "in the short or medium term.",
         Citation("SST2019", "4.3"),
     ),
     "challenge_without_effect": _R(
@@ -305,6 +342,7 @@ _HORIZON_OF_FINDING = {
     "progressive": HealthImpactHorizon.SHORT_TO_MEDIUM_TERM,
     "affects_work": HealthImpactHorizon.SHORT_TO_MEDIUM_TERM,
     "drugs": HealthImpactHorizon.SHORT_TO_MEDIUM_TERM,
+    "medium_risk_factor": HealthImpactHorizon.SHORT_TO_MEDIUM_TERM,
     "lifestyle": HealthImpactHorizon.LONG_TERM,
     "challenge_without_effect": HealthImpactHorizon.LONG_TERM,
 }
@@ -328,6 +366,7 @@ _FINDINGS: tuple[tuple[str, Callable[[HealthProfile], bool]], ...] = (
     ("progressive", lambda h: any(c.progressive for c in h.challenges)),
     ("affects_work", lambda h: h.affects_work),
     ("drugs", lambda h: RiskFactor.DRUGS in h.risk_factors),
+    ("medium_risk_factor", lambda h: bool(h.risk_factors & MEDIUM_RISK_FACTORS)),
     ("lifestyle", lambda h: bool(h.risk_factors)),
     ("challenge_without_effect", lambda h: bool(h.challenges)),
 )
@@ -349,6 +388,12 @@ def derive_horizon(health: HealthProfile) -> HealthImpactHorizon | None:
 
 def classify(citizen: Citizen, *, on: dt.date) -> Assessment:
     """Place ``citizen`` in a target group on ``on`` and explain why.
+
+    The horizon follows SST2019 4.1-4.3 in the order of the module notes. A recorded alcohol,
+    sleep or mental-health risk factor places the citizen in the medium-risk group, as 4.2
+    names "problematisk alkoholforbrug", "søvn" and "mental sundhed" among its risk factors
+    (helhed's reading of a factor with no recorded degree, reason
+    ``horizon.medium_risk_factor``); a professional's ``assessed_horizon`` prevails.
 
     Args:
         citizen: The citizen as known on ``on``.

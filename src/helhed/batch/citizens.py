@@ -8,7 +8,7 @@ row of a DataFrame of citizens; [`sickness_frame`][helhed.batch.sickness_frame] 
 sickness benefit cases. Neither builds an explanation: use the object API for the reasons.
 
 Both share the rule tables with the object API. ``classify_frame`` reduces each row to the
-facts that decide its answer - funding basis, assessed horizon and six health flags - and
+facts that decide its answer - funding basis, assessed horizon and seven health flags - and
 calls the object API once per distinct combination (there are at most a few thousand, usually
 far fewer), then maps the answers back to the rows. ``sickness_frame`` takes the length of the
 8-week window from [`eight_week_limit`][helhed.sickness.eight_week_limit] once and compares
@@ -92,8 +92,8 @@ from helhed.errors import Problem, ValidationError
 from helhed.groups import HealthImpactHorizon
 from helhed.health import HealthChallenge, HealthDomain, HealthProfile, RiskFactor
 from helhed.organisation import coordinating_caseworker_right
-from helhed.sickness import SicknessCategory, eight_week_limit
-from helhed.target_groups import classify
+from helhed.sickness import SicknessCategory, eight_week_limit, sickness_rule
+from helhed.target_groups import MEDIUM_RISK_FACTORS, classify
 
 if TYPE_CHECKING:
     import pyarrow as pa  # type: ignore[import-untyped]
@@ -134,8 +134,11 @@ _SEPARATOR = ";"
 _OPTIONAL = frozenset({"sickness_category"})
 _T = TypeVar("_T")
 
-# The six health facts classify reads (SST2019 4.1-4.3), as bits of one small integer.
-_BARRIER, _PROGRESSIVE, _CHALLENGE, _AFFECTS, _DRUGS, _FACTOR = (1 << i for i in range(6))
+# The seven health facts classify reads (SST2019 4.1-4.3), as bits of one small integer:
+# _MEDIUM is a factor of MEDIUM_RISK_FACTORS (problematic alcohol use, sleep, mental health).
+_BARRIER, _PROGRESSIVE, _CHALLENGE, _AFFECTS, _DRUGS, _FACTOR, _MEDIUM = (1 << i for i in range(7))
+_FACTS = 1 << 7  # how many combinations of the seven bits there are
+_MEDIUM_FACTOR = min(MEDIUM_RISK_FACTORS, key=lambda f: f.code)  # one of them, to stand for all
 
 
 def _risk_bits(value: object) -> int:
@@ -143,7 +146,11 @@ def _risk_bits(value: object) -> int:
         raise CellError(f"must be risk factor codes joined by {_SEPARATOR!r}")
     parse = code_of(RiskFactor)
     factors = {parse(part.strip()) for part in value.split(_SEPARATOR) if part.strip()}
-    return (_FACTOR if factors else 0) | (_DRUGS if RiskFactor.DRUGS in factors else 0)
+    return (
+        (_FACTOR if factors else 0)
+        | (_DRUGS if RiskFactor.DRUGS in factors else 0)
+        | (_MEDIUM if factors & MEDIUM_RISK_FACTORS else 0)
+    )
 
 
 def _flag(value: object) -> bool:
@@ -222,6 +229,8 @@ def _representative(
     factors: frozenset[RiskFactor] = frozenset()
     if bits & _DRUGS:
         factors = frozenset({RiskFactor.DRUGS})
+    elif bits & _MEDIUM:
+        factors = frozenset({_MEDIUM_FACTOR})
     elif bits & _FACTOR:
         factors = frozenset({RiskFactor.SMOKING})
     challenges = (
@@ -298,14 +307,14 @@ def classify_frame(citizens: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.Data
         raise ValidationError(problems)
 
     # One integer per distinct combination of the facts that decide the answer.
-    key = (benefit.astype(np.int64) * len(horizons) + assessed) * 64 + bits
+    key = (benefit.astype(np.int64) * len(horizons) + assessed) * _FACTS + bits
     distinct, inverse = np.unique(key, return_inverse=True)
     groups: list[str | None] = []
     typical: list[bool | None] = []
     horizon: list[str | None] = []
     for k in distinct.tolist():
-        b, rest = divmod(k, len(horizons) * 64)
-        a, facts = divmod(rest, 64)
+        b, rest = divmod(k, len(horizons) * _FACTS)
+        a, facts = divmod(rest, _FACTS)
         answer = classify(_representative(benefits[b], horizons[a], facts), on=on)
         groups.append(None if answer.group is None else answer.group.code)
         typical.append(answer.typical)
@@ -330,6 +339,8 @@ def classify_frame(citizens: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.Data
 
 def sickness_frame(rows: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.DataFrame:
     """Place every sickness benefit case of ``rows`` in category 1, 2 or 3, as of ``on``.
+
+    Category 3 only for ``on`` before 1 January 2025, as in ``sickness_category``.
 
     Args:
         rows: One case per row, as a pandas DataFrame or a ``pyarrow.Table``:
@@ -376,10 +387,11 @@ def sickness_frame(rows: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.DataFram
         raise ValidationError(sorted(problems, key=row_order))
     other = np.array(flags, dtype=bool)[codes]
     limit = first + window
+    three = other & sickness_rule(on).category_3
     category = np.where(
         recovery <= limit,
         SicknessCategory.ONE.code,
-        np.where(other, SicknessCategory.THREE.code, SicknessCategory.TWO.code),
+        np.where(three, SicknessCategory.THREE.code, SicknessCategory.TWO.code),
     )
     index = rows.index
     out: dict[str, pd.Series] = {}

@@ -279,6 +279,31 @@ AALBORG = Protocol(
 """Aalborg's *Åben og Rolig Flex* as a protocol (AALBORG2019). A team course that follows a
 direct referral to *Åben og Rolig*, not one to Flex, is not judged."""
 
+_T1 = Citation("AALBORG2019", "tabel 1")
+_T2 = Citation("AALBORG2019", "tabel 2")
+_T3 = Citation("AALBORG2019", "tabel 3")
+_CONVERSATIONS = Citation("AALBORG2019", "Sundhedssamtalen – Aktivitet")
+_FLEX = Citation("AALBORG2019", "Åben og Rolig Flex – Aktivitet")
+_UNITS_DA = (
+    "Borgere i jobcentrets fire enheder (Sygedagpengehuset, Job- og Aktivhuset, "
+    "Virksomhedscenteret, Uddannelseshuset), der har været til sundhedssamtale, januar 2018 "
+    "til februar 2019"
+)
+_UNITS_EN = (
+    "Citizens of the job centre's four units (Sygedagpengehuset, Job- og Aktivhuset, "
+    "Virksomhedscenteret, Uddannelseshuset) who had a health conversation, January 2018 to "
+    "February 2019"
+)
+_FLEX_DA = (
+    "Borgere med en stressproblematik i Åben og Rolig Flex, talt af Center for Mental Sundhed "
+    "siden tilbuddets start i udgangen af 2017"
+)
+_FLEX_EN = (
+    "Citizens with stress in Åben og Rolig Flex, counted by Center for Mental Sundhed since the "
+    "offer began at the end of 2017"
+)
+_IS = InterventionStatus
+
 RESULTS = (
     PublishedResult(
         code="budget",
@@ -288,95 +313,85 @@ RESULTS = (
         "til de fremskudte sundhedsmedarbejdere.",
         text_en="In 2017 Aalborg set aside DKK 1.0 million for more equality in health; part "
         "of it went to the outposted health workers.",
-        citation=_CITE,
+        citation=Citation("AALBORG2019", "Indledning"),
     ),
     PublishedResult(
-        code="conversation_citizens",
-        value=179,
+        code="units",
+        value=len(UNITS),
+        unit="job centre units",
+        text_da="Sundhedsmedarbejderne er i fire af jobcentrets syv enheder.",
+        text_en="The health workers are in four of the job centre's seven units.",
+        citation=Citation("AALBORG2019", "Beskrivelse af indsatsen"),
+    ),
+    PublishedResult(
+        code="hours_per_day",
+        value=HOURS_PER_DAY,
+        unit="hours per day present",
+        text_da="Til stede en dag om ugen i 3 timer; i Uddannelseshuset to dage om ugen.",
+        text_en="Present one day a week for 3 hours; in Uddannelseshuset two days a week.",
+        citation=Citation("AALBORG2019", "Beskrivelse af indsatsen"),
+    ),
+    PublishedResult(
+        code="citizens",
+        value=sum(c for c, _, _ in CONVERSATIONS_BY_UNIT.values()),
         unit="citizens",
         text_da="179 borgere har været til en eller flere sundhedssamtaler.",
         text_en="179 citizens had one or more health conversations.",
-        citation=_CITE,
+        population_da=_UNITS_DA,
+        population_en=_UNITS_EN,
+        citation=_T1,
     ),
     PublishedResult(
         code="conversations",
-        value=366,
+        value=sum(n for _, n, _ in CONVERSATIONS_BY_UNIT.values()),
         unit="conversations",
         text_da="Der er holdt 366 sundhedssamtaler, i gennemsnit to pr. borger.",
         text_en="366 health conversations were held, two per citizen on average.",
-        citation=_CITE,
+        population_da=_UNITS_DA,
+        population_en=_UNITS_EN,
+        citation=_T1,
     ),
     PublishedResult(
-        code="onward_referrals",
-        value=166,
+        code="referrals",
+        value=sum(r for _, _, r in CONVERSATIONS_BY_UNIT.values()),
         unit="referrals",
-        text_da="166 henvisninger til andre sundhedstilbud, fordelt på 111 borgere.",
-        text_en="166 referrals to other health offers, for 111 citizens.",
-        citation=_CITE,
+        text_da="166 henvisninger til andre sundhedstilbud.",
+        text_en="166 referrals to other health offers.",
+        population_da=_UNITS_DA,
+        population_en=_UNITS_EN,
+        citation=_T1,
     ),
     PublishedResult(
         code="referred_citizens",
         value=111,
         unit="citizens",
-        text_da="111 borgere blev henvist videre.",
-        text_en="111 citizens were referred on.",
-        citation=_CITE,
+        text_da="De 166 henvisninger er fordelt på i alt 111 borgere.",
+        text_en="The 166 referrals went to 111 citizens in all.",
+        population_da=_UNITS_DA,
+        population_en=_UNITS_EN,
+        citation=_T2,
     ),
     PublishedResult(
         code="conversation_women",
         value=60,
         unit="percent",
-        text_da="60 % af borgerne til sundhedssamtale er kvinder.",
-        text_en="60 % of the citizens in health conversations are women.",
-        citation=_CITE,
-    ),
-    PublishedResult(
-        code="flex_citizens",
-        value=FLEX_CITIZENS,
-        unit="citizens",
-        text_da="80 borgere har deltaget i Åben og Rolig Flex.",
-        text_en="80 citizens took part in Åben og Rolig Flex.",
-        citation=_CITE,
-    ),
-    PublishedResult(
-        code="flex_women",
-        value=90,
-        unit="percent",
-        text_da="90 % af Flex-borgerne er kvinder.",
-        text_en="90 % of the Flex citizens are women.",
-        citation=_CITE,
-    ),
-    PublishedResult(
-        code="flex_mean_age",
-        value=44,
-        unit="years",
-        text_da="Flex-borgernes gennemsnitsalder er 44 år.",
-        text_en="The Flex citizens' mean age is 44.",
-        citation=_CITE,
-    ),
-    PublishedResult(
-        code="flex_preparatory_conversations",
-        value=FLEX_PREPARATORY_CONVERSATIONS,
-        unit="conversations per citizen",
-        text_da="En Flex-borger har i gennemsnit haft ca. 3 forberedende psykologsamtaler.",
-        text_en="A Flex citizen had about 3 preparatory conversations with a psychologist.",
-        citation=_CITE,
-    ),
-    PublishedResult(
-        code="referrals_per_year",
-        value=REFERRALS_PER_YEAR,
-        unit="citizens a year",
-        text_da="Jobcentret henviser ca. 300 borgere årligt til Åben og Rolig og Flex.",
-        text_en="The job centre refers about 300 citizens a year to Åben og Rolig and Flex.",
-        citation=_CITE,
+        text_da="60 % af borgerne til sundhedssamtale er kvinder, 40 % mænd.",
+        text_en="60 % of the citizens in health conversations are women, 40 % men.",
+        population_da=_UNITS_DA,
+        population_en=_UNITS_EN,
+        citation=_CONVERSATIONS,
     ),
     PublishedResult(
         code="mean_age",
         value=45,
         unit="years",
-        text_da="Gennemsnitsalderen er omkring 45 år (undtagen Uddannelseshuset).",
-        text_en="The mean age is about 45 (Uddannelseshuset aside).",
-        citation=_CITE,
+        text_da="Gennemsnitsalderen er omkring 45 år; alderen angives ikke nøjagtigt.",
+        text_en="The mean age is about 45; ages are not given exactly.",
+        population_da="Borgere til sundhedssamtale i Sygedagpengehuset, Job- og Aktivhuset og "
+        "Virksomhedscenteret",
+        population_en="Citizens in health conversations in Sygedagpengehuset, Job- og "
+        "Aktivhuset and Virksomhedscenteret",
+        citation=_CONVERSATIONS,
     ),
     PublishedResult(
         code="education_unit_mean_age",
@@ -384,7 +399,117 @@ RESULTS = (
         unit="years",
         text_da="I Uddannelseshuset er gennemsnitsalderen 24 år; målgruppen er højst 29 år.",
         text_en="In Uddannelseshuset the mean age is 24; its citizens are at most 29.",
-        citation=_CITE,
+        population_da="Borgere til sundhedssamtale i Uddannelseshuset",
+        population_en="Citizens in health conversations in Uddannelseshuset",
+        citation=_CONVERSATIONS,
+    ),
+    PublishedResult(
+        code="flex_citizens",
+        value=FLEX_CITIZENS,
+        unit="citizens",
+        text_da="80 borgere har været igennem et Åben og Rolig Flex-forløb.",
+        text_en="80 citizens have been through an Åben og Rolig Flex course.",
+        population_da=_FLEX_DA,
+        population_en=_FLEX_EN,
+        citation=_T3,
+    ),
+    PublishedResult(
+        code="flex_completed",
+        value=FLEX_STATUS[_IS.COMPLETED],
+        unit="citizens",
+        text_da="31 gennemførte det almindelige Åben og Rolig-forløb efter Flex (39 %).",
+        text_en="31 completed the ordinary Åben og Rolig course after Flex (39 %).",
+        population_da=_FLEX_DA,
+        population_en=_FLEX_EN,
+        citation=_T3,
+    ),
+    PublishedResult(
+        code="flex_in_progress",
+        value=FLEX_STATUS[_IS.IN_PROGRESS],
+        unit="citizens",
+        text_da="14 er i gang med Åben og Rolig-forløbet (18 %).",
+        text_en="14 are under way in the Åben og Rolig course (18 %).",
+        population_da=_FLEX_DA,
+        population_en=_FLEX_EN,
+        citation=_T3,
+    ),
+    PublishedResult(
+        code="flex_dropout",
+        value=FLEX_STATUS[_IS.DROPPED_OUT],
+        unit="citizens",
+        text_da="9 faldt fra kursusforløbet efter et antal kursusgange (11 %).",
+        text_en="9 dropped out of the course after some sessions (11 %).",
+        population_da=_FLEX_DA,
+        population_en=_FLEX_EN,
+        citation=_T3,
+    ),
+    PublishedResult(
+        code="flex_not_started",
+        value=FLEX_STATUS[_IS.NOT_STARTED],
+        unit="citizens",
+        text_da="25 startede ikke på hold efter samtaleforløbet (31 %).",
+        text_en="25 did not start a team after the conversations (31 %).",
+        population_da=_FLEX_DA,
+        population_en=_FLEX_EN,
+        citation=_T3,
+    ),
+    PublishedResult(
+        code="flex_women",
+        value=90,
+        unit="percent",
+        text_da="90 % af Flex-borgerne er kvinder, 10 % mænd.",
+        text_en="90 % of the Flex citizens are women, 10 % men.",
+        population_da=_FLEX_DA,
+        population_en=_FLEX_EN,
+        citation=_FLEX,
+    ),
+    PublishedResult(
+        code="flex_mean_age",
+        value=44,
+        unit="years",
+        text_da="Flex-borgernes gennemsnitsalder er 44 år.",
+        text_en="The Flex citizens' mean age is 44.",
+        population_da=_FLEX_DA,
+        population_en=_FLEX_EN,
+        citation=_FLEX,
+    ),
+    PublishedResult(
+        code="flex_preparatory_conversations",
+        value=FLEX_PREPARATORY_CONVERSATIONS,
+        unit="conversations per citizen",
+        text_da="En Flex-borger har i gennemsnit haft ca. 3 forberedende psykologsamtaler.",
+        text_en="A Flex citizen had about 3 preparatory conversations with a psychologist on "
+        "average.",
+        population_da=_FLEX_DA,
+        population_en=_FLEX_EN,
+        citation=_FLEX,
+    ),
+    PublishedResult(
+        code="referrals_per_year",
+        value=REFERRALS_PER_YEAR,
+        unit="citizens a year",
+        text_da="Der henvises årligt ca. 300 borgere fra jobcentret til Åben og Rolig-holdene "
+        "eller Åben og Rolig Flex.",
+        text_en="About 300 citizens a year are referred from the job centre to the Åben og "
+        "Rolig teams or Åben og Rolig Flex.",
+        population_da="Borgere henvist fra jobcentret (Center for Mental Sundheds skøn)",
+        population_en="Citizens referred from the job centre (Center for Mental Sundhed's "
+        "estimate)",
+        citation=Citation(
+            "AALBORG2019", "Rekruttering og henvisning af borgere til sundhedstilbud"
+        ),
+    ),
+    PublishedResult(
+        code="sickness_unit_referrals_per_year",
+        value=300,
+        unit="citizens a year",
+        text_da="Sygedagpengehuset har siden 2015 henvist ca. 300 borgere årligt til Åben og "
+        "Rolig.",
+        text_en="Since 2015 Sygedagpengehuset has referred about 300 citizens a year to Åben og "
+        "Rolig.",
+        population_da="Borgere i Sygedagpengehuset (sygedagpengemodtagere)",
+        population_en="Citizens of Sygedagpengehuset (sickness benefit recipients)",
+        citation=Citation("AALBORG2019", "Kommunikation og placering"),
     ),
     PublishedResult(
         code="interviews",
@@ -394,7 +519,9 @@ RESULTS = (
         "beskæftigelsesområdet og 9 med borgere.",
         text_en="The evaluation rests on 25 interviews: 9 in health, 7 in employment and 9 "
         "with citizens.",
-        citation=_CITE,
+        citation=Citation("AALBORG2019", "Evalueringsmetode og design"),
     ),
 )
-"""Aalborg's published figures beyond the tables (AALBORG2019)."""
+"""Aalborg's published figures (AALBORG2019), down to the table or section. The totals of
+tabel 1 and 2 and the rows of tabel 3 are read from the tables above, so each figure is
+typed once; ``referred_citizens`` (111) is printed only in the text under tabel 2."""

@@ -75,22 +75,11 @@ RESULTS = (
         unit="citizens",
         text_da="56 borgere er henvist til en afklarende sundhedssamtale.",
         text_en="56 citizens have been referred to a clarifying health conversation.",
-        citation=_CITE,
-    ),
-    PublishedResult(
-        code="staff",
-        value=len(STAFF),
-        unit="health professionals",
-        text_da="Samtalerne holdes af en fysioterapeut og en sygeplejerske.",
-        text_en="A physiotherapist and a nurse hold the conversations.",
-        citation=_CITE,
-    ),
-    PublishedResult(
-        code="vba_seconds",
-        value=VBA_SECONDS,
-        unit="seconds",
-        text_da="Very Brief Advice tager 30 sekunder: spørg, oplys, henvis.",
-        text_en="Very Brief Advice takes 30 seconds: ask, inform, refer.",
+        population_da="Sårbare borgere i jobcentret i projektets målgruppe: aktivitetsparate, "
+        "borgere i ressourceforløb og borgere på ledighedsydelse med ret til fleksjob",
+        population_en="Vulnerable citizens of the job centre in the project's target group: "
+        "activity-ready citizens, citizens in a resource course and citizens on flex-job "
+        "unemployment benefit with the right to a flex job",
         citation=_CITE,
     ),
     PublishedResult(
@@ -101,5 +90,48 @@ RESULTS = (
         text_en="A two-year project funded by the Danish Health Authority, to the end of 2020.",
         citation=_CITE,
     ),
+    PublishedResult(
+        code="health_staff",
+        value=len(STAFF),
+        unit="health professionals",
+        text_da="Projektets to medarbejdere, en fysioterapeut og en sygeplejerske, holder "
+        "samtalerne.",
+        text_en="The project's two staff, a physiotherapist and a nurse, hold the conversations.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="contact_within_weeks",
+        value=1,
+        unit="weeks",
+        text_da="En af projektets medarbejdere kontakter borgeren inden for en uge.",
+        text_en="One of the project's staff contacts the citizen within a week.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="vba_seconds",
+        value=VBA_SECONDS,
+        unit="seconds",
+        text_da="Very Brief Advice tager 30 sekunder.",
+        text_en="Very Brief Advice takes 30 seconds.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="vba_steps",
+        value=3,
+        unit="steps",
+        text_da="Very Brief Advice har tre trin: spørg, oplys, henvis.",
+        text_en="Very Brief Advice has three steps: ask, inform, refer.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="theme_meetings",
+        value=2,
+        unit="meetings",
+        text_da="Ved projektets start blev der holdt to temamøder for jobcentrets og de "
+        "sundhedsfaglige medarbejdere.",
+        text_en="Two theme meetings for the job centre's and the health staff were held when "
+        "the project started.",
+        citation=_CITE,
+    ),
 )
-"""What the source says of Halsnæs in figures (HALSNAES)."""
+"""Halsnæs's published figures (HALSNAES)."""

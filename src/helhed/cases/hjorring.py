@@ -57,49 +57,73 @@ WIDENED_ON = dt.date(2017, 4, 1)
 TRACKS = 8
 """The number of intervention tracks (indsatsspor) in Hjørring's catalogue."""
 
+_TARGET_DA = (
+    "Borgere med størst sandsynlighed for langtidsledighed: nyvisiterede kontanthjælps- og "
+    "sygedagpengemodtagere, fra 2. kvartal 2017 også integrationsborgere og forsikrede ledige"
+)
+_TARGET_EN = (
+    "Citizens most likely to become long-term unemployed: newly assessed cash and sickness "
+    "benefit recipients, from the second quarter of 2017 also integration citizens and insured "
+    "unemployed"
+)
+
 RESULTS = (
     PublishedResult(
         code="investment",
         value=125,
         unit="DKK million",
-        text_da="Investeret 125 mio. kr. i 2015-2018.",
-        text_en="DKK 125 million invested in 2015-2018.",
+        text_da="Kommunen investerede i alt 125 mio. kr. i 2015-2018 i en forstærket indsats.",
+        text_en="The municipality invested DKK 125 million in all in 2015-2018 in a reinforced "
+        "effort.",
+        population_da=_TARGET_DA,
+        population_en=_TARGET_EN,
         citation=_CITE,
     ),
     PublishedResult(
         code="goal_time_on_benefits",
         value=1,
         unit="years",
-        text_da="Mål: et år kortere gennemsnitlig tid på offentlig forsørgelse.",
-        text_en="Goal: one year less on public benefits on average.",
+        text_da="Mål: at skære et år af den gennemsnitlige tid på offentlig forsørgelse.",
+        text_en="Goal: to cut one year off the average time on public benefits.",
+        population_da=_TARGET_DA,
+        population_en=_TARGET_EN,
         citation=_CITE,
     ),
     PublishedResult(
         code="job_effect",
         value=50,
         unit="percent",
-        text_da="Beskæftigelseseffekt 50 % over en kontrolgruppe.",
-        text_en="Job effect 50 % above a control group.",
+        text_da="En ekstern evaluering fandt en gennemsnitlig forøgelse af beskæftigelsen "
+        "(jobeffekt) på 50 % for aktivitetsparate kontanthjælpsmodtagere, sammenlignet med en "
+        "kontrolgruppe i sammenlignelige kommuner.",
+        text_en="An external evaluation found an average rise in employment (job effect) of "
+        "50 % for activity-ready cash benefit recipients, compared with a control group in "
+        "comparable municipalities.",
+        population_da="Aktivitetsparate kontanthjælpsmodtagere (sammenlignet med en "
+        "kontrolgruppe i sammenlignelige kommuner)",
+        population_en="Activity-ready cash benefit recipients (compared with a control group "
+        "in comparable municipalities)",
         citation=_CITE,
     ),
     PublishedResult(
         code="payback",
         value=2,
         unit="times in four years",
-        text_da="Investeringen er tjent hjem to gange på fire år.",
-        text_en="The investment was earned back twice in four years.",
+        text_da="De første fire år er investeringen tjent hjem to gange.",
+        text_en="In the first four years the investment was earned back twice.",
         citation=_CITE,
     ),
     PublishedResult(
         code="tracks",
         value=TRACKS,
         unit="intervention tracks",
-        text_da="Et katalog med 8 indsatsspor.",
-        text_en="A catalogue of 8 intervention tracks.",
+        text_da="Et tværgående indsatskatalog med otte indsatsspor.",
+        text_en="A cross-cutting intervention catalogue with eight intervention tracks.",
         citation=_CITE,
     ),
 )
-"""Hjørring's published figures (SST2019 6.1)."""
+"""Hjørring's published figures (SST2019 6.1), each with whom it is about where it is about
+citizens: the job effect is that of activity-ready cash benefit recipients only."""
 
 HJORRING = Protocol(
     id="hjorring",

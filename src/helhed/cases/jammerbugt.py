@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from helhed._coded import CodedEnum
 from helhed.benefits import Benefit
+from helhed.cases._data import PublishedResult
 from helhed.citizens import Citizen
 from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
@@ -48,6 +49,7 @@ __all__ = [
     "JAMMERBUGT",
     "PREVENTIVE_PARTNERS",
     "PREVENTIVE_SECTORS",
+    "RESULTS",
     "TREATMENTS",
     "TreatmentFormat",
     "preventive_track_fits",
@@ -160,3 +162,48 @@ JAMMERBUGT = Protocol(
     citation=_CITE,
 )
 """Jammerbugt's alcohol practice as a protocol (SST2019 6.3)."""
+
+RESULTS = (
+    PublishedResult(
+        code="substance_abuse_consultants",
+        value=3,
+        unit="consultants",
+        text_da="Jobcentret har i alt tre misbrugskonsulenter ansat til den ambulante "
+        "misbrugsindsats.",
+        text_en="The job centre employs three substance-abuse consultants in all for "
+        "outpatient substance-abuse treatment.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="psychologists",
+        value=1,
+        unit="psychologists",
+        text_da="Jobcentret har desuden en psykolog til den ambulante misbrugsindsats.",
+        text_en="The job centre also has one psychologist for outpatient substance-abuse "
+        "treatment.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="prevention_project_years",
+        value=3,
+        unit="years",
+        text_da="Rekrutteringen af beskæftigede er et treårigt satspuljeprojekt.",
+        text_en="The recruitment of employed citizens is a three-year state-funded project.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="sick_leave_fell",
+        value=None,
+        unit="",
+        text_da="Projektet har medvirket til et fald i sygefraværet; kilden giver intet tal.",
+        text_en="The project helped lower sick leave; the source gives no figure.",
+        population_da="Kilden siger 'denne gruppe' lige efter kommunens egne ansatte inden for "
+        "social og sundhed; det kan være dem alene eller alle beskæftigede i "
+        "rekrutteringsprojektet (social og sundhed, industri, landbrug)",
+        population_en="The source says 'this group' right after the municipality's own social "
+        "and health care staff; it may be them alone or every employed citizen in the "
+        "recruitment project (social and health care, industry, agriculture)",
+        citation=_CITE,
+    ),
+)
+"""Jammerbugt's published figures (SST2019 6.3)."""

@@ -195,32 +195,39 @@ KOBENHAVN_IPS = Protocol(
 
 RESULTS = (
     PublishedResult(
-        code="research_period",
-        value=None,
-        unit="period",
-        text_da="Metoden blev afprøvet i et forskningsprojekt 2012-2017 med Region "
-        "Hovedstadens Psykiatri.",
-        text_en="The method was tried in a research project in 2012-2017 with the psychiatry "
-        "of the Capital Region.",
+        code="caseload",
+        value=IPS_CASELOAD_LIMIT,
+        unit="citizens per consultant",
+        text_da="Konsulenten varetager forløb for højst 25 borgere.",
+        text_en="A consultant has pathways for at most 25 citizens.",
         citation=_CITE,
     ),
     PublishedResult(
         code="substance_abuse_consultants",
         value=6,
         unit="consultants",
-        text_da="Seks konsulenter ansat i efteråret 2017 og foråret 2018 til borgere med "
-        "misbrug; projektet løber til udgangen af 2021.",
-        text_en="Six consultants hired in autumn 2017 and spring 2018 for citizens with "
-        "substance abuse; the project runs to the end of 2021.",
+        text_da="Jobcenter København ansatte i efteråret 2017 og foråret 2018 seks konsulenter "
+        "for at udvide metoden til borgere med misbrug; projektet løber til udgangen af 2021.",
+        text_en="In autumn 2017 and spring 2018 Jobcenter København hired six consultants to "
+        "extend the method to citizens with substance abuse; the project runs to the end of "
+        "2021.",
+        population_da="Borgere med misbrug",
+        population_en="Citizens with substance abuse",
         citation=_CITE,
     ),
     PublishedResult(
-        code="caseload_limit",
-        value=IPS_CASELOAD_LIMIT,
-        unit="citizens per consultant",
-        text_da="En konsulent har forløb for højst 25 borgere.",
-        text_en="A consultant has at most 25 citizens.",
+        code="research_period",
+        value=None,
+        unit="",
+        text_da="Kommunen forskede i metoden 2012-2017 sammen med Region Hovedstadens Psykiatri.",
+        text_en="The municipality researched the method in 2012-2017 with the psychiatry of "
+        "the Capital Region.",
+        population_da="Borgere med svære sindslidelser (skizofreni, bipolar lidelse, svær "
+        "depression)",
+        population_en="Citizens with severe mental illness (schizophrenia, bipolar disorder, "
+        "severe depression)",
         citation=_CITE,
     ),
 )
-"""What the source says of Copenhagen's IPS in figures (SST2019 8.3)."""
+"""Copenhagen's published figures (SST2019 8.3). The research period is a result in words:
+the source gives its years but no outcome figure."""

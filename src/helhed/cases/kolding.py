@@ -48,6 +48,7 @@ from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit
+from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
 from helhed.errors import ValidationError
 from helhed.groups import RiskGroup
@@ -67,6 +68,7 @@ __all__ = [
     "KOLDING",
     "NEED_AT_MOST",
     "NEED_READING",
+    "RESULTS",
     "TEAM_RETURNING",
     "TEAM_SIZE",
     "CourseDecision",
@@ -398,3 +400,80 @@ KOLDING = Protocol(
 """Kolding's practice as a protocol (SST2019 6.2). Sund på Tværs sat in Job og Aktiv, the
 unit for the municipality's own activation projects, so the WHO-5 screening before the course
 may be recorded by any administration; the psychologist who screens is the course's own."""
+
+_PARTICIPANTS_DA = (
+    "Deltagere i Sund på Tværs: jobparate, borgere i fleksjob, sygedagpengemodtagere og "
+    "aktivitetsparate kontanthjælpsmodtagere med angst, stress, depression eller PTSD"
+)
+_PARTICIPANTS_EN = (
+    "Participants in Sund på Tværs: job-ready citizens, citizens in flex jobs, sickness benefit "
+    "recipients and activity-ready cash benefit recipients with anxiety, stress, depression or "
+    "PTSD"
+)
+
+RESULTS = (
+    PublishedResult(
+        code="course_weeks_min",
+        value=min(_WEEKS),
+        unit="weeks",
+        text_da="Forløbet varer 12-14 uger; mindst 12.",
+        text_en="The course lasts 12-14 weeks; at least 12.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="course_weeks_max",
+        value=max(_WEEKS),
+        unit="weeks",
+        text_da="Forløbet varer 12-14 uger; højst 14.",
+        text_en="The course lasts 12-14 weeks; at most 14.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="days_per_week",
+        value=5,
+        unit="days per week",
+        text_da="Mødepligt fem dage om ugen med faste start- og sluttidspunkter.",
+        text_en="Attendance is required five days a week at fixed times.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="first_week_days",
+        value=_FIRST_WEEK_DAYS,
+        unit="days",
+        text_da="Den første uge har kun tre dage.",
+        text_en="The first week has only three days.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="team_size",
+        value=TEAM_SIZE,
+        unit="citizens",
+        text_da="Et hold bestod typisk af 20 borgere.",
+        text_en="A team was typically 20 citizens.",
+        population_da=_PARTICIPANTS_DA,
+        population_en=_PARTICIPANTS_EN,
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="team_returning",
+        value=TEAM_RETURNING,
+        unit="citizens",
+        text_da="Typisk var 10 af holdets 20 borgere gengangere.",
+        text_en="Typically 10 of a team's 20 citizens were returning.",
+        population_da=_PARTICIPANTS_DA,
+        population_en=_PARTICIPANTS_EN,
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="years_unemployed",
+        value=15,
+        unit="years",
+        text_da="Borgere med op til 15 års ledighed bag sig kom i job.",
+        text_en="Citizens with up to 15 years of unemployment behind them found work.",
+        population_da=_PARTICIPANTS_DA,
+        population_en=_PARTICIPANTS_EN,
+        citation=_CITE,
+    ),
+)
+"""Kolding's published figures (SST2019 6.2). The source gives no count of participants or
+of those who found work; ``years_unemployed`` says only how far from work some of them were."""

@@ -41,7 +41,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
@@ -51,10 +51,20 @@ from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.cases._data import PublishedResult
+from helhed.cases.aalborg import RESULTS as _AALBORG_RESULTS
+from helhed.cases.halsnaes import RESULTS as _HALSNAES_RESULTS
 from helhed.cases.hjorring import FUNDING_FROM_2017 as _HJORRING_FUNDING
 from helhed.cases.hjorring import RESULTS as _HJORRING_RESULTS
-from helhed.cases.kolding import TEAM_RETURNING, TEAM_SIZE
+from helhed.cases.jammerbugt import RESULTS as _JAMMERBUGT_RESULTS
+from helhed.cases.kobenhavn_ips import RESULTS as _KOBENHAVN_IPS_RESULTS
+from helhed.cases.kolding import RESULTS as _KOLDING_RESULTS
+from helhed.cases.silkeborg import RESULTS as _SILKEBORG_RESULTS
+from helhed.cases.sonderborg import RESULTS as _SONDERBORG_RESULTS
+from helhed.cases.syddjurs import RESULTS as _SYDDJURS_RESULTS
+from helhed.cases.tonder import RESULTS as _TONDER_RESULTS
+from helhed.cases.vordingborg import RESULTS as _VORDINGBORG_RESULTS
 from helhed.collaboration import CollaborationModel
+from helhed.errors import ValidationError
 from helhed.groups import RiskGroup
 from helhed.sources import Citation, Reason
 
@@ -157,14 +167,19 @@ class Case:
         codes = ", ".join(r.code for r in self.published_results) or "none"
         raise KeyError(f"{self.id} has no result {code!r}; it has: {codes}")
 
+    def figure(self, code: str) -> float:
+        """The value of the published result with ``code``, for code that computes with it.
 
-def _results(
-    citation: Citation, rows: Iterable[tuple[str, float | None, str, str, str]]
-) -> tuple[PublishedResult, ...]:
-    return tuple(
-        PublishedResult(code=code, value=value, unit=unit, text_da=da, text_en=en, citation=cite)
-        for code, value, unit, da, en, cite in ((*row, citation) for row in rows)
-    )
+        Raises:
+            KeyError: If the case has no such result; the message lists its codes.
+            ValidationError: If the result is stated in words only (its value is None).
+        """
+        value = self.result(code).value
+        if value is None:
+            raise ValidationError.at(
+                f"{self.id}.{code}", "is stated in words only; it has no figure"
+            )
+        return value
 
 
 def _note(code: str, text_da: str, text_en: str, citation: Citation) -> Reason:
@@ -184,6 +199,26 @@ _SST9 = Citation("SST2019", "kap. 9")
 _SST8 = Citation("SST2019", "kap. 8")
 _HALSNAES = Citation("HALSNAES")
 _AALBORG = Citation("AALBORG2019")
+
+_FAXE_RESULTS = (
+    PublishedResult(
+        code="task_types",
+        value=10,
+        unit="task types",
+        text_da="Indsatskataloget er opdelt i 10 opgavetyper.",
+        text_en="The intervention catalogue is divided into 10 task types.",
+        citation=_SST9,
+    ),
+    PublishedResult(
+        code="pages",
+        value=60,
+        unit="pages",
+        text_da="Kataloget fylder i den nuværende version 60 sider.",
+        text_en="The catalogue's current version runs to 60 pages.",
+        citation=_SST9,
+    ),
+)
+"""Faxe's published figures (SST2019 kap. 9). Faxe has no case module, so this is their home."""
 
 _CASH_UNSPLIT = (
     "Kilden skelner ikke mellem jobparate og aktivitetsparate kontanthjælpsmodtagere; begge "
@@ -237,60 +272,7 @@ _CASES = (
             "job-ready cash benefit recipients.",
             _SST62,
         ),
-        published_results=_results(
-            _SST62,
-            (
-                (
-                    "course_weeks_min",
-                    12,
-                    "weeks",
-                    "Forløbet varer mindst 12 uger.",
-                    "The course lasts at least 12 weeks.",
-                ),
-                (
-                    "course_weeks_max",
-                    14,
-                    "weeks",
-                    "Forløbet varer højst 14 uger.",
-                    "The course lasts at most 14 weeks.",
-                ),
-                (
-                    "days_per_week",
-                    5,
-                    "days per week",
-                    "Mødepligt fem dage om ugen.",
-                    "Attendance is required five days a week.",
-                ),
-                (
-                    "first_week_days",
-                    3,
-                    "days",
-                    "Første uge har tre dage.",
-                    "The first week has three days.",
-                ),
-                (
-                    "team_size",
-                    TEAM_SIZE,
-                    "citizens",
-                    "Et hold er typisk 20 borgere.",
-                    "A team is typically 20 citizens.",
-                ),
-                (
-                    "team_returning",
-                    TEAM_RETURNING,
-                    "citizens",
-                    "Typisk 10 af holdets borgere har gået der før.",
-                    "Typically 10 of a team's citizens have attended before.",
-                ),
-                (
-                    "years_unemployed",
-                    15,
-                    "years",
-                    "Borgere med op til 15 års ledighed kom i job.",
-                    "Citizens with up to 15 years of unemployment found work.",
-                ),
-            ),
-        ),
+        published_results=_KOLDING_RESULTS,
         citation=_SST62,
         protocol="kolding",
     ),
@@ -310,39 +292,7 @@ _CASES = (
             "unemployed and employed alike; the preventive track is for the employed.",
             _SST63,
         ),
-        published_results=_results(
-            _SST63,
-            (
-                (
-                    "substance_abuse_consultants",
-                    3,
-                    "consultants",
-                    "Jobcentret har tre misbrugskonsulenter ansat.",
-                    "The job centre employs three substance-abuse consultants.",
-                ),
-                (
-                    "psychologists",
-                    1,
-                    "psychologists",
-                    "Jobcentret har en psykolog til misbrugsindsatsen.",
-                    "The job centre has one psychologist for substance-abuse work.",
-                ),
-                (
-                    "prevention_project_years",
-                    3,
-                    "years",
-                    "Den forebyggende rekruttering er et treårigt satspuljeprojekt.",
-                    "The preventive recruitment is a three-year state-funded project.",
-                ),
-                (
-                    "sick_leave_fell",
-                    None,
-                    "",
-                    "Sygefraværet i gruppen faldt.",
-                    "Sick leave in the group went down.",
-                ),
-            ),
-        ),
+        published_results=_JAMMERBUGT_RESULTS,
         citation=_SST63,
         protocol="jammerbugt",
     ),
@@ -361,18 +311,7 @@ _CASES = (
                 B.JOB_CLARIFICATION_COURSE,
             }
         ),
-        published_results=_results(
-            _SST71,
-            (
-                (
-                    "staff_in_sports_centre",
-                    7,
-                    "staff",
-                    "Syv medarbejdere fra teamet flyttede i april 2017 ind i et idrætshus.",
-                    "Seven of the team's staff moved into a sports centre in April 2017.",
-                ),
-            ),
-        ),
+        published_results=_VORDINGBORG_RESULTS,
         citation=_SST71,
         protocol="vordingborg",
     ),
@@ -384,41 +323,7 @@ _CASES = (
         model=M.COORDINATION,
         target_groups=frozenset({MED, H}),
         funding=frozenset({B.SICKNESS_BENEFIT, B.CASH_BENEFIT_ACTIVITY_READY}),
-        published_results=_results(
-            _SST72,
-            (
-                (
-                    "rehabilitation_meetings",
-                    1,
-                    "meetings per week",
-                    "Jobkonsulenten holdt ugentlige møder i genoptræningen; de er siden blevet "
-                    "overflødige.",
-                    "The job consultant held weekly meetings in rehabilitation; they have since "
-                    "become unnecessary.",
-                ),
-                (
-                    "knowledge_sharing_meetings",
-                    2,
-                    "meetings per year",
-                    "Møder om vidensdeling hvert halve år.",
-                    "Knowledge-sharing meetings every six months.",
-                ),
-                (
-                    "cancer_sparring_meetings",
-                    4,
-                    "meetings per year",
-                    "Sparring hvert kvartal om kræftramte borgere.",
-                    "Sparring every quarter about citizens with cancer.",
-                ),
-                (
-                    "cancer_caseworkers",
-                    3,
-                    "caseworkers",
-                    "Tre sagsbehandlere i sygedagpengeafdelingen arbejder med kræftramte.",
-                    "Three sickness benefit caseworkers work with citizens who have cancer.",
-                ),
-            ),
-        ),
+        published_results=_SILKEBORG_RESULTS,
         citation=_SST72,
         protocol="silkeborg",
     ),
@@ -437,32 +342,7 @@ _CASES = (
             "recipients.",
             _SST73,
         ),
-        published_results=_results(
-            _SST73,
-            (
-                (
-                    "therapists",
-                    10,
-                    "therapists",
-                    "Afdelingen har 10 sundhedsfaglige terapeuter.",
-                    "The department has 10 health therapists.",
-                ),
-                (
-                    "health_services",
-                    14,
-                    "health services",
-                    "Jobcentret kan visitere til 14 sundhedsfaglige ydelser.",
-                    "The job centre can grant 14 health services.",
-                ),
-                (
-                    "no_external_purchases",
-                    None,
-                    "",
-                    "Fra 2018 køber jobcentret ingen sundhedstilbud udefra.",
-                    "From 2018 the job centre buys no health offers from outside.",
-                ),
-            ),
-        ),
+        published_results=_SYDDJURS_RESULTS,
         citation=_SST73,
         protocol="syddjurs",
     ),
@@ -482,18 +362,7 @@ _CASES = (
             "read as integration benefit recipients.",
             _SST81,
         ),
-        published_results=_results(
-            _SST81,
-            (
-                (
-                    "course_weeks",
-                    8,
-                    "weeks",
-                    "Et forløb på 8 uger om sygdommen og om behandling og forebyggelse.",
-                    "An 8-week course on the disease and how to treat and prevent it.",
-                ),
-            ),
-        ),
+        published_results=_TONDER_RESULTS,
         citation=_SST81,
         protocol="tonder",
     ),
@@ -516,6 +385,7 @@ _CASES = (
             "ones listed. " + _CASH_UNSPLIT[1],
             _SST82,
         ),
+        published_results=_SONDERBORG_RESULTS,
         citation=_SST82,
         protocol="sonderborg",
     ),
@@ -543,26 +413,7 @@ _CASES = (
             "included. The citizen must also be in treatment for the illness.",
             _SST83,
         ),
-        published_results=_results(
-            _SST83,
-            (
-                (
-                    "caseload",
-                    25,
-                    "citizens per consultant",
-                    "En konsulent har højst 25 borgere.",
-                    "A consultant has at most 25 citizens.",
-                ),
-                (
-                    "substance_abuse_consultants",
-                    6,
-                    "consultants",
-                    "Seks konsulenter blev ansat i 2017-2018 for at bruge metoden ved misbrug.",
-                    "Six consultants were hired in 2017-2018 to apply the method to substance "
-                    "abuse.",
-                ),
-            ),
-        ),
+        published_results=_KOBENHAVN_IPS_RESULTS,
         citation=_SST83,
         protocol="kobenhavn_ips",
     ),
@@ -580,25 +431,7 @@ _CASES = (
             "The catalogue holds offers for every target group.",
             _SST9,
         ),
-        published_results=_results(
-            _SST9,
-            (
-                (
-                    "task_types",
-                    10,
-                    "task types",
-                    "Kataloget er delt i 10 opgavetyper.",
-                    "The catalogue is divided into 10 task types.",
-                ),
-                (
-                    "pages",
-                    60,
-                    "pages",
-                    "Den nuværende udgave fylder 60 sider.",
-                    "The current edition runs to 60 pages.",
-                ),
-            ),
-        ),
+        published_results=_FAXE_RESULTS,
         citation=_SST9,
         protocol=None,
     ),
@@ -640,53 +473,7 @@ _CASES = (
             "benefit recipients.",
             _HALSNAES,
         ),
-        published_results=_results(
-            _HALSNAES,
-            (
-                (
-                    "referred",
-                    56,
-                    "citizens",
-                    "56 borgere er henvist til en afklarende sundhedssamtale.",
-                    "56 citizens have been referred to a clarifying health conversation.",
-                ),
-                (
-                    "project_years",
-                    2,
-                    "years",
-                    "Et toårigt projekt, der løber til udgangen af 2020.",
-                    "A two-year project running to the end of 2020.",
-                ),
-                (
-                    "health_staff",
-                    2,
-                    "staff",
-                    "To sundhedsfaglige medarbejdere: en fysioterapeut og en sygeplejerske.",
-                    "Two health staff: a physiotherapist and a nurse.",
-                ),
-                (
-                    "contact_within_weeks",
-                    1,
-                    "weeks",
-                    "Sundhedsafdelingen kontakter borgeren inden for en uge.",
-                    "The health department contacts the citizen within one week.",
-                ),
-                (
-                    "vba_seconds",
-                    30,
-                    "seconds",
-                    "Very Brief Advice tager 30 sekunder.",
-                    "Very Brief Advice takes 30 seconds.",
-                ),
-                (
-                    "vba_steps",
-                    3,
-                    "steps",
-                    "Very Brief Advice har tre trin: spørg, oplys, henvis.",
-                    "Very Brief Advice has three steps: ask, inform, refer.",
-                ),
-            ),
-        ),
+        published_results=_HALSNAES_RESULTS,
         citation=_HALSNAES,
         protocol="halsnaes",
     ),
@@ -725,119 +512,7 @@ _CASES = (
             "unit, the job and activation unit, the company centre and the education unit.",
             Citation("AALBORG2019", "Supplement til beskæftigelsesindsatsen"),
         ),
-        published_results=(
-            *_results(
-                Citation("AALBORG2019", "tabel 1"),
-                (
-                    (
-                        "citizens",
-                        179,
-                        "citizens",
-                        "179 borgere har haft mindst en sundhedssamtale.",
-                        "179 citizens had at least one health conversation.",
-                    ),
-                    (
-                        "conversations",
-                        366,
-                        "conversations",
-                        "Der er holdt 366 sundhedssamtaler.",
-                        "366 health conversations were held.",
-                    ),
-                    (
-                        "referrals",
-                        166,
-                        "referrals",
-                        "166 henvisninger til andre sundhedstilbud.",
-                        "166 referrals to other health offers.",
-                    ),
-                ),
-            ),
-            *_results(
-                Citation("AALBORG2019", "tabel 2"),
-                (
-                    (
-                        "referred_citizens",
-                        111,
-                        "citizens",
-                        "De 166 henvisninger gik til 111 borgere.",
-                        "The 166 referrals went to 111 citizens.",
-                    ),
-                ),
-            ),
-            *_results(
-                Citation("AALBORG2019", "tabel 3"),
-                (
-                    (
-                        "flex_citizens",
-                        80,
-                        "citizens",
-                        "80 borgere har været i Åben og Rolig Flex.",
-                        "80 citizens took part in Åben og Rolig Flex.",
-                    ),
-                    (
-                        "flex_completed",
-                        31,
-                        "citizens",
-                        "31 gennemførte (39 %).",
-                        "31 completed (39 %).",
-                    ),
-                    (
-                        "flex_in_progress",
-                        14,
-                        "citizens",
-                        "14 er i gang (18 %).",
-                        "14 are under way (18 %).",
-                    ),
-                    (
-                        "flex_dropout",
-                        9,
-                        "citizens",
-                        "9 faldt fra (11 %).",
-                        "9 dropped out (11 %).",
-                    ),
-                    (
-                        "flex_not_started",
-                        25,
-                        "citizens",
-                        "25 begyndte ikke på et hold efter samtalerne (31 %).",
-                        "25 did not start a team after the conversations (31 %).",
-                    ),
-                ),
-            ),
-            *_results(
-                Citation("AALBORG2019", "Beskrivelse af indsatsen"),
-                (
-                    (
-                        "units",
-                        4,
-                        "job centre units",
-                        "Sundhedsmedarbejderne er i fire af jobcentrets enheder.",
-                        "The health staff work in four of the job centre's units.",
-                    ),
-                    (
-                        "hours_per_week",
-                        3,
-                        "hours per week",
-                        "Til stede en dag om ugen i tre timer (Uddannelseshuset to dage).",
-                        "Present one day a week for three hours (the education unit two days).",
-                    ),
-                ),
-            ),
-            *_results(
-                Citation("AALBORG2019", "Kommunikation og placering"),
-                (
-                    (
-                        "referrals_per_year",
-                        300,
-                        "citizens per year",
-                        "Jobcentret henviser omkring 300 borgere om året til Åben og Rolig, "
-                        "almindelige hold og Flex tilsammen.",
-                        "The job centre refers about 300 citizens a year to Åben og Rolig, "
-                        "ordinary teams and Flex together.",
-                    ),
-                ),
-            ),
-        ),
+        published_results=_AALBORG_RESULTS,
         citation=_AALBORG,
         protocol="aalborg",
     ),

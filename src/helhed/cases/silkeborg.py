@@ -45,6 +45,7 @@ from __future__ import annotations
 import datetime as dt
 
 from helhed.benefits import Benefit
+from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
 from helhed.models.coordination import Frequency, MeetingSeries
@@ -61,6 +62,7 @@ __all__ = [
     "JOB_CONSULTANT_MEETINGS",
     "KNOWLEDGE_SHARING",
     "MEETINGS",
+    "RESULTS",
     "SILKEBORG",
     "STARTS",
 ]
@@ -158,3 +160,43 @@ SILKEBORG = Protocol(
     citation=_CITE,
 )
 """Silkeborg's practice as a protocol (SST2019 7.2)."""
+
+RESULTS = (
+    PublishedResult(
+        code="rehabilitation_meetings",
+        value=1,
+        unit="meetings per week",
+        text_da="Jobkonsulenten holdt ugentlige møder i genoptræningsafdelingen; de er siden "
+        "blevet overflødige.",
+        text_en="The job consultant held weekly meetings in the rehabilitation department; "
+        "they have since become unnecessary.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="knowledge_sharing_meetings",
+        value=2,
+        unit="meetings per year",
+        text_da="Halvårlige vidensdelingsmøder.",
+        text_en="Half-yearly knowledge-sharing meetings.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="cancer_sparring_meetings",
+        value=4,
+        unit="meetings per year",
+        text_da="Kvartalsvise sparringsmøder om kræftramte borgere.",
+        text_en="Quarterly sparring meetings about citizens with cancer.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="cancer_caseworkers",
+        value=CANCER_CASEWORKERS,
+        unit="caseworkers",
+        text_da="Tre sagsbehandlere i Sygedagpengeafdelingen arbejder med kræftramte borgere.",
+        text_en="Three caseworkers in the sickness benefit department work with citizens with "
+        "cancer.",
+        citation=_CITE,
+    ),
+)
+"""Silkeborg's published figures (SST2019 7.2); the meeting counts are the source's words
+(weekly, half-yearly, quarterly) as numbers, the same as ``MEETINGS``' frequencies."""

@@ -37,6 +37,7 @@ Examples:
 from __future__ import annotations
 
 from helhed.benefits import Benefit
+from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
 from helhed.models.specific import clarifying_first
@@ -44,7 +45,7 @@ from helhed.organisation import Administration
 from helhed.pathways.rules import Protocol, parallel
 from helhed.sources import Citation, Stated
 
-__all__ = ["MAIN_FUNDING", "MAIN_GROUPS", "SONDERBORG"]
+__all__ = ["MAIN_FUNDING", "MAIN_GROUPS", "RESULTS", "SONDERBORG"]
 
 _CITE = Citation("SST2019", "8.2")
 
@@ -96,3 +97,6 @@ SONDERBORG = Protocol(
 )
 """Sønderborg's clarifying conversation as a protocol (SST2019 8.2). The parallel rule is a
 warning, as in Halsnæs: offers one after the other are a deviation to look at, not an error."""
+
+RESULTS: tuple[PublishedResult, ...] = ()
+"""Sønderborg's published figures: none (SST2019 8.2 publishes no figure)."""

@@ -48,6 +48,7 @@ from collections.abc import Callable
 import attrs
 
 from helhed._values import frozen_fields
+from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
 from helhed.models.coordination import Frequency, MeetingSeries
@@ -72,6 +73,7 @@ __all__ = [
     "MANAGEMENT_MEETINGS",
     "MEETINGS_START",
     "REPORT_DAYS",
+    "RESULTS",
     "SYDDJURS",
     "THERAPISTS",
     "granted_by_job_centre",
@@ -261,3 +263,32 @@ def protocol(*, report_days: int = REPORT_DAYS) -> Protocol:
 
 SYDDJURS = protocol()
 """Job & Sundhed as a protocol with helhed's default report limit (SST2019 7.3)."""
+
+RESULTS = (
+    PublishedResult(
+        code="therapists",
+        value=THERAPISTS,
+        unit="therapists",
+        text_da="Job & Sundhed har 10 sundhedsfaglige terapeuter.",
+        text_en="Job & Sundhed has 10 health therapists.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="health_services",
+        value=HEALTH_SERVICES,
+        unit="health services",
+        text_da="Job & Sundhed udbyder 14 sundhedsfaglige ydelser, som jobcentret kan visitere "
+        "til.",
+        text_en="Job & Sundhed offers 14 health services the job centre can grant.",
+        citation=_CITE,
+    ),
+    PublishedResult(
+        code="no_external_purchases",
+        value=None,
+        unit="",
+        text_da="Fra 2018 køber jobcentret ingen eksterne sundhedstilbud.",
+        text_en="From 2018 the job centre buys no health offers from outside.",
+        citation=_CITE,
+    ),
+)
+"""Syddjurs's published figures (SST2019 7.3)."""

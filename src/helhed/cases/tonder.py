@@ -111,4 +111,4 @@ RESULTS = (
         citation=_CITE,
     ),
 )
-"""What the source says of Tønder's course in figures (SST2019 8.1)."""
+"""Tønder's published figures (SST2019 8.1): the course's length, its one figure."""

@@ -52,6 +52,7 @@ from collections.abc import Iterable
 
 from helhed._validation import Checker
 from helhed.benefits import Benefit
+from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
 from helhed.models.coordination import MIN_PROFESSIONS
@@ -69,6 +70,7 @@ __all__ = [
     "PREMISE_PREREQUISITE",
     "RELOCATED_ON",
     "RELOCATED_STAFF",
+    "RESULTS",
     "TEAM",
     "TEAM_ADMINISTRATIONS",
     "TEAM_ID",
@@ -193,3 +195,16 @@ VORDINGBORG = Protocol(
     citation=_CITE,
 )
 """Team Tidlig Indsats as a protocol (SST2019 7.1)."""
+
+RESULTS = (
+    PublishedResult(
+        code="staff_in_sports_centre",
+        value=RELOCATED_STAFF,
+        unit="staff",
+        text_da="Syv ansatte fra Team Tidlig Indsats flyttede i april 2017 ind i DGI-huset "
+        "Panteren.",
+        text_en="Seven of Team Tidlig Indsats's staff moved into DGI-huset Panteren in April 2017.",
+        citation=_CITE,
+    ),
+)
+"""Vordingborg's published figures (SST2019 7.1)."""

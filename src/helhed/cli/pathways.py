@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TextIO
 
@@ -18,8 +18,10 @@ from helhed.examples import (
     AALBORG_FLEX_REFERRAL,
     AALBORG_PERIOD,
     AALBORG_UNITS,
+    SICKNESS_CHECK_DATE,
     aalborg_pathways,
     halsnaes_pathways,
+    sickness_pathways,
 )
 from helhed.models.coordination import COORDINATION
 from helhed.models.early_detection import EARLY_DETECTION
@@ -45,10 +47,15 @@ from helhed.pathways.reports import (
     referrals_by_destination,
 )
 from helhed.pathways.rules import Finding, Protocol, Severity
+from helhed.pathways.sickness_follow_up import SICKNESS_FOLLOW_UP
 from helhed.serialization import to_dict
 from helhed.sources import Reading, Stated
 
-EXAMPLES = {"aalborg": aalborg_pathways, "halsnaes": halsnaes_pathways}
+EXAMPLES: Mapping[str, Callable[[], Sequence[Pathway]]] = {
+    "aalborg": aalborg_pathways,
+    "halsnaes": halsnaes_pathways,
+    "sygedagpenge": sickness_pathways,
+}
 """The example logs ``helhed example NAME`` prints."""
 
 CHECKABLE: Mapping[str, Protocol] = MappingProxyType(
@@ -229,6 +236,11 @@ def demo_pathway_part(out: TextIO) -> None:
     write_report(check(aalborg, ODENSE_CONSENT, on=period.end), out)
     out.write("\nCompliance, invented Halsnæs-style log with planted breaches (HALSNAES):\n")
     write_report(check(halsnaes_pathways(), HALSNAES, on=dt.date(2021, 12, 31)), out, most=5)
+    out.write(
+        "\nCompliance, invented sickness benefit logs: first follow-up by the end of week 8 "
+        "(SDL § 13 b):\n"
+    )
+    write_report(check(sickness_pathways(), SICKNESS_FOLLOW_UP, on=SICKNESS_CHECK_DATE), out)
     demo_corrections(out)
 
 

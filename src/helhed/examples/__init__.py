@@ -10,7 +10,9 @@
 * [`catalogue`][helhed.examples.catalogue]: a fictional municipality's intervention
   catalogue, with offers in all of Faxe's task types;
 * [`protocols`][helhed.examples.protocols]: one invented pathway through each protocol of
-  models 2 and 3.
+  models 2 and 3;
+* [`sickness`][helhed.examples.sickness]: invented sickness benefit pathways for the
+  ``sygedagpenge`` follow-up deadline.
 
 No real person is behind any record.
 """
@@ -36,6 +38,7 @@ from helhed.examples.cohort import (
 from helhed.examples.halsnaes import HALSNAES_SIZE, halsnaes_pathways
 from helhed.examples.kolding import KOLDING_START, KOLDING_WEEKS, kolding_answers, kolding_team
 from helhed.examples.protocols import protocol_pathways
+from helhed.examples.sickness import SICKNESS_CHECK_DATE, sickness_pathways
 
 __all__ = [
     "AALBORG_DESTINATIONS",
@@ -52,6 +55,7 @@ __all__ = [
     "HALSNAES_SIZE",
     "KOLDING_START",
     "KOLDING_WEEKS",
+    "SICKNESS_CHECK_DATE",
     "aalborg_pathways",
     "demo_cohort",
     "example_catalogue",
@@ -60,5 +64,6 @@ __all__ = [
     "kolding_answers",
     "kolding_team",
     "protocol_pathways",
+    "sickness_pathways",
     "synthetic_citizen",
 ]

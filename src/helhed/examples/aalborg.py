@@ -30,10 +30,14 @@ import random
 from collections.abc import Callable, Iterator
 
 from helhed.cases.aalborg import (
+    CONVERSATIONS_BY_UNIT,
     EVALUATION_PERIOD,
     FLEX_LOCATION,
     FLEX_OFFER,
+    FLEX_PREPARATORY_CONVERSATIONS,
     FLEX_REFERRAL,
+    FLEX_STATUS,
+    REFERRALS_BY_DESTINATION,
     UNITS,
 )
 from helhed.organisation import Administration
@@ -90,25 +94,26 @@ AALBORG_DESTINATIONS: tuple[tuple[str, Administration | None], ...] = (
 )
 """The destinations of onward referrals in the order of tabel 2, with their administration."""
 
-# Per unit: citizens, conversations and onward referrals (tabel 1), and how many citizens the
-# referrals went to - not published per unit; chosen so that they add up to 111 (tabel 2).
-_UNITS = {
-    "Sygedagpengehuset": (32, 60, 21, 15),
-    "Job- og Aktivhuset": (55, 63, 90, 50),
-    "Virksomhedscenteret": (56, 71, 44, 36),
-    "Uddannelseshuset": (36, 172, 11, 10),
+# How many citizens each unit's onward referrals went to - not published per unit (invented,
+# chosen so that they add up to the 111 citizens of tabel 2's text).
+_REFERRED_CITIZENS = {
+    "Sygedagpengehuset": 15,
+    "Job- og Aktivhuset": 50,
+    "Virksomhedscenteret": 36,
+    "Uddannelseshuset": 10,
 }
-_REFERRALS = (72, 48, 27, 10, 9)  # tabel 2, in the order of AALBORG_DESTINATIONS
-_FLEX = {  # tabel 3
-    InterventionStatus.COMPLETED: 31,
-    InterventionStatus.IN_PROGRESS: 14,
-    InterventionStatus.DROPPED_OUT: 9,
-    InterventionStatus.NOT_STARTED: 25,
+# Per unit: citizens, conversations and onward referrals (tabel 1), and the invented count.
+_UNITS = {
+    unit: (*CONVERSATIONS_BY_UNIT[unit], _REFERRED_CITIZENS[unit]) for unit in CONVERSATIONS_BY_UNIT
+}
+_REFERRALS = tuple(REFERRALS_BY_DESTINATION[name] for name, _ in AALBORG_DESTINATIONS)
+_FLEX = {
+    **FLEX_STATUS,  # tabel 3
     # Tabel 3's rows add up to 79 while its total, and every share, is of 80; the 80th
     # citizen is here still in the preparatory conversations at the end of the period.
     InterventionStatus.AWAITING: 1,
 }
-_FLEX_CONVERSATIONS = 3
+_FLEX_CONVERSATIONS = FLEX_PREPARATORY_CONVERSATIONS
 _COURSE_DAYS = 56
 _SEED = 2019
 

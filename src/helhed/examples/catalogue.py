@@ -13,7 +13,11 @@ short alcohol conversation and IPS (Hjørring, Copenhagen), a diabetes course fo
 (Jammerbugt), preventive training for employees at risk of strain injuries (Jammerbugt), a
 mentor under LAB, adult support under the Social Services Act and family therapy (Faxe's task
 types). Their formats, lengths, seats, funding bases and legal bases are plausible choices,
-not the sources' figures - only IPS's 25 citizens per consultant is taken from SST2019 8.3.
+not the sources' figures, except these: the diabetes course's 8 weeks (SST2019 8.1, Tønder's
+"8 ugers forløb"), and IPS's seats and funding bases, which are
+[`IPS_CASELOAD_LIMIT`][helhed.models.specific.IPS_CASELOAD_LIMIT] (25 citizens per consultant)
+and [`IPS_FUNDING`][helhed.models.specific.IPS_FUNDING] (SST2019 8.3), taken from their one
+home in [`helhed.models.specific`][helhed.models.specific].
 
 The entries were last reviewed on different days: on
 [`EXAMPLE_REVIEW_DATE`][helhed.examples.catalogue.EXAMPLE_REVIEW_DATE], with reviews at most
@@ -46,6 +50,7 @@ from helhed.models.catalogue import (
     Offer,
     OfferFormat,
 )
+from helhed.models.specific import IPS_CASELOAD_LIMIT, IPS_FUNDING
 from helhed.organisation import Administration
 
 __all__ = ["EXAMPLE_MAX_AGE", "EXAMPLE_REVIEW_DATE", "example_catalogue"]
@@ -575,10 +580,10 @@ def _employment() -> tuple[Offer, ...]:
             task_type="8",
             risk_factors=frozenset({_F.MENTAL_HEALTH}),
             target_groups=frozenset({_G.HIGH}),
-            funding=_CASH | {_B.RESOURCE_COURSE},
+            funding=IPS_FUNDING,
             legal_basis="LAB",
             format=_INDIVIDUAL,
-            capacity=_seats(25),
+            capacity=_seats(IPS_CASELOAD_LIMIT),
             voluntary=True,
             contact="Jobcentret, IPS-teamet",
             last_reviewed=_D(2026, 10, 20),

@@ -6,6 +6,14 @@ is behind any record. Use the cohort to try the library, not to draw conclusions
 
 The same ``size``, ``seed`` and ``on`` always give the same cohort. Benefits that are
 abolished on ``on`` are replaced by their successors, so the cohort is valid for its date.
+The sickness categories follow the rule in force on ``on``
+([`sickness_rule`][helhed.sickness.sickness_rule]): category 3 ended for visitations from
+1 January 2025 (L 74 (2024/25)), so from then the cases drawn for it are category 2, which
+is what the law makes of a case beyond the 8 weeks with other challenges. helhed's reading:
+every category is recorded as if the case were visited on ``on``; the cohort has no
+visitation dates of its own. From 1 February 2026 lov nr. 1750 af 29.12.2025 phases the
+categories out in steps that were not read (see [`helhed.sickness`][helhed.sickness]); the
+cohort keeps the last rule read, categories 1 and 2.
 
 Examples:
     >>> cohort = demo_cohort(5, seed=1)
@@ -33,7 +41,7 @@ from helhed.health import (
     ProgressiveCondition,
     RiskFactor,
 )
-from helhed.sickness import SicknessCategory
+from helhed.sickness import SicknessCategory, sickness_rule
 from helhed.target_groups import derive_horizon
 
 __all__ = [
@@ -75,7 +83,8 @@ FUNDING_MIX: Mapping[Benefit, float] = MappingProxyType(
     }
 )
 """Illustrative shares (per cent) of the demo population by funding basis, under the benefits
-of 2018-2025. Invented for the demo; not statistics."""
+of 2018-2019 (`funding_mix` moves them to the benefits of a later day). Invented for the
+demo; not statistics."""
 
 # How likely each kind of finding is, by how close the funding basis sits to the high-risk
 # group. Invented for the demo.
@@ -103,25 +112,45 @@ _P_FACTOR = {
     RiskFactor.MENTAL_HEALTH: (0.35, 0.12),
 }
 _CATEGORY_WEIGHTS = {SicknessCategory.ONE: 45, SicknessCategory.TWO: 40, SicknessCategory.THREE: 15}
+"""Invented weights of the follow-up categories under the rule with category 3; where it is
+gone, category 3's share goes to category 2 (see ``synthetic_citizen``)."""
 
 
 def funding_mix(on: dt.date) -> dict[Benefit, float]:
     """The demo funding mix for the benefits that can be held on ``on``.
 
-    An abolished benefit's share moves to its successor; the integration benefit, which has
-    no single successor, splits evenly between job-ready and activity-ready cash benefit.
+    An abolished benefit's share moves to its successor. A benefit with no single successor
+    splits evenly between its heirs: integration benefit between self-support and return
+    benefit and transition benefit (renamed 1 January 2020), and those two between job-ready
+    and activity-ready cash benefit (merged 1 July 2025).
     """
     mix: dict[Benefit, float] = {}
-    for benefit, share in FUNDING_MIX.items():
+
+    def place(benefit: Benefit, share: float) -> None:
         rules = benefit_rules(benefit, on=on)
         if rules.status is not BenefitStatus.ABOLISHED:
             mix[benefit] = mix.get(benefit, 0.0) + share
         elif rules.successor is not None:
-            mix[rules.successor] = mix.get(rules.successor, 0.0) + share
+            place(rules.successor, share)
         else:
-            for heir in (B.CASH_BENEFIT_JOB_READY, B.CASH_BENEFIT_ACTIVITY_READY):
-                mix[heir] = mix.get(heir, 0.0) + share / 2
+            heirs = _HEIRS[benefit]
+            for heir in heirs:
+                place(heir, share / len(heirs))
+
+    for benefit, share in FUNDING_MIX.items():
+        place(benefit, share)
     return mix
+
+
+_CASH = (B.CASH_BENEFIT_JOB_READY, B.CASH_BENEFIT_ACTIVITY_READY)
+_HEIRS: Mapping[Benefit, tuple[Benefit, ...]] = MappingProxyType(
+    {
+        B.INTEGRATION_BENEFIT: (B.SELF_SUPPORT_RETURN_BENEFIT, B.TRANSITION_BENEFIT),
+        B.SELF_SUPPORT_RETURN_BENEFIT: _CASH,
+        B.TRANSITION_BENEFIT: _CASH,
+    }
+)
+"""Where the demo moves the share of an abolished benefit that has no single successor."""
 
 
 def demo_cohort(
@@ -136,20 +165,32 @@ def demo_cohort(
     benefits = list(mix)
     weights = [mix[b] for b in benefits]
     drawn = rng.choices(benefits, weights=weights, k=size)
-    return tuple(synthetic_citizen(rng, f"demo-{i:05d}", b) for i, b in enumerate(drawn))
+    return tuple(synthetic_citizen(rng, f"demo-{i:05d}", b, on=on) for i, b in enumerate(drawn))
 
 
-def synthetic_citizen(rng: random.Random, citizen_id: str, benefit: Benefit) -> Citizen:
+def synthetic_citizen(
+    rng: random.Random, citizen_id: str, benefit: Benefit, *, on: dt.date = DEMO_DATE
+) -> Citizen:
     """One synthetic citizen on ``benefit``, drawn from ``rng`` as the demo cohort draws them.
 
     Health profiles, sickness categories and assessed horizons follow the demo's invented
-    weights for the benefit's tier; the same generator state gives the same citizen.
+    weights for the benefit's tier; the same generator state gives the same citizen. The
+    sickness category follows the rule in force on ``on``: where category 3 no longer exists
+    (visitations from 1 January 2025, SDL § 12 as amended by L 74 (2024/25)), a case drawn
+    for it is category 2. The draw itself is the same on every date, so two dates give the
+    same citizens but for that category.
+
+    Raises:
+        NoRuleError: If ``on`` is before 19 January 2018, the first sickness rule, and the
+            benefit is a sickness benefit.
     """
     sick = benefit in SICKNESS_BENEFITS
     tier = "sick" if sick else "high" if benefit in _HIGH else "low"
     category = None
     if sick:
         category = rng.choices(list(_CATEGORY_WEIGHTS), weights=list(_CATEGORY_WEIGHTS.values()))[0]
+        if category is SicknessCategory.THREE and not sickness_rule(on).category_3:
+            category = SicknessCategory.TWO
     if rng.random() < _P_NOTHING[tier]:
         return Citizen(id=citizen_id, benefit=benefit, sickness_category=category)
     p_barrier = _P_BARRIER[tier]

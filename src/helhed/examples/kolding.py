@@ -18,7 +18,8 @@ import datetime as dt
 import functools
 import random
 
-from helhed.cases.kolding import COURSE, TeamMember, TeamRoster, course_days
+from helhed.cases import case
+from helhed.cases.kolding import COURSE, TEAM_SIZE, TeamMember, TeamRoster, course_days
 from helhed.organisation import Administration
 from helhed.pathways.events import (
     ConversationHeld,
@@ -37,8 +38,8 @@ __all__ = ["KOLDING_START", "KOLDING_WEEKS", "kolding_answers", "kolding_team"]
 KOLDING_START = dt.date(2024, 1, 3)
 """The invented team's first course day, a Wednesday."""
 
-KOLDING_WEEKS = 12
-"""The invented team's course length in weeks."""
+KOLDING_WEEKS = int(case("kolding").figure("course_weeks_min"))
+"""The invented team's course length in weeks: the shortest the source gives (SST2019 6.2)."""
 
 _A = Administration
 _SEED = 2024
@@ -53,7 +54,7 @@ def kolding_answers() -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
     """Each team member's WHO-5 answers before and after the course (invented, seeded)."""
     rng = random.Random(_SEED)  # noqa: S311 - reproducible example data, not security
     pairs = []
-    for _ in range(20):
+    for _ in range(TEAM_SIZE):
         before = _answers(rng, 0, 3)
         gain = rng.choice([-1, 0, 0, 1, 1, 1, 2])
         after = [min(5, max(0, item + gain + rng.randint(-1, 1))) for item in before]
@@ -66,7 +67,7 @@ def kolding_team() -> tuple[TeamRoster, tuple[Pathway, ...]]:
     """The invented team's roster and pathways, the same on every call."""
     days = course_days(KOLDING_START, weeks=KOLDING_WEEKS)
     first, last = days[0], days[-1]
-    referred = first - dt.timedelta(days=14)
+    referred = first - dt.timedelta(weeks=2)
     screened = first - dt.timedelta(days=7)
     members = []
     pathways = []

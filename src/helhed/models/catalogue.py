@@ -14,7 +14,10 @@ caseworker can start the right one from the citizen's needs. Faxe's catalogue is
   catalogue up to date is decisive (SST2019 kap. 9); [`coverage`][helhed.models.catalogue.coverage]
   shows risk factors, target groups and task types with no offer at all.
 * [`capacity`][helhed.models.catalogue.capacity] sets referrals from pathways against each
-  offer's capacity: a referral to a full offer is a finding, not a silent drop.
+  offer's capacity: a referral to a full offer is a finding, not a silent drop. helhed's
+  reading: kap. 9 names "Tilstrækkelig kapacitet på tilbuddene" as a prerequisite of the
+  model and says nothing of single referrals; helhed reports each referral or start that
+  meets a full offer, so that a missing prerequisite shows in the pathways it affects.
 
 Examples:
     >>> import datetime as dt
@@ -612,6 +615,11 @@ def capacity(
     in each such period. A referral made while the offer was full, and a start beyond
     capacity, are findings. The waiting list holds citizens referred in the period and
     neither declined, nor settled as not starting, nor started by its end.
+
+    helhed's reading: the findings. SST2019 kap. 9 lists "Tilstrækkelig kapacitet på
+    tilbuddene" among the model's prerequisites and judges no single referral; treating a
+    referral to a full offer, or a start beyond capacity, as a finding is helhed's way of
+    showing where that prerequisite is missing.
     """
     names = {o.id: o.id for o in catalogue.offers} | {o.name_da: o.id for o in catalogue.offers}
     by_offer: dict[str, list[tuple[tuple[object, ...], object]]] = defaultdict(list)

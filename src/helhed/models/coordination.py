@@ -5,7 +5,10 @@ Model 2 is the less extensive of the models. Its content elements are a *joint v
 able to spot complex needs across professions, recurring cross-disciplinary meetings, an
 intervention catalogue and/or sundhed.dk, and training offers. The teams and forums resemble
 the statutory rehabilitation team but are not bound by law, so they must be anchored in the
-organisation rather than in personal relations.
+organisation rather than in personal relations. The comparison is with the law SST2019
+describes: from 1 July 2026 at the latest (lov nr. 1750 af 29.12.2025) the law requires no
+rehabilitation team; [`rehabilitation_team`][helhed.authority.rehabilitation_team] answers for
+a day.
 
 Two values carry the model:
 

@@ -14,17 +14,29 @@ Every item here is a frozen, cited value with a stable code: ``general.*`` for c
 | 4, catalogue | kap. 9 | 2 | 4 | 1 |
 | all (general) | kap. 5 | - | 9 | - |
 
-A chapter often repeats a general prerequisite, in the same or narrower words (model 1's
-"management backing" narrows the general "political and management backing"). Such an item
-names the general one in ``restates``; an item that restates nothing is *added* by the model.
-Two added items recur in a later chapter in the same words (mapped interfaces in kap. 6 and 7;
-resource steering in kap. 7 and 8); the later one names the earlier in ``same_as``.
+A chapter's list is worded on its own; many of its items are close to a general prerequisite,
+in the same, narrower or close wording (model 1's "Ledelsesmæssig opbakning" narrows the
+general "Tværgående politisk og ledelsesmæssig opbakning"). Such an item names the general one
+in ``restates``; an item that restates nothing is *added* by the model. Two added items recur
+in a later chapter in the same words (mapped interfaces in kap. 6 and 7; resource steering in
+kap. 7 and 8); the later one names the earlier in ``same_as``.
 [`satisfied_by`][helhed.models.elements.satisfied_by] turns those links into the codes that,
 held by a municipality, meet a prerequisite.
+
+helhed's reading: SST2019 links no chapter item to a general one; ``restates`` and ``same_as``
+are helhed's, drawn by comparing the wording, so that a condition a municipality meets counts
+once. Not every link is a narrowing: kap. 7's IT item reaches "sektor-/forvaltningsområder",
+wider than kap. 5's "sektorområder"; helhed still links the two as close wording, since both
+ask for IT to coordinate and measure progression across the parts of the municipality.
 
 ``prerequisites(model)`` answers with the general prerequisites followed by the model's added
 ones: everything the model needs, each condition once. ``prerequisites(model, general=False)``
 answers with the chapter's own list, as printed.
+
+helhed's reading: kap. 7 lists "Træningstilbud" and does not say what training;
+``model2.training_offers`` reads it as physical training ("Offers of (physical) training"),
+since the chapter's case 7.1 (Vordingborg) runs "træningsforløb" for sick-listed citizens in a
+sports centre whose "træningsfaciliteter" the team uses.
 
 Where a chapter's running text says more than its lists (model 1's balance of agreement and
 requirement in the job plan; model 2's teams not being statutory), the point is kept as a
@@ -144,10 +156,12 @@ class Prerequisite:
         text_da: The prerequisite in Danish (in helhed's words).
         text_en: The same in English.
         citation: The chapter that lists it.
-        restates: The code of the general prerequisite this one repeats in the same or
-            narrower words; None if it repeats none. A general prerequisite restates nothing.
+        restates: The code of the general prerequisite this one is close to, in the same,
+            narrower or close wording; None if none. A general prerequisite restates nothing.
+            helhed's reading: the link is helhed's, from comparing the wording; SST2019 draws
+            none (see the module's docstring).
         same_as: The code of an earlier chapter's added prerequisite that this one repeats in
-            the same words; None if none.
+            the same words; None if none. helhed's reading as ``restates`` is.
     """
 
     code: str = attrs.field(metadata=NON_BLANK)
@@ -471,11 +485,13 @@ _MODEL_1 = ModelDescription(
         ),
     ),
     remarks=(
+        # SST2019 kap. 6: "Jobcentret skal vurdere sundhedsrelaterede udfordringer og
+        # risikoniveau hurtigt".
         Reason(
             "model1.remark.fast_assessment",
-            "Jobcentret bør hurtigt vurdere borgerens sundhedsudfordringer og risikoniveau og "
+            "Jobcentret skal hurtigt vurdere borgerens sundhedsudfordringer og risikoniveau og "
             "derudfra se, hvor der er brug for tværfaglige vurderinger.",
-            "The job centre should assess the citizen's health problems and risk level quickly, "
+            "The job centre must assess the citizen's health problems and risk level quickly, "
             "and see from that where cross-disciplinary assessments are needed.",
             M.EARLY_DETECTION.citation,
         ),
@@ -525,8 +541,6 @@ _MODEL_2 = ModelDescription(
                 "Et indsatskatalog og/eller sundhed.dk som overblik over tilbuddene.",
                 "An intervention catalogue and/or sundhed.dk as the overview of offers.",
             ),
-            # The source's word is "træningstilbud"; the chapter's case (7.1) offers physical
-            # training, which is how helhed reads it.
             (
                 "training_offers",
                 "Tilbud om træning.",
@@ -591,6 +605,17 @@ _MODEL_2 = ModelDescription(
             "The collaboration must be anchored in the organisation, so that it does not rest "
             "only on good personal relations or a few enthusiasts.",
             M.COORDINATION.citation,
+        ),
+        Reason(
+            "model2.remark.rehabilitation_team_dated",
+            "Sammenligningen beskriver loven, som SST2019 gengiver den: senest fra 1. juli 2026, "
+            "når lov nr. 1750 af 29.12.2025 gælder fuldt ud, kræver loven ikke længere et "
+            "rehabiliteringsteam (helhed.authority.rehabilitation_team svarer for en given dag).",
+            "The comparison describes the law as SST2019 gives it: from 1 July 2026 at the latest, "
+            "when lov nr. 1750 of 29.12.2025 applies in full, the law no longer requires a "
+            "rehabilitation "
+            "team (helhed.authority.rehabilitation_team answers for a given day).",
+            Citation("L1750/2025"),
         ),
     ),
     citation=M.COORDINATION.citation,
@@ -789,10 +814,14 @@ def prerequisite(code: str) -> Prerequisite:
 def satisfied_by(item: Prerequisite) -> frozenset[str]:
     """The codes any one of which, held by a municipality, meets ``item``.
 
-    That is the item's own code; the general prerequisite it restates (which says as much or
-    more); and every prerequisite linked to it by ``same_as``, in either direction (they say
-    the same). A general prerequisite is met only by its own code: a chapter's narrower
-    wording does not meet the broader one.
+    That is the item's own code; the general prerequisite it restates; and every prerequisite
+    linked to it by ``same_as``, in either direction (they say the same). A general
+    prerequisite is met only by its own code: a chapter's narrower wording does not meet the
+    broader one.
+
+    helhed's reading: that holding the general prerequisite meets a chapter item linked to
+    it. The links are helhed's (see ``Prerequisite.restates``), and one of them is wider than
+    its general item (kap. 7's IT item also reaches "forvaltningsområder").
     """
     return _SATISFIED_BY[item.code]
 

@@ -42,6 +42,7 @@ from helhed.pathways.rules import (
     when,
     within,
 )
+from helhed.pathways.sickness_follow_up import SICKNESS_FOLLOW_UP
 from helhed.sources import Citation, Reading, Reason, Stated
 
 __all__ = ["COORDINATING_CASEWORKER", "HALSNAES", "ODENSE_CONSENT", "PROTOCOLS"]
@@ -233,6 +234,6 @@ ODENSE_CONSENT = Protocol(
 mentally vulnerable citizens, which places them mostly in the high and medium groups."""
 
 PROTOCOLS: Mapping[str, Protocol] = MappingProxyType(
-    {p.id: p for p in (COORDINATING_CASEWORKER, HALSNAES, ODENSE_CONSENT)}
+    {p.id: p for p in (COORDINATING_CASEWORKER, HALSNAES, ODENSE_CONSENT, SICKNESS_FOLLOW_UP)}
 )
 """The shipped protocols by id."""

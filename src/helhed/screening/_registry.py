@@ -10,6 +10,7 @@ from helhed.screening import alcohol, audit, audit_c, vba, who5
 
 if TYPE_CHECKING:  # pragma: no cover
     from helhed.screening._base import Score
+    from helhed.sources import Citation
 
 __all__ = ["INSTRUMENTS", "QUESTIONNAIRES", "Questionnaire", "get_instrument", "questionnaire"]
 
@@ -28,6 +29,7 @@ class Questionnaire(Protocol):
     HIGHER_IS_BETTER: bool
     MINIMAL_CHANGE: int | None
     PROGRESSION_FACTOR: int
+    CITATION: Citation
 
     def validate(self, answers: object) -> tuple[int, ...]:
         """Return the answers, or raise ValidationError naming each bad item."""

@@ -122,10 +122,24 @@ GUIDANCE: RuleTable[str, Guidance] = RuleTable(
             _OLD,
             Citation("SST1990ALK"),
             Verification.VERIFIED,
-            note_da="Dagen i 1990 er ikke kendt; 1. januar er brugt.",
-            note_en="The day in 1990 is not known; 1 January is used.",
+            note_da="Grænserne (14 genstande om ugen for kvinder, 21 for mænd) er læst i "
+            "Sundhedsstyrelsens Genstandsgrænser for voksne (sst.dk). Dagen i 1990 er ikke kendt; "
+            "1. januar er brugt.",
+            note_en="The limits (14 units a week for women, 21 for men) were read in the Danish "
+            "Health Authority's Genstandsgrænser for voksne (sst.dk). The day in 1990 is not "
+            "known; 1 January is used.",
         ),
-        Rule("adults", dt.date(2022, 3, 7), _NEW, Citation("SST2022ALK"), Verification.VERIFIED),
+        Rule(
+            "adults",
+            dt.date(2022, 3, 7),
+            _NEW,
+            Citation("SST2022ALK"),
+            Verification.VERIFIED,
+            note_da="Sundhedsstyrelsens notat af 7. marts 2022 og anbefalingssiden om alkohol "
+            "(sst.dk).",
+            note_en="The Danish Health Authority's note of 7 March 2022 and its page of "
+            "recommendations on alcohol (sst.dk).",
+        ),
     ),
 )
 """The guidance versions by the date they took effect."""

@@ -13,9 +13,18 @@ The WHO manual places the total in four risk zones, each with an action (AUDIT20
 | III | 16-19 | harmful drinking | simple advice, brief counselling and continued monitoring |
 | IV | 20-40 | possible dependence | referral to a specialist for diagnosis and treatment |
 
-A result moves up one zone (at most to IV) when any of items 4-6 scores 2 or more, or item 9
-or 10 scores 4. The cut-offs above 8 rest on expert opinion, and may vary with the size of a
-standard drink.
+The manual also says to "provide the next highest level of intervention to patients who score
+2 or more on Questions 4, 5 and 6, or 4 on Questions 9 or 10" (AUDIT2001, the note to the
+table of risk zones). helhed's reading: "2 or more on Questions 4, 5 and 6" is met when *any*
+of items 4-6 scores 2 or more (each is a dependence symptom on its own), and the next level of
+intervention is taken as the next zone - so the reported meaning moves up with the action, and
+zone IV stays zone IV. The cut-offs above 8 rest on expert opinion, and may vary with the size
+of a standard drink.
+
+How sure: the zones, actions and the rule on items 4-6, 9 and 10 were read in copies of the
+manual's table quoted by a clinical guideline that cites it, not in the WHO manual itself; the
+label "possible dependence" for zone IV is the usual English label in such copies (the manual
+speaks of evaluation "for alcohol dependence").
 
 Examples:
     >>> import datetime as dt
@@ -38,6 +47,7 @@ from helhed.sources import Citation, Reason
 
 __all__ = [
     "BANDS",
+    "CITATION",
     "HIGHER_IS_BETTER",
     "ITEMS",
     "MAX_TOTAL",
@@ -72,7 +82,10 @@ MINIMAL_CHANGE: int | None = None
 PROGRESSION_FACTOR = 1
 """Progression is read on the total itself."""
 
-_CITE = Citation("AUDIT2001")
+CITATION = Citation("AUDIT2001")
+"""The source of the instrument's scoring and cut-offs."""
+
+_CITE = CITATION
 _ALLOWED = [range(5)] * 8 + [(0, 2, 4)] * 2
 
 

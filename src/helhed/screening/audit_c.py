@@ -2,7 +2,12 @@
 
 Items 1-3 of AUDIT - how often, how much on a typical day, how often six or more - each
 scored 0-4, total 0-12 (AUDITC). The screen is positive at 4 or more for men and 3 or more for
-women, so reading it needs the citizen's sex.
+women, so reading it needs the citizen's sex. The cut-offs were read in secondary sources
+that cite the US validation studies (Bradley 2003 for women, Bradley 2007 for the cut-off of 4
+in men), not in the studies themselves.
+
+The advice on a positive screen - offer the full AUDIT or a conversation about alcohol - is
+helhed's reading: the studies validate the screen and prescribe no action.
 
 Examples:
     >>> import datetime as dt
@@ -31,6 +36,7 @@ from helhed.sources import Citation, Reason
 
 __all__ = [
     "BANDS",
+    "CITATION",
     "HIGHER_IS_BETTER",
     "ITEMS",
     "MAX_TOTAL",
@@ -66,7 +72,10 @@ MINIMAL_CHANGE: int | None = None
 PROGRESSION_FACTOR = 1
 """Progression is read on the total itself."""
 
-_CITE = Citation("AUDITC")
+CITATION = Citation("AUDITC")
+"""The source of the instrument's scoring and cut-offs."""
+
+_CITE = CITATION
 _PEOPLE = {Sex.FEMALE: "women", Sex.MALE: "men"}
 
 

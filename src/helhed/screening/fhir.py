@@ -20,9 +20,9 @@ of Kommunernes Landsforening (KL, the IG ``hl7dk/KL-dk-tools``, status draft):
   not meet KL's required binding until the codes are added by the receiver or a later version.
 
 [`total_observation`][helhed.screening.fhir.total_observation] writes the percentage score
-(0-100) as an ``Observation`` with ``derivedFrom`` the response. No LOINC code for WHO-5 is
-known, and SNOMED CT 1144665009 names the questionnaire, not its score, so the Observation's
-``code`` is text only.
+(0-100) as an ``Observation`` with ``derivedFrom`` the response. helhed's sources name no
+LOINC code for the WHO-5 score, and the SNOMED CT code KL gives its Questionnaire (1144665009)
+names the questionnaire, not its score, so the Observation's ``code`` is text only.
 
 [`score_from_response`][helhed.screening.fhir.score_from_response] reads a response back. It
 reads the score from ``ordinalValue``, matches items by linkId, ignores KL's free-text item

@@ -1,7 +1,10 @@
 """Progression: how one citizen's results on one instrument change over time.
 
-Model 1 asks for a validated progression tool (SST2019 kap. 6): the same instrument used
-before and after, and the change read with its clinical meaning. A
+Model 1 asks for a validated progression tool (SST2019 kap. 6, among the model's
+prerequisites: "Valideret progressionsmålingsværktøj"); Kolding screens again with WHO-5 at
+the end of the course "med det mål at se, om de havde oplevet progression" (SST2019 6.2).
+That progression is the same instrument before and after, its change read against the
+instrument's own threshold, is helhed's reading of these two passages. A
 [`Series`][helhed.screening.progression.Series] holds one citizen's results on one
 questionnaire in date order; [`change`][helhed.screening.progression.change] compares two of
 them:
@@ -10,8 +13,9 @@ them:
   and AUDIT-C: the total);
 * its direction follows the instrument (a higher WHO-5 is better, a higher AUDIT worse);
 * it is *significant* when it reaches the instrument's minimal change (WHO-5: 10 percentage
-  points, WHO5); for instruments without a validated threshold it is None - not known - rather
-  than a guess;
+  points, WHO5); for instruments whose sources give no threshold (AUDIT, AUDIT-C) it is None -
+  not known - rather than a guess. That AUDIT and AUDIT-C have none is what helhed found in
+  its sources, not a statement of theirs, so the reason says so and cites the instrument;
 * the time between the two results is given in days.
 
 Examples:
@@ -41,7 +45,7 @@ from helhed._values import frozen_fields
 from helhed.errors import ValidationError
 from helhed.screening._base import Score
 from helhed.screening._registry import QUESTIONNAIRES, questionnaire
-from helhed.sources import Citation, Reason
+from helhed.sources import Reason
 
 __all__ = ["Change", "Direction", "Measurement", "Series", "change"]
 
@@ -106,8 +110,8 @@ class Change:
         after: The later result.
         delta: ``after.value - before.value`` on the progression scale.
         direction: Improved, worsened or unchanged, for the citizen.
-        significant: True if the change reaches the minimal change; None if the instrument has
-            no validated threshold.
+        significant: True if the change reaches the minimal change; None if helhed's sources
+            give the instrument no threshold.
         reasons: Why, each with its citation.
     """
 
@@ -145,13 +149,15 @@ def change(before: Measurement, after: Measurement) -> Change:
     direction = (
         Direction.UNCHANGED if delta == 0 else Direction.IMPROVED if better else Direction.WORSENED
     )
-    cite = Citation("WHO5") if tool.NAME == "who5" else Citation("SST2019", "kap. 6")
+    cite = tool.CITATION
     if tool.MINIMAL_CHANGE is None:
         significant = None
         reason = Reason(
             "progression.no_threshold",
-            f"{tool.TITLE} har ingen valideret grænse for en betydende ændring.",
-            f"{tool.TITLE} has no validated threshold for a significant change.",
+            f"helheds kilder til {tool.TITLE} giver ingen grænse for en betydende ændring; "
+            "ændringen vurderes ikke.",
+            f"helhed's sources for {tool.TITLE} give no threshold for a significant change; "
+            "the change is not judged.",
             cite,
         )
     else:

@@ -2,15 +2,22 @@
 
 VBA comes from smoking cessation: in about 30 seconds the member of staff *asks* about the
 habit, *advises* that help works best, and *acts* on the answer - refers the citizen if they
-are interested, or records that they are not (VBA). It sets no goals and explores no
-motivation, so no health expertise is needed to give or record it.
+are interested, or records that they are not (VBA, read in secondary sources describing the
+NCSCT method). It sets no goals and explores no motivation (VBA).
 
-In Halsnæs, job centre staff use it during their usual conversations: they ask about health and
-well-being, tell the citizen that counselling improves well-being and health, and refer to a
-clarifying health conversation if the citizen is interested (HALSNAES).
+In Halsnæs, job centre staff use it during their usual conversations (HALSNAES): "Metoden
+tager 30 sekunder og er bygget op om tre enkle trin" - ask about health status and well-being
+("Spørg til sundhedsstatus og trivsel"), tell the citizen that counselling improves
+well-being and health ("Oplys om, at rådgivning øger trivsel og sundhed"), and refer if the
+citizen is interested ("Henvis, hvis borgeren er interesseret"). It "anvendes uden fagligt
+kendskab til sundhed og trivsel": no health expertise is needed to give it.
 
 A record is complete when the three steps are taken: asked, advised, and acted on the answer
-- a referral when the citizen is interested, the answer itself when they are not.
+- a referral when the citizen is interested, the answer itself when they are not. Two parts of
+this are helhed's reading: that the steps come in order (the source lists them as steps, one
+after the other), and that recording a "no" completes the third step - Halsnæs names only the
+referral, and helhed takes the NCSCT method's "act on the response" for the citizen who
+declines, so that a declined offer is not counted as a step missed.
 
 Examples:
     >>> import datetime as dt
@@ -161,22 +168,31 @@ def score(answers: object) -> VbaRecord:
 
 
 def interpret(result: VbaRecord, *, on: dt.date) -> Reading:
-    """Say whether the three steps were taken, and which is missing."""
+    """Say whether the three steps were taken, and which is missing.
+
+    The third step cites HALSNAES ("Henvis, hvis borgeren er interesseret") unless the citizen
+    declined; then it cites VBA, whose "act on the response" helhed reads as recording the no.
+    """
+    # The referral is Halsnæs' third step; recording a "no" is helhed's reading of NCSCT's.
+    act_cite = _VBA if result.answer is Answer.NOT_INTERESTED else _HALSNAES
     steps = (
         (
             result.asked,
             "vba.ask",
             ("Spurgt til helbred og trivsel", "Asked about health and well-being"),
+            _HALSNAES,
         ),
         (
             result.advised,
             "vba.advise",
             ("Fortalt at hjælp gavner", "Told that help improves well-being and health"),
+            _HALSNAES,
         ),
         (
             result.referred or result.answer is Answer.NOT_INTERESTED,
             "vba.act",
             ("Handlet på svaret", "Acted on the answer"),
+            act_cite,
         ),
     )
     reasons = tuple(
@@ -184,8 +200,8 @@ def interpret(result: VbaRecord, *, on: dt.date) -> Reading:
             code + (".done" if done else ".missing"),
             text[0] + (": gjort." if done else ": mangler."),
             text[1] + (": done." if done else ": missing."),
-            _HALSNAES if code != "vba.act" else _VBA,
+            cite,
         )
-        for done, code, text in steps
+        for done, code, text, cite in steps
     )
     return Reading(on=on, complete=result.steps == 3, reasons=reasons)

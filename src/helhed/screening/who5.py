@@ -4,7 +4,7 @@ Five positively worded statements about the last two weeks, each answered from 0
 time) to 5 (all of the time). The raw score is the sum, 0-25; the percentage score is the raw
 score times 4, 0-100, higher meaning better well-being (WHO5).
 
-Reading the score (WHO5; the default bands, which are data and can be replaced):
+Reading the score (the default bands, which are data and can be replaced):
 
 * percentage 28 or less (raw 7 or less): likely depression - assess for depression;
 * percentage 29-50 (raw 8-12): poor well-being - recommend an assessment for depression;
@@ -15,14 +15,21 @@ Because the percentage is a multiple of 4, "raw below 13" and "percentage 50 or 
 same cut-off. A change of 10 percentage points between two results counts as significant
 (see ``helhed.screening.progression``).
 
+How sure these are: the scoring, the cut-off "below 13", the low-item rule and the 10-point
+change were read in secondary sources that give them as the instrument's own guidance (a
+clinical software maker's and a medical calculator's pages); the bands at 28 and 50 in a
+scale library citing Topp et al. 2015, which helhed has not read itself. The advice texts are
+helhed's wording of what each band calls for.
+
 Danish services use other bands; [`ETF_BANDS`][helhed.screening.who5.ETF_BANDS] holds those of
-the Danish occupational therapists' association (0-35 high risk of depression or stress,
+the Danish occupational therapists' association (ETF: 0-35 high risk of depression or stress,
 36-50 risk, over 50 no immediate risk).
 
 The WHO-5 may be used free of charge without permission. Its item texts are not shipped.
 
-SST2019 6.2 describes Kolding's use of WHO-5 to screen citizens suspected of mental health
-problems and to measure progression at the end of a course.
+SST2019 6.2 describes Kolding's use of WHO-5: citizens the advisers suspect of mental health
+problems ("havde en mistanke om havde mentale sundhedsproblemer") are screened with it, and
+screened again at the end of the course "med det mål at se, om de havde oplevet progression".
 
 Examples:
     >>> import datetime as dt
@@ -48,6 +55,7 @@ from helhed.sources import Citation, Reason
 
 __all__ = [
     "BANDS",
+    "CITATION",
     "ETF_BANDS",
     "HIGHER_IS_BETTER",
     "ITEMS",
@@ -78,12 +86,19 @@ HIGHER_IS_BETTER = True
 """A higher score means better well-being."""
 
 MINIMAL_CHANGE = 10
-"""The smallest change in percentage points that counts as significant (WHO5)."""
+"""The smallest change in percentage points that counts as significant (WHO5).
+
+The source says a 10 % difference "indicates a significant change". Percentage scores are
+multiples of 4, so a change is too: "10 or more" and "more than 10" both mean 12 or more.
+"""
 
 PROGRESSION_FACTOR = 4
 """Progression is read on the percentage score: the total times 4."""
 
-_CITE = Citation("WHO5")
+CITATION = Citation("WHO5")
+"""The source of the instrument's scoring and cut-offs."""
+
+_CITE = CITATION
 _LIKELY_DEPRESSION = Band(
     code="likely_depression",
     low=0,
@@ -120,7 +135,7 @@ BANDS = Bands(
 )
 """The default bands on the percentage score (WHO5)."""
 
-_ETF = Citation("WHO5", "Ergoterapeutforeningen")
+_ETF = Citation("ETF")
 ETF_BANDS = Bands(
     name="who5.etf",
     scale="percentage",
@@ -157,7 +172,7 @@ ETF_BANDS = Bands(
         ),
     ),
 )
-"""The bands of the Danish occupational therapists' association, as an alternative."""
+"""The bands of the Danish occupational therapists' association (ETF), as an alternative."""
 
 
 def validate(answers: object) -> tuple[int, ...]:

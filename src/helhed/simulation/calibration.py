@@ -1,8 +1,9 @@
 """A simulated Aalborg-like cohort, calibrated to the published tables (AALBORG2019 tabel 1-3).
 
-The Aalborg evaluation counted, for 1 January 2018 to 28 February 2019, the health
-conversations and onward referrals in four job centre units (tabel 1), where the referrals
-went (tabel 2) and where the 80 citizens of *Åben og Rolig Flex* stood at the end (tabel 3).
+The Aalborg evaluation counted, for "perioden januar 2018 til februar 2019", the health
+conversations and onward referrals in four job centre units (tabel 1) and where the referrals
+went (tabel 2); and where the 80 citizens stood who had been through *Åben og Rolig Flex*
+"siden indsatsens oprettelse i udgangen af 2017" (tabel 3).
 This module fits a small random model of such a cohort to those tables, simulates cohorts of
 any size from it, and counts the simulated pathways with the library's own reports
 ([`conversations_by_unit`][helhed.pathways.reports.conversations_by_unit],
@@ -47,6 +48,19 @@ dropped out 9, did not start 25 of 80, and, as in
 decided. ``p_complete / (p_complete + p_drop_out)`` is the share of those who left a team that
 completed it, 31/40, in closed form; the other three are found numerically (scipy).
 
+helhed's reading, in three points the source leaves open:
+
+* *the period*: "januar 2018 til februar 2019" is read as whole months, 1 January 2018 to
+  28 February 2019 ([`PERIOD`][helhed.simulation.calibration.PERIOD]); the source names
+  months, not days;
+* *Flex from 1 January 2018*: the 80 Flex citizens are counted since the offer began at the
+  end of 2017, while the evaluation's summary puts them in the period; the model starts Flex
+  referrals in the period's first week, so that one period holds every simulated event
+  ([`LAST_REFERRAL_WEEK`][helhed.simulation.calibration.LAST_REFERRAL_WEEK]);
+* *separate groups*: the 179 citizens of the health conversations and the 80 Flex citizens
+  are simulated as different people, 259 in all; the source does not say whether the two
+  groups overlap, and taking them apart keeps each table's counts whole.
+
 **The output is invented.** The cohort reproduces published aggregates only: no real person
 is behind any record, and the days, the spread of conversations and referrals over citizens,
 and the weekly probabilities are choices of the model, not facts about Aalborg.
@@ -60,7 +74,7 @@ Examples:
     >>> fit.max_residual < 1e-7
     True
     >>> pathways = simulate_aalborg(fit, seed=1)
-    >>> len(pathways)  # 179 conversation citizens and 80 Flex citizens
+    >>> len(pathways)  # 179 conversation citizens and 80 Flex citizens, taken apart
     259
     >>> compare_to_published(pathways, fit).all_within
     True
@@ -87,8 +101,8 @@ from helhed.cases.aalborg import (
     FLEX_REFERRAL,
     FLEX_STATUS,
     REFERRALS_BY_DESTINATION,
-    RESULTS,
 )
+from helhed.cases.registry import case
 from helhed.errors import ValidationError
 from helhed.examples.aalborg import (
     AALBORG_DESTINATIONS,
@@ -143,7 +157,10 @@ __all__ = [
 
 PERIOD = EVALUATION_PERIOD
 """The evaluation's data period, 2018-01-01 to 2019-02-28 (AALBORG2019); every simulated
-event falls in it."""
+event falls in it.
+
+helhed's reading: the source says "perioden januar 2018 til februar 2019", which is read as
+whole months, from the first day of January 2018 to the last of February 2019."""
 
 FLEX_WEEKS = (PERIOD.end - PERIOD.start).days // 7 + 1
 """Weeks of the Flex simulation: 61, weeks 0 to 60, whose days ``2018-01-01 + 7 * week`` all
@@ -152,6 +169,10 @@ fall in the period (week 60 is 2019-02-25)."""
 LAST_REFERRAL_WEEK = 55
 """The default last week of Flex referrals (2019-01-21): referrals fall uniformly in weeks 0
 to 55.
+
+helhed's reading: week 0 (2018-01-01) as the first week of referrals is the model's choice.
+The source counts the 80 Flex citizens "siden indsatsens oprettelse i udgangen af 2017" and
+gives no referral dates; starting with the period keeps every event in it.
 
 With referrals up to the very end, more than one citizen in 80 would still be in the
 preparatory conversations when the period ends, and tabel 3 leaves room for only one. Among
@@ -203,9 +224,7 @@ def _ratio(part: float, whole: float) -> float:
 
 def _published_referred_citizens() -> int:
     """Citizens referred on in tabel 2's heading: 111 (AALBORG2019)."""
-    value = next(r.value for r in RESULTS if r.code == _REFERRED_CITIZENS)
-    assert value is not None  # noqa: S101 - a published figure, narrowed for mypy
-    return int(value)
+    return int(case("aalborg").figure(_REFERRED_CITIZENS))
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)

@@ -118,7 +118,7 @@ def cohort(  # noqa: PLR0913 - the mixes are keywords
     wanted = _shuffled(rng, groups, size) if groups is not None else None
     people: list[Citizen] = []
     for i, benefit in enumerate(benefits):
-        citizen = synthetic_citizen(rng, f"{prefix}-{i:05d}", benefit)
+        citizen = synthetic_citizen(rng, f"{prefix}-{i:05d}", benefit, on=on)
         if wanted is not None and classify(citizen, on=on).group is not wanted[i]:
             citizen = _placed(citizen, wanted[i])
         people.append(citizen)
