@@ -65,7 +65,7 @@ from helhed.pathways.events import (
     SubGoalSet,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Match, Protocol, every, precedes, when, within
+from helhed.pathways.rules import Match, Protocol, Severity, every, precedes, when, within
 from helhed.sources import Citation, Reading, Stated
 
 __all__ = [
@@ -251,6 +251,7 @@ def protocol(*, report_days: int = REPORT_DAYS) -> Protocol:
                     "final intervention report",
                 ),
                 id="syddjurs.final_report_after_completion",
+                severity=Severity.WARNING,
                 citation=_CITE,
                 text_da="Terapeuterne skriver en afsluttende indsatsrapport til jobcentret.",
                 text_en="The therapists write a final intervention report for the job centre.",

@@ -67,7 +67,7 @@ from helhed.pathways.events import (
     ScreeningRecorded,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Finding, Protocol, Rule, every, precedes, when
+from helhed.pathways.rules import Finding, Protocol, Rule, Severity, every, precedes, when
 from helhed.screening.progression import Measurement, Series
 from helhed.sources import Basis, Citation, Reading, Stated
 
@@ -222,7 +222,8 @@ def assessment_rules(  # noqa: PLR0913 - the texts of two rules
     ``{prefix}.{before_id}``: a plan rests on a cross-disciplinary assessment before it;
     ``{prefix}.assessment_cross_disciplinary``: an assessment has ``minimum`` professions.
     ``before`` and ``across`` are the (Danish, English) texts of the two rules, ``bases``
-    what each rests on.
+    what each rests on. A rule resting on helhed's reading is a warning, not an error: the
+    source does not demand it.
     """
 
     def enough(_: Pathway, event: Event) -> bool:
@@ -237,6 +238,7 @@ def assessment_rules(  # noqa: PLR0913 - the texts of two rules
             text_da=before[0],
             text_en=before[1],
             basis=bases[0],
+            severity=_severity(bases[0]),
         ),
         every(
             when(AssessmentHeld),
@@ -247,8 +249,14 @@ def assessment_rules(  # noqa: PLR0913 - the texts of two rules
             text_da=across[0],
             text_en=across[1],
             basis=bases[1],
+            severity=_severity(bases[1]),
         ),
     )
+
+
+def _severity(basis: Basis | None) -> Severity:
+    """A warning for a rule that is helhed's reading, an error otherwise."""
+    return Severity.WARNING if isinstance(basis, Reading) else Severity.ERROR
 
 
 RULES = (
