@@ -1,9 +1,10 @@
 """Model 2: cross-disciplinary collaboration, coordination and knowledge sharing (SST2019 kap. 7).
 
-Model 2 is the less extensive of the models. Its content elements are a *joint visitation*
-(fælles visitation) of citizens based on a cross-disciplinary assessment, job centre staff
-able to spot complex needs across professions, recurring cross-disciplinary meetings, an
-intervention catalogue and/or sundhed.dk, and training offers. The teams and forums resemble
+SST2019 calls model 2 "en mindre omfattende model": a less extensive model. Its content
+elements are a *joint visitation* (fælles visitation) of citizens based on a
+cross-disciplinary assessment, job centre staff able to spot complex needs across
+professions, recurring cross-disciplinary meetings, an intervention catalogue and/or
+sundhed.dk, and training offers. The teams and forums resemble
 the statutory rehabilitation team but are not bound by law, so they must be anchored in the
 organisation rather than in personal relations. The comparison is with the law SST2019
 describes: from 1 July 2026 at the latest (lov nr. 1750 af 29.12.2025) the law requires no
@@ -13,11 +14,17 @@ a day.
 Two values carry the model:
 
 * [`JointVisitation`][helhed.models.coordination.JointVisitation]: the decision that sends a
-  citizen to concrete activities. It rests on a cross-disciplinary assessment (at least two
-  professions); it refuses to exist otherwise. That registration and sanctions are accepted
-  is a prerequisite of the municipality, not a condition of each decision: the general
-  prerequisite ``general.registration_sanctions`` of SST2019 kap. 5, and Vordingborg's
-  premise (7.1), checked by [`readiness`][helhed.models.readiness.readiness].
+  citizen to concrete activities. It rests on a cross-disciplinary assessment (kap. 7:
+  "Fælles visitation af borgere på baggrund af en tværfaglig vurdering af borgerne"); it
+  refuses to exist otherwise. The source gives no number of professions: "at least two" is
+  helhed's reading of "tværfaglig" (across professions, so more than one), see
+  [`MIN_PROFESSIONS`][helhed.models.coordination.MIN_PROFESSIONS]. That registration and
+  sanctions are accepted is a prerequisite of the municipality, not a condition of each
+  decision: the general prerequisite ``general.registration_sanctions`` of SST2019 kap. 5
+  ("Accept af de præmisser, som tilbud til ledige er underlagt, hvad angår registreringer og
+  mulighed for sanktionering") and Vordingborg's premise (7.1: "hvorfor det må accepteres, at
+  der arbejdes med registreringer og sanktionering"), checked by
+  [`readiness`][helhed.models.readiness.readiness].
   [`visitation_events`][helhed.models.coordination.visitation_events] turns it into the
   pathway events it implies.
 * [`MeetingSeries`][helhed.models.coordination.MeetingSeries]: recurring meetings - weekly,
@@ -88,14 +95,25 @@ __all__ = [
 _KAP7 = Citation("SST2019", "kap. 7")
 
 MIN_PROFESSIONS = 2
-"""A cross-disciplinary assessment has at least this many professions (SST2019 kap. 7)."""
+"""A cross-disciplinary assessment has at least this many professions.
+
+SST2019 kap. 7 and 7.1 ask for "en tværfaglig vurdering" and give no number. Two is
+helhed's reading: "tværfaglig" means across professions, and the fewest that can be across
+is two.
+"""
 
 # Monthly rules from these days would skip months that lack the day.
 _SHORT_MONTH_DAYS = 29
 
 
 class ActivityKind(CodedEnum):
-    """What an activity chosen at a joint visitation aims at (SST2019 7.1)."""
+    """What an activity chosen at a joint visitation aims at (SST2019 7.1).
+
+    The two kinds are Vordingborg's (7.1: "Selve indsatserne består af erhvervsrettede og
+    sundhedsfremmende aktiviteter"). Kap. 7 does not name kinds of activity for the model;
+    using Vordingborg's two for every joint visitation is helhed's reading, as the case is
+    the chapter's example of a joint visitation.
+    """
 
     WORK_DIRECTED = ("erhvervsrettet", "Erhvervsrettet aktivitet", "Work-directed activity")
     HEALTH_PROMOTING = (
@@ -155,10 +173,14 @@ class Activity:
 class JointVisitation:
     """A joint visitation (fælles visitation) of a citizen to activities (SST2019 kap. 7, 7.1).
 
-    The decision rests on a cross-disciplinary assessment by staff of at least two
-    professions and chooses work-directed and health-promoting activities. A decision that
-    lacks any of these is refused with a [`ValidationError`][helhed.errors.ValidationError]
-    naming the field. The acceptance of registration and sanctions is the municipality's
+    The decision rests on a cross-disciplinary assessment ("en tværfaglig vurdering", kap. 7)
+    by staff of at least two professions - the number is helhed's reading, see
+    [`MIN_PROFESSIONS`][helhed.models.coordination.MIN_PROFESSIONS] - and chooses activities,
+    each work-directed or health-promoting (Vordingborg's two kinds, 7.1; applied to every
+    joint visitation as helhed's reading, see
+    [`ActivityKind`][helhed.models.coordination.ActivityKind]). A decision that lacks any of
+    these is refused with a [`ValidationError`][helhed.errors.ValidationError] naming the
+    field. The acceptance of registration and sanctions is the municipality's
     prerequisite (SST2019 kap. 5; Vordingborg's premise, 7.1), checked once for the
     municipality by [`readiness`][helhed.models.readiness.readiness] under
     ``general.registration_sanctions``, not on each decision.

@@ -1,9 +1,15 @@
 """Model 1: early detection and cross-disciplinary intervention (SST2019 kap. 6).
 
-The model runs: screening -> a coordinated assessment by several professions across
-administrations -> an intervention plan whose items span professions and administrations and
-may run in parallel -> progression reviews with a validated tool -> plan adjustments. In the
-event log that is:
+helhed runs the model in this order: screening -> a coordinated assessment by several
+professions across administrations -> an intervention plan whose items span professions and
+administrations and may run in parallel -> progression reviews with a validated tool -> plan
+adjustments. The order is helhed's reading: SST2019 kap. 6 lists the elements without an
+order, and helhed takes it from the Hjørring case (6.1), where the cross-disciplinary
+analysis "munder ud i en indsatsplan" and then "Planen iværksættes, og der følges løbende op
+på progression og justeringer af planen. Indsatserne foregår typisk parallelt". Only the
+first step of the order is a rule
+([`model1.assessment_before_plan`][helhed.models.early_detection.RULES], itself marked as a
+reading). In the event log the steps are:
 
 1. ``ScreeningRecorded`` - a validated screening (e.g. WHO-5), the baseline;
 2. ``AssessmentHeld`` - the cross-disciplinary assessment, with the professions and

@@ -7,10 +7,18 @@ a municipality has in place, by their codes in
 (by default the nine general ones of SST2019 kap. 5 and those the model adds) and answers
 with what is met, what is missing, and a cited reason for each gap.
 
+A municipality is ready when every prerequisite is met: SST2019 kap. 5 calls them the
+"forudsætninger, som skal være tilstede for, at samarbejdet kan lykkes", so one missing is
+enough to be not ready.
+
 A prerequisite is met when the profile holds a code in
 [`satisfied_by`][helhed.models.elements.satisfied_by]: its own, the general prerequisite it
-restates, or one the source gives in the same words in another chapter. So holding more codes
-never makes a municipality less ready.
+is linked to by ``restates``, or one linked by ``same_as`` (the same words in another
+chapter). That a linked code meets it is helhed's reading: the source links no chapter item
+to a general one, and the links, drawn by comparing wording (same, narrower or close), are
+helhed's (see [`helhed.models.elements`][helhed.models.elements]); it is read so that a
+condition a municipality meets counts once. So holding more codes never makes a municipality
+less ready.
 
 Examples:
     >>> from helhed.collaboration import CollaborationModel as M

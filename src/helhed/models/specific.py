@@ -1,6 +1,10 @@
 """Model 3: specific interventions for specific target groups (SST2019 kap. 8).
 
-The model has three content elements, and this module gives each a value to work with:
+SST2019 kap. 8 lists three content elements: "Afklarende samtale forud for indsats";
+"Indsats i forhold til at lære borgerne at tackle en hverdag med sygdom og job"; and
+"Fremskudt tilstedeværelse af personale fra sundhedsafdelingen på beskæftigelsesområdet".
+This module gives values to the first and the third, and to the chapter's case 8.3
+(Individual Placement and Support, IPS), which is a case, not a content element:
 
 * **a clarifying conversation before the intervention** (afklarende samtale, SST2019 8.2): the
   citizen, someone from the job centre (a job consultant or a caseworker) and a health
@@ -11,13 +15,14 @@ The model has three content elements, and this module gives each a value to work
 * **outposted health staff** (fremskudt tilstedeværelse) in the employment area: a weekly
   presence of so many hours on given weekdays in a unit -
   [`PresenceSchedule`][helhed.models.specific.PresenceSchedule] (AALBORG2019);
-* **specific interventions for specific groups**, here Individual Placement and Support for
-  citizens with severe mental illness or substance abuse (SST2019 8.3) - who is in the target
-  group ([`ips_eligibility`][helhed.models.specific.ips_eligibility]) and the consultant's
-  limit of 25 citizens ([`Caseload`][helhed.models.specific.Caseload]).
+* **the IPS case** (SST2019 8.3), Copenhagen's Individual Placement and Support for citizens
+  with severe mental illness or substance abuse - who is in the target group
+  ([`ips_eligibility`][helhed.models.specific.ips_eligibility]) and the consultant's limit of
+  25 citizens ([`Caseload`][helhed.models.specific.Caseload]).
 
-The courses that teach citizens to live with an illness and a job (Tønder's diabetes course,
-Aalborg's *Åben og Rolig Flex*) and the municipal protocols are in ``helhed.cases``.
+The second content element, the courses that teach citizens to live with an illness and a
+job (Tønder's diabetes course, 8.1; Aalborg's *Åben og Rolig Flex*), and the municipal
+protocols are in ``helhed.cases``.
 
 Where the sources are silent helhed chooses, and says so:
 
@@ -28,6 +33,9 @@ Where the sources are silent helhed chooses, and says so:
   (``Role.health_professional``);
 * SST2019's limit of 25 citizens per IPS consultant is used, not the 20 of the international
   IPS-25 fidelity scale;
+* IPS's funding bases take every kind of cash benefit and education benefit
+  ([`IPS_FUNDING`][helhed.models.specific.IPS_FUNDING]), and a motivated citizen is excluded
+  for nothing else ([`ips_eligibility`][helhed.models.specific.ips_eligibility]);
 * the rule that the conversation comes first
   ([`clarifying_first`][helhed.models.specific.clarifying_first]) judges only citizens who
   had one, and only the health department's interventions: the conversation is granted to the
@@ -35,6 +43,7 @@ Where the sources are silent helhed chooses, and says so:
 
 Examples:
     >>> import datetime as dt
+    >>> # 3 hours a day in Uddannelseshuset is an example: AALBORG2019 gives its two days only.
     >>> schedule = PresenceSchedule(unit="Uddannelseshuset",
     ...     weekdays=frozenset({Weekday.TUESDAY, Weekday.THURSDAY}), hours_per_day=3,
     ...     starts=dt.date(2018, 1, 1))
@@ -117,7 +126,13 @@ IPS_FUNDING = frozenset(
     }
 )
 """The funding bases of Copenhagen's IPS target group: cash benefit (every kind), education
-benefit (every kind) and resource course (SST2019 8.3)."""
+benefit (every kind) and resource course.
+
+SST2019 8.3: "Målgruppen er kontanthjælps- og uddannelseshjælpsmodtagere og borgere i
+ressourceforløb". The source does not split the two benefits by how ready the citizen is;
+taking every kind of each (job-, education- and activity-ready) is helhed's reading of those
+plain words.
+"""
 
 JOB_CENTRE_ROLES = frozenset({Role.JOB_CONSULTANT, Role.CASEWORKER, Role.COORDINATING_CASEWORKER})
 """The job centre roles that may represent the job centre in a clarifying conversation: the
@@ -417,7 +432,10 @@ class PresenceSchedule:
 
     Model 3 asks the health side to prioritise an outposted presence (fremskudt
     tilstedeværelse, SST2019 kap. 8); in Aalborg health workers sit in four units of the job
-    centre one day a week for three hours, two days a week in Uddannelseshuset (AALBORG2019).
+    centre one day a week for three hours, two days a week in Uddannelseshuset (AALBORG2019:
+    "en dag om ugen i 3 timer (i Uddannelseshuset er de tilstede 2 dage om ugen)"). The source
+    gives no hours for Uddannelseshuset's two days; an example of 3 hours a day there is
+    helhed's reading, not the source's figure.
 
     Attributes:
         unit: The unit of the job centre, e.g. ``Sygedagpengehuset``.
@@ -553,15 +571,23 @@ def ips_eligibility(
     Four conditions, all needed: a funding basis of cash benefit (any kind), education
     benefit (any kind) or resource course; a severe mental illness (schizophrenia, bipolar
     disorder, severe depression) or a substance abuse; being in treatment for it; and the
-    wish to work or study. Nothing else excludes a motivated citizen (zero exclusion): not
-    the degree of illness, not a missing job readiness, not a substance abuse alongside.
+    wish to work or study. Nothing else excludes a motivated citizen (zero exclusion; 8.3:
+    "ingen, der er motiveret for at arbejde eller gå i uddannelse, skal udelukkes", and the
+    citizens can work "uden forudgående træning").
+
+    helhed's reading: SST2019 names no grounds that may not exclude. The three this function
+    stands for - not the degree of illness, not a missing job readiness, not a substance
+    abuse alongside - follow the IPS principle "Eligibility Based on Client Choice" of the
+    IPS Employment Center (ipsworks.org, practice and principles; VERIFIED), which names
+    readiness, symptoms and substance use among them. The default ``motivated=True`` rests
+    on the same principle (eligibility by the citizen's own choice), not on SST2019.
 
     Args:
         citizen: The citizen; only the funding basis is read.
         in_treatment: True if the citizen is in treatment for the illness.
         diagnosis: The citizen's condition among the four, or None for none of them.
-        motivated: True if the citizen wants to work or study (the default: IPS is offered
-            by the citizen's own choice).
+        motivated: True if the citizen wants to work or study (the default, helhed's
+            reading: IPS is offered by the citizen's own choice, see above).
 
     Raises:
         ValidationError: If an argument has the wrong type.
