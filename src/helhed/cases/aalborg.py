@@ -196,7 +196,10 @@ def outposted_schedules(
     """The health workers' presence in the four units, in the order of ``UNITS``.
 
     Each unit gets ``HOURS_PER_DAY`` hours on the first ``DAYS_PER_WEEK[unit]`` of
-    ``weekdays``: by default Tuesday, and Thursday too in Uddannelseshuset.
+    ``weekdays``: by default Tuesday, and Thursday too in Uddannelseshuset. The source gives
+    the hours only for the one-day units ("en dag om ugen i 3 timer (i Uddannelseshuset er de
+    tilstede 2 dage om ugen)"); 3 hours on each of Uddannelseshuset's two days is helhed's
+    reading, as are the weekdays, which the source does not name.
 
     Raises:
         ValidationError: If ``weekdays`` holds fewer than two different weekdays, or the
