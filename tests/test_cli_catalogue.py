@@ -35,7 +35,7 @@ def test_stale_counts_calendar_months(capsys):
     assert out.startswith("5 of 36 offers")
     code, _, err = run(capsys, "catalogue", "stale", "--months", "0")
     assert code == 2
-    assert err == "helhed: error: --months must be 1 or more\n"
+    assert err == "helhed: error: --months must be from 1 to 1,200, not 0\n"
 
 
 def test_match_reads_citizens_and_a_catalogue_from_json_or_csv(capsys, monkeypatch, tmp_path):

@@ -64,7 +64,6 @@ __all__ = [
 ]
 
 _FN7 = Citation("SST2019", "4.1, fn. 7")
-_ONE_DAY = dt.timedelta(days=1)
 
 
 class Administration(CodedEnum):
@@ -582,21 +581,27 @@ def check_continuity(history: CaseworkerHistory, period: Period) -> ContinuityRe
 def _segments(
     assignments: list[CaseworkerAssignment], period: Period
 ) -> Iterator[tuple[Period, tuple[str, ...]]]:
-    """Split ``period`` into spans within which the same caseworkers are assigned."""
-    cuts = {period.start, period.end + _ONE_DAY}
+    """Split ``period`` into spans within which the same caseworkers are assigned.
+
+    The cuts are day numbers (``date.toordinal``), so that the day after 9999-12-31, where a
+    period or an assignment may end, can be counted.
+    """
+    first, after_last = period.start.toordinal(), period.end.toordinal() + 1
+    cuts = {first, after_last}
     for a in assignments:
-        cuts.add(a.start)
+        cuts.add(a.start.toordinal())
         if a.end is not None:
-            cuts.add(a.end + _ONE_DAY)
-    points = sorted(c for c in cuts if period.start <= c <= period.end + _ONE_DAY)
+            cuts.add(a.end.toordinal() + 1)
+    points = sorted(c for c in cuts if first <= c <= after_last)
     for start, after in itertools.pairwise(points):
-        holders = tuple(sorted({a.staff_id for a in assignments if a.covers(start)}))
-        yield Period(start, after - _ONE_DAY), holders
+        day = dt.date.fromordinal(start)
+        holders = tuple(sorted({a.staff_id for a in assignments if a.covers(day)}))
+        yield Period(day, dt.date.fromordinal(after - 1)), holders
 
 
 def _extend(spans: list[Period], span: Period) -> None:
     """Append ``span``, merging it with the last span if they touch."""
-    if spans and spans[-1].end + _ONE_DAY == span.start:
+    if spans and (span.start - spans[-1].end).days == 1:
         spans[-1] = Period(spans[-1].start, span.end)
     else:
         spans.append(span)
@@ -625,7 +630,7 @@ def _check_spans(check: Checker, spans: tuple[Period, ...], path: str, period: P
             "must lie within period",
         )
         check.expect(
-            i == 0 or span.start > spans[i - 1].end + _ONE_DAY,
+            i == 0 or (span.start - spans[i - 1].end).days > 1,
             f"{path}[{i}]",
             "must start after the one before, with at least a day between them",
         )

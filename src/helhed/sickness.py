@@ -80,6 +80,7 @@ from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.dated import BEYOND_KNOWN_LAW, Horizon, Rule, RuleTable
+from helhed.errors import ValidationError
 from helhed.sources import Citation, Reason, Verification
 
 __all__ = [
@@ -190,12 +191,21 @@ def eight_week_limit(first_absence_day: dt.date, *, on: dt.date | None = None) -
 
     Returns:
         ``first_absence_day`` plus 8 weeks minus one day (55 days).
+
+    Raises:
+        ValidationError: If the last day would fall after 9999-12-31, the last date there is.
     """
     return _limit(first_absence_day, SICKNESS_RULES.lookup(_KEY, on or first_absence_day).value)
 
 
 def _limit(first_absence_day: dt.date, rule: SicknessRule) -> dt.date:
-    return first_absence_day + dt.timedelta(weeks=rule.weeks, days=-1)
+    try:
+        return first_absence_day + dt.timedelta(weeks=rule.weeks, days=-1)
+    except OverflowError:
+        raise ValidationError.at(
+            "first_absence_day",
+            f"is too late: its {rule.weeks} weeks would end after {dt.date.max.isoformat()}",
+        ) from None
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -370,7 +380,8 @@ def sickness_category(
 
     Raises:
         ValidationError: If a date is not a date, ``other_challenges`` is not a bool, recovery
-            is not after the first day of absence, or ``on`` is before the first day of absence.
+            is not after the first day of absence, ``on`` is before the first day of absence,
+            or the 8 weeks would end after 9999-12-31.
         NoRuleError: If ``on`` is before 19 January 2018.
     """
     check = Checker()

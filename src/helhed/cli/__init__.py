@@ -22,9 +22,12 @@
 - ``helhed screen INSTRUMENT ANSWERS...``: score answers on WHO-5, AUDIT, AUDIT-C or alcohol
   intake and print the score, band, advice and reasons.
 
-Dates default to today (the command line is the one place helhed reads the clock; the
-library never does). Bad input prints one line naming the bad field and exits with code 2.
-Pathway files hold one pathway document or a JSON list of them.
+Dates are written ``YYYY-MM-DD`` and default to today (the command line is the one place
+helhed reads the clock; the library never does). Files are read as UTF-8 (a BOM is accepted)
+unless ``--encoding`` names another encoding, e.g. ``cp1252`` for a file saved by Excel on
+Windows. Bad input prints one line, ``helhed: error: ...``, naming the bad field and exits with
+code 2; no input gives a traceback. Pathway files hold one pathway document or a JSON list of
+them. ``helhed demo`` writes a file only when ``--png PATH`` asks for it.
 """
 
 from __future__ import annotations
@@ -34,11 +37,11 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from helhed.cli import catalogue as catalogue_commands
 from helhed.cli import tour
-from helhed.cli._common import date_argument
+from helhed.cli._common import ENCODING_HELP, date_argument, in_range, one_line
 from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
 from helhed.cli.models import demo_models_part, models_command, readiness_command
 from helhed.cli.pathways import (
@@ -51,7 +54,7 @@ from helhed.cli.pathways import (
     report_command,
 )
 from helhed.cli.screening import SCREENED, demo_kolding_part, screen_command
-from helhed.errors import HelhedError, ValidationError
+from helhed.errors import HelhedError
 from helhed.examples import DEMO_DATE, DEMO_SEED, DEMO_SIZE
 from helhed.json_schema import json_schema
 from helhed.serialization import DOCUMENTS
@@ -60,29 +63,67 @@ __all__ = ["main"]
 
 _EXIT_BAD_INPUT = 2
 
+RANGES: dict[str, tuple[str, int, int]] = {
+    "indent": ("--indent", 0, 16),
+    "size": ("--size", 1, 1_000_000),
+    "seed": ("--seed", 0, 2**32 - 1),
+    "most": ("--most", 1, 1_000),
+    "months": ("--months", 1, 1_200),
+}
+"""The whole-number options and the values they take: attribute -> (option, lowest, highest).
+
+Indents are spaces; the demo's size is citizens; its seed is what numpy's generators take
+(below 2**32 every generator does); ``--most`` counts offers; ``--months`` is at most 100 years.
+"""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    Bad input of any kind ends in one line on standard error, ``helhed: error: ...``, and exit
+    code 2 (1 means findings, from ``helhed check``). An exception helhed does not expect is a
+    defect: it too ends in one line, which names its type but not its message, as that may hold
+    the input.
+    """
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        for name, (option, low, high) in RANGES.items():
+            in_range(getattr(args, name, None), option, low, high)
         return int(args.run(args, sys.stdout))
-    except (ValidationError, HelhedError) as exc:
-        print(f"helhed: error: {exc}", file=sys.stderr)
-        return _EXIT_BAD_INPUT
+    except HelhedError as exc:
+        _error(str(exc))
     except BrokenPipeError:  # the reader stopped early, e.g. `helhed demo | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:
-        print(
-            f"helhed: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "),
-            file=sys.stderr,
+        _error(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
+        _error(
+            f"unexpected {type(exc).__name__} in helhed; this is a defect, please report it "
+            "with the command that gave it"
         )
-        return _EXIT_BAD_INPUT
+    return _EXIT_BAD_INPUT
+
+
+def _error(message: str) -> None:
+    print(f"helhed: error: {one_line(message)}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors end, like every other error, in one line ``helhed: error: ...``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        command = self.prog.removeprefix("helhed").strip()
+        self.exit(
+            _EXIT_BAD_INPUT,
+            f"helhed: error: {command + ': ' if command else ''}{one_line(message)}\n",
+        )
 
 
 def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per command
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="helhed",
         description="Rules for collaboration between job centres and health departments.",
     )
@@ -95,14 +136,16 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     demo.add_argument("--size", type=int, default=DEMO_SIZE, help="citizens (default %(default)s)")
     demo.add_argument("--seed", type=int, default=DEMO_SEED, help="seed (default %(default)s)")
     demo.add_argument(
-        "--png", default=tour.PNG, help="where to save the flows picture (default %(default)s)"
+        "--png", metavar="PATH", help="save the flows picture as PNG here (default: no picture)"
     )
+    demo.add_argument("--force", action="store_true", help="overwrite an existing --png file")
     demo.set_defaults(run=_demo)
 
     cls = sub.add_parser("classify", help="classify citizens read as JSON")
     cls.add_argument("file", help="a JSON file of one citizen or a list of them; - for stdin")
     cls.add_argument("--on", type=date_argument, default=None, help="date (default today)")
     cls.add_argument("--indent", type=int, default=None, help="indent the JSON output")
+    cls.add_argument("--encoding", help=ENCODING_HELP)
     cls.set_defaults(run=classify_command)
 
     ben = sub.add_parser("benefits", help="print the benefit rules in force on a date")
@@ -119,6 +162,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     chk.add_argument("--on", type=date_argument, default=None, help="date (default today)")
     chk.add_argument("--json", action="store_true", help="write the report as JSON")
     chk.add_argument("--indent", type=int, default=None, help="indent the JSON output")
+    chk.add_argument("--encoding", help=ENCODING_HELP)
     chk.set_defaults(run=check_command)
 
     pro = sub.add_parser("protocols", help="list the protocols' rules, stated or a reading")
@@ -137,6 +181,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     rep.add_argument("--offer", help="intervention for the status table (default: most started)")
     rep.add_argument("--via", help="offer of a referral leading to the intervention")
     rep.add_argument("--decimal-comma", action="store_true", help="write 1,9 for 1.9")
+    rep.add_argument("--encoding", help=ENCODING_HELP)
     rep.set_defaults(run=report_command)
 
     exa = sub.add_parser("example", help="print an example event log as JSON")
@@ -166,6 +211,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     rdy.add_argument("file", help="a JSON municipality-profile document; - for stdin")
     rdy.add_argument("--json", action="store_true", help="write the answers as JSON")
     rdy.add_argument("--indent", type=int, default=None, help="indent the JSON output")
+    rdy.add_argument("--encoding", help=ENCODING_HELP)
     rdy.set_defaults(run=readiness_command)
 
     catalogue_commands.add_commands(sub, date_argument)
@@ -173,6 +219,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    tour.check_png(args.png, force=args.force)
     demo_cohort_part(args, out)
     demo_pathway_part(out)
     demo_kolding_part(out)

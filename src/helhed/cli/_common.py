@@ -1,10 +1,13 @@
-"""What every command shares: dates, reading input, loading documents, failing cleanly."""
+"""What every command shares: dates, numbers, reading input, loading documents, failing cleanly."""
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
+import re
 import sys
+import unicodedata
 from typing import Any, NoReturn, TypeVar
 
 from helhed.errors import Problem, ValidationError
@@ -12,13 +15,29 @@ from helhed.serialization import from_dict, parse_json
 
 T = TypeVar("T")
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+DEFAULT_ENCODING = "utf-8"
+"""The encoding files are read in unless ``--encoding`` says otherwise; a BOM is accepted."""
+
+ENCODING_HELP = "the file's text encoding, e.g. cp1252 or latin-1 (default utf-8, BOM accepted)"
+"""The help text of every ``--encoding`` option."""
+
 
 def date_argument(text: str) -> dt.date:
-    """Parse a ``YYYY-MM-DD`` argument."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD") from None
+    """Parse a ``YYYY-MM-DD`` argument, and only that form (not ``20261102`` or ``2026-W45-1``)."""
+    if _DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError("must be a date written YYYY-MM-DD")
+
+
+def in_range(value: int | None, option: str, low: int, high: int) -> None:
+    """Stop with a one-line message unless ``value`` is None or from ``low`` to ``high``."""
+    if value is not None and not low <= value <= high:
+        fail(f"{option} must be from {low:,} to {high:,}, not {value:,}")
 
 
 def today(on: dt.date | None) -> dt.date:
@@ -26,12 +45,44 @@ def today(on: dt.date | None) -> dt.date:
     return on if on is not None else dt.datetime.now().astimezone().date()
 
 
-def read_json(path: str) -> Any:
-    """The parsed JSON of a file, or of standard input for ``-``."""
+def decode(data: bytes, *, encoding: str | None, path: str) -> str:
+    """The text of a file's bytes in ``encoding`` (utf-8 with or without a BOM if None).
+
+    Raises:
+        ValidationError: If the encoding is unknown or the bytes are not text in it; the
+            message names the file and the offset of the first bad byte.
+    """
+    wanted = encoding or DEFAULT_ENCODING
+    try:
+        name = codecs.lookup(wanted).name
+    except LookupError:
+        fail(f"{path}: unknown encoding {wanted!r}; try utf-8, cp1252 or latin-1")
+    try:
+        return data.decode("utf-8-sig" if name == "utf-8" else name)
+    except UnicodeDecodeError as exc:
+        hint = (
+            "; if it was saved on Windows, e.g. by Excel, try --encoding cp1252"
+            if name == "utf-8"
+            else "; give its encoding with --encoding"
+        )
+        fail(f"{path}: is not {name} text: the byte at offset {exc.start:,} cannot be read{hint}")
+
+
+def read_text(path: str, encoding: str | None = None) -> str:
+    """The text of a file, or of standard input for ``-``."""
     if path == "-":
-        return parse_json(sys.stdin.read())
-    with open(path, encoding="utf-8") as handle:  # noqa: PTH123 - a path from the user
-        return parse_json(handle.read())
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # already text, e.g. when a caller replaced sys.stdin
+            text: str = sys.stdin.read()
+            return text
+        return decode(stream.read(), encoding=encoding, path="standard input")
+    with open(path, "rb") as handle:  # noqa: PTH123 - a path from the user
+        return decode(handle.read(), encoding=encoding, path=path)
+
+
+def read_json(path: str, encoding: str | None = None) -> Any:
+    """The parsed JSON of a file, or of standard input for ``-``."""
+    return parse_json(read_text(path, encoding))
 
 
 def load_many(data: Any, cls: type[T]) -> list[T]:
@@ -53,3 +104,22 @@ def load_many(data: Any, cls: type[T]) -> list[T]:
 def fail(message: str) -> NoReturn:
     """Stop the command with a one-line message and exit code 2."""
     raise ValidationError.at("", message)
+
+
+def one_line(text: str) -> str:
+    r"""``text`` with line breaks and other control characters escaped, e.g. ``\n``.
+
+    An error message holds text from the input (a JSON key, a file name); escaped, it cannot
+    break the one line an error takes or forge a second one.
+    """
+    out: list[str] = []
+    for char in text:
+        if char == "\\":
+            out.append(char)
+        elif char in "\n\r\t":
+            out.append(repr(char)[1:-1])
+        elif unicodedata.category(char) in {"Cc", "Zl", "Zp"}:
+            out.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)

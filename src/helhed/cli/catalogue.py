@@ -6,12 +6,12 @@ import argparse
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import TextIO
+from typing import Any, TextIO
 
 from dateutil.relativedelta import relativedelta
 
 from helhed.citizens import Citizen
-from helhed.cli._common import fail, load_many, read_json, today
+from helhed.cli._common import ENCODING_HELP, fail, load_many, read_json, read_text, today
 from helhed.examples import DEMO_DATE, demo_cohort
 from helhed.examples.catalogue import example_catalogue
 from helhed.models.catalogue import Catalogue, coverage, match, stale
@@ -20,7 +20,7 @@ from helhed.serialization import from_dict
 
 
 def add_commands(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    sub: argparse._SubParsersAction[Any],
     date: Callable[[str], dt.date],
 ) -> None:
     """Register ``helhed catalogue match|stale|coverage``."""
@@ -31,6 +31,7 @@ def add_commands(
         "--catalogue", help="a catalogue as JSON or CSV (.csv); default: the example catalogue"
     )
     common.add_argument("--on", type=date, default=None, help="date (default today)")
+    common.add_argument("--encoding", help=ENCODING_HELP + "; for --catalogue and FILE")
     found = verbs.add_parser("match", parents=[common], help="offers for citizens, ranked")
     found.add_argument("file", help="a JSON file of one citizen or a list of them; - for stdin")
     found.add_argument("--most", type=int, default=5, help="offers per citizen (default 5)")
@@ -43,22 +44,21 @@ def add_commands(
     cov.set_defaults(run=coverage_command)
 
 
-def _catalogue(path: str | None) -> Catalogue:
+def _catalogue(path: str | None, encoding: str | None) -> Catalogue:
     if path is None:
         return example_catalogue()
     if path.endswith(".csv"):
-        with open(path, encoding="utf-8-sig", newline="") as handle:  # noqa: PTH123 - a user's path
-            found: Catalogue = from_csv(handle.read(), name=path)
-            return found
-    catalogue: Catalogue = from_dict(read_json(path), Catalogue)
+        found: Catalogue = from_csv(read_text(path, encoding), name=path)
+        return found
+    catalogue: Catalogue = from_dict(read_json(path, encoding), Catalogue)
     return catalogue
 
 
 def match_command(args: argparse.Namespace, out: TextIO) -> int:
     """Print the offers that fit each citizen, best first, with reasons."""
-    catalogue = _catalogue(args.catalogue)
+    catalogue = _catalogue(args.catalogue, args.encoding)
     on = today(args.on)
-    citizens = load_many(read_json(args.file), Citizen)
+    citizens = load_many(read_json(args.file, args.encoding), Citizen)
     if args.json:
         result = [
             {
@@ -90,11 +90,13 @@ def _write_matches(
 
 def stale_command(args: argparse.Namespace, out: TextIO) -> int:
     """Print the offers not reviewed within the last N calendar months."""
-    catalogue = _catalogue(args.catalogue)
+    catalogue = _catalogue(args.catalogue, args.encoding)
     on = today(args.on)
-    if args.months < 1:
-        fail("--months must be 1 or more")
-    old = stale(catalogue, on=on, max_age=on - (on - relativedelta(months=args.months)))
+    try:
+        since = on - relativedelta(months=args.months)
+    except (ValueError, OverflowError):
+        fail(f"--months {args.months:,} before {on} falls before the first date, 0001-01-01")
+    old = stale(catalogue, on=on, max_age=on - since)
     out.write(
         f"{len(old)} of {len(catalogue.offers)} offers not reviewed in {args.months} months "
         f"before {on} (SST2019 kap. 9: continuous updating is decisive)\n"
@@ -105,7 +107,7 @@ def stale_command(args: argparse.Namespace, out: TextIO) -> int:
 
 def coverage_command(args: argparse.Namespace, out: TextIO) -> int:
     """Print offers per task type and what has no offer at all."""
-    catalogue = _catalogue(args.catalogue)
+    catalogue = _catalogue(args.catalogue, args.encoding)
     covered = coverage(catalogue)
     out.write(f"{catalogue.name}: {len(catalogue.offers)} offers\n")
     for task_type in catalogue.taxonomy.task_types:

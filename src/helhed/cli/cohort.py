@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 from helhed.benefits import Benefit, benefit_rules
 from helhed.citizens import Citizen
-from helhed.cli._common import fail, load_many, read_json, today
+from helhed.cli._common import load_many, read_json, today
 from helhed.errors import HelhedError
 from helhed.examples import demo_cohort
 from helhed.groups import RiskGroup
@@ -23,7 +23,7 @@ from helhed.target_groups import Assessment, classify
 def classify_command(args: argparse.Namespace, out: TextIO) -> int:
     """Classify citizens read as JSON; write the assessments as JSON."""
     on = today(args.on)
-    data = read_json(args.file)
+    data = read_json(args.file, args.encoding)
     citizens = load_many(data, Citizen)
     assessed = [to_dict(classify(c, on=on)) for c in citizens]
     result: Any = assessed if isinstance(data, list) else assessed[0]
@@ -67,8 +67,6 @@ def _yes(flag: bool) -> str:  # noqa: FBT001
 def demo_cohort_part(args: argparse.Namespace, out: TextIO) -> int:
     """Classify the synthetic cohort; print groups, atypical cases and caseworker rights."""
     on: dt.date = args.on
-    if args.size < 1:
-        fail("--size must be 1 or more")
     cohort = demo_cohort(args.size, seed=args.seed, on=on)
     assessments = [classify(c, on=on) for c in cohort]
     rights = [coordinating_caseworker_right(c, on=on).right for c in cohort]

@@ -39,7 +39,7 @@ def models_command(args: argparse.Namespace, out: TextIO) -> int:
 
 def readiness_command(args: argparse.Namespace, out: TextIO) -> int:
     """Report what a municipality has in place and lacks for each model."""
-    profile = from_dict(read_json(args.file), MunicipalityProfile)
+    profile = from_dict(read_json(args.file, args.encoding), MunicipalityProfile)
     answers = readiness_all(profile)
     if args.json:
         json.dump(

@@ -77,7 +77,7 @@ _EXIT_FINDINGS = 1
 
 def check_command(args: argparse.Namespace, out: TextIO) -> int:
     """Check pathways against a protocol; exit 1 if any finding is an error."""
-    pathways = load_many(read_json(args.file), Pathway)
+    pathways = load_many(read_json(args.file, args.encoding), Pathway)
     report = check(pathways, CHECKABLE[args.protocol], on=today(args.on))
     if args.json:
         json.dump(to_dict(report), out, ensure_ascii=False, indent=args.indent)
@@ -168,7 +168,7 @@ def _count(n: int, noun: str) -> str:
 
 def report_command(args: argparse.Namespace, out: TextIO) -> int:
     """Print the three tables over the pathways of a file."""
-    pathways = load_many(read_json(args.file), Pathway)
+    pathways = load_many(read_json(args.file, args.encoding), Pathway)
     days = [e.occurred_on for p in pathways for e in p.timeline]
     if not days:
         fail("the file holds no events to report on")

@@ -20,14 +20,18 @@ from helhed.sources import Reason
 SCREENED = ("who5", "audit", "audit-c", "alcohol")
 """The instruments ``helhed screen`` scores."""
 
-_WHOLE = re.compile(r"-?\d+")
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_WHOLE = re.compile(r"-?\d+", re.ASCII)
+_NUMBER = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
+_LONGEST = 12
+"""The most characters an answer may have; every answer the instruments take is far shorter."""
 
 
 def _parse(tokens: list[str], pattern: re.Pattern[str]) -> list[object]:
     """Numbers where the text is one; the text itself otherwise, for validation to name."""
     parsed: list[object] = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
+        if len(token) > _LONGEST:
+            fail(f"answers[{i}]: has {len(token):,} characters; an answer has at most {_LONGEST}")
         if not pattern.fullmatch(token):
             parsed.append(token)
         elif "." in token:

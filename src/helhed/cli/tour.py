@@ -1,23 +1,26 @@
 """The last part of ``helhed demo``: a simulated municipality through all four models.
 
 It needs the research extra (numpy, pandas, matplotlib); without it the part says how to get
-it and the rest of the demo still runs.
+it and the rest of the demo still runs. The picture of the flows is saved only where
+``--png PATH`` says: never over an existing file without ``--force``, never through a symbolic
+link.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import pathlib
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from helhed.cli._common import fail
 
 if TYPE_CHECKING:  # pragma: no cover
     from helhed.municipality import Municipality
 
-PNG = "helhed-demo-flows.png"
-"""Where the demo saves the picture of the flows, relative to the working directory."""
+PNG_SUFFIX = ".png"
+"""The suffix ``--png PATH`` must end in: the picture is saved as PNG."""
 
 _RESEARCH = ("numpy", "pandas", "matplotlib", "tqdm")
 _STATES = ("declined", "contacted", "in_intervention", "completed", "dropped_out", "job")
@@ -36,8 +39,6 @@ def demo_tour_part(args: argparse.Namespace, out: TextIO) -> int:
     from helhed.municipality import ROUTES, simulate_municipality  # noqa: PLC0415
     from helhed.plots import flows  # noqa: PLC0415 - optional extra
 
-    if args.size < 1:
-        fail("--size must be 1 or more")
     town = simulate_municipality(args.size, seed=args.seed)
     out.write(
         f"\nA simulated municipality: {town.size:,} citizens of the demo cohort (seed "
@@ -55,16 +56,50 @@ def demo_tour_part(args: argparse.Namespace, out: TextIO) -> int:
     _tracks(town, out)
     _offers(town, out)
     _findings(town, out)
-    png = pathlib.Path(args.png)
+    if args.png is None:
+        out.write(
+            f"\nThe flows between states of all {len(town.pathways):,} pathways "
+            "(helhed.plots.flows) are drawn with --png PATH\n"
+        )
+        return 0
     figure = Figure(figsize=(9, 6))
     ax = flows(town.pathways, on=town.end, ax=figure.add_subplot())
     ax.set_title(f"Flows between states, {len(town.pathways):,} simulated pathways")
-    figure.savefig(png, dpi=100)
+    with _open_png(args.png, force=args.force) as handle:
+        figure.savefig(handle, format="png", dpi=100)
     out.write(
         f"\nFlows between states of all {len(town.pathways):,} pathways (helhed.plots.flows) "
-        f"saved to {png}\n"
+        f"saved to {args.png}\n"
     )
     return 0
+
+
+def check_png(path: str | None, *, force: bool) -> None:
+    """Refuse ``--png PATH`` before any work unless a PNG may be written there.
+
+    The path must end in ``.png``, must not be a symbolic link, and may name an existing file
+    only with ``force``; its folder must exist.
+    """
+    if path is None:
+        return
+    png = pathlib.Path(path)
+    if png.suffix.lower() != PNG_SUFFIX:
+        fail(f"--png {path}: the picture is saved as PNG; give a path ending in .png")
+    if png.is_symlink():
+        fail(f"--png {path}: is a symbolic link; helhed does not write through one")
+    if png.exists() and not force:
+        fail(f"--png {path}: exists; give --force to overwrite it")
+    if png.exists() and not png.is_file():
+        fail(f"--png {path}: is not a file")
+    if not png.parent.is_dir():
+        fail(f"--png {path}: the folder {png.parent} does not exist")
+
+
+def _open_png(path: str, *, force: bool) -> BinaryIO:
+    """Open ``path`` for writing, never through a symbolic link, over a file only if ``force``."""
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    flags |= os.O_TRUNC if force else os.O_EXCL
+    return os.fdopen(os.open(path, flags, 0o644), "wb")
 
 
 def _tracks(town: Municipality, out: TextIO) -> None:
