@@ -3,8 +3,6 @@
 import importlib.util
 import io
 import json
-import pathlib
-import tempfile
 
 import pytest
 
@@ -15,9 +13,6 @@ from samples import citizen_data
 
 
 def run(capsys, *argv, stdin=None, monkeypatch=None):
-    if argv[:1] == ("demo",) and "--png" not in argv:
-        # The demo saves a picture; keep it out of the working directory.
-        argv = (*argv, "--png", str(pathlib.Path(tempfile.mkdtemp()) / "flows.png"))
     if stdin is not None:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     code = main(list(argv))

@@ -197,3 +197,25 @@ def test_a_team_refuses_duplicate_member_ids():
     member = StaffMember(id="a", role=Role.NURSE, administration=Administration.HEALTH)
     with pytest.raises(ValidationError, match=r"members\[1\]\.id: is a duplicate"):
         Team(id="t", name="T", members=(member, member))
+
+
+def test_continuity_is_checked_up_to_the_last_date_there_is():
+    last = dt.date.max
+    history = CaseworkerHistory(
+        citizen_id="c-1",
+        assignments=(
+            CaseworkerAssignment(staff_id="a", start=dt.date(9999, 1, 1), end=dt.date(9999, 6, 30)),
+            CaseworkerAssignment(staff_id="b", start=dt.date(9999, 7, 1), end=last),
+        ),
+    )
+
+    report = check_continuity(history, Period(dt.date(9999, 1, 1), last))
+
+    assert not report.continuous
+    assert report.coordinators == ("a", "b")
+    assert report.changes == (CaseworkerChange(dt.date(9999, 7, 1), "a", "b"),)
+    assert report.gaps == ()
+    alone = CaseworkerHistory(citizen_id="c-1", assignments=(history.assignments[1],))
+    gap = check_continuity(alone, Period(dt.date(9999, 6, 1), last))
+    assert gap.gaps == (Period(dt.date(9999, 6, 1), dt.date(9999, 6, 30)),)
+    assert check_continuity(alone, Period(dt.date(9999, 7, 1), last)).continuous

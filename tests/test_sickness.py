@@ -220,3 +220,24 @@ def test_the_horizon_names_lov_1750_and_both_of_its_dates():
     assert str(horizon.reason.citation) == "L1750/2025"
     assert "1 February and 1 July 2026" in horizon.reason.text_en
     assert "26" in horizon.reason.text_en
+
+
+@pytest.mark.parametrize("first", [dt.date(9999, 11, 6), dt.date(9999, 12, 31)])
+def test_an_eight_week_limit_after_the_last_date_is_a_validation_error(first):
+    # 9999-11-06 + 55 days = 9999-12-31, the last date there is; a day later cannot be counted.
+    assert eight_week_limit(dt.date(9999, 11, 5)) == dt.date(9999, 12, 30)
+    if first == dt.date(9999, 11, 6):
+        assert eight_week_limit(first) == dt.date(9999, 12, 31)
+        return
+    with pytest.raises(ValidationError) as caught:
+        eight_week_limit(first)
+    assert str(caught.value) == (
+        "first_absence_day: is too late: its 8 weeks would end after 9999-12-31"
+    )
+    with pytest.raises(ValidationError):
+        sickness_category(
+            first_absence_day=dt.date(9999, 12, 1),
+            expected_full_recovery=dt.date(9999, 12, 30),
+            other_challenges=False,
+            on=dt.date(9999, 12, 2),
+        )

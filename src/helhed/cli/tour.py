@@ -58,8 +58,8 @@ def demo_tour_part(args: argparse.Namespace, out: TextIO) -> int:
     _findings(town, out)
     if args.png is None:
         out.write(
-            f"\nThe flows between states of all {len(town.pathways):,} pathways "
-            "(helhed.plots.flows) are drawn with --png PATH\n"
+            f"\nGive --png PATH to save the flows between states of all {len(town.pathways):,} "
+            "pathways (helhed.plots.flows) as a picture\n"
         )
         return 0
     figure = Figure(figsize=(9, 6))
