@@ -7,10 +7,11 @@ import random
 import pytest
 
 from helhed.cli import main
-from helhed.examples import DEMO_DATE
+from helhed.cli.pathways import CHECKABLE
+from helhed.examples import DEMO_DATE, halsnaes_pathways
 from helhed.examples.catalogue import example_catalogue
 from helhed.models.catalogue_csv import to_csv
-from helhed.serialization import SCHEMA_VERSION
+from helhed.serialization import SCHEMA_VERSION, to_dict
 from samples import citizen_data
 
 PREFIX = "helhed: error: "
@@ -314,3 +315,24 @@ def test_the_demo_overwrites_a_png_only_with_force(capsys, tmp_path):
     assert code == 0
     assert f"saved to {png}" in out
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _moved(pathways, day):
+    """The example pathways with every event moved to ``day``."""
+    data = [to_dict(p) for p in pathways]
+    for pathway in data:
+        for event in pathway["events"]:
+            event["occurred_on"] = day
+            if event.get("recorded_on"):
+                event["recorded_on"] = day
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize("protocol", sorted(CHECKABLE))
+def test_every_protocol_checks_pathways_on_the_first_and_last_dates(capsys, monkeypatch, protocol):
+    for day in ("0001-01-01", "9999-12-31"):
+        feed = _moved(halsnaes_pathways(), day).encode()
+        for on in ("0001-01-01", "9999-12-31"):
+            argv = ["check", "-", "--protocol", protocol, "--on", on]
+            code, _, err = run(capsys, argv, stdin=feed, monkeypatch=monkeypatch)
+            assert (code, err) in {(0, ""), (1, "")}, (day, on, err)

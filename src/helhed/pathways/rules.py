@@ -402,7 +402,10 @@ class Within(Rule):
         for k, (i, trigger) in enumerate(numbered):
             if not self.after(pathway, trigger):
                 continue
-            deadline = trigger.occurred_on + dt.timedelta(days=self.days)
+            try:
+                deadline = trigger.occurred_on + dt.timedelta(days=self.days)
+            except OverflowError:  # the limit ends after 9999-12-31: nothing is late yet
+                continue
             answer = next(
                 (
                     (j, e)
