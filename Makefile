@@ -45,8 +45,8 @@ slow: $(DEV)
 	$(BIN)/python -m pytest -p no:cacheprovider --hypothesis-profile=slow \
 		tests/test_consent_machine.py tests/test_pathway.py::test_pathway_machine
 
-# The reading fuzz tests with 20,000 inputs each (the fuzz Hypothesis profile); not part of
-# test. Prints how many inputs were tried and what each gave (read, or the error's kind).
+# The reading fuzz tests with 10,000 inputs each (the fuzz Hypothesis profile, about 12 minutes);
+# not part of test. Prints how many inputs were tried and what each gave (read, or the error's kind).
 fuzz: $(DEV)
 	$(BIN)/python -m pytest -p no:cacheprovider --hypothesis-profile=fuzz tests/test_reading_fuzz.py
 

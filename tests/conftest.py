@@ -2,7 +2,7 @@
 
 Three profiles: ``helhed`` (the default, 100 examples a property), ``slow`` (2,000), which
 ``make slow`` runs for the stateful machines with ``--hypothesis-profile=slow``, and ``fuzz``
-(20,000), which ``make fuzz`` runs for the reading fuzz tests (tests/test_reading_fuzz.py).
+(10,000), which ``make fuzz`` runs for the reading fuzz tests (tests/test_reading_fuzz.py).
 """
 
 from hypothesis import HealthCheck, settings
@@ -16,7 +16,7 @@ settings.register_profile("slow", settings.get_profile("helhed"), max_examples=2
 settings.register_profile(
     "fuzz",
     settings.get_profile("helhed"),
-    max_examples=20_000,
+    max_examples=10_000,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile("helhed")
