@@ -11,7 +11,8 @@ the bytes or characters themselves (they may be health data).
 * Text may not hold a lone surrogate (half of a UTF-16 pair, ``\ud800``): Python lets such a
   string exist, but no encoding can write it, so a document holding one could be read and
   never saved.
-* [`MAX_DIGITS`][helhed._reading.MAX_DIGITS] and [`MAX_DEPTH`][helhed._reading.MAX_DEPTH] bound
+* [`loads`][helhed._reading.loads] reads JSON text:
+  [`MAX_DIGITS`][helhed._reading.MAX_DIGITS] and [`MAX_DEPTH`][helhed._reading.MAX_DEPTH] bound
   numbers and nesting, far above anything a helhed document holds and far below where Python
   itself gives up.
 
@@ -31,12 +32,27 @@ Examples:
 from __future__ import annotations
 
 import codecs
+import json
+import math
 import re
+from itertools import accumulate
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
 
-from helhed.errors import ValidationError
+from helhed.errors import Problem, ValidationError
 
-__all__ = ["MAX_DEPTH", "MAX_DIGITS", "check_text", "decode", "read_file", "text_of"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_DIGITS",
+    "check_text",
+    "decode",
+    "loads",
+    "read_file",
+    "text_of",
+]
+
+_T = TypeVar("_T")
 
 MAX_DIGITS = 100
 """The most digits a number may have when helhed reads it (JSON numbers, CSV cells).
@@ -151,3 +167,137 @@ def read_file(path: str | Path, *, encoding: str | None = None) -> str:
         OSError: If the file cannot be opened or read; the caller reports it.
     """
     return decode(Path(path).read_bytes(), encoding=encoding, path=str(path))
+
+
+class _Refused:
+    """What the JSON reader puts in place of a number or constant helhed refuses.
+
+    The walk after parsing finds it and reports its path; the value itself is not kept.
+    """
+
+    __slots__ = ("why",)
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+
+
+_NOT_FINITE = _Refused("must be a finite number (NaN and Infinity are not JSON numbers)")
+_TOO_LONG = _Refused(f"must be a number of at most {MAX_DIGITS} digits")
+_TOO_LARGE = _Refused("must be a number small enough to be read as a decimal number")
+# A JSON string, to skip; an unclosed one runs to the end of the text.
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"?'
+_STRINGS = re.compile(_STRING, re.DOTALL)
+_NESTING = re.compile(rf"{_STRING}|[\[{{]|[\]}}]", re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = MappingProxyType({"[": 1, "{": 1, "]": -1, "}": -1})
+_LONG_DIGITS = re.compile(rf"[0-9]{{{MAX_DIGITS + 1}}}")
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _parse_long_int(digits: str) -> int | _Refused:
+    if len(digits) - digits.startswith("-") > MAX_DIGITS:
+        return _TOO_LONG
+    return int(digits)
+
+
+def _parse_float(number: str) -> float | _Refused:
+    if sum(c.isdigit() for c in number) > MAX_DIGITS:
+        return _TOO_LONG
+    value = float(number)
+    return value if math.isfinite(value) else _TOO_LARGE
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before Python's reader recurses into it.
+
+    The depth is counted over the brackets outside strings; only when it is too deep is the
+    text walked again, token by token, to say where.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    brackets = _NOT_BRACKET.sub("", _STRINGS.sub("", text))
+    if max(accumulate(map(_STEP.__getitem__, brackets)), default=0) <= MAX_DEPTH:
+        return
+    depth = 0
+    for token in _NESTING.finditer(text):  # pragma: no branch - it is too deep somewhere
+        mark = token.group()
+        depth += _STEP.get(mark, 0)
+        if depth > MAX_DEPTH:
+            at = token.start()
+            line = text.count("\n", 0, at) + 1
+            column = at - text.rfind("\n", 0, at)
+            raise ValidationError.at(
+                "",
+                f"nests arrays and objects more than {MAX_DEPTH} deep (line {line}, "
+                f"column {column}); a helhed document needs far fewer",
+            )
+
+
+def _check_values(data: Any) -> None:
+    """Report every refused number and every string with a lone surrogate, by path."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _Refused):
+            problems.append(Problem(path, value.why))
+        elif isinstance(value, str):
+            _check_string(value, path, problems)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                inner = f"{path}.{key}" if path else key
+                if _has_surrogate(key):
+                    problems.append(Problem(path, "has a field name that holds a lone surrogate"))
+                    inner = f"{path}.?" if path else "?"
+                stack.append((inner, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+    if problems:
+        raise ValidationError(sorted(problems, key=lambda p: p.path))
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def _check_string(text: str, path: str, problems: list[Problem]) -> None:
+    try:
+        check_text(text, path=path)
+    except ValidationError as exc:
+        problems.extend(exc.problems)
+
+
+def loads(text: str) -> Any:
+    """Parse checked JSON text into plain Python values, refusing what helhed does not read.
+
+    Refused, each with where it was found: nesting deeper than ``MAX_DEPTH`` (line and
+    column), numbers of more than ``MAX_DIGITS`` digits or too large for a float, ``NaN`` and
+    ``Infinity``, and strings or field names holding a lone surrogate (the path in the
+    document).
+
+    Raises:
+        ValidationError: If the text is not JSON or is refused; never the value.
+    """
+    _check_depth(text)
+    refused: list[_Refused] = []
+
+    def kept(value: _T) -> _T:
+        if isinstance(value, _Refused):
+            refused.append(value)
+        return value
+
+    long_digits = _LONG_DIGITS.search(text) is not None
+    try:
+        data = json.loads(
+            text,
+            parse_int=(lambda digits: kept(_parse_long_int(digits))) if long_digits else None,
+            parse_float=lambda number: kept(_parse_float(number)),
+            parse_constant=lambda _: kept(_NOT_FINITE),
+        )
+    except json.JSONDecodeError as exc:
+        raise ValidationError.at(
+            "", f"is not valid JSON (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if refused or _ESCAPED_SURROGATE.search(text):
+        _check_values(data)
+    return data
