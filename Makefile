@@ -9,7 +9,7 @@ DEV := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck pytest docs bench slow clean law-page rules-page
+.PHONY: demo test lint typecheck pytest docs bench slow fuzz clean law-page rules-page
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ docs: $(DEV)
 slow: $(DEV)
 	$(BIN)/python -m pytest -p no:cacheprovider --hypothesis-profile=slow \
 		tests/test_consent_machine.py tests/test_pathway.py::test_pathway_machine
+
+# The reading fuzz tests with 10,000 inputs each (the fuzz Hypothesis profile, about 12 minutes);
+# not part of test. Prints how many inputs were tried and what each gave (read, or the error's kind).
+fuzz: $(DEV)
+	$(BIN)/python -m pytest -p no:cacheprovider --hypothesis-profile=fuzz tests/test_reading_fuzz.py
 
 bench: $(DEV)
 	$(BIN)/python benchmarks/bench_foundation.py

@@ -16,6 +16,7 @@ SRC = pathlib.Path(helhed.__file__).parent
 FLOORS = [
     "_values",
     "errors",
+    "_reading",
     "_coded",
     "_validation",
     "_meta",

@@ -43,6 +43,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from helhed._coded import CodedEnum
+from helhed._reading import loads, text_of
 from helhed.benefits import BenefitRules
 from helhed.citizens import Citizen
 from helhed.errors import Problem, TransitionError, ValidationError
@@ -461,24 +462,31 @@ def to_json(document: object, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(document), ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
-    """Parse a JSON string into a document of type ``cls``.
+def from_json(text: str | bytes, cls: type[T], *, encoding: str | None = None) -> T:
+    """Parse JSON text, or bytes, into a document of type ``cls``.
+
+    Args:
+        text: The JSON, as text or as bytes (see [`parse_json`][helhed.serialization.parse_json]).
+        cls: A top-level document type from [`DOCUMENTS`][helhed.serialization.DOCUMENTS].
+        encoding: The encoding of bytes; None reads UTF-8, with or without a byte-order mark.
 
     Raises:
         ValidationError: If the text is not JSON, or not a valid document.
     """
-    return from_dict(parse_json(text), cls)
+    return from_dict(parse_json(text, encoding=encoding), cls)
 
 
-def parse_json(text: str | bytes) -> Any:
-    """Parse JSON text into plain Python values, not yet a document.
+def parse_json(text: str | bytes, *, encoding: str | None = None) -> Any:
+    r"""Parse JSON text into plain Python values, not yet a document.
+
+    Bytes are decoded by one rule for every reader: UTF-8 with or without a byte-order mark,
+    or ``encoding`` if given. Refused, each with the place it was found: text that cannot be
+    decoded (the byte's offset), a lone surrogate (also as a ``\ud800`` escape), nesting
+    deeper than 64 arrays and objects, a number of more than 100 digits or too large for a
+    decimal number, and ``NaN`` and ``Infinity``. See docs/json.md, "What the reader accepts".
 
     Raises:
-        ValidationError: If the text is not JSON; the message gives line and column only.
+        ValidationError: If the text is not JSON or is refused; the message gives line and
+            column, or the path in the document, and never the value.
     """
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError.at(
-            "", f"is not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
+    return loads(text_of(text, encoding=encoding))

@@ -17,10 +17,11 @@ into ``capacity_amount``, ``capacity_unit`` and ``capacity_period``.
   spreadsheet saves: columns in any order, ``,``, ``;`` or tab as delimiter (found from the
   header row unless ``delimiter`` is given), a leading byte-order mark, empty rows (skipped),
   ``TRUE``/``FALSE``, ``ja``/``nej`` and ``SAND``/``FALSK`` for ``voluntary``, and spaces
-  around codes (task types included). Other text cells are kept exactly as written. The text
-  must already be decoded: read files saved by Excel as "CSV UTF-8" with
-  ``encoding="utf-8-sig"``, and plain "CSV (semikolonsepareret)" files with
-  ``encoding="cp1252"``.
+  around codes (task types included). Other text cells are kept exactly as written. It takes
+  text or a file's bytes: bytes are UTF-8 (Excel's "CSV UTF-8", byte-order mark or not) unless
+  ``encoding`` says otherwise - ``encoding="cp1252"`` for Excel's plain "CSV
+  (semikolonsepareret)"; bytes that are not UTF-8 are refused with the offset of the first bad
+  byte, never guessed. Whole numbers have at most 100 digits, as in JSON.
 
 The catalogue's name and taxonomy are not in the file; ``from_csv`` takes them as arguments,
 Faxe's 10 task types by default. Bad input raises one
@@ -71,6 +72,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from helhed._coded import CodedEnum
+from helhed._reading import MAX_DIGITS, text_of
 from helhed._validation import Checker
 from helhed.benefits import Benefit
 from helhed.errors import Problem, ValidationError
@@ -190,26 +192,32 @@ def _text(value: str | int | None) -> str:
 
 
 def from_csv(
-    text: str,
+    text: str | bytes,
     *,
     name: str,
     taxonomy: Taxonomy = FAXE,
     delimiter: str | None = None,
+    encoding: str | None = None,
 ) -> Catalogue:
-    """Read a catalogue from CSV text with a header row and one row per offer.
+    """Read a catalogue from CSV text, or a CSV file's bytes, with a header row and offer rows.
 
     Args:
-        text: The CSV text, already decoded; a leading byte-order mark is ignored.
+        text: The CSV text, or its bytes; a leading byte-order mark is ignored.
         name: The catalogue's name.
         taxonomy: The task types the ``task_type`` column is checked against.
         delimiter: The cell separator. None finds it from the header row: whichever of ``,``,
             ``;`` and tab occurs most often there.
+        encoding: The encoding of bytes, read as JSON's bytes are: None
+            for UTF-8 (Excel's "CSV UTF-8"), ``"cp1252"`` for Excel's plain "CSV
+            (semikolonsepareret)". Not guessed: cp1252 bytes read as UTF-8 are refused.
 
     Raises:
         ValidationError: Listing every bad cell as ``row N, column C`` (the header is row 1),
             every unknown, missing or repeated column, and a blank ``name``; never a value.
+            Bytes that cannot be decoded, and text holding a lone surrogate, are refused as
+            a whole (the message gives the byte's or character's offset).
     """
-    text = text.removeprefix("\ufeff")
+    text = text_of(text, encoding=encoding)
     if delimiter is None:
         delimiter = _find_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -388,6 +396,8 @@ def _whole(cell: str) -> int:
     cell = cell.strip()
     if not _WHOLE.fullmatch(cell):
         raise _CellError("must be a whole number")
+    if len(cell) > MAX_DIGITS:
+        raise _CellError(f"must be a whole number of at most {MAX_DIGITS} digits")
     if int(cell) < 1:
         raise _CellError("must be 1 or more")
     return int(cell)
