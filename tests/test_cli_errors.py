@@ -71,8 +71,9 @@ def test_a_cp1252_catalogue_csv_from_excel_is_refused_then_read_with_its_encodin
 
     offset = _first_high_byte(path.read_bytes())
     assert line == (
-        f"{PREFIX}{path}: is not utf-8 text: the byte at offset {offset:,} cannot be read; "
-        "if it was saved on Windows, e.g. by Excel, try --encoding cp1252"
+        f"{PREFIX}{path}: is not UTF-8 text: byte {offset} cannot be read as utf-8; give the "
+        "file's encoding (--encoding on the command line, encoding= in Python), e.g. cp1252 "
+        "for a file saved from Excel"
     )
     code, excel, _ = run(
         capsys, ["catalogue", "coverage", "--catalogue", path, "--encoding", "cp1252"]
@@ -90,7 +91,7 @@ def test_a_latin1_citizens_file_is_refused_then_read_with_its_encoding(capsys, f
     line = refused(capsys, ["classify", path, "--on", DEMO_DATE.isoformat()])
 
     offset = _first_high_byte(path.read_bytes())
-    assert f"{path}: is not utf-8 text: the byte at offset {offset:,} cannot be read" in line
+    assert f"{path}: is not UTF-8 text: byte {offset} cannot be read as utf-8" in line
     code, out, _ = run(capsys, ["classify", path, "--on", "2026-11-02", "--encoding", "latin-1"])
     assert code == 0
     assert json.loads(out)["citizen_id"] == "søren-1"
@@ -102,7 +103,7 @@ def test_a_latin1_citizens_file_is_refused_then_read_with_its_encoding(capsys, f
 def test_standard_input_is_decoded_in_the_encoding_given(capsys, monkeypatch, files):
     data = (files / "latin1.json").read_bytes()
     line = refused(capsys, ["classify", "-"], stdin=data, monkeypatch=monkeypatch)
-    assert line.startswith(f"{PREFIX}standard input: is not utf-8 text: the byte at offset 3")
+    assert line.startswith(f"{PREFIX}standard input: is not UTF-8 text: byte 30 cannot be read")
 
     code, out, _ = run(
         capsys, ["classify", "-", "--encoding", "latin1"], stdin=data, monkeypatch=monkeypatch
@@ -111,7 +112,7 @@ def test_standard_input_is_decoded_in_the_encoding_given(capsys, monkeypatch, fi
     assert json.loads(out)["citizen_id"] == "søren-1"
 
 
-NOT_UTF8 = "{path}: is not utf-8 text: the byte at offset "
+NOT_UTF8 = "{path}: is not UTF-8 text: byte "
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ NOT_UTF8 = "{path}: is not utf-8 text: the byte at offset "
         (["report", "{path}"], NOT_UTF8),
         (["catalogue", "match", "{path}"], NOT_UTF8),
         (["catalogue", "coverage", "--catalogue", "{path}"], NOT_UTF8),
-        (["catalogue", "coverage", "--catalogue", "{csv}"], "{csv}: is not utf-8 text"),
+        (["catalogue", "coverage", "--catalogue", "{csv}"], "{csv}: is not UTF-8 text"),
         (["classify", "{path}", "--encoding", "latin-1"], "is not valid JSON (line "),
         (["readiness", "{path}", "--encoding", "cp1252"], "{path}: is not cp1252 text"),
         (["catalogue", "coverage", "--catalogue", "{csv}", "--encoding", "latin-1"], "row 1: "),
@@ -139,7 +140,10 @@ def test_binary_garbage_is_one_error_line(capsys, files, argv, expected):
 def test_an_unknown_encoding_is_named(capsys, files):
     path = files / "utf8.json"
     line = refused(capsys, ["classify", path, "--encoding", "klingon"])
-    assert line == f"{PREFIX}{path}: unknown encoding 'klingon'; try utf-8, cp1252 or latin-1"
+    assert line == (
+        f"{PREFIX}{path}: names an encoding this Python does not know "
+        "(try utf-8, cp1252 or latin-1)"
+    )
 
 
 @pytest.mark.parametrize(

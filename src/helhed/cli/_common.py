@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import codecs
 import datetime as dt
 import re
 import sys
 import unicodedata
 from typing import Any, NoReturn, TypeVar
 
+from helhed._reading import decode
 from helhed.errors import Problem, ValidationError
 from helhed.serialization import from_dict, parse_json
 
 T = TypeVar("T")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-
-DEFAULT_ENCODING = "utf-8"
-"""The encoding files are read in unless ``--encoding`` says otherwise; a BOM is accepted."""
 
 ENCODING_HELP = "the file's text encoding, e.g. cp1252 or latin-1 (default utf-8, BOM accepted)"
 """The help text of every ``--encoding`` option."""
@@ -43,29 +40,6 @@ def in_range(value: int | None, option: str, low: int, high: int) -> None:
 def today(on: dt.date | None) -> dt.date:
     """``on``, or today's date: the command line is the one place helhed reads the clock."""
     return on if on is not None else dt.datetime.now().astimezone().date()
-
-
-def decode(data: bytes, *, encoding: str | None, path: str) -> str:
-    """The text of a file's bytes in ``encoding`` (utf-8 with or without a BOM if None).
-
-    Raises:
-        ValidationError: If the encoding is unknown or the bytes are not text in it; the
-            message names the file and the offset of the first bad byte.
-    """
-    wanted = encoding or DEFAULT_ENCODING
-    try:
-        name = codecs.lookup(wanted).name
-    except LookupError:
-        fail(f"{path}: unknown encoding {wanted!r}; try utf-8, cp1252 or latin-1")
-    try:
-        return data.decode("utf-8-sig" if name == "utf-8" else name)
-    except UnicodeDecodeError as exc:
-        hint = (
-            "; if it was saved on Windows, e.g. by Excel, try --encoding cp1252"
-            if name == "utf-8"
-            else "; give its encoding with --encoding"
-        )
-        fail(f"{path}: is not {name} text: the byte at offset {exc.start:,} cannot be read{hint}")
 
 
 def read_text(path: str, encoding: str | None = None) -> str:
