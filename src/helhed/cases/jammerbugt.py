@@ -33,6 +33,8 @@ Examples:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from helhed._coded import CodedEnum
 from helhed.benefits import Benefit
 from helhed.cases._data import PublishedResult
@@ -51,6 +53,7 @@ __all__ = [
     "PREVENTIVE_SECTORS",
     "RESULTS",
     "TREATMENTS",
+    "PreventiveFit",
     "TreatmentFormat",
     "preventive_track_fits",
 ]
@@ -85,7 +88,25 @@ _LIFESTYLE = frozenset(
 )
 
 
-def preventive_track_fits(citizen: Citizen) -> tuple[bool, tuple[Reason, ...]]:
+class PreventiveFit(NamedTuple):
+    """Whether the preventive track fits a citizen, and why; unpacks as ``(fits, reasons)``.
+
+    Both are worked out from the citizen's health, so ``repr`` hides them.
+
+    Attributes:
+        fits: True if the citizen is employed and at risk.
+        reasons: Why, each with its citation.
+    """
+
+    fits: bool
+    reasons: tuple[Reason, ...]
+
+    def __repr__(self) -> str:
+        """Show as ``PreventiveFit(fits=<sensitive>, reasons=<sensitive>)``."""
+        return "PreventiveFit(fits=<sensitive>, reasons=<sensitive>)"
+
+
+def preventive_track_fits(citizen: Citizen) -> PreventiveFit:
     """Does the preventive track fit: employed, and at risk of lifestyle or musculoskeletal disease?
 
     A lifestyle risk factor (smoking, alcohol, diet, physical activity) or a physical health
@@ -113,7 +134,7 @@ def preventive_track_fits(citizen: Citizen) -> tuple[bool, tuple[Reason, ...]]:
             _CITE,
         ),
     )
-    return employed and at_risk, reasons
+    return PreventiveFit(employed and at_risk, reasons)
 
 
 JAMMERBUGT = Protocol(

@@ -63,6 +63,7 @@ import attrs
 
 from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
+from helhed.errors import quoted
 from helhed.organisation import Role
 from helhed.pathways.events import (
     AssessmentHeld,
@@ -167,9 +168,9 @@ class PlanSpansProfessions(Rule):
                     (i,),
                     (event.occurred_on,),
                     (
-                        f"Plan {event.plan_id!r} fra {event.occurred_on} har indsatser fra "
+                        f"Plan {quoted(event.plan_id)} fra {event.occurred_on} har indsatser fra "
                         f"{found} faggruppe(r); mindst {self.minimum}.",
-                        f"Plan {event.plan_id!r} of {event.occurred_on} has items of {found} "
+                        f"Plan {quoted(event.plan_id)} of {event.occurred_on} has items of {found} "
                         f"profession(s); at least {self.minimum}.",
                     ),
                 )

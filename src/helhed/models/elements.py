@@ -69,6 +69,7 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
+from helhed.errors import UnknownNameError, quoted
 from helhed.sources import Citation, Reason
 
 __all__ = [
@@ -801,14 +802,14 @@ def prerequisite(code: str) -> Prerequisite:
     """The prerequisite with ``code``.
 
     Raises:
-        KeyError: If no prerequisite has that code; the message lists the codes.
+        UnknownNameError: If no prerequisite has that code; the message lists the codes.
     """
     try:
         return PREREQUISITES[code]
     except KeyError:
-        raise KeyError(
-            f"unknown prerequisite {code!r}; expected one of: {', '.join(PREREQUISITES)}"
-        ) from None
+        codes = ", ".join(PREREQUISITES)
+        msg = f"unknown prerequisite {quoted(code)}; expected one of: {codes}"
+        raise UnknownNameError(msg) from None
 
 
 def satisfied_by(item: Prerequisite) -> frozenset[str]:

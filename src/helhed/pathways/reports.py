@@ -42,6 +42,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._validation import Checker, items_of
 from helhed._values import frozen_fields
+from helhed.errors import UnknownNameError, quoted
 from helhed.organisation import Period
 from helhed.pathways.events import (
     ConversationHeld,
@@ -112,21 +113,23 @@ class Table:
         """The row whose first cell is ``label``.
 
         Raises:
-            KeyError: If there is no such row.
+            UnknownNameError: If there is no such row.
         """
         for row in self.rows:
             if row[0] == label:
                 return row
-        raise KeyError(label)
+        msg = f"the report has no row {quoted(label)}"
+        raise UnknownNameError(msg)
 
     def column(self, name: str) -> tuple[Cell, ...]:
         """The cells of column ``name``, top to bottom.
 
         Raises:
-            KeyError: If there is no such column.
+            UnknownNameError: If there is no such column.
         """
         if name not in self.columns:
-            raise KeyError(name)
+            msg = f"the report has no column {quoted(name)}"
+            raise UnknownNameError(msg)
         index = self.columns.index(name)
         return tuple(row[index] for row in self.rows)
 
