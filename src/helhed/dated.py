@@ -40,7 +40,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from helhed._values import FrozenMap, frozen_fields
-from helhed.errors import NoRuleError, Problem, ValidationError, quoted
+from helhed.errors import NoRuleError, Problem, ValidationError, quoted, require
 from helhed.sources import Citation, Reason, Verification
 
 __all__ = ["BEYOND_KNOWN_LAW", "Horizon", "InForce", "Rule", "RuleTable"]
@@ -161,7 +161,9 @@ class RuleTable(Generic[K, V]):
 
         Raises:
             NoRuleError: If ``key`` has no rows, or ``on`` is before its first row.
+            ValidationError: If ``on`` is not a date.
         """
+        require(on, dt.date, "on", "must be a date")
         try:
             starts, rows = self._index[key]
         except (KeyError, TypeError):

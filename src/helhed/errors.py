@@ -2,7 +2,11 @@
 
 Every error helhed raises derives from [`HelhedError`][helhed.errors.HelhedError], so a caller
 can catch one class. Messages name *where* input was wrong and *why*, never the value itself:
-input may hold health data, and health data must not leak into logs or tracebacks.
+input may hold health data, and health data must not leak into logs or tracebacks. A name,
+id, key or code the caller chose may be named, but only through
+[`quoted`][helhed.errors.quoted], which cuts it short and escapes every control character.
+A lookup that finds nothing raises [`UnknownNameError`][helhed.errors.UnknownNameError], which
+is a ``KeyError`` too.
 """
 
 from __future__ import annotations
@@ -92,6 +96,22 @@ def key_path(path: str, key: object) -> str:
     if isinstance(key, str) and len(key) <= QUOTE_LIMIT and _NAME.fullmatch(key):
         return f"{path}.{key}" if path else key
     return f"{path}[{quoted(key)}]"
+
+
+def require(value: object, kind: type | tuple[type, ...], path: str, expected: str) -> None:
+    """Raise a ValidationError at ``path`` saying it ``expected`` unless ``value`` is a ``kind``.
+
+    For the arguments of functions, where a wrong type would otherwise surface as an
+    ``AttributeError`` or ``TypeError`` deep inside, outside the [`HelhedError`][] hierarchy.
+
+    Examples:
+        >>> require(None, str, "citizen", "must be a Citizen")
+        Traceback (most recent call last):
+        ...
+        helhed.errors.ValidationError: citizen: must be a Citizen
+    """
+    if not isinstance(value, kind):
+        raise ValidationError.at(path, expected)
 
 
 class HelhedError(Exception):

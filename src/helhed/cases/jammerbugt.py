@@ -40,6 +40,7 @@ from helhed.benefits import Benefit
 from helhed.cases._data import PublishedResult
 from helhed.citizens import Citizen
 from helhed.collaboration import CollaborationModel
+from helhed.errors import require
 from helhed.groups import RiskGroup
 from helhed.health import HealthDomain, RiskFactor
 from helhed.organisation import Role
@@ -112,6 +113,7 @@ def preventive_track_fits(citizen: Citizen) -> PreventiveFit:
     A lifestyle risk factor (smoking, alcohol, diet, physical activity) or a physical health
     challenge counts as the risk. Returns the answer and its reasons.
     """
+    require(citizen, Citizen, "citizen", "must be a Citizen")
     employed = citizen.benefit is Benefit.EMPLOYED
     factors = citizen.health.risk_factors & _LIFESTYLE
     physical = any(c.domain is HealthDomain.PHYSICAL for c in citizen.health.challenges)

@@ -47,7 +47,7 @@ from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
-from helhed.errors import UnknownNameError, quoted
+from helhed.errors import UnknownNameError, quoted, require
 from helhed.groups import RiskGroup
 from helhed.health import RiskFactor
 from helhed.organisation import Administration, Period
@@ -414,6 +414,7 @@ def match(  # noqa: PLR0913 - the filters are keywords
     or funding are open to all. The filters narrow the result. Ties are broken by offer id,
     so the result is the same on every call.
     """
+    require(catalogue, Catalogue, "catalogue", "must be a Catalogue")
     group = classify(citizen, on=on).group
     benefit = citizen.benefit
     factors = citizen.health.risk_factors
@@ -531,6 +532,7 @@ class Coverage:
 
 def coverage(catalogue: Catalogue) -> Coverage:
     """What the catalogue covers, and which risk factors, groups and task types have no offer."""
+    require(catalogue, Catalogue, "catalogue", "must be a Catalogue")
     factors: dict[RiskFactor, list[str]] = defaultdict(list)
     groups: dict[RiskGroup, list[str]] = defaultdict(list)
     types: dict[str, list[str]] = defaultdict(list)
@@ -599,6 +601,8 @@ def period_key(period: CapacityPeriod, day: dt.date) -> tuple[int, ...]:
         >>> period_key(CapacityPeriod.WEEK, day), period_key(CapacityPeriod.MONTH, day)
         ((2026, 1), (2025, 12))
     """
+    require(period, CapacityPeriod, "period", "must be a CapacityPeriod")
+    require(day, dt.date, "day", "must be a date")
     if period is CapacityPeriod.WEEK:
         iso = day.isocalendar()
         return (iso.year, iso.week)
@@ -627,6 +631,8 @@ def capacity(
     referral to a full offer, or a start beyond capacity, as a finding is helhed's way of
     showing where that prerequisite is missing.
     """
+    require(catalogue, Catalogue, "catalogue", "must be a Catalogue")
+    require(period, Period, "period", "must be a Period")
     names = {o.id: o.id for o in catalogue.offers} | {o.name_da: o.id for o in catalogue.offers}
     by_offer: dict[str, list[tuple[tuple[object, ...], object]]] = defaultdict(list)
     for pathway in pathways:

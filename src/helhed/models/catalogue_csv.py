@@ -73,7 +73,7 @@ from typing import Any, TypeVar
 from helhed._coded import CodedEnum
 from helhed._validation import Checker
 from helhed.benefits import Benefit
-from helhed.errors import Problem, ValidationError
+from helhed.errors import Problem, ValidationError, require
 from helhed.groups import RiskGroup
 from helhed.health import RiskFactor
 from helhed.models.catalogue import (
@@ -158,6 +158,7 @@ def to_csv(catalogue: Catalogue, *, delimiter: str = ",") -> str:
     Returns:
         The text, each row ended by CRLF (RFC 4180). Write it to a file opened with ``newline=""``.
     """
+    require(catalogue, Catalogue, "catalogue", "must be a Catalogue")
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)

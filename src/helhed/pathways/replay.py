@@ -33,7 +33,7 @@ from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._values import FrozenMap, frozen_fields
 from helhed.benefits import Benefit
-from helhed.errors import TransitionError, quoted
+from helhed.errors import TransitionError, quoted, require
 from helhed.groups import RiskGroup
 from helhed.organisation import Administration, Role
 from helhed.pathways.events import (
@@ -188,6 +188,7 @@ class PathwayState:
 
 def describe(event: Event) -> str:
     """How an error names an event: its kind and day, never a value of a health field."""
+    require(event, Event, "event", "must be an Event")
     return f"{event.kind.label_en}, {event.occurred_on}"
 
 
