@@ -210,6 +210,8 @@ def from_csv(
         ValidationError: Listing every bad cell as ``row N, column C`` (the header is row 1),
             every unknown, missing or repeated column, and a blank ``name``; never a value.
     """
+    require(text, str, "text", "must be a string")
+    require(name, str, "name", "must be a string")
     text = text.removeprefix("\ufeff")
     if delimiter is None:
         delimiter = _find_delimiter(text)
