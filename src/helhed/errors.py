@@ -102,7 +102,8 @@ def require(value: object, kind: type | tuple[type, ...], path: str, expected: s
     """Raise a ValidationError at ``path`` saying it ``expected`` unless ``value`` is a ``kind``.
 
     For the arguments of functions, where a wrong type would otherwise surface as an
-    ``AttributeError`` or ``TypeError`` deep inside, outside the [`HelhedError`][] hierarchy.
+    ``AttributeError`` or ``TypeError`` deep inside, outside the
+    [`HelhedError`][helhed.errors.HelhedError] hierarchy.
 
     Examples:
         >>> require(None, str, "citizen", "must be a Citizen")
