@@ -227,7 +227,7 @@ def test_a_key_holding_a_line_break_cannot_forge_a_second_error_line(capsys, tmp
     path.write_text(json.dumps(data), encoding="utf-8")
 
     line = refused(capsys, ["classify", path])
-    assert line == f"{PREFIX}x\\nhelhed: error: forged\\r\\u2028: is not a known field"
+    assert line == f"{PREFIX}['x\\nhelhed: error: forged\\r\\u2028']: is not a known field"
 
 
 def test_an_unexpected_exception_is_one_line_without_its_message(capsys, monkeypatch):

@@ -570,7 +570,7 @@ def test_a_caseload_refuses_duplicates_and_unknown_releases():
     load = filled(2)
 
     with pytest.raises(
-        ValidationError, match="citizen_id: is already on the caseload of consultant ips-1"
+        ValidationError, match="citizen_id: is already on the caseload of consultant 'ips-1'"
     ):
         load.assign("c-1", on=day(9))
     with pytest.raises(ValidationError, match="citizen_id: is not on the caseload"):

@@ -143,10 +143,10 @@ def test_schema_version_is_required_and_never_from_the_future():
         "schema_version: is required and must be a whole number"
     ]
     assert problems({"schema_version": 4, "id": "c"}) == [
-        "schema_version: version 4 is not supported; this release reads versions 1 to 3"
+        "schema_version: is not a supported version; this release reads versions 1 to 3"
     ]
     assert problems({"schema_version": 0, "id": "c"}) == [
-        "schema_version: version 0 is not supported; this release reads versions 1 to 3"
+        "schema_version: is not a supported version; this release reads versions 1 to 3"
     ]
 
 

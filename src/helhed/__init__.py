@@ -24,6 +24,7 @@ from helhed.errors import (
     NoRuleError,
     Problem,
     TransitionError,
+    UnknownNameError,
     ValidationError,
 )
 from helhed.groups import HealthImpactHorizon, RiskGroup
@@ -93,6 +94,7 @@ __all__ = [
     "StaffMember",
     "Team",
     "TransitionError",
+    "UnknownNameError",
     "ValidationError",
     "Verification",
     "__version__",

@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 from typing import Self
 
+from helhed.errors import ValidationError
+
 __all__ = ["CodedEnum"]
 
 
@@ -46,14 +48,23 @@ class CodedEnum(enum.Enum):
         """Return the member with ``code``.
 
         Raises:
-            ValueError: If no member has that code. The message lists the valid codes.
+            ValidationError: If no member has that code (a ``ValueError`` too). The message
+                lists the valid codes, never the code asked for.
         """
         try:
             return cls._value2member_map_[code]  # type: ignore[return-value]
         except (KeyError, TypeError):
             valid = ", ".join(m.code for m in cls)
             msg = f"unknown {cls.__name__} code; expected one of: {valid}"
-            raise ValueError(msg) from None
+            raise ValidationError.at("", msg) from None
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self:
+        """``Benefit("x")`` fails as ``from_code`` does: a ValidationError, the value not shown.
+
+        Enum's own error would write the value into the message.
+        """
+        return cls.from_code(value)  # type: ignore[arg-type]  # it raises for what is not a code
 
     # Members are singletons compared by identity, so the identity hash is correct - and it is
     # computed in C, where Enum's own hash runs Python code on every set and dict lookup.

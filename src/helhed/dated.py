@@ -33,13 +33,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import re
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Generic, TypeVar
 
 import attrs
 
 from helhed._values import FrozenMap, frozen_fields
-from helhed.errors import NoRuleError, Problem, ValidationError
+from helhed.errors import NoRuleError, Problem, ValidationError, quoted, require
 from helhed.sources import Citation, Reason, Verification
 
 __all__ = ["BEYOND_KNOWN_LAW", "Horizon", "InForce", "Rule", "RuleTable"]
@@ -160,10 +161,12 @@ class RuleTable(Generic[K, V]):
 
         Raises:
             NoRuleError: If ``key`` has no rows, or ``on`` is before its first row.
+            ValidationError: If ``on`` is not a date.
         """
+        require(on, dt.date, "on", "must be a date")
         try:
             starts, rows = self._index[key]
-        except KeyError:
+        except (KeyError, TypeError):
             raise NoRuleError(f"{self.name}: no rule for {_key_text(key)}") from None
         i = bisect.bisect_right(starts, on) - 1
         if i < 0:
@@ -189,6 +192,12 @@ class RuleTable(Generic[K, V]):
         return RuleTable(self.name, self.rows, horizon)
 
 
+_WORD = re.compile(r"[\w-]{1,40}")
+
+
 def _key_text(key: object) -> str:
     code = getattr(key, "code", None)
-    return code if isinstance(code, str) else str(key)
+    if isinstance(code, str):
+        return code
+    # A plain word names itself; anything else is quoted, so no key can break a message.
+    return key if isinstance(key, str) and _WORD.fullmatch(key) else quoted(key)

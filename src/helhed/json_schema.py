@@ -28,6 +28,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import is_non_blank, is_sensitive
+from helhed.errors import UnknownNameError, quoted
 from helhed.pathways.events import EVENT_TYPES, Event
 from helhed.serialization import DOCUMENTS, EVENT_TAG, SCHEMA_VERSION, make_converter
 
@@ -42,13 +43,14 @@ def json_schema(name: str) -> dict[str, Any]:
     """Return the JSON Schema of the document type called ``name`` (see ``DOCUMENTS``).
 
     Raises:
-        KeyError: If ``name`` is not a document name; the message lists the names.
+        UnknownNameError: If ``name`` is not a document name; the message lists the names.
     """
     try:
         cls = DOCUMENTS[name]
     except KeyError:
         names = ", ".join(DOCUMENTS)
-        raise KeyError(f"unknown document {name!r}; expected one of: {names}") from None
+        msg = f"unknown document {quoted(name)}; expected one of: {names}"
+        raise UnknownNameError(msg) from None
     defs: dict[str, Any] = {}
     body = _object_schema(cls, defs)
     body["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **body["properties"]}

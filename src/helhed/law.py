@@ -35,6 +35,7 @@ from helhed.benefits import (
     TYPICAL_GROUPS,
 )
 from helhed.dated import Horizon, RuleTable
+from helhed.errors import require
 from helhed.screening.alcohol import GUIDANCE
 from helhed.sickness import SICKNESS_RULES
 from helhed.sources import Citation, Verification
@@ -183,5 +184,6 @@ def refresh(page: str, tables: Iterable[_Table] = TABLES) -> str:
     The markers are the lines ``<!-- law tables: begin ... -->`` and
     ``<!-- law tables: end -->``; a page without them is returned unchanged.
     """
+    require(page, str, "page", "must be a string")
     text = markdown(tables)
     return _PAGE_BLOCK.sub(lambda m: m.group(1) + text + m.group(2), page, count=1)

@@ -45,7 +45,7 @@ from helhed._values import frozen_fields
 from helhed.benefits import LIFECYCLE, benefit_rules
 from helhed.citizens import Citizen
 from helhed.dated import BEYOND_KNOWN_LAW
-from helhed.errors import NoRuleError
+from helhed.errors import NoRuleError, require
 from helhed.sources import Citation, Reason
 
 __all__ = [
@@ -340,6 +340,8 @@ def coordinating_caseworker_right(citizen: Citizen, *, on: dt.date) -> Coordinat
     The right follows the funding basis (SST2019 4.1, fn. 7). A citizen with no funding basis,
     or one with no rule in force on ``on``, has no right; the reasons say which.
     """
+    require(citizen, Citizen, "citizen", "must be a Citizen")
+    require(on, dt.date, "on", "must be a date")
     if citizen.benefit is None:
         reason = Reason(
             _NO_FUNDING,
@@ -545,6 +547,8 @@ def check_continuity(history: CaseworkerHistory, period: Period) -> ContinuityRe
     Returns:
         The report, with each change, gap and overlap found.
     """
+    require(history, CaseworkerHistory, "history", "must be a CaseworkerHistory")
+    require(period, Period, "period", "must be a Period")
     coordinating = [a for a in history.assignments if a.coordinating]
     gaps: list[Period] = []
     overlaps: list[Period] = []

@@ -59,7 +59,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from helhed.errors import ValidationError
+from helhed.errors import ValidationError, require
 from helhed.exports import STATES, transitions
 from helhed.pathways.events import (
     Event,
@@ -255,6 +255,7 @@ def timeline(pathway: Pathway, *, ax: Axes | None = None, labels: bool = False) 
         The Axes drawn on: one line per kind of event, one bar per intervention, and a y tick
         label for each row, top to bottom.
     """
+    require(pathway, Pathway, "pathway", "must be a Pathway")
     ax = _new_axes() if ax is None else ax
     events = pathway.timeline
     kinds = [kind for kind in EventKind if any(event.KIND is kind for event in events)]

@@ -46,7 +46,14 @@ from helhed._coded import CodedEnum
 from helhed._reading import loads, text_of
 from helhed.benefits import BenefitRules
 from helhed.citizens import Citizen
-from helhed.errors import Problem, TransitionError, ValidationError
+from helhed.errors import (
+    Problem,
+    TransitionError,
+    UnknownNameError,
+    ValidationError,
+    key_path,
+    quoted,
+)
 from helhed.models.catalogue import Catalogue
 from helhed.models.readiness import MunicipalityProfile, Readiness
 from helhed.organisation import (
@@ -377,7 +384,7 @@ def _problems(exc: BaseException, path: str) -> Iterator[Problem]:  # noqa: C901
         yield from (p.under(path) for p in exc.problems)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield Problem(f"{path}.{key}" if path else key, "is not a known field")
+            yield Problem(key_path(path, key), "is not a known field")
     elif isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -407,16 +414,20 @@ def document_name(cls: type) -> str:
     """The document name of a top-level type (``Citizen`` -> ``citizen``).
 
     Raises:
-        KeyError: If ``cls`` is not a top-level document type.
+        UnknownNameError: If ``cls`` is not a top-level document type.
     """
-    return _NAMES[cls]
+    try:
+        return _NAMES[cls]
+    except (KeyError, TypeError):
+        msg = f"{quoted(getattr(cls, '__name__', None))} is not a top-level document type"
+        raise UnknownNameError(msg) from None
 
 
 def to_dict(document: object) -> dict[str, Any]:
     """Unstructure a top-level document to JSON-ready data, with ``schema_version`` first.
 
     Raises:
-        KeyError: If ``document`` is not of a top-level document type.
+        UnknownNameError: If ``document`` is not of a top-level document type.
     """
     document_name(type(document))
     data = _CONVERTER.unstructure(document)
@@ -445,8 +456,7 @@ def from_dict(data: object, cls: type[T], *, path: str = "") -> T:
     if version > SCHEMA_VERSION or version < 1:
         raise ValidationError.at(
             version_path,
-            f"version {version} is not supported; this release reads versions 1 to "
-            f"{SCHEMA_VERSION}",
+            f"is not a supported version; this release reads versions 1 to {SCHEMA_VERSION}",
         )
     try:
         while version < SCHEMA_VERSION:

@@ -72,7 +72,7 @@ from helhed._values import frozen_fields
 from helhed.benefits import LIFECYCLE, Benefit, BenefitStatus, benefit_rules
 from helhed.citizens import Citizen
 from helhed.dated import BEYOND_KNOWN_LAW
-from helhed.errors import NoRuleError, Problem
+from helhed.errors import NoRuleError, Problem, require
 from helhed.groups import HealthImpactHorizon, RiskGroup
 from helhed.health import HealthProfile, RiskFactor
 from helhed.sources import Citation, Reason
@@ -382,6 +382,7 @@ def derive_horizon(health: HealthProfile) -> HealthImpactHorizon | None:
 
     Returns None when nothing is recorded that puts the citizen in scope.
     """
+    require(health, HealthProfile, "health", "must be a HealthProfile")
     finding = _finding(health)
     return _HORIZON_OF_FINDING[finding] if finding is not None else None
 
@@ -402,6 +403,8 @@ def classify(citizen: Citizen, *, on: dt.date) -> Assessment:
     Returns:
         The assessment. Never raises for a valid citizen and date.
     """
+    require(citizen, Citizen, "citizen", "must be a Citizen")
+    require(on, dt.date, "on", "must be a date")
     finding = _finding(citizen.health)
     derived = _HORIZON_OF_FINDING[finding] if finding is not None else None
     horizon: HealthImpactHorizon | None

@@ -33,11 +33,14 @@ Examples:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from helhed._coded import CodedEnum
 from helhed.benefits import Benefit
 from helhed.cases._data import PublishedResult
 from helhed.citizens import Citizen
 from helhed.collaboration import CollaborationModel
+from helhed.errors import require
 from helhed.groups import RiskGroup
 from helhed.health import HealthDomain, RiskFactor
 from helhed.organisation import Role
@@ -51,6 +54,7 @@ __all__ = [
     "PREVENTIVE_SECTORS",
     "RESULTS",
     "TREATMENTS",
+    "PreventiveFit",
     "TreatmentFormat",
     "preventive_track_fits",
 ]
@@ -85,12 +89,31 @@ _LIFESTYLE = frozenset(
 )
 
 
-def preventive_track_fits(citizen: Citizen) -> tuple[bool, tuple[Reason, ...]]:
+class PreventiveFit(NamedTuple):
+    """Whether the preventive track fits a citizen, and why; unpacks as ``(fits, reasons)``.
+
+    Both are worked out from the citizen's health, so ``repr`` hides them.
+
+    Attributes:
+        fits: True if the citizen is employed and at risk.
+        reasons: Why, each with its citation.
+    """
+
+    fits: bool
+    reasons: tuple[Reason, ...]
+
+    def __repr__(self) -> str:
+        """Show as ``PreventiveFit(fits=<sensitive>, reasons=<sensitive>)``."""
+        return "PreventiveFit(fits=<sensitive>, reasons=<sensitive>)"
+
+
+def preventive_track_fits(citizen: Citizen) -> PreventiveFit:
     """Does the preventive track fit: employed, and at risk of lifestyle or musculoskeletal disease?
 
     A lifestyle risk factor (smoking, alcohol, diet, physical activity) or a physical health
     challenge counts as the risk. Returns the answer and its reasons.
     """
+    require(citizen, Citizen, "citizen", "must be a Citizen")
     employed = citizen.benefit is Benefit.EMPLOYED
     factors = citizen.health.risk_factors & _LIFESTYLE
     physical = any(c.domain is HealthDomain.PHYSICAL for c in citizen.health.challenges)
@@ -113,7 +136,7 @@ def preventive_track_fits(citizen: Citizen) -> tuple[bool, tuple[Reason, ...]]:
             _CITE,
         ),
     )
-    return employed and at_risk, reasons
+    return PreventiveFit(employed and at_risk, reasons)
 
 
 JAMMERBUGT = Protocol(

@@ -50,7 +50,7 @@ from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
-from helhed.errors import ValidationError
+from helhed.errors import ValidationError, require
 from helhed.groups import RiskGroup
 from helhed.pathways.events import (
     InterventionCompleted,
@@ -206,6 +206,7 @@ def course_content(
     Raises:
         ValidationError: If the interpretation is not of WHO-5 or its band is not mapped.
     """
+    require(interpretation, Interpretation, "interpretation", "must be an Interpretation")
     if interpretation.instrument != "who5":
         raise ValidationError.at("interpretation", "must be a WHO-5 interpretation")
     try:
@@ -245,6 +246,7 @@ def course_decision(
         ValidationError: If the interpretation is not of WHO-5, ``motivated`` is not a bool,
             or ``need_at_most`` is not a whole number from 0 to 100.
     """
+    require(interpretation, Interpretation, "interpretation", "must be an Interpretation")
     check = Checker()
     check.expect(interpretation.instrument == "who5", "interpretation", "must be of WHO-5")
     check.flag(motivated, "motivated")

@@ -64,7 +64,7 @@ from helhed.cases.syddjurs import RESULTS as _SYDDJURS_RESULTS
 from helhed.cases.tonder import RESULTS as _TONDER_RESULTS
 from helhed.cases.vordingborg import RESULTS as _VORDINGBORG_RESULTS
 from helhed.collaboration import CollaborationModel
-from helhed.errors import ValidationError
+from helhed.errors import UnknownNameError, ValidationError, key_path, quoted
 from helhed.groups import RiskGroup
 from helhed.sources import Citation, Reason
 
@@ -159,25 +159,25 @@ class Case:
         """The published result with ``code``.
 
         Raises:
-            KeyError: If the case has no such result; the message lists its codes.
+            UnknownNameError: If the case has no such result; the message lists its codes.
         """
         for item in self.published_results:
             if item.code == code:
                 return item
         codes = ", ".join(r.code for r in self.published_results) or "none"
-        raise KeyError(f"{self.id} has no result {code!r}; it has: {codes}")
+        raise UnknownNameError(f"{self.id} has no result {quoted(code)}; it has: {codes}")
 
     def figure(self, code: str) -> float:
         """The value of the published result with ``code``, for code that computes with it.
 
         Raises:
-            KeyError: If the case has no such result; the message lists its codes.
+            UnknownNameError: If the case has no such result; the message lists its codes.
             ValidationError: If the result is stated in words only (its value is None).
         """
         value = self.result(code).value
         if value is None:
             raise ValidationError.at(
-                f"{self.id}.{code}", "is stated in words only; it has no figure"
+                key_path(self.id, code), "is stated in words only; it has no figure"
             )
         return value
 
@@ -526,12 +526,13 @@ def case(case_id: str) -> Case:
     """The case with ``case_id``.
 
     Raises:
-        KeyError: If no case has that id; the message lists the ids.
+        UnknownNameError: If no case has that id; the message lists the ids.
     """
     try:
         return CASES[case_id]
     except KeyError:
-        raise KeyError(f"unknown case {case_id!r}; expected one of: {', '.join(CASES)}") from None
+        msg = f"unknown case {quoted(case_id)}; expected one of: {', '.join(CASES)}"
+        raise UnknownNameError(msg) from None
 
 
 def cases_for(model: CollaborationModel, *, inferred: bool = True) -> tuple[Case, ...]:

@@ -50,6 +50,7 @@ import attrs
 from helhed._values import frozen_fields
 from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
+from helhed.errors import require
 from helhed.groups import RiskGroup
 from helhed.models.coordination import Frequency, MeetingSeries
 from helhed.organisation import Administration
@@ -160,6 +161,8 @@ def granted_by_job_centre(pathway: Pathway, event: Event) -> bool:
 
 def under_purpose_plan(pathway: Pathway, event: Event) -> bool:
     """True if ``event``'s plan is a purpose plan the job centre made."""
+    require(pathway, Pathway, "pathway", "must be a Pathway")
+    require(event, Event, "event", "must be an Event")
     plan_id = getattr(event, "plan_id", None)
     return any(
         isinstance(e, PlanCreated)

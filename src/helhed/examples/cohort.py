@@ -32,6 +32,7 @@ from types import MappingProxyType
 
 from helhed.benefits import Benefit, BenefitStatus, benefit_rules
 from helhed.citizens import SICKNESS_BENEFITS, Citizen
+from helhed.errors import require
 from helhed.groups import HealthImpactHorizon
 from helhed.health import (
     HealthChallenge,
@@ -184,6 +185,7 @@ def synthetic_citizen(
         NoRuleError: If ``on`` is before 19 January 2018, the first sickness rule, and the
             benefit is a sickness benefit.
     """
+    require(rng, random.Random, "rng", "must be a random.Random")
     sick = benefit in SICKNESS_BENEFITS
     tier = "sick" if sick else "high" if benefit in _HIGH else "low"
     category = None

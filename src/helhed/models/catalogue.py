@@ -42,11 +42,12 @@ from types import MappingProxyType
 import attrs
 
 from helhed._coded import CodedEnum
-from helhed._meta import NON_BLANK
+from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
+from helhed.errors import UnknownNameError, quoted, require
 from helhed.groups import RiskGroup
 from helhed.health import RiskFactor
 from helhed.organisation import Administration, Period
@@ -142,12 +143,13 @@ class Taxonomy:
         """The task type with ``code``.
 
         Raises:
-            KeyError: If the taxonomy has no such code.
+            UnknownNameError: If the taxonomy has no such code.
         """
         for task_type in self.task_types:
             if task_type.code == code:
                 return task_type
-        raise KeyError(code)
+        msg = f"the taxonomy has no task type {quoted(code)}"
+        raise UnknownNameError(msg)
 
 
 def _faxe(*names: tuple[str, str]) -> Taxonomy:
@@ -367,12 +369,13 @@ class Catalogue:
         """The offer with ``offer_id``.
 
         Raises:
-            KeyError: If there is no such offer.
+            UnknownNameError: If there is no such offer.
         """
         for offer in self.offers:
             if offer.id == offer_id:
                 return offer
-        raise KeyError(offer_id)
+        msg = f"the catalogue has no offer {quoted(offer_id)}"
+        raise UnknownNameError(msg)
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -384,11 +387,14 @@ class OfferMatch:
         score: Higher fits better: 2 for each of the citizen's risk factors it addresses, 1 for
             naming the citizen's target group, 1 for naming their funding basis.
         reasons: Why it fits, each with its citation.
+
+    The score and the reasons are worked out from the citizen's risk factors and target group,
+    so ``repr`` hides them, as it hides a citizen's health.
     """
 
     offer: Offer
-    score: int
-    reasons: tuple[Reason, ...]
+    score: int = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    reasons: tuple[Reason, ...] = attrs.field(repr=REDACT, metadata=SENSITIVE)
 
 
 def match(  # noqa: PLR0913 - the filters are keywords
@@ -408,6 +414,7 @@ def match(  # noqa: PLR0913 - the filters are keywords
     or funding are open to all. The filters narrow the result. Ties are broken by offer id,
     so the result is the same on every call.
     """
+    require(catalogue, Catalogue, "catalogue", "must be a Catalogue")
     group = classify(citizen, on=on).group
     benefit = citizen.benefit
     factors = citizen.health.risk_factors
@@ -525,6 +532,7 @@ class Coverage:
 
 def coverage(catalogue: Catalogue) -> Coverage:
     """What the catalogue covers, and which risk factors, groups and task types have no offer."""
+    require(catalogue, Catalogue, "catalogue", "must be a Catalogue")
     factors: dict[RiskFactor, list[str]] = defaultdict(list)
     groups: dict[RiskGroup, list[str]] = defaultdict(list)
     types: dict[str, list[str]] = defaultdict(list)
@@ -593,6 +601,8 @@ def period_key(period: CapacityPeriod, day: dt.date) -> tuple[int, ...]:
         >>> period_key(CapacityPeriod.WEEK, day), period_key(CapacityPeriod.MONTH, day)
         ((2026, 1), (2025, 12))
     """
+    require(period, CapacityPeriod, "period", "must be a CapacityPeriod")
+    require(day, dt.date, "day", "must be a date")
     if period is CapacityPeriod.WEEK:
         iso = day.isocalendar()
         return (iso.year, iso.week)
@@ -621,6 +631,8 @@ def capacity(
     referral to a full offer, or a start beyond capacity, as a finding is helhed's way of
     showing where that prerequisite is missing.
     """
+    require(catalogue, Catalogue, "catalogue", "must be a Catalogue")
+    require(period, Period, "period", "must be a Period")
     names = {o.id: o.id for o in catalogue.offers} | {o.name_da: o.id for o in catalogue.offers}
     by_offer: dict[str, list[tuple[tuple[object, ...], object]]] = defaultdict(list)
     for pathway in pathways:

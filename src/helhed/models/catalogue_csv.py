@@ -75,7 +75,7 @@ from helhed._coded import CodedEnum
 from helhed._reading import MAX_DIGITS, text_of
 from helhed._validation import Checker
 from helhed.benefits import Benefit
-from helhed.errors import Problem, ValidationError
+from helhed.errors import Problem, ValidationError, require
 from helhed.groups import RiskGroup
 from helhed.health import RiskFactor
 from helhed.models.catalogue import (
@@ -160,6 +160,7 @@ def to_csv(catalogue: Catalogue, *, delimiter: str = ",") -> str:
     Returns:
         The text, each row ended by CRLF (RFC 4180). Write it to a file opened with ``newline=""``.
     """
+    require(catalogue, Catalogue, "catalogue", "must be a Catalogue")
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -217,6 +218,7 @@ def from_csv(
             Bytes that cannot be decoded, and text holding a lone surrogate, are refused as
             a whole (the message gives the byte's or character's offset).
     """
+    require(name, str, "name", "must be a string")
     text = text_of(text, encoding=encoding)
     if delimiter is None:
         delimiter = _find_delimiter(text)

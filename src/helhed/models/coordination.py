@@ -74,6 +74,7 @@ from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
+from helhed.errors import require
 from helhed.models.early_detection import assessment_rules
 from helhed.organisation import Administration, Role, Team
 from helhed.pathways.events import AssessmentHeld, Event, PlanCreated, PlanItemAdded
@@ -274,6 +275,7 @@ def visitation_events(
     Raises:
         ValidationError: If ``plan_id`` is blank or ``recorded_by`` is not an Administration.
     """
+    require(visitation, JointVisitation, "visitation", "must be a JointVisitation")
     plan = f"visitation-{visitation.decided_on.isoformat()}" if plan_id is None else plan_id
     check = Checker()
     check.text(plan, "plan_id")

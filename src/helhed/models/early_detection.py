@@ -63,6 +63,7 @@ import attrs
 
 from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
+from helhed.errors import quoted, require
 from helhed.organisation import Role
 from helhed.pathways.events import (
     AssessmentHeld,
@@ -93,6 +94,7 @@ _KAP6 = Citation("SST2019", "kap. 6")
 
 def plan_items(pathway: Pathway, plan_id: str) -> tuple[PlanItemAdded, ...]:
     """The items of a plan in force, in the order they were added."""
+    require(pathway, Pathway, "pathway", "must be a Pathway")
     return tuple(
         e for e in pathway.timeline if isinstance(e, PlanItemAdded) and e.plan_id == plan_id
     )
@@ -120,6 +122,7 @@ def progression_series(pathway: Pathway, instrument: str) -> Series | None:
     One result a day: a later screening on the same day replaces an earlier one. None when
     there is no scored screening on that instrument.
     """
+    require(pathway, Pathway, "pathway", "must be a Pathway")
     by_day: dict[dt.date, Measurement] = {}
     for event in pathway.timeline:
         if (
@@ -167,9 +170,9 @@ class PlanSpansProfessions(Rule):
                     (i,),
                     (event.occurred_on,),
                     (
-                        f"Plan {event.plan_id!r} fra {event.occurred_on} har indsatser fra "
+                        f"Plan {quoted(event.plan_id)} fra {event.occurred_on} har indsatser fra "
                         f"{found} faggruppe(r); mindst {self.minimum}.",
-                        f"Plan {event.plan_id!r} of {event.occurred_on} has items of {found} "
+                        f"Plan {quoted(event.plan_id)} of {event.occurred_on} has items of {found} "
                         f"profession(s); at least {self.minimum}.",
                     ),
                 )

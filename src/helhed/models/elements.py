@@ -69,6 +69,7 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
+from helhed.errors import UnknownNameError, quoted, require
 from helhed.sources import Citation, Reason
 
 __all__ = [
@@ -776,6 +777,7 @@ PREREQUISITES: Mapping[str, Prerequisite] = MappingProxyType(
 
 def content_elements(model: CollaborationModel) -> tuple[ContentElement, ...]:
     """The content elements of ``model``, in the order its chapter lists them."""
+    require(model, CollaborationModel, "model", "must be a CollaborationModel")
     return MODELS[model].content_elements
 
 
@@ -791,6 +793,7 @@ def prerequisites(model: CollaborationModel, *, general: bool = True) -> tuple[P
     Returns:
         The prerequisites in source order.
     """
+    require(model, CollaborationModel, "model", "must be a CollaborationModel")
     description = MODELS[model]
     if not general:
         return description.prerequisites
@@ -801,14 +804,14 @@ def prerequisite(code: str) -> Prerequisite:
     """The prerequisite with ``code``.
 
     Raises:
-        KeyError: If no prerequisite has that code; the message lists the codes.
+        UnknownNameError: If no prerequisite has that code; the message lists the codes.
     """
     try:
         return PREREQUISITES[code]
     except KeyError:
-        raise KeyError(
-            f"unknown prerequisite {code!r}; expected one of: {', '.join(PREREQUISITES)}"
-        ) from None
+        codes = ", ".join(PREREQUISITES)
+        msg = f"unknown prerequisite {quoted(code)}; expected one of: {codes}"
+        raise UnknownNameError(msg) from None
 
 
 def satisfied_by(item: Prerequisite) -> frozenset[str]:
@@ -823,6 +826,7 @@ def satisfied_by(item: Prerequisite) -> frozenset[str]:
     it. The links are helhed's (see ``Prerequisite.restates``), and one of them is wider than
     its general item (kap. 7's IT item also reaches "forvaltningsområder").
     """
+    require(item, Prerequisite, "item", "must be a Prerequisite")
     return _SATISFIED_BY[item.code]
 
 

@@ -50,6 +50,7 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
+from helhed.errors import require
 from helhed.models.elements import PREREQUISITES, Prerequisite, prerequisites, satisfied_by
 from helhed.sources import Citation, Reason
 
@@ -188,6 +189,8 @@ def readiness(
         What is met and missing, each in source order, with a summary reason first and then
         one reason per missing prerequisite, cited to the chapter that lists it.
     """
+    require(profile, MunicipalityProfile, "profile", "must be a MunicipalityProfile")
+    require(model, CollaborationModel, "model", "must be a CollaborationModel")
     wanted = prerequisites(model, general=general)
     met = tuple(p for p in wanted if profile.in_place & satisfied_by(p))
     missing = tuple(p for p in wanted if not profile.in_place & satisfied_by(p))
@@ -209,6 +212,7 @@ def readiness_all(
     profile: MunicipalityProfile, *, general: bool = True
 ) -> Mapping[CollaborationModel, Readiness]:
     """[`readiness`][helhed.models.readiness.readiness] for each of the four models, in order."""
+    require(profile, MunicipalityProfile, "profile", "must be a MunicipalityProfile")
     return MappingProxyType({m: readiness(profile, m, general=general) for m in CollaborationModel})
 
 

@@ -72,7 +72,7 @@ from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
 from helhed.collaboration import CollaborationModel
-from helhed.errors import HelhedError, ValidationError
+from helhed.errors import HelhedError, ValidationError, quoted
 from helhed.organisation import Administration, Period, Role, StaffMember
 from helhed.pathways.events import (
     ConversationHeld,
@@ -814,7 +814,8 @@ class Caseload:
         entry = CaseloadEntry(citizen_id=citizen_id, since=on)
         if citizen_id in self:
             raise ValidationError.at(
-                "citizen_id", f"is already on the caseload of consultant {self.consultant_id}"
+                "citizen_id",
+                f"is already on the caseload of consultant {quoted(self.consultant_id)}",
             )
         if self.full:
             raise CaseloadFullError(self.consultant_id, self.limit)
@@ -828,7 +829,7 @@ class Caseload:
         """
         if citizen_id not in self:
             raise ValidationError.at(
-                "citizen_id", f"is not on the caseload of consultant {self.consultant_id}"
+                "citizen_id", f"is not on the caseload of consultant {quoted(self.consultant_id)}"
             )
         return attrs.evolve(
             self, citizens=tuple(e for e in self.citizens if e.citizen_id != citizen_id)

@@ -27,6 +27,7 @@ import attrs
 
 from helhed._values import frozen_fields
 from helhed.cases import PROTOCOLS as CASES
+from helhed.errors import require
 from helhed.models.coordination import COORDINATION
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.models.specific import SPECIFIC
@@ -155,6 +156,7 @@ def refresh(page: str, rows: Iterable[RuleBasisRow] | None = None) -> str:
     The markers are [`BEGIN`][helhed.pathways.bases.BEGIN] and
     [`END`][helhed.pathways.bases.END]; a page without them is returned unchanged.
     """
+    require(page, str, "page", "must be a string")
     start = page.find(BEGIN)
     stop = page.find(END)
     if start < 0 or stop < start:

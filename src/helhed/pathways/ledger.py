@@ -43,6 +43,7 @@ from typing import Literal
 import attrs
 
 from helhed._values import frozen_fields
+from helhed.errors import require
 from helhed.organisation import Administration
 from helhed.pathways.events import (
     ConsentGiven,
@@ -286,6 +287,8 @@ def refusal(
         why: What decided (the reason code is ``consent.<why>``).
         day: The day of the withdrawal or refusal, or the last day of the expired consent.
     """
+    require(category, InformationCategory, "category", "must be an InformationCategory")
+    require(to, Administration, "to", "must be an Administration")
     recipient = (to.label_da.lower(), to.label_en.lower())
     what = (category.label_da.lower(), category.label_en.lower())
     aim = (

@@ -69,7 +69,7 @@ import attrs
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker, items_of
 from helhed._values import FrozenMap, frozen_fields
-from helhed.errors import TransitionError, ValidationError
+from helhed.errors import TransitionError, UnknownNameError, ValidationError, quoted
 from helhed.pathways.events import Event, EventAnnulled, Referred, happened_after
 from helhed.pathways.replay import (
     CITIZENS_NO,
@@ -535,9 +535,13 @@ class Pathway:
         """The referral event in force with ``referral_id``.
 
         Raises:
-            KeyError: If the pathway has no such referral.
+            UnknownNameError: If the pathway has no such referral.
         """
-        return self._log.replay.sent[referral_id]
+        try:
+            return self._log.replay.sent[referral_id]
+        except (KeyError, TypeError):
+            msg = f"the pathway has no referral {quoted(referral_id)}"
+            raise UnknownNameError(msg) from None
 
     def __len__(self) -> int:
         """Number of events in the log."""

@@ -33,7 +33,7 @@ from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._values import FrozenMap, frozen_fields
 from helhed.benefits import Benefit
-from helhed.errors import TransitionError
+from helhed.errors import TransitionError, quoted, require
 from helhed.groups import RiskGroup
 from helhed.organisation import Administration, Role
 from helhed.pathways.events import (
@@ -188,6 +188,7 @@ class PathwayState:
 
 def describe(event: Event) -> str:
     """How an error names an event: its kind and day, never a value of a health field."""
+    require(event, Event, "event", "must be an Event")
     return f"{event.kind.label_en}, {event.occurred_on}"
 
 
@@ -290,50 +291,50 @@ class Replay:
             return "a pathway opens with a referral; this event would come before it"
         match event:
             case Referred(referral_id=rid) if rid in self.referrals:
-                return f"referral {rid!r} was already made; referral ids must be unique"
+                return f"referral {quoted(rid)} was already made; referral ids must be unique"
             case ReferralAccepted(referral_id=rid) | ReferralDeclined(referral_id=rid):
                 status = self.referrals.get(rid)
                 if status is None:
-                    return f"there is no referral {rid!r} to answer"
+                    return f"there is no referral {quoted(rid)} to answer"
                 if status is not ReferralStatus.PENDING:
-                    return f"referral {rid!r} was already {status.label_en.lower()}"
+                    return f"referral {quoted(rid)} was already {status.label_en.lower()}"
             case (
                 ContactMade(referral_id=str(rid))
                 | ConversationHeld(referral_id=str(rid))
                 | ReturnedToCaseworker(referral_id=str(rid))
             ) if rid not in self.referrals:
-                return f"there is no referral {rid!r}"
+                return f"there is no referral {quoted(rid)}"
             case InterventionStarted(offer=offer, referral_id=rid):
                 if offer in self.running:
                     return "this offer is already running"
                 if rid is not None and self.referrals.get(rid) is None:
-                    return f"there is no referral {rid!r}"
+                    return f"there is no referral {quoted(rid)}"
                 if rid is not None and self.referrals[rid] is ReferralStatus.DECLINED:
-                    return f"referral {rid!r} was declined"
+                    return f"referral {quoted(rid)} was declined"
             case InterventionCompleted(offer=offer) | InterventionDroppedOut(offer=offer):
                 if offer not in self.running:
                     return "this offer is not running; an intervention must start first"
             case InterventionNotStarted(offer=offer) if offer in self.running:
                 return "this offer is already running"
             case PlanCreated(plan_id=pid) if pid in self.plans:
-                return f"plan {pid!r} already exists"
+                return f"plan {quoted(pid)} already exists"
             case PlanAdjusted(plan_id=pid) | ProgressionReviewed(plan_id=pid) if (
                 pid not in self.plans
             ):
-                return f"there is no plan {pid!r}"
+                return f"there is no plan {quoted(pid)}"
             case PlanItemAdded(plan_id=pid, item_id=iid) | SubGoalSet(plan_id=pid, goal_id=iid):
                 if pid not in self.plans:
-                    return f"there is no plan {pid!r}"
+                    return f"there is no plan {quoted(pid)}"
                 if (pid, iid) in self.items:
-                    return f"plan {pid!r} already has an item or sub-goal {iid!r}"
+                    return f"plan {quoted(pid)} already has an item or sub-goal {quoted(iid)}"
             case GrantReviewed(referral_id=rid) | ReportWritten(referral_id=str(rid)) if (
                 rid not in self.referrals
             ):
-                return f"there is no referral {rid!r}"
+                return f"there is no referral {quoted(rid)}"
             case CaseworkerAssigned(staff_id=sid) if sid in self.caseworkers:
-                return f"staff member {sid!r} is already assigned"
+                return f"staff member {quoted(sid)} is already assigned"
             case CaseworkerReleased(staff_id=sid) if sid not in self.caseworkers:
-                return f"staff member {sid!r} is not assigned"
+                return f"staff member {quoted(sid)} is not assigned"
         return None
 
     def take(self, event: Event, index: int) -> None:  # noqa: C901, PLR0912 - one branch per kind

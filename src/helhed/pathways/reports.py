@@ -42,6 +42,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._validation import Checker, items_of
 from helhed._values import frozen_fields
+from helhed.errors import UnknownNameError, quoted, require
 from helhed.organisation import Period
 from helhed.pathways.events import (
     ConversationHeld,
@@ -112,21 +113,23 @@ class Table:
         """The row whose first cell is ``label``.
 
         Raises:
-            KeyError: If there is no such row.
+            UnknownNameError: If there is no such row.
         """
         for row in self.rows:
             if row[0] == label:
                 return row
-        raise KeyError(label)
+        msg = f"the report has no row {quoted(label)}"
+        raise UnknownNameError(msg)
 
     def column(self, name: str) -> tuple[Cell, ...]:
         """The cells of column ``name``, top to bottom.
 
         Raises:
-            KeyError: If there is no such column.
+            UnknownNameError: If there is no such column.
         """
         if name not in self.columns:
-            raise KeyError(name)
+            msg = f"the report has no column {quoted(name)}"
+            raise UnknownNameError(msg)
         index = self.columns.index(name)
         return tuple(row[index] for row in self.rows)
 
@@ -169,6 +172,8 @@ class Table:
 
 def ratio(numerator: int, denominator: int) -> Decimal | None:
     """``numerator / denominator`` rounded half up to one decimal, without a trailing zero."""
+    require(numerator, int, "numerator", "must be a whole number")
+    require(denominator, int, "denominator", "must be a whole number")
     if denominator == 0:
         return None
     value = (Decimal(numerator) / Decimal(denominator)).quantize(
@@ -179,6 +184,8 @@ def ratio(numerator: int, denominator: int) -> Decimal | None:
 
 def share(part: int, whole: int) -> int | None:
     """``part`` as a whole percentage of ``whole``, rounded half up (9 of 80 -> 11)."""
+    require(part, int, "part", "must be a whole number")
+    require(whole, int, "whole", "must be a whole number")
     if whole == 0:
         return None
     return int((Decimal(100 * part) / Decimal(whole)).quantize(Decimal(1), rounding=ROUND_HALF_UP))

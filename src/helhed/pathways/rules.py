@@ -56,7 +56,7 @@ from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit, benefit_rules
 from helhed.collaboration import CollaborationModel
-from helhed.errors import HelhedError, ValidationError
+from helhed.errors import HelhedError, UnknownNameError, ValidationError, quoted
 from helhed.groups import RiskGroup
 from helhed.organisation import Administration, Role
 from helhed.pathways.consent import audit
@@ -1022,9 +1022,10 @@ class Protocol:
         """The rule with ``rule_id``.
 
         Raises:
-            KeyError: If the protocol has no such rule.
+            UnknownNameError: If the protocol has no such rule.
         """
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
-        raise KeyError(rule_id)
+        msg = f"{self.id} has no rule {quoted(rule_id)}"
+        raise UnknownNameError(msg)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Protocol, cast
 
+from helhed.errors import UnknownNameError, quoted
 from helhed.screening import alcohol, audit, audit_c, vba, who5
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,24 +56,25 @@ def get_instrument(name: str) -> ModuleType:
     """The instrument module called ``name``: who5, audit, audit-c, alcohol or vba.
 
     Raises:
-        KeyError: If there is no such instrument; the message lists the names.
+        UnknownNameError: If there is no such instrument; the message lists the names.
     """
     try:
         return INSTRUMENTS[name]
     except KeyError:
-        raise KeyError(
-            f"unknown instrument {name!r}; expected one of: {', '.join(INSTRUMENTS)}"
-        ) from None
+        names = ", ".join(INSTRUMENTS)
+        msg = f"unknown instrument {quoted(name)}; expected one of: {names}"
+        raise UnknownNameError(msg) from None
 
 
 def questionnaire(name: str) -> Questionnaire:
     """The questionnaire module called ``name`` (``who5``, ``audit``, ``audit-c``).
 
     Raises:
-        KeyError: If there is no such questionnaire; the message lists the names.
+        UnknownNameError: If there is no such questionnaire; the message lists the names.
     """
     try:
         return QUESTIONNAIRES[name]
     except KeyError:
         names = ", ".join(QUESTIONNAIRES)
-        raise KeyError(f"unknown questionnaire {name!r}; expected one of: {names}") from None
+        msg = f"unknown questionnaire {quoted(name)}; expected one of: {names}"
+        raise UnknownNameError(msg) from None

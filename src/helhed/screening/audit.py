@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helhed.errors import require
 from helhed.screening._base import Band, Bands, Interpretation, Score, check_answers, check_result
 from helhed.sources import Citation, Reason
 
@@ -166,6 +167,7 @@ def score(answers: object) -> Score:
 
 def progression_value(result: Score) -> int:
     """The value progression is measured on: the total."""
+    require(result, Score, "result", "must be a Score")
     return result.total
 
 

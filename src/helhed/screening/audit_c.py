@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 
 from helhed._validation import Checker
+from helhed.errors import require
 from helhed.screening._base import (
     Band,
     Bands,
@@ -129,6 +130,7 @@ def score(answers: object) -> Score:
 
 def progression_value(result: Score) -> int:
     """The value progression is measured on: the total."""
+    require(result, Score, "result", "must be a Score")
     return result.total
 
 

@@ -42,7 +42,7 @@ from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
 from helhed._values import frozen_fields
-from helhed.errors import ValidationError
+from helhed.errors import ValidationError, require
 from helhed.screening._base import Score
 from helhed.screening._registry import QUESTIONNAIRES, questionnaire
 from helhed.sources import Reason
@@ -135,6 +135,8 @@ def change(before: Measurement, after: Measurement) -> Change:
     Raises:
         ValidationError: If the instruments differ or ``after`` is not later than ``before``.
     """
+    require(before, Measurement, "before", "must be a Measurement")
+    require(after, Measurement, "after", "must be a Measurement")
     check = Checker()
     check.expect(
         after.instrument == before.instrument,

@@ -42,7 +42,7 @@ import attrs
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.citizens import Citizen
-from helhed.errors import ValidationError
+from helhed.errors import ValidationError, require
 from helhed.pathways.compliance import check
 from helhed.pathways.events import (
     ContactMade,
@@ -214,6 +214,8 @@ class Comparison:
 
 def last_day(start: dt.date, weeks: int) -> dt.date:
     """The day of a run's last week, ``start + 7 * (weeks - 1)``: the day its logs end."""
+    require(start, dt.date, "start", "must be a date")
+    require(weeks, int, "weeks", "must be a whole number")
     return start + dt.timedelta(weeks=weeks - 1)
 
 

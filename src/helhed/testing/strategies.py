@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from helhed.benefits import LIFECYCLE, Benefit, BenefitRules, benefit_rules
 from helhed.citizens import SICKNESS_BENEFITS, Citizen
 from helhed.collaboration import CollaborationModel
-from helhed.errors import TransitionError
+from helhed.errors import TransitionError, UnknownNameError, quoted
 from helhed.groups import HealthImpactHorizon, RiskGroup
 from helhed.health import (
     MAX_SICK_DAYS,
@@ -252,7 +252,7 @@ def documents(name: str) -> st.SearchStrategy[object]:
     """Documents of the top-level type called ``name`` (see ``helhed.serialization.DOCUMENTS``).
 
     Raises:
-        KeyError: If ``name`` is not a document name.
+        UnknownNameError: If ``name`` is not a document name.
     """
     makers: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
         "citizen": citizens,
@@ -269,7 +269,12 @@ def documents(name: str) -> st.SearchStrategy[object]:
         "readiness": readiness_answers,
         "catalogue": catalogues,
     }
-    return makers[name]()
+    try:
+        maker = makers[name]
+    except (KeyError, TypeError):
+        msg = f"unknown document {quoted(name)}; expected one of: {', '.join(makers)}"
+        raise UnknownNameError(msg) from None
+    return maker()
 
 
 OFFERS = ("afklarende sundhedssamtale", "Åben og Rolig", "rygestop", "mentor", "virksomhedspraktik")
