@@ -12,16 +12,22 @@ import attrs
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helhed._validation import Checker
 from helhed._values import plain, whole_number
-from helhed.batch import citizens_to_frame, classify_frame
+from helhed.batch import check_frame, citizens_to_frame, classify_frame
 from helhed.cases.kolding import course_sessions
 from helhed.errors import ValidationError
+from helhed.frames import INDEX, from_frame, to_frame
 from helhed.health import MAX_SICK_DAYS, HealthProfile
+from helhed.organisation import Administration
+from helhed.pathways.events import ReferralAccepted, Referred
+from helhed.pathways.pathway import Pathway
+from helhed.pathways.protocols import HALSNAES
 from helhed.screening import alcohol, audit, audit_c, who5
+from helhed.target_groups import classify
 from helhed.testing import strategies as hs
 
 DAY = dt.date(2024, 5, 1)
@@ -275,3 +281,68 @@ def test_the_core_imports_without_any_extra():
     )
     run = _python(code)
     assert (run.returncode, run.stdout.strip()) == (0, "15"), run.stderr
+
+
+def _as_floats(frame):
+    """``frame`` with each whole-number column as floats, as pandas holds one with gaps."""
+    columns = [c for c in frame.columns if str(frame[c].dtype) == "Int64"]
+    return frame.assign(**{c: frame[c].astype("float64") for c in columns}), columns
+
+
+@settings(max_examples=30)
+@given(st.lists(hs.pathways(max_events=8), max_size=4, unique_by=lambda p: p.citizen_id))
+def test_from_frame_and_check_frame_read_float_whole_number_columns(pathways):
+    frame = to_frame(pathways)
+    floats, columns = _as_floats(frame)
+    assert INDEX in columns
+    assert from_frame(floats) == from_frame(frame)
+    on = max((e.occurred_on for p in pathways for e in p.events), default=DAY)
+    pd.testing.assert_frame_equal(
+        check_frame(floats, HALSNAES, on=on), check_frame(frame, HALSNAES, on=on)
+    )
+
+
+def test_a_helhed_index_that_is_not_whole_is_named_once():
+    frame = to_frame([_example()])
+    floats, _ = _as_floats(frame)
+    floats.loc[1, INDEX] = 0.5
+    for read in (from_frame, lambda f: check_frame(f, HALSNAES, on=DAY)):
+        with pytest.raises(ValidationError) as info:
+            read(floats)
+        assert [(p.path, p.message) for p in info.value.problems] == [
+            (f"rows[1].{INDEX}", "must be a whole number, 0 or more")
+        ]
+
+
+def _example():
+    """A referral on 4 March 2024 and its acceptance the same day."""
+    day = dt.date(2024, 3, 4)
+    return Pathway.of(
+        [
+            Referred(
+                citizen_id="c-1",
+                occurred_on=day,
+                recorded_by=Administration.JOB_CENTRE,
+                referral_id="r-1",
+                offer="rygestop",
+                to=Administration.HEALTH,
+                voluntary=True,
+            ),
+            ReferralAccepted(
+                citizen_id="c-1",
+                occurred_on=day,
+                recorded_by=Administration.HEALTH,
+                referral_id="r-1",
+            ),
+        ]
+    )
+
+
+@given(hs.citizens(), st.integers(min_value=0, max_value=MAX_SICK_DAYS), hs.dates())
+def test_classify_with_a_numpy_sick_days_count_equals_with_the_int(citizen, days, on):
+    plain_citizen = attrs.evolve(citizen, health=attrs.evolve(citizen.health, sick_days=days))
+    numpy_citizen = attrs.evolve(
+        citizen, health=attrs.evolve(citizen.health, sick_days=np.int64(days))
+    )
+    assert numpy_citizen == plain_citizen
+    assert classify(numpy_citizen, on=on) == classify(plain_citizen, on=on)
