@@ -14,6 +14,7 @@ SRC = pathlib.Path(helhed.__file__).parent
 
 # A module may import only from modules listed before it.
 FLOORS = [
+    "_extras",
     "_values",
     "errors",
     "_reading",

@@ -135,7 +135,7 @@ def test_the_need_cut_off_is_a_parameter_with_the_who5_default():
     # An item answered 1 shows a need whatever the cut-off.
     low = who5.interpret(who5.score([1, 5, 5, 5, 5]), on=D)
     assert course_decision(low, motivated=True, need_at_most=0).need is True
-    for bad in (101, -1, True, 50.0):
+    for bad in (101, -1, True, 50.5):
         with pytest.raises(ValidationError, match="need_at_most"):
             course_decision(reading, motivated=True, need_at_most=bad)
     assert "WHO5" in NEED_READING.why_en

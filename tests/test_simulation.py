@@ -304,7 +304,7 @@ def test_citizens_may_be_any_iterable_of_ids():
     [
         ({"weeks": 0}, ["weeks"]),
         ({"weeks": -1}, ["weeks"]),
-        ({"weeks": 2.0}, ["weeks"]),
+        ({"weeks": 2.5}, ["weeks"]),
         ({"start": "2025-01-06"}, ["start"]),
         ({"start": dt.datetime(2025, 1, 6)}, ["start"]),  # noqa: DTZ001 - a wrong type on purpose
         ({"weeks": 0, "start": None}, ["start", "weeks"]),

@@ -14,12 +14,14 @@ import enum
 import functools
 import importlib
 import inspect
+import math
 import pickle
 import pkgutil
 import types
 import typing
 import zoneinfo
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 
 import attrs
 import jsonschema
@@ -767,8 +769,31 @@ def test_a_value_already_frozen_is_kept_as_it_is(annotation, value):
 
 
 def test_leaves_need_no_converter():
-    for annotation in (int, str | None, dt.date, Callable[[int], bool], type[int], list[int]):
+    for annotation in (str | None, dt.date, Callable[[int], bool], type[int], list[int]):
         assert converter_for(annotation) is None
+    assert converter_for(int | float) is None  # a float there is meant as a float
+
+
+def test_an_int_field_holds_other_whole_numbers_as_plain_ints():
+    @attrs.frozen(field_transformer=frozen_fields)
+    class Counts:
+        one: int
+        maybe: int | None
+        many: tuple[int, ...]
+        named: Mapping[str, int]
+        either: int | tuple[int, ...]
+        real: int | float
+
+    counts = Counts(3.0, Fraction(4, 1), [5.0, 6], {"a": 7.0}, 8.0, 9.0)
+    assert counts == Counts(3, 4, (5, 6), {"a": 7}, 8, 9.0)
+    assert [type(v) for v in (counts.one, counts.maybe, *counts.many, counts.named["a"])] == [
+        int
+    ] * 5
+    assert (type(counts.either), type(counts.real)) == (int, float)
+    # What is not a whole number is left for the class's check to refuse.
+    left = Counts(1.5, True, [None], {"a": "7"}, math.nan, 2)
+    assert (left.one, left.maybe, left.many, left.named["a"]) == (1.5, True, (None,), "7")
+    assert math.isnan(left.either)
 
 
 @attrs.frozen(field_transformer=frozen_fields)

@@ -14,6 +14,7 @@ import numbers
 from collections.abc import Iterable
 from typing import TypeGuard, TypeVar
 
+from helhed._values import whole_number
 from helhed.errors import Problem, ValidationError
 
 __all__ = ["Checker", "is_day", "items_of", "unchecked"]
@@ -56,12 +57,28 @@ class Checker:
         maximum: int | None = None,
         optional: bool = False,
     ) -> bool:
-        """Check for an int (not a bool) from ``minimum`` to ``maximum``."""
+        """Check for a whole number (not a bool) from ``minimum`` to ``maximum``.
+
+        A whole number of another type than ``int`` - a numpy integer, ``3.0`` - passes (see
+        [`whole_number`][helhed._values.whole_number]); a field declared ``int`` holds it
+        as a plain int already, and a function converts its argument with
+        [`plain`][helhed._values.plain] before it uses it. ``1.5``, NaN and a bool do not.
+
+        Examples:
+            >>> check = Checker()
+            >>> [check.whole(v, "n") for v in (3, 3.0, 1.5, math.nan, True, -1)]
+            [True, True, False, False, False, False]
+            >>> [str(p) for p in check.problems]
+            ['n: must be a whole number', 'n: must be a whole number', \
+'n: must be a whole number', 'n: must be 0 or more']
+        """
         if optional and value is None:
             return True
-        if isinstance(value, bool) or not isinstance(value, int):
+        number = whole_number(value)
+        if number is None:
             self.fail(path, "must be a whole number")
             return False
+        value = number
         if value < minimum:
             self.fail(path, f"must be {minimum} or more")
             return False
@@ -76,7 +93,8 @@ class Checker:
         Unlike [`whole`][helhed._validation.Checker.whole], numpy's integer types are whole
         numbers here too, since numpy's generators hand them out and take them back.
         """
-        ok = not isinstance(value, bool) and isinstance(value, numbers.Integral) and int(value) >= 0
+        found = whole_number(value) if isinstance(value, numbers.Integral) else None
+        ok = found is not None and found >= 0
         return self.expect(ok, path, "must be a whole number of 0 or more")
 
     def probability(self, value: object, path: str) -> bool:

@@ -10,7 +10,11 @@ naturally writes into the immutable type the field declares:
 * a set or a frozenset becomes a frozenset, and so does a list or a tuple whose items are
   hashable and all different (a list that repeats an item is left alone: collapsing it would
   hide the repetition, so the class's own check refuses it);
-* a dict or any other mapping becomes a [`FrozenMap`][helhed._values.FrozenMap].
+* a dict or any other mapping becomes a [`FrozenMap`][helhed._values.FrozenMap];
+* in a field declared ``int`` (also inside ``X | None`` or a container, but not in a union
+  with ``float``), a whole number of another type - a numpy integer, or a float such as
+  ``3.0`` that pandas makes of a column with missing cells - becomes the plain ``int``
+  (see [`whole_number`][helhed._values.whole_number]); a bool stays a bool.
 
 Anything else is passed through unchanged, so the class's own check reports the wrong type
 as a [`ValidationError`][helhed.errors.ValidationError]; a converter never raises. A value
@@ -33,6 +37,8 @@ returned as it is, without looking at its items.
 from __future__ import annotations
 
 import inspect
+import math
+import numbers
 import operator
 import types
 import typing
@@ -41,12 +47,56 @@ from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["FrozenMap", "converter_for", "frozen_fields"]
+__all__ = ["FrozenMap", "converter_for", "frozen_fields", "plain", "whole_number"]
 
 _K = TypeVar("_K")
 _V_co = TypeVar("_V_co", covariant=True)
 
 Convert = Callable[[Any], Any]
+_T = TypeVar("_T")
+
+
+def whole_number(value: object) -> int | None:
+    """The plain ``int`` that ``value`` stands for if it is a whole number; else None.
+
+    A whole number is an ``int``, any other integral number (numpy's ``int64`` and kin, by
+    ``numbers.Integral``), or a real number with no fractional part (``3.0``, ``numpy.float64(3)``)
+    . A bool (Python's or numpy's) is not one, nor NaN, an infinity or ``1.5``. numpy is not
+    imported: its scalars are recognised by the ``numbers`` classes they register with.
+
+    Examples:
+        >>> from fractions import Fraction
+        >>> [whole_number(v) for v in (3, 3.0, Fraction(6, 2), -2.0)]
+        [3, 3, 3, -2]
+        >>> [whole_number(v) for v in (True, 1.5, float("nan"), float("inf"), "3", None)]
+        [None, None, None, None, None, None]
+    """
+    if type(value) is int:
+        return value
+    if isinstance(value, bool) or type(value).__name__ in {"bool", "bool_"}:
+        return None
+    if isinstance(value, numbers.Integral):
+        return operator.index(value)
+    if isinstance(value, numbers.Real):
+        number = float(value)
+        if math.isfinite(number) and number.is_integer():
+            return int(number)
+    return None
+
+
+def plain(value: _T) -> _T:
+    """``value`` as a plain ``int`` if it is a whole number of another type; else itself.
+
+    For an argument declared ``int``, before it is checked: a numpy integer or ``3.0``
+    becomes ``3``, so what is stored and computed with is a plain, hashable, JSON-ready int.
+    Anything else is returned unchanged, so the check reports it.
+
+    Examples:
+        >>> plain(3.0), plain(1.5), plain(True), plain("x")
+        (3, 1.5, True, 'x')
+    """
+    found = whole_number(value)
+    return value if found is None else found  # type: ignore[return-value]
 
 
 class FrozenMap(Mapping[_K, _V_co]):
@@ -203,19 +253,25 @@ def _unchanged(value: object) -> object:
     return value
 
 
-def converter_for(annotation: object) -> Convert | None:
+def converter_for(annotation: object) -> Convert | None:  # noqa: PLR0911 - one per kind
     """The converter for a field of type ``annotation``; None if its values need none.
 
     Examples:
         >>> converter_for(tuple[frozenset[int], ...])([[1, 2], {3}])
         (frozenset({1, 2}), frozenset({3}))
-        >>> converter_for(int | None) is None
+        >>> converter_for(str | None) is None
         True
+        >>> converter_for(int | None)(4.0), converter_for(int | float) is None
+        (4, True)
     """
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Union or origin is types.UnionType:
+        if int in args and float in args:  # a float there is meant as a float
+            return _union_of(tuple(a for a in args if a is not int))
         return _union_of(args)
+    if annotation is int:
+        return plain
     if annotation is tuple or origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return _tuple_of(converter_for(args[0]))
@@ -240,6 +296,7 @@ def _union_of(members: tuple[object, ...]) -> Convert | None:
     sequences = by_kind.get(tuple) or by_kind.get(frozenset)
     sets = by_kind.get(frozenset)
     mappings = by_kind.get(Mapping)
+    ints = by_kind.get(int)
 
     def convert(value: object) -> object:
         if isinstance(value, (list, tuple)):
@@ -248,7 +305,7 @@ def _union_of(members: tuple[object, ...]) -> Convert | None:
             return sets(value) if sets else value
         if isinstance(value, Mapping):
             return mappings(value) if mappings else value
-        return value
+        return ints(value) if ints else value
 
     return convert
 

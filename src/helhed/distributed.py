@@ -34,9 +34,13 @@ import datetime as dt
 from collections.abc import Callable
 
 import attrs
-import dask.dataframe as dd
-import pandas as pd
-from dask.base import compute
+
+from helhed._extras import needs
+
+with needs("helhed.distributed"):
+    import dask.dataframe as dd
+    import pandas as pd
+    from dask.base import compute
 
 from helhed._validation import Checker
 from helhed.batch import (

@@ -61,7 +61,10 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 from zoneinfo import ZoneInfo
 
-import pandas as pd
+from helhed._extras import needs
+
+with needs("helhed.exports"):
+    import pandas as pd
 
 from helhed.errors import ValidationError
 from helhed.frames import distinct_pathways

@@ -79,11 +79,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
-import numpy as np
-import pandas as pd
+
+from helhed._extras import needs
+
+with needs("helhed.frames"):
+    import numpy as np
+    import pandas as pd
 
 from helhed._coded import CodedEnum
-from helhed._values import frozen_fields
+from helhed._values import frozen_fields, whole_number
 from helhed.errors import Problem, ValidationError
 from helhed.pathways.events import EVENT_TYPES, Event, EventKind
 from helhed.pathways.pathway import Pathway
@@ -326,7 +330,13 @@ def _json_value(value: object, kind: str) -> object:  # noqa: PLR0911 - one retu
         if isinstance(value, (list, tuple)):
             return list(value)
         raise _CellError(f"must be codes joined by {_SEPARATOR!r}")
-    return value
+    return _whole_cell(value) if kind == _WHOLE else value
+
+
+def _whole_cell(value: object) -> object:
+    """A whole number as a plain int (3.0, as pandas holds it in a column with gaps, is 3)."""
+    found = whole_number(value)
+    return value if found is None else found
 
 
 def _event_data(
@@ -407,9 +417,10 @@ def _check_columns(frame: pd.DataFrame) -> None:
 def _position(value: object) -> int:
     if is_missing(value):
         raise _CellError("is required")
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    found = whole_number(value)  # a numpy integer, or 3.0 from a column with gaps
+    if found is None or found < 0:
         raise _CellError("must be a whole number, 0 or more")
-    return value
+    return found
 
 
 def _same_time(cell: object, event: Event) -> bool:

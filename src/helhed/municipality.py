@@ -54,10 +54,14 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 import attrs
-import numpy as np
+
+from helhed._extras import needs
+
+with needs("helhed.municipality"):
+    import numpy as np
 
 from helhed._validation import Checker
-from helhed._values import frozen_fields
+from helhed._values import frozen_fields, plain
 from helhed.citizens import Citizen
 from helhed.collaboration import CollaborationModel
 from helhed.examples import DEMO_SEED, demo_cohort, example_catalogue
@@ -377,6 +381,7 @@ def simulate_municipality(  # noqa: PLR0913 - the run is set by keywords
             is not a whole number of at least 0, ``start`` is not a date, or ``catalogue`` or
             ``lapses`` is of the wrong type.
     """
+    size, weeks = plain(size), plain(weeks)
     problems = Checker()
     problems.whole(size, "size", minimum=1)
     problems.seed(seed, "seed")

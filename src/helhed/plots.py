@@ -52,12 +52,15 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import cast
 
-import matplotlib.dates as mdates
-import numpy as np
-import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.patches import Rectangle
+from helhed._extras import needs
+
+with needs("helhed.plots"):
+    import matplotlib.dates as mdates
+    import numpy as np
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
 
 from helhed.errors import ValidationError, require
 from helhed.exports import STATES, transitions

@@ -21,23 +21,27 @@ Needs numpy and pandas (the ``research`` extra); ``import helhed`` does not impo
 package.
 """
 
-from helhed.batch.citizens import (
-    CITIZEN_COLUMNS,
-    CLASSIFY_OUTPUT,
-    SICKNESS_COLUMNS,
-    SICKNESS_OUTPUT,
-    citizens_to_frame,
-    classify_frame,
-    sickness_frame,
-)
-from helhed.batch.compliance import (
-    FINDING_COLUMNS,
-    check_frame,
-    findings_of,
-    population_rows,
-    report_frame,
-    sort_findings,
-)
+from helhed._extras import needs
+
+with needs("helhed.batch"):
+    from helhed.batch.citizens import (
+        CITIZEN_COLUMNS,
+        CLASSIFY_OUTPUT,
+        SICKNESS_COLUMNS,
+        SICKNESS_OUTPUT,
+        citizens_to_frame,
+        classify_frame,
+        sickness_frame,
+    )
+    from helhed.batch.compliance import (
+        FINDING_COLUMNS,
+        check_frame,
+        findings_of,
+        population_rows,
+        report_frame,
+        sort_findings,
+    )
+
 
 __all__ = [
     "CITIZEN_COLUMNS",

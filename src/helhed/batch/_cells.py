@@ -16,6 +16,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from helhed._coded import CodedEnum
+from helhed._values import whole_number
 from helhed.errors import Problem, ValidationError
 from helhed.frames import is_missing, python_value
 from helhed.serialization import DATE_PATTERN as DATE_TEXT
@@ -257,11 +258,12 @@ def position(value: object) -> int:
     Raises:
         CellError: For anything else.
     """
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    found = whole_number(value)  # also 3.0, as pandas holds whole numbers in a column with gaps
+    if found is None or found < 0:
         raise CellError("must be a whole number, 0 or more")
-    if value > LARGEST:
+    if found > LARGEST:
         raise CellError(TOO_LARGE)
-    return value
+    return found
 
 
 def row_order(problem: Problem) -> tuple[int, str]:

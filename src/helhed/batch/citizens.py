@@ -22,7 +22,9 @@ writes them from [`Citizen`][helhed.citizens.Citizen] objects):
 * ``sickness_category`` (optional) - a code, or missing; checked, but it does not change the
   answer;
 * ``risk_factors`` - risk factor codes joined by ``;``; missing or empty for none;
-* ``challenges`` - how many health challenges are recorded (missing counts as 0);
+* ``challenges`` - how many health challenges are recorded (missing counts as 0): a whole
+  number, of any integer dtype, or a float that is whole (``1.0``, as pandas holds whole
+  numbers in a column with missing cells, where NaN is a missing cell); ``1.5`` is refused;
 * ``current_barrier``, ``progressive`` - True if any recorded challenge is a current barrier
   to work, or progressive; they need ``challenges`` of 1 or more;
 * ``affects_work`` - the health profile's flag.
@@ -76,6 +78,7 @@ import pandas as pd
 
 from helhed._coded import CodedEnum
 from helhed._validation import Checker
+from helhed._values import whole_number
 from helhed.batch._cells import (
     CellError,
     Codes,
@@ -166,9 +169,17 @@ def _strict_flag(value: object) -> bool:
 
 
 def _count(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    """A count: a whole number of 0 or more (also 3.0, as pandas holds it in a float column)."""
+    found = whole_number(value)
+    if found is None or found < 0:
         raise CellError("must be a whole number, 0 or more")
-    return value
+    return found
+
+
+def _rows_of(problem: Problem) -> slice | int:
+    """The row of a problem with a cell, ``rows[i].column``; every row for a column's."""
+    head = problem.path.removeprefix("rows[").partition("]")[0]
+    return int(head) if problem.path.startswith("rows[") and head.isdigit() else slice(None)
 
 
 def _ids(frame: pd.DataFrame, problems: list[Problem]) -> None:
@@ -287,7 +298,12 @@ def classify_frame(citizens: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.Data
     if "sickness_category" in citizens.columns:
         factor(citizens, "sickness_category", code_of(SicknessCategory), None, problems)
     risk, risk_bits = factor(citizens, "risk_factors", _risk_bits, 0, problems)
+    before = len(problems)
     count, counts = factor(citizens, "challenges", _count, 0, problems)
+    # A row whose count cannot be read is reported once, not again for its flags.
+    unread = np.zeros(len(citizens), dtype=bool)
+    for problem in problems[before:]:
+        unread[_rows_of(problem)] = True
     has_challenge = np.array([n > 0 for n in counts], dtype=bool)[count]
     bits = np.array(risk_bits, dtype=np.int64)[risk] | np.where(has_challenge, _CHALLENGE, 0)
     for column, bit in (
@@ -301,7 +317,7 @@ def classify_frame(citizens: pd.DataFrame | pa.Table, *, on: dt.date) -> pd.Data
         if bit != _AFFECTS:
             problems.extend(
                 Problem(f"rows[{row}].{column}", "needs challenges of 1 or more")
-                for row in np.flatnonzero(set_ & ~has_challenge)
+                for row in np.flatnonzero(set_ & ~has_challenge & ~unread)
             )
     if problems:
         raise ValidationError(problems)

@@ -137,6 +137,7 @@ import pandas as pd
 
 from helhed._coded import CodedEnum
 from helhed._validation import Checker
+from helhed._values import whole_number
 from helhed.batch._cells import (
     LARGEST,
     TOO_LARGE,
@@ -1643,9 +1644,10 @@ def _items(cell: object) -> list[object]:
 
 
 def _whole(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
+    found = whole_number(value)
+    if found is None:
         raise CellError("must be a whole number")
-    return value
+    return found
 
 
 def _date(value: object) -> dt.date:

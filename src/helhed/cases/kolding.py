@@ -46,7 +46,7 @@ from dateutil import rrule
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
-from helhed._values import frozen_fields
+from helhed._values import frozen_fields, plain
 from helhed.benefits import Benefit
 from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
@@ -145,6 +145,7 @@ def course_days(
         ValidationError: If ``weeks`` is not 12-14 or ``start`` is not a Monday, Tuesday or
             Wednesday.
     """
+    weeks = plain(weeks)
     check = Checker()
     if check.whole(weeks, "weeks"):
         check.expect(weeks in _WEEKS, "weeks", "must be 12, 13 or 14 (SST2019 6.2)")
@@ -247,6 +248,7 @@ def course_decision(
             or ``need_at_most`` is not a whole number from 0 to 100.
     """
     require(interpretation, Interpretation, "interpretation", "must be an Interpretation")
+    need_at_most = plain(need_at_most)
     check = Checker()
     check.expect(interpretation.instrument == "who5", "interpretation", "must be of WHO-5")
     check.flag(motivated, "motivated")

@@ -72,7 +72,7 @@ from dateutil import rrule
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
-from helhed._values import frozen_fields
+from helhed._values import frozen_fields, plain
 from helhed.collaboration import CollaborationModel
 from helhed.errors import require
 from helhed.models.early_detection import assessment_rules
@@ -389,6 +389,7 @@ class MeetingSeries:
         Raises:
             ValidationError: If ``after`` is not a date or ``n`` not a whole number of 0 or more.
         """
+        n = plain(n)
         check = Checker()
         check.day(after, "after")
         check.whole(n, "n")

@@ -15,6 +15,7 @@ Scores and interpretations are health data: their numbers never show in a ``repr
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 import attrs
@@ -22,7 +23,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
 from helhed._validation import Checker
-from helhed._values import frozen_fields
+from helhed._values import frozen_fields, whole_number
 from helhed.errors import Problem, ValidationError
 from helhed.sources import Citation, Reason
 
@@ -109,7 +110,8 @@ class Band:
 
     def __contains__(self, value: object) -> bool:
         """True if ``value`` is a score within the band."""
-        return isinstance(value, int) and self.low <= value <= self.high
+        number = whole_number(value)
+        return number is not None and self.low <= number <= self.high
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -194,25 +196,37 @@ def check_answers(
     Problems name the item by its position in ``answers`` and its number in the instrument
     (``answers[2]`` is item 3), never the value given.
 
+    An answer may be any whole number: a numpy integer, or a float such as ``3.0`` from a
+    pandas column, counts as the plain ``int`` it stands for, and the answers are returned as
+    plain ints. A one-dimensional numpy array or pandas Series of answers is read as its
+    list of values (``tolist()``). None and NaN are a missing answer; a bool is not an answer.
+
     Raises:
         ValidationError: Listing every bad item, or the wrong shape or count.
     """
+    tolist = getattr(answers, "tolist", None)
+    if not isinstance(answers, (str, bytes, Sequence)) and callable(tolist):
+        answers = tolist()  # a numpy array or a pandas Series
     if isinstance(answers, (str, bytes)) or not isinstance(answers, Sequence):
         raise ValidationError.at("answers", f"must be a list of {count} answers to {name}")
     problems: list[Problem] = []
+    plain: list[int] = []
     if len(answers) != count:
         problems.append(
             Problem("answers", f"must hold {count} answers to {name}, not {len(answers)}")
         )
     for i, (value, options) in enumerate(zip(answers, allowed, strict=False)):
         where = f"answers[{i}]"
-        if value is None:
+        number = whole_number(value)
+        if value is None or (isinstance(value, float) and math.isnan(value)):
             problems.append(Problem(where, f"item {i + 1} is missing; {name} is not imputed"))
-        elif isinstance(value, bool) or not isinstance(value, int) or value not in options:
+        elif number is None or number not in options:
             problems.append(Problem(where, f"item {i + 1} must be {_options(options)}"))
+        else:
+            plain.append(number)
     if problems:
         raise ValidationError(problems)
-    return tuple(answers)
+    return tuple(plain)
 
 
 def _options(options: Sequence[int]) -> str:

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 from decimal import Decimal
 
 import attrs
 
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
-from helhed._values import frozen_fields
+from helhed._values import frozen_fields, whole_number
 from helhed.dated import Rule, RuleTable
 from helhed.errors import Problem, ValidationError
 from helhed.screening._base import Sex
@@ -181,6 +182,10 @@ def units(grams: float | Decimal) -> Decimal:
 
 
 def _amount(value: object, path: str, problems: list[Problem]) -> Decimal | None:
+    """An amount of units: an int, a float or a Decimal; numpy's numbers count as theirs."""
+    if type(value) not in {int, float, bool} and isinstance(value, numbers.Real):
+        whole = whole_number(value)  # a numpy integer or float, read as plain Python
+        value = float(value) if whole is None else whole
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         problems.append(Problem(path, "must be a number of units"))
         return None

@@ -60,6 +60,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from helhed._values import whole_number
 from helhed.errors import Problem, ValidationError
 from helhed.screening import who5
 from helhed.screening._base import Score
@@ -400,12 +401,9 @@ def _display_agrees(display: object, value: int, path: str, problems: list[Probl
 
 def _whole(value: object) -> int | None:
     """``value`` as an int if it is a whole number (a JSON number may arrive as a float)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    found = whole_number(value)  # also a numpy integer, or a float such as 3.0
+    if found is not None:
+        return found
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         return int(value)
     return None

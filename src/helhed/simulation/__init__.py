@@ -55,33 +55,37 @@ Examples:
     (12, 12, 10)
 """
 
-from helhed.simulation.analysis import (
-    Comparison,
-    Outcome,
-    compare,
-    last_day,
-    occupancy,
-    outcome,
-)
-from helhed.simulation.calibration import (
-    AalborgFit,
-    AalborgTargets,
-    Calibration,
-    FlexModel,
-    compare_to_published,
-    fit_aalborg,
-    fit_flex,
-    simulate_aalborg,
-)
-from helhed.simulation.cohort import cohort
-from helhed.simulation.model import (
-    REFERRAL_ID,
-    STATES,
-    Parameters,
-    Referrals,
-    Scenario,
-    simulate,
-)
+from helhed._extras import needs
+
+with needs("helhed.simulation"):
+    from helhed.simulation.analysis import (
+        Comparison,
+        Outcome,
+        compare,
+        last_day,
+        occupancy,
+        outcome,
+    )
+    from helhed.simulation.calibration import (
+        AalborgFit,
+        AalborgTargets,
+        Calibration,
+        FlexModel,
+        compare_to_published,
+        fit_aalborg,
+        fit_flex,
+        simulate_aalborg,
+    )
+    from helhed.simulation.cohort import cohort
+    from helhed.simulation.model import (
+        REFERRAL_ID,
+        STATES,
+        Parameters,
+        Referrals,
+        Scenario,
+        simulate,
+    )
+
 
 __all__ = [
     "REFERRAL_ID",

@@ -40,7 +40,7 @@ from types import MappingProxyType
 import attrs
 
 from helhed._validation import Checker
-from helhed._values import frozen_fields
+from helhed._values import frozen_fields, plain
 from helhed.citizens import Citizen
 from helhed.errors import ValidationError, require
 from helhed.pathways.compliance import check
@@ -112,6 +112,7 @@ def occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> dic
         ValidationError: If ``pathways`` are not pathways, ``start`` is not a date or
             ``weeks`` is not a whole number of 1 or more.
     """
+    weeks = plain(weeks)
     check = Checker()
     pathways = _check_run(check, pathways, start, weeks)
     check.done()
@@ -236,6 +237,7 @@ def outcome(
         ValidationError: If ``pathways`` are not pathways, ``start`` is not a date, ``weeks``
             is not a whole number of 1 or more, or ``protocol`` is not a protocol.
     """
+    weeks = plain(weeks)
     checker = Checker()
     pathways = _check_run(checker, pathways, start, weeks)
     _check_protocol(checker, protocol)

@@ -91,7 +91,7 @@ import attrs
 import numpy as np
 
 from helhed._validation import Checker
-from helhed._values import frozen_fields
+from helhed._values import frozen_fields, plain
 from helhed.cases.aalborg import (
     CONVERSATIONS_BY_UNIT,
     EVALUATION_PERIOD,
@@ -728,6 +728,7 @@ def fit_flex(
             check.expect(abs(sum(target.values()) - 1.0) < 1e-9, "shares", "must add up to 1")
     else:
         check.fail("shares", "must be a mapping of InterventionStatus to fractions")
+    last_referral_week = plain(last_referral_week)
     check.whole(last_referral_week, "last_referral_week", maximum=FLEX_WEEKS - 1)
     check.done()
     left = target[InterventionStatus.COMPLETED] + target[InterventionStatus.DROPPED_OUT]
@@ -995,6 +996,7 @@ def simulate_aalborg(fit: AalborgFit, *, scale: int = 1, seed: int) -> tuple[Pat
     Raises:
         ValidationError: If ``fit``, ``scale`` or ``seed`` is not valid.
     """
+    scale = plain(scale)
     check = Checker()
     check.expect(isinstance(fit, AalborgFit), "fit", "must be an AalborgFit")
     check.whole(scale, "scale", minimum=1)

@@ -33,6 +33,7 @@ from typing import TypeVar
 import attrs
 
 from helhed._validation import Checker
+from helhed._values import plain
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
 from helhed.examples.cohort import DEMO_DATE, funding_mix, synthetic_citizen
@@ -85,6 +86,7 @@ def cohort(  # noqa: PLR0913 - the mixes are keywords
         ValidationError: If ``size``, ``seed``, ``on``, ``prefix`` or a mix is not valid; a
             share's problem names its key, e.g. ``funding[sygedagpenge]``.
     """
+    size = plain(size)
     check = Checker()
     check.whole(size, "size")
     check.seed(seed, "seed")

@@ -42,7 +42,7 @@ import numpy as np
 import tqdm
 
 from helhed._validation import Checker
-from helhed._values import frozen_fields
+from helhed._values import frozen_fields, plain
 from helhed.citizens import Citizen
 from helhed.errors import ValidationError
 from helhed.groups import RiskGroup
@@ -507,6 +507,7 @@ def simulate(  # noqa: PLR0913 - the run is set by keywords
             capacity=capacity,
             capacity_scale=capacity_scale,
         )
+    weeks = plain(weeks)
     check = Checker()
     people, ids = _people(citizens, check)
     check.whole(weeks, "weeks", minimum=1)
