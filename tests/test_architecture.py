@@ -3,6 +3,7 @@
 import ast
 import importlib
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -139,3 +140,11 @@ def test_importing_helhed_pulls_in_no_optional_dependency():
     ).stdout
 
     assert out.strip() == "[]"
+
+
+def test_the_design_page_lists_the_floors_in_order():
+    page = (pathlib.Path(__file__).parents[1] / "docs" / "design.md").read_text(encoding="utf-8")
+    listed = [m.rstrip("/") for m in re.findall(r"^\| \d+ \| `([^`]+)`", page, re.MULTILINE)]
+    numbers = [int(n) for n in re.findall(r"^\| (\d+) \| `", page, re.MULTILINE)]
+    assert listed == [f for f in FLOORS if f != "testing"]
+    assert numbers == list(range(len(listed)))
