@@ -3,11 +3,13 @@
 - ``helhed demo``: classify the built-in synthetic cohort and print target groups by funding
   basis, the atypical cases and the coordinating caseworker rights.
 - ``helhed classify FILE|-``: read one citizen document or a JSON list of them; write the
-  assessments as JSON.
+  assessments as JSON. ``--jsonl`` reads and writes JSON Lines, one document a line, in
+  constant memory.
 - ``helhed benefits``: print the benefit rules in force on a date.
 - ``helhed schema [NAME]``: print the JSON Schema of a document type, or list the names.
 - ``helhed check FILE|- --protocol NAME``: check pathways against a protocol; print the
-  findings and exit with 1 if any is an error.
+  findings and exit with 1 if any is an error. ``--jsonl`` reads pathways and writes findings
+  as JSON Lines, in constant memory.
 - ``helhed protocols [--protocol NAME]``: list the protocols ``check`` knows, each rule
   marked as stated by its source (with the quote) or as helhed's reading (with why).
 - ``helhed report FILE|-``: print the conversation, onward-referral and intervention-status
@@ -146,6 +148,11 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     cls.add_argument("--on", type=date_argument, default=None, help="date (default today)")
     cls.add_argument("--indent", type=int, default=None, help="indent the JSON output")
     cls.add_argument("--encoding", help=ENCODING_HELP)
+    cls.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read and write JSON Lines, one document a line, streaming (constant memory)",
+    )
     cls.set_defaults(run=classify_command)
 
     ben = sub.add_parser("benefits", help="print the benefit rules in force on a date")
@@ -163,6 +170,12 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     chk.add_argument("--json", action="store_true", help="write the report as JSON")
     chk.add_argument("--indent", type=int, default=None, help="indent the JSON output")
     chk.add_argument("--encoding", help=ENCODING_HELP)
+    chk.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read pathways and write findings as JSON Lines, one a line, streaming; "
+        "the summary goes to stderr",
+    )
     chk.set_defaults(run=check_command)
 
     pro = sub.add_parser("protocols", help="list the protocols' rules, stated or a reading")

@@ -11,7 +11,8 @@ from typing import Any, TextIO
 
 from helhed.benefits import Benefit, benefit_rules
 from helhed.citizens import Citizen
-from helhed.cli._common import load_many, read_json, today
+from helhed.cli._common import fail, load_many, read_json, today
+from helhed.cli._jsonl import documents
 from helhed.errors import HelhedError
 from helhed.examples import demo_cohort
 from helhed.groups import RiskGroup
@@ -21,14 +22,36 @@ from helhed.target_groups import Assessment, classify
 
 
 def classify_command(args: argparse.Namespace, out: TextIO) -> int:
-    """Classify citizens read as JSON; write the assessments as JSON."""
+    """Classify citizens read as JSON; write the assessments as JSON.
+
+    With ``--jsonl`` the input is JSON Lines, one citizen a line, and so is the output, one
+    assessment a line, in the order read; see [`classify_lines`][helhed.cli.cohort.classify_lines].
+    """
     on = today(args.on)
+    if getattr(args, "jsonl", False):
+        if args.indent is not None:
+            fail("--indent cannot be used with --jsonl: JSON Lines keep each document on one line")
+        return classify_lines(args.file, out, on=on, encoding=args.encoding)
     data = read_json(args.file, args.encoding)
     citizens = load_many(data, Citizen)
     assessed = [to_dict(classify(c, on=on)) for c in citizens]
     result: Any = assessed if isinstance(data, list) else assessed[0]
     json.dump(result, out, ensure_ascii=False, indent=args.indent)
     out.write("\n")
+    return 0
+
+
+def classify_lines(path: str, out: TextIO, *, on: dt.date, encoding: str | None = None) -> int:
+    """Classify the citizens of a JSON Lines file (``-``: standard input), streaming.
+
+    Reads one citizen document a line (blank lines skipped) and writes its assessment as one
+    line of JSON before reading the next, so memory stays the same however many citizens the
+    file holds. The first bad line stops the run with an error naming it (exit code 2); the
+    assessments of the lines before it have been written and stay written.
+    """
+    for _, citizen in documents(path, Citizen, encoding):
+        out.write(json.dumps(to_dict(classify(citizen, on=on)), ensure_ascii=False))
+        out.write("\n")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
@@ -12,6 +13,7 @@ from typing import TextIO
 
 from helhed.cases import PROTOCOLS as CASE_PROTOCOLS
 from helhed.cli._common import fail, load_many, read_json, today
+from helhed.cli._jsonl import documents
 from helhed.errors import TransitionError
 from helhed.examples import (
     AALBORG_FLEX_OFFER,
@@ -46,7 +48,7 @@ from helhed.pathways.reports import (
     intervention_status,
     referrals_by_destination,
 )
-from helhed.pathways.rules import Finding, Protocol, Severity
+from helhed.pathways.rules import Finding, PopulationRule, Protocol, Severity
 from helhed.pathways.sickness_follow_up import SICKNESS_FOLLOW_UP
 from helhed.serialization import to_dict
 from helhed.sources import Reading, Stated
@@ -76,7 +78,17 @@ _EXIT_FINDINGS = 1
 
 
 def check_command(args: argparse.Namespace, out: TextIO) -> int:
-    """Check pathways against a protocol; exit 1 if any finding is an error."""
+    """Check pathways against a protocol; exit 1 if any finding is an error.
+
+    With ``--jsonl`` the input is JSON Lines, one pathway a line, and so is the output, one
+    finding a line; see [`check_lines`][helhed.cli.pathways.check_lines].
+    """
+    if getattr(args, "jsonl", False):
+        if args.json or args.indent is not None:
+            fail("--json and --indent cannot be used with --jsonl, which writes one finding a line")
+        return check_lines(
+            args.file, CHECKABLE[args.protocol], out, on=today(args.on), encoding=args.encoding
+        )
     pathways = load_many(read_json(args.file, args.encoding), Pathway)
     report = check(pathways, CHECKABLE[args.protocol], on=today(args.on))
     if args.json:
@@ -85,6 +97,64 @@ def check_command(args: argparse.Namespace, out: TextIO) -> int:
     else:
         write_report(report, out)
     return 0 if report.ok else _EXIT_FINDINGS
+
+
+def check_lines(  # noqa: PLR0913 - the check's input, output and options
+    path: str,
+    protocol: Protocol,
+    out: TextIO,
+    *,
+    on: dt.date,
+    encoding: str | None = None,
+    summary: TextIO | None = None,
+) -> int:
+    """Check the pathways of a JSON Lines file (``-``: standard input), streaming.
+
+    Reads one pathway document a line (blank lines skipped), checks it and writes each of its
+    findings as one line of JSON - the finding as in the ``compliance-report`` document -
+    before reading the next. Findings come in the order of the lines, and within a pathway in
+    report order; a file sorted by citizen id gives the findings of ``check`` in its order.
+    The summary line of the text report goes to ``summary`` (default standard error), so the
+    output holds findings only. Returns 1 if any finding is an error, else 0.
+
+    Memory holds one pathway at a time, and the citizen ids seen so far, as a citizen id
+    given twice is refused as ``check`` refuses it. A protocol with a population rule (a rule
+    over all pathways together, such as a caseload limit) cannot be checked this way and is
+    refused before reading: read the file whole, without ``--jsonl``.
+
+    Raises:
+        ValidationError: For a protocol with a population rule, or at ``PATH: line N`` for
+            the first bad line or a citizen id seen on an earlier line; the findings of the
+            lines before it have been written and stay written.
+    """
+    population = [rule.id for rule in protocol.rules if isinstance(rule, PopulationRule)]
+    if population:
+        fail(
+            f"protocol '{protocol.id}' has rules over all pathways together "
+            f"({', '.join(population)}), which need the whole file; leave out --jsonl"
+        )
+    seen: set[str] = set()
+    pathways = events = 0
+    counts: Counter[Severity] = Counter()
+    readings = 0
+    for number, pathway in documents(path, Pathway, encoding):
+        if pathway.citizen_id in seen:
+            name = "standard input" if path == "-" else path
+            fail(f"{name}: line {number}: citizen_id: is a duplicate; one pathway per citizen")
+        seen.add(pathway.citizen_id)
+        report = check([pathway], protocol, on=on)
+        pathways += 1
+        events += report.events
+        if not report.findings:
+            continue
+        for finding, data in zip(report.findings, to_dict(report)["findings"], strict=True):
+            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            counts[finding.severity] += 1
+            readings += finding.reading
+    (summary if summary is not None else sys.stderr).write(
+        _summary(pathways, events, protocol=protocol.id, on=on, counts=counts, readings=readings)
+    )
+    return _EXIT_FINDINGS if counts[Severity.ERROR] else 0
 
 
 READINGS_HEADING = "Findings of helhed's readings (rules the sources do not state in words):"
@@ -107,13 +177,34 @@ def write_report(report: ComplianceReport, out: TextIO, *, most: int | None = No
         out.writelines(_line(finding) for finding in shown)
     if most is not None and most < len(report.findings):
         out.write(f"... and {len(report.findings) - most} more\n")
-    counts = report.by_severity
     out.write(
-        f"{_count(report.pathways, 'pathway')}, {_count(report.events, 'event')} checked against "
-        f"'{report.protocol}' on {report.on}: {_count(counts.get(Severity.ERROR, 0), 'error')}, "
+        _summary(
+            report.pathways,
+            report.events,
+            protocol=report.protocol,
+            on=report.on,
+            counts=report.by_severity,
+            readings=len(readings),
+        )
+    )
+
+
+def _summary(  # noqa: PLR0913 - the figures of one line
+    pathways: int,
+    events: int,
+    *,
+    protocol: str,
+    on: dt.date,
+    counts: Mapping[Severity, int],
+    readings: int,
+) -> str:
+    """The summary line of a check: what was checked and how many findings of each severity."""
+    return (
+        f"{_count(pathways, 'pathway')}, {_count(events, 'event')} checked against "
+        f"'{protocol}' on {on}: {_count(counts.get(Severity.ERROR, 0), 'error')}, "
         f"{_count(counts.get(Severity.WARNING, 0), 'warning')}, "
         f"{_count(counts.get(Severity.NOTICE, 0), 'notice')}"
-        + (f"; {len(readings)} of the findings from readings" if readings else "")
+        + (f"; {readings} of the findings from readings" if readings else "")
         + "\n"
     )
 
