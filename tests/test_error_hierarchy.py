@@ -62,27 +62,7 @@ BAD = [None, "", -1, object(), 10**100]
 
 # Callables that still let a Python error through for some bad argument. Each is a known gap,
 # listed so the test fails the day one is fixed (strict xfail) or a new one appears.
-KNOWN = frozenset(
-    {
-        "helhed.batch.citizens_to_frame",
-        "helhed.cases.vordingborg.team",
-        "helhed.dated.RuleTable",
-        "helhed.distributed.classify_dask",
-        "helhed.distributed.sickness_dask",
-        "helhed.exports.to_ocel",
-        "helhed.frames.to_frame",
-        "helhed.models.catalogue.TaxonomyMapping",
-        "helhed.models.early_detection.assessment_rules",
-        "helhed.models.early_detection.parallel_items",
-        "helhed.models.specific.clarifying_first",
-        "helhed.models.specific.parallel_check",
-        "helhed.pathways.Table",
-        "helhed.pathways.events.happened_after",
-        "helhed.pathways.pathway.occurrence_order",
-        "helhed.pathways.rules.every",
-        "helhed.screening.alcohol.units",
-    }
-)
+KNOWN: frozenset[str] = frozenset()
 
 # Callables the walk does not call: they run for minutes on these arguments, and stopping them
 # part way leaves half-closed generators behind.
