@@ -12,12 +12,12 @@ import enum
 import math
 import numbers
 from collections.abc import Iterable
-from typing import TypeGuard, TypeVar
+from typing import TypeGuard, TypeVar, cast
 
 from helhed._values import whole_number
 from helhed.errors import Problem, ValidationError
 
-__all__ = ["Checker", "is_day", "items_of", "unchecked"]
+__all__ = ["Checker", "is_day", "items_of", "pair_of", "require_collection", "unchecked"]
 
 
 class Checker:
@@ -214,16 +214,60 @@ def items_of(values: object, kind: type[T], path: str, *, noun: str | None = Non
         helhed.errors.ValidationError: counts: must be a list of int
     """
     name = noun or kind.__name__
-    if isinstance(values, kind):
-        raise ValidationError.at(path, f"must be a list of {name}, not one {name}")
-    if isinstance(values, (str, bytes, dict)) or not isinstance(values, Iterable):
-        raise ValidationError.at(path, f"must be a list of {name}")
-    items = tuple(values)
+    # The items are checked below, before the tuple is returned as one of ``kind``.
+    items = tuple(cast("Iterable[T]", require_collection(values, kind, path, noun=noun)))
     check = Checker()
     for i, item in enumerate(items):
         check.expect(isinstance(item, kind), f"{path}[{i}]", f"must be {_a(name)}")
     check.done()
     return items
+
+
+def require_collection(
+    values: object, kind: type, path: str, *, noun: str | None = None
+) -> Iterable[object]:
+    """``values``, if it is a collection that may hold ``kind``; its items are not looked at.
+
+    For batch code, which checks the argument once per call and leaves each item to the
+    checks it makes anyway. A string, bytes or a mapping is not taken as a collection, nor
+    is a single ``kind``.
+
+    Raises:
+        ValidationError: Naming ``path``; never the value.
+
+    Examples:
+        >>> require_collection([1, 2], int, "counts")
+        [1, 2]
+        >>> require_collection(None, int, "counts")
+        Traceback (most recent call last):
+        ...
+        helhed.errors.ValidationError: counts: must be a list of int
+    """
+    name = noun or kind.__name__
+    if isinstance(values, kind):
+        raise ValidationError.at(path, f"must be a list of {name}, not one {name}")
+    if isinstance(values, (str, bytes, dict)) or not isinstance(values, Iterable):
+        raise ValidationError.at(path, f"must be a list of {name}")
+    return values
+
+
+def pair_of(value: object, path: str, *, noun: str = "texts (Danish, English)") -> None:
+    """Raise unless ``value`` is a tuple of two items: a (Danish, English) pair and the like.
+
+    The items are left to the checks of the value they go into.
+
+    Raises:
+        ValidationError: Naming ``path``; never the value.
+
+    Examples:
+        >>> pair_of(("ja", "yes"), "failure")
+        >>> pair_of("", "failure")
+        Traceback (most recent call last):
+        ...
+        helhed.errors.ValidationError: failure: must be a pair of texts (Danish, English)
+    """
+    if not (isinstance(value, tuple) and len(value) == 2):
+        raise ValidationError.at(path, f"must be a pair of {noun}")
 
 
 def is_day(value: object) -> bool:

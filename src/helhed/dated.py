@@ -39,6 +39,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from helhed._validation import items_of
 from helhed._values import FrozenMap, frozen_fields
 from helhed.errors import NoRuleError, Problem, ValidationError, quoted, require
 from helhed.sources import Citation, Reason, Verification
@@ -132,7 +133,7 @@ class RuleTable(Generic[K, V]):
     def __attrs_post_init__(self) -> None:
         """Index the rows by key and start date; reject clashing rows."""
         by_key: dict[K, list[Rule[K, V]]] = {}
-        for row in self.rows:
+        for row in items_of(self.rows, Rule, "rows"):
             by_key.setdefault(row.key, []).append(row)
         problems: list[Problem] = []
         index: dict[K, tuple[tuple[dt.date, ...], tuple[Rule[K, V], ...]]] = {}

@@ -68,6 +68,9 @@ def classify_dask(ddf: dd.DataFrame, *, on: dt.date) -> dd.DataFrame:
     Returns:
         A lazy ``dask.dataframe.DataFrame`` with the partitions, index and columns
         ``classify_frame`` gives for each partition.
+
+    Raises:
+        ValidationError: If ``ddf`` is not a Dask DataFrame or ``on`` is not a date.
     """
     return _per_partition(classify_frame, ddf, on=on)
 
@@ -82,6 +85,9 @@ def sickness_dask(ddf: dd.DataFrame, *, on: dt.date) -> dd.DataFrame:
     Returns:
         A lazy ``dask.dataframe.DataFrame`` with the partitions, index and columns
         ``sickness_frame`` gives for each partition.
+
+    Raises:
+        ValidationError: If ``ddf`` is not a Dask DataFrame or ``on`` is not a date.
     """
     return _per_partition(sickness_frame, ddf, on=on)
 
@@ -89,7 +95,15 @@ def sickness_dask(ddf: dd.DataFrame, *, on: dt.date) -> dd.DataFrame:
 def _per_partition(
     function: Callable[..., pd.DataFrame], ddf: dd.DataFrame, *, on: dt.date
 ) -> dd.DataFrame:
-    """``function(partition, on=on)`` on every partition, lazily, with the dtypes it gives."""
+    """``function(partition, on=on)`` on every partition, lazily, with the dtypes it gives.
+
+    Raises:
+        ValidationError: If ``ddf`` is not a Dask DataFrame or ``on`` is not a date.
+    """
+    check = Checker()
+    check.expect(isinstance(ddf, dd.DataFrame), "ddf", "must be a Dask DataFrame")
+    check.day(on, "on")
+    check.done()
     meta = function(ddf._meta, on=on)  # noqa: SLF001 - Dask's empty frame of the dtypes
     # map_partitions is untyped in Dask; its result is the Dask DataFrame documented above.
     out: dd.DataFrame = ddf.map_partitions(  # type: ignore[no-untyped-call]

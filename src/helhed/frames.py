@@ -87,6 +87,7 @@ with needs("helhed.frames"):
     import pandas as pd
 
 from helhed._coded import CodedEnum
+from helhed._validation import require_collection
 from helhed._values import frozen_fields, whole_number
 from helhed.errors import Problem, ValidationError
 from helhed.pathways.events import EVENT_TYPES, Event, EventKind
@@ -281,8 +282,10 @@ def distinct_pathways(pathways: Iterable[Pathway]) -> Iterator[Pathway]:
     """The pathways one by one, refusing a non-pathway or a citizen seen before.
 
     Raises:
-        ValidationError: Naming the position of the bad item.
+        ValidationError: Naming the position of the bad item, or ``pathways`` if it is not
+            a list.
     """
+    require_collection(pathways, Pathway, "pathways")
     seen: set[str] = set()
     for number, pathway in enumerate(pathways):
         if not isinstance(pathway, Pathway):

@@ -77,7 +77,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from helhed._coded import CodedEnum
-from helhed._validation import Checker
+from helhed._validation import Checker, items_of
 from helhed._values import whole_number
 from helhed.batch._cells import (
     CellError,
@@ -203,8 +203,11 @@ def citizens_to_frame(citizens: Iterable[Citizen]) -> pd.DataFrame:
     Returns:
         A DataFrame with the columns of ``CITIZEN_COLUMNS``: codes and ``id`` as
         ``"string"``, ``challenges`` as ``"Int64"``, flags as ``"bool"``.
+
+    Raises:
+        ValidationError: If ``citizens`` is not a list of citizens, naming each bad item.
     """
-    rows = list(citizens)
+    rows = items_of(citizens, Citizen, "citizens")
 
     def code(value: CodedEnum | None) -> str | None:
         return None if value is None else value.code

@@ -50,7 +50,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from helhed._validation import Checker
+from helhed._validation import Checker, items_of
 from helhed.benefits import Benefit
 from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
@@ -133,7 +133,7 @@ def team(members: Iterable[StaffMember]) -> Team:
         ValidationError: If a member is not a StaffMember, ids repeat, or the members do not
             come from both the job centre and the health department.
     """
-    built = Team(id=TEAM_ID, name=TEAM_NAME, members=tuple(members))
+    built = Team(id=TEAM_ID, name=TEAM_NAME, members=items_of(members, StaffMember, "members"))
     check = Checker()
     check.expect(
         built.administrations >= TEAM_ADMINISTRATIONS,

@@ -194,8 +194,16 @@ class TaxonomyMapping:
     def __attrs_post_init__(self) -> None:
         """Every code must belong to its taxonomy."""
         check = Checker()
-        for code, targets in self.pairs.items():
+        check.expect(isinstance(self.source, Taxonomy), "source", "must be a Taxonomy")
+        check.expect(isinstance(self.target, Taxonomy), "target", "must be a Taxonomy")
+        check.expect(isinstance(self.pairs, Mapping), "pairs", "must be a mapping of task types")
+        check.done()
+        given: Mapping[str, object] = self.pairs  # the sets may be anything a caller passed
+        for code, targets in given.items():
             check.expect(code in self.source.codes, f"pairs[{code}]", "is not a source task type")
+            if isinstance(targets, (str, bytes)) or not isinstance(targets, Iterable):
+                check.fail(f"pairs[{code}]", "must be a set of target task types")
+                continue
             unknown = sorted(set(targets) - self.target.codes)
             check.expect(not unknown, f"pairs[{code}]", "names unknown target task types")
         check.done()

@@ -61,6 +61,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from helhed._validation import Checker, items_of, pair_of
 from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
 from helhed.errors import quoted, require
@@ -103,7 +104,15 @@ def plan_items(pathway: Pathway, plan_id: str) -> tuple[PlanItemAdded, ...]:
 def parallel_items(
     items: tuple[PlanItemAdded, ...], on: dt.date
 ) -> tuple[tuple[PlanItemAdded, PlanItemAdded], ...]:
-    """The pairs of items that run at the same time (an open end runs until ``on``)."""
+    """The pairs of items that run at the same time (an open end runs until ``on``).
+
+    Raises:
+        ValidationError: If ``items`` is not a list of ``PlanItemAdded`` or ``on`` not a date.
+    """
+    check = Checker()
+    check.day(on, "on")
+    check.done()
+    items = items_of(items, PlanItemAdded, "items")
 
     def end(item: PlanItemAdded) -> dt.date:
         return item.end if item.end is not None else max(on, item.start)
@@ -233,7 +242,17 @@ def assessment_rules(  # noqa: PLR0913 - the texts of two rules
     ``before`` and ``across`` are the (Danish, English) texts of the two rules, ``bases``
     what each rests on. A rule resting on helhed's reading is a warning, not an error: the
     source does not demand it.
+
+    Raises:
+        ValidationError: If ``before``, ``across`` or ``bases`` is not a pair, or ``minimum``
+            not a whole number of 1 or more.
     """
+    pair_of(before, "before")
+    pair_of(across, "across")
+    pair_of(bases, "bases", noun="bases (Stated, Reading or None)")
+    check = Checker()
+    check.whole(minimum, "minimum", minimum=1)
+    check.done()
 
     def enough(_: Pathway, event: Event) -> bool:
         return isinstance(event, AssessmentHeld) and len(event.professions) >= minimum

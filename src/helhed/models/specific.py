@@ -67,7 +67,7 @@ from dateutil import rrule
 
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
-from helhed._validation import Checker
+from helhed._validation import Checker, items_of, pair_of
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
@@ -341,12 +341,13 @@ def parallel_check(items: Iterable[PlanItemAdded], *, on: dt.date | None = None)
     without end when ``on`` is not given.
 
     Raises:
-        ValidationError: If an item is not a ``PlanItemAdded``.
+        ValidationError: If ``items`` is not a list of ``PlanItemAdded`` or ``on`` is not a
+            date, naming each bad item.
     """
-    items = tuple(items)
     check = Checker()
-    check.each(items, PlanItemAdded, "items")
+    check.day(on, "on", optional=True)
     check.done()
+    items = items_of(items, PlanItemAdded, "items")
     until = dt.date.max if on is None else on
 
     def last(item: PlanItemAdded) -> dt.date:
@@ -886,7 +887,11 @@ def clarifying_first(
     company-directed interventions, are not judged; a finding is a warning. This is helhed's
     reading, [`CLARIFYING_FIRST_READING`][helhed.models.specific.CLARIFYING_FIRST_READING].
     ``text`` is the rule's demand in Danish and English.
+
+    Raises:
+        ValidationError: If ``text`` is not a (Danish, English) pair of texts.
     """
+    pair_of(text, "text")
     return every(
         when(InterventionStarted, recorded_by=_A.HEALTH),
         _clarified_first,

@@ -318,10 +318,26 @@ def happened_after(
         True
         >>> happened_after(d, dt.time(9), d, None), happened_after(d, dt.time(9), d, dt.time(8))
         (False, True)
+
+    Raises:
+        ValidationError: Naming each argument that is not a date, or a time of day without
+            a time zone (or None), when they cannot be compared.
     """
-    if day != other_day:
-        return day > other_day
-    return at is not None and other_at is not None and at > other_at
+    # Called for every event added to a pathway: the arguments are only looked at when
+    # comparing them fails.
+    try:
+        if day != other_day:
+            return day > other_day
+        later = at is not None and other_at is not None and at > other_at
+    except TypeError:
+        check = Checker()
+        check.day(day, "day")
+        check.time(at, "at", optional=True)
+        check.day(other_day, "other_day")
+        check.time(other_at, "other_at", optional=True)
+        check.done()
+        raise
+    return later
 
 
 def _text(check: Checker, event: object, *names: str) -> None:

@@ -67,7 +67,7 @@ from typing import Protocol
 import attrs
 
 from helhed._meta import NON_BLANK
-from helhed._validation import Checker, items_of
+from helhed._validation import Checker, is_day, items_of
 from helhed._values import FrozenMap, frozen_fields
 from helhed.errors import TransitionError, UnknownNameError, ValidationError, quoted
 from helhed.pathways.events import Event, EventAnnulled, Referred, happened_after
@@ -150,9 +150,38 @@ def occurrence_order(days: Sequence[dt.date], times: Sequence[dt.time | None]) -
         [2, 0, 1]
         >>> occurrence_order([d, d - dt.timedelta(days=1)], [None, None])
         [1, 0]
+
+    Raises:
+        ValidationError: If ``days`` is not a list of dates, or ``times`` not a list of times
+            of day without a time zone (or None) as long as ``days``.
     """
+    check = Checker()
+    check.expect(_listed(days), "days", "must be a list of dates")
+    check.expect(_listed(times), "times", "must be a list of times of day")
+    check.done()
+    check.expect(len(days) == len(times), "times", "must be as long as days")
+    # The batch check orders every citizen whose log is out of order here: the types are
+    # looked at in one pass, and each item only when one is not of the usual type.
+    if not (set(map(type, days)) <= _DAY_TYPES and set(map(type, times)) <= _TIME_TYPES):
+        check.expect(all(map(is_day, days)), "days", "must be a list of dates")
+        given: Sequence[object] = times  # any value may come in, whatever the hint says
+        naive = all(at is None or (isinstance(at, dt.time) and at.tzinfo is None) for at in given)
+        check.expect(naive, "times", "must hold times of day without a time zone, or None")
+    check.done()
     whens = [_When(day, at) for day, at in zip(days, times, strict=True)]
-    return _order(range(len(whens)), whens.__getitem__)
+    try:
+        return _order(range(len(whens)), whens.__getitem__)
+    except TypeError:  # a time with a time zone beside one without
+        raise ValidationError.at("times", "must hold times of day without a time zone") from None
+
+
+_DAY_TYPES = frozenset({dt.date})
+_TIME_TYPES = frozenset({dt.time, type(None)})
+
+
+def _listed(values: object) -> bool:
+    """True for a sequence that is not a string."""
+    return isinstance(values, Sequence) and not isinstance(values, (str, bytes))
 
 
 class _Log:

@@ -105,8 +105,12 @@ class Table:
         """Every row has one cell per column."""
         check = Checker()
         check.text(self.title, "title")
-        for i, row in enumerate(self.rows):
-            check.expect(len(row) == len(self.columns), f"rows[{i}]", "needs one cell per column")
+        check.each(self.columns, str, "columns")
+        check.each(self.notes, str, "notes")
+        if check.each(self.rows, tuple, "rows") and isinstance(self.columns, tuple):
+            for i, row in enumerate(self.rows):
+                ok = len(row) == len(self.columns)
+                check.expect(ok, f"rows[{i}]", "needs one cell per column")
         check.done()
 
     def row(self, label: str) -> tuple[Cell, ...]:

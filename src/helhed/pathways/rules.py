@@ -52,7 +52,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
-from helhed._validation import Checker
+from helhed._validation import Checker, pair_of
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit, benefit_rules
 from helhed.collaboration import CollaborationModel
@@ -880,7 +880,13 @@ def every(  # noqa: PLR0913 - a rule is its parameters
     severity: Severity = Severity.ERROR,
     basis: Basis | None = None,
 ) -> Every:
-    """Every event matching ``events`` meets ``holds``; ``failure`` says (da, en) what is wrong."""
+    """Every event matching ``events`` meets ``holds``; ``failure`` says (da, en) what is wrong.
+
+    Raises:
+        ValidationError: If ``failure`` is not a (Danish, English) pair, or a field of the
+            rule is wrong.
+    """
+    pair_of(failure, "failure")
     return Every(
         id=id,
         severity=severity,

@@ -177,7 +177,20 @@ class Reading:
 
 
 def units(grams: float | Decimal) -> Decimal:
-    """Units (genstande) in ``grams`` of pure alcohol: grams / 12."""
+    """Units (genstande) in ``grams`` of pure alcohol: grams / 12.
+
+    Raises:
+        ValidationError: If ``grams`` is not a finite number (an int, a float or a Decimal).
+    """
+    given: object = grams  # any value may come in, whatever the hint says
+    if isinstance(given, Decimal):
+        finite = given.is_finite()
+    elif isinstance(given, numbers.Integral):
+        finite = not isinstance(given, bool)
+    else:
+        finite = isinstance(given, numbers.Real) and math.isfinite(given)
+    if not finite:
+        raise ValidationError.at("grams", "must be a finite number")
     return Decimal(str(grams)) / GRAMS_PER_UNIT
 
 
