@@ -12,6 +12,7 @@ import pytest
 from helhed.cases import PROTOCOLS as CASE_PROTOCOLS
 from helhed.cli import CHECKABLE, main
 from helhed.cli.pathways import READINGS_HEADING, write_report
+from helhed.errors import ValidationError
 from helhed.models.coordination import COORDINATION
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.models.specific import SPECIFIC
@@ -131,7 +132,7 @@ def test_a_rule_without_a_basis_is_refused_by_the_listing():
         ),
         citation=Citation("SST2019"),
     )
-    with pytest.raises(TypeError, match=r"x\.y has no basis"):
+    with pytest.raises(ValidationError, match=r"rules\['x\.y'\]\.basis: is missing"):
         bases.rule_bases([bare])
 
 

@@ -27,13 +27,13 @@ import attrs
 
 from helhed._values import frozen_fields
 from helhed.cases import PROTOCOLS as CASES
-from helhed.errors import require
+from helhed.errors import ValidationError, quoted, require
 from helhed.models.coordination import COORDINATION
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.models.specific import SPECIFIC
 from helhed.pathways.protocols import PROTOCOLS
 from helhed.pathways.rules import Protocol, Rule
-from helhed.sources import Citation, Reading, Stated
+from helhed.sources import Citation, Stated
 
 __all__ = [
     "BEGIN",
@@ -90,26 +90,20 @@ class RuleBasisRow:
 
 def _row(rule: Rule, protocols: tuple[str, ...]) -> RuleBasisRow:
     basis = rule.basis
-    if isinstance(basis, Stated):
-        return RuleBasisRow(
-            rule_id=rule.id,
-            protocols=protocols,
-            stated=True,
-            citation=rule.citation,
-            text_da=basis.quote,
-            text_en="",
+    if basis is None:
+        raise ValidationError.at(
+            f"rules[{quoted(rule.id)}].basis",
+            "is missing; every rule listed must be Stated or a Reading",
         )
-    if isinstance(basis, Reading):
-        return RuleBasisRow(
-            rule_id=rule.id,
-            protocols=protocols,
-            stated=False,
-            citation=rule.citation,
-            text_da=basis.why_da,
-            text_en=basis.why_en,
-        )
-    msg = f"rule {rule.id} has no basis; every shipped rule is Stated or a Reading"
-    raise TypeError(msg)
+    stated = isinstance(basis, Stated)
+    return RuleBasisRow(
+        rule_id=rule.id,
+        protocols=protocols,
+        stated=stated,
+        citation=rule.citation,
+        text_da=basis.quote if isinstance(basis, Stated) else basis.why_da,
+        text_en="" if isinstance(basis, Stated) else basis.why_en,
+    )
 
 
 def rule_bases(protocols: Iterable[Protocol] | None = None) -> tuple[RuleBasisRow, ...]:
@@ -119,7 +113,8 @@ def rule_bases(protocols: Iterable[Protocol] | None = None) -> tuple[RuleBasisRo
     all.
 
     Raises:
-        TypeError: If a rule has no basis; the shipped rules all have one (a test keeps it so).
+        ValidationError: If a rule has no basis; the shipped rules all have one (a test keeps
+            it so).
     """
     chosen = shipped_protocols().values() if protocols is None else protocols
     rules: dict[str, Rule] = {}
