@@ -1,9 +1,14 @@
 """Test configuration: Hypothesis never fails a test on wall time.
 
-Three profiles: ``helhed`` (the default, 100 examples a property), ``slow`` (2,000), which
+Four profiles: ``helhed`` (the default, 100 examples a property), ``slow`` (2,000), which
 ``make slow`` runs for the stateful machines with ``--hypothesis-profile=slow``, and ``fuzz``
 (10,000), which ``make fuzz`` runs for the reading fuzz tests (tests/test_reading_fuzz.py).
+``mutate`` (10, derandomised, no example database) is what ``make mutate`` runs each mutant's
+tests with, so that a mutant is killed or survives the same way on every run.
 """
+
+import os
+import sys
 
 from hypothesis import HealthCheck, settings
 
@@ -19,6 +24,9 @@ settings.register_profile(
     max_examples=10_000,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+settings.register_profile(
+    "mutate", settings.get_profile("helhed"), max_examples=10, derandomize=True, database=None
+)
 settings.load_profile("helhed")
 
 
@@ -28,3 +36,19 @@ def pytest_terminal_summary(terminalreporter):
         return
     for line in fuzzing.summary():
         terminalreporter.write_line(line)
+
+
+def pytest_sessionstart():
+    """Under mutation testing, forget what cached functions computed before the mutant was set.
+
+    mutmut runs each mutant's tests in a process forked after collection; a cache filled then
+    (by a module-level value in a test module) would answer with the original code's result.
+    """
+    if "MUTANT_UNDER_TEST" not in os.environ:
+        return
+    for name, module in list(sys.modules.items()):
+        if name == "helhed" or name.startswith("helhed."):
+            for value in list(vars(module).values()):
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()

@@ -1,69 +1,30 @@
-"""Fuzzing the readers: whatever text or bytes come in, the only error is a ValidationError.
+"""Fuzzing the readers: whatever text, bytes or values come in, the only error is a ValidationError.
 
+Every document type's reader (`from_json` over text and bytes), the catalogue CSV reader, the
+FHIR QuestionnaireResponse reader and every screening instrument's ``score``. Each test draws
+valid inputs and a seed, then feeds ``fuzzing.FAN`` mutations of them (see tests/fuzzing.py).
 Run in `make test` with the default Hypothesis profile (a few seconds), and in `make fuzz` with
-the ``fuzz`` profile, which prints how many inputs were tried and what they gave.
+the ``fuzz`` profile, which prints how many documents were tried and what they gave.
 """
 
+import copy
 import json
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 import fuzzing
 from helhed.errors import ValidationError
 from helhed.models.catalogue_csv import from_csv, to_csv
+from helhed.screening import INSTRUMENTS
+from helhed.screening.fhir import questionnaire_response, score_from_response
+from helhed.screening.who5 import score as who5_score
 from helhed.serialization import DOCUMENTS, from_json, to_dict
 from helhed.testing import strategies as hs
 
 NAMES = sorted(DOCUMENTS)
-
-# What broke the readers before: long numbers, deep nesting, odd constants, lone surrogates,
-# bytes that are not UTF-8, byte-order marks.
-NASTY = [
-    "1" * 4301,
-    "-" + "9" * 101,
-    "1e400",
-    "0." + "5" * 200,
-    "NaN",
-    "-Infinity",
-    "[" * 2000,
-    "{" * 100,
-    '"\\ud800"',
-    '"\\udc00\\ud800"',
-    "\ud800",
-    "\ufeff",
-    "\x00",
-    '"',
-    "\\",
-    "[]",
-    "{}",
-    "null",
-    "true",
-    '"schema_version"',
-    "ø",
-]
-NASTY_BYTES = [
-    b"\xff\xfe",
-    b"\xfe\xff",
-    b"\xef\xbb\xbf",
-    b"\x80",
-    b"\xc3",
-    b"\xf8",
-    b"\xed\xa0\x80",
-]
-
-JSON_VALUES = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats()
-    | st.text(max_size=20)
-    | st.sampled_from(["", "2025-02-30", "12:00", "sygedagpenge", "kategori_2", "x" * 200]),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
-    max_leaves=12,
-)
+SEEDS = st.integers(0, 2**32 - 1)
 
 
 def feed(test, read):
@@ -84,7 +45,14 @@ def every_document(test, data, **kwargs):
         feed(test, lambda cls=DOCUMENTS[name]: from_json(data, cls, **kwargs))
 
 
-@given(st.text())
+@st.composite
+def documents(draw):
+    """A document type's name and a valid document of it as a JSON value."""
+    name = draw(st.sampled_from(NAMES))
+    return name, to_dict(draw(hs.documents(name)))
+
+
+@given(st.text() | st.sampled_from(fuzzing.NASTY))
 def test_any_text_is_read_or_refused(text):
     every_document("text", text)
 
@@ -94,91 +62,89 @@ def test_any_bytes_are_read_or_refused(data, encoding):
     every_document("bytes", data, encoding=encoding)
 
 
-@st.composite
-def mutated_text(draw):
-    """A valid document's JSON with a span replaced by nasty or random text, and its type."""
-    name = draw(st.sampled_from(NAMES))
-    text = json.dumps(to_dict(draw(hs.documents(name))), ensure_ascii=False)
-    start = draw(st.integers(0, len(text)))
-    end = draw(st.integers(start, min(len(text), start + 20)))
-    middle = draw(st.sampled_from(NASTY) | st.text(max_size=10))
-    return name, text[:start] + middle + text[end:]
+@given(documents(), SEEDS, st.booleans())
+def test_mutated_documents_are_read_or_refused(document, seed, as_bytes):
+    name, value = document
+    text = json.dumps(value, ensure_ascii=False)
+    rnd = fuzzing.rng(seed)
+    for _ in range(fuzzing.FAN):
+        mutated = fuzzing.mutate_text(rnd, text)
+        data = mutated.encode("utf-8", "surrogatepass") if as_bytes else mutated
+        feed("mutated text", lambda data=data: from_json(data, DOCUMENTS[name]))
 
 
-@given(mutated_text(), st.booleans())
-def test_mutated_documents_are_read_or_refused(mutation, as_bytes):
-    name, text = mutation
-    data = text.encode("utf-8", "surrogatepass") if as_bytes else text
-    feed("mutated text", lambda: from_json(data, DOCUMENTS[name]))
+@given(documents(), SEEDS)
+def test_documents_with_bad_bytes_are_read_or_refused(document, seed):
+    name, value = document
+    data = json.dumps(value, ensure_ascii=False).encode()
+    rnd = fuzzing.rng(seed)
+    for _ in range(fuzzing.FAN):
+        mutated = fuzzing.mutate_bytes(rnd, data)
+        feed("mutated bytes", lambda mutated=mutated: from_json(mutated, DOCUMENTS[name]))
 
 
-@st.composite
-def mutated_bytes(draw):
-    """A valid document's UTF-8 bytes with a byte-order mark or a bad byte put somewhere."""
-    name = draw(st.sampled_from(NAMES))
-    data = json.dumps(to_dict(draw(hs.documents(name))), ensure_ascii=False).encode()
-    at = draw(st.integers(0, len(data)))
-    return name, data[:at] + draw(st.sampled_from(NASTY_BYTES) | st.binary(max_size=4)) + data[at:]
+@given(documents(), SEEDS)
+def test_documents_with_wrong_values_are_read_or_refused(document, seed):
+    name, value = document
+    rnd = fuzzing.rng(seed)
+    for _ in range(fuzzing.FAN):
+        mutated = copy.deepcopy(value)
+        for _ in range(rnd.randint(1, 3)):
+            mutated = fuzzing.replace_somewhere(rnd, mutated)
+        text = json.dumps(mutated, ensure_ascii=False)
+        feed("mutated values", lambda text=text: from_json(text, DOCUMENTS[name]))
 
 
-@given(mutated_bytes())
-def test_documents_with_bad_bytes_are_read_or_refused(mutation):
-    name, data = mutation
-    feed("mutated bytes", lambda: from_json(data, DOCUMENTS[name]))
+@given(hs.catalogues(max_offers=4), st.sampled_from([",", ";"]), SEEDS)
+def test_mutated_catalogue_csv_is_read_or_refused(catalogue, delimiter, seed):
+    text = to_csv(catalogue, delimiter=delimiter)
+    rnd = fuzzing.rng(seed)
+    for _ in range(fuzzing.FAN):
+        mutated = fuzzing.mutate_text(rnd, text)
+        encoding = rnd.choice([None, "utf-8", "cp1252"])
+        if encoding is None:
+            data, told = mutated, None
+        else:
+            data = mutated.encode(encoding, "replace")
+            if rnd.random() < 0.5:
+                data = fuzzing.mutate_bytes(rnd, data)
+            told = rnd.choice([None, encoding])
+        feed("catalogue csv", lambda data=data, told=told: from_csv(data, name="x", encoding=told))
 
 
-def _replace_somewhere(draw, value):
-    """``value`` with one node, drawn among all of them, replaced by a random JSON value."""
-    paths = []
-    stack = [((), value)]
-    while stack:
-        path, node = stack.pop()
-        paths.append(path)
-        if isinstance(node, dict):
-            stack.extend(((*path, k), v) for k, v in node.items())
-        elif isinstance(node, list):
-            stack.extend(((*path, i), v) for i, v in enumerate(node))
-    target = draw(st.sampled_from(paths))
-    new = draw(JSON_VALUES | st.sampled_from(NASTY))
-    if not target:
-        return new
-    parent = value
-    for step in target[:-1]:
-        parent = parent[step]
-    parent[target[-1]] = new
-    return value
+@given(st.lists(st.integers(0, 5), min_size=5, max_size=5), SEEDS)
+def test_mutated_fhir_responses_are_read_or_refused(answers, seed):
+    response = questionnaire_response(
+        who5_score(answers), subject="Patient/p-1", authored=hs.FIRST_DATE
+    )
+    rnd = fuzzing.rng(seed)
+    for _ in range(fuzzing.FAN):
+        mutated = copy.deepcopy(response)
+        for _ in range(rnd.randint(1, 3)):
+            mutated = fuzzing.replace_somewhere(rnd, mutated)
+        feed("fhir response", lambda mutated=mutated: score_from_response(mutated))
 
 
-@st.composite
-def mutated_values(draw):
-    """A valid document's dict with one value, anywhere, replaced by another JSON value."""
-    name = draw(st.sampled_from(NAMES))
-    data = to_dict(draw(hs.documents(name)))
-    for _ in range(draw(st.integers(1, 3))):
-        data = _replace_somewhere(draw, data)
-    return name, json.dumps(data, ensure_ascii=False)
+# A valid answer for each instrument, and numbers as numpy and pandas hand them over.
+VALID_ANSWERS = {
+    "who5": [5, 4, 3, 2, 0],
+    "audit": [4, 4, 4, 2, 2, 0, 0, 0, 0, 4],
+    "audit-c": [4, 4, 4],
+    "alcohol": [21, 5],
+    "vba": {"asked": True, "advised": True, "answer": None, "referred": False},
+}
+NUMPY_VALUES = (np.int64(3), np.float64(2.0), np.float64(2.5), np.float64("nan"), np.bool_(True))
 
 
-@given(mutated_values())
-def test_documents_with_wrong_values_are_read_or_refused(mutation):
-    name, text = mutation
-    feed("mutated values", lambda: from_json(text, DOCUMENTS[name]))
-
-
-@st.composite
-def mutated_csv(draw):
-    """A valid catalogue's CSV with a span replaced, as text or as bytes in some encoding."""
-    text = to_csv(draw(hs.catalogues(max_offers=4)), delimiter=draw(st.sampled_from([",", ";"])))
-    start = draw(st.integers(0, len(text)))
-    end = draw(st.integers(start, min(len(text), start + 20)))
-    text = text[:start] + draw(st.sampled_from(NASTY) | st.text(max_size=10)) + text[end:]
-    encoding = draw(st.sampled_from([None, "utf-8", "cp1252"]))
-    if encoding is None:
-        return text, None
-    return text.encode(encoding, "replace"), draw(st.sampled_from([None, encoding]))
-
-
-@given(mutated_csv())
-def test_mutated_catalogue_csv_is_read_or_refused(mutation):
-    data, encoding = mutation
-    feed("catalogue csv", lambda: from_csv(data, name="x", encoding=encoding))
+@given(st.sampled_from(sorted(INSTRUMENTS)), SEEDS)
+def test_mutated_screening_answers_are_scored_or_refused(name, seed):
+    instrument = INSTRUMENTS[name]
+    rnd = fuzzing.rng(seed)
+    for _ in range(fuzzing.FAN):
+        mutated = copy.deepcopy(VALID_ANSWERS[name])
+        for _ in range(rnd.randint(1, 2)):
+            if rnd.random() < 0.2 and isinstance(mutated, list) and mutated:
+                mutated[rnd.randrange(len(mutated))] = rnd.choice(NUMPY_VALUES)
+            else:
+                mutated = fuzzing.replace_somewhere(rnd, mutated)
+        feed("screening answers", lambda mutated=mutated: instrument.score(mutated))
