@@ -14,6 +14,7 @@ import os
 import pathlib
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
+from helhed._extras import EXTRA_OF, install_line
 from helhed.cli._common import fail
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 PNG_SUFFIX = ".png"
 """The suffix ``--png PATH`` must end in: the picture is saved as PNG."""
 
-_RESEARCH = ("numpy", "pandas", "matplotlib", "tqdm")
+_RESEARCH = tuple(package for package, extra in EXTRA_OF.items() if extra == "research")
 _STATES = ("declined", "contacted", "in_intervention", "completed", "dropped_out", "job")
 _HEAD = ("declined", "waiting*", "running", "completed", "dropped out", "job")
 
@@ -30,9 +31,8 @@ _HEAD = ("declined", "waiting*", "running", "completed", "dropped out", "job")
 def demo_tour_part(args: argparse.Namespace, out: TextIO) -> int:
     """Simulate the municipality; print its tracks, offers and findings; save the flows PNG."""
     if any(importlib.util.find_spec(name) is None for name in _RESEARCH):
-        out.write(
-            "\nA simulated municipality needs the research extra: pip install 'helhed[research]'\n"
-        )
+        line = install_line("research")
+        out.write(f"\nA simulated municipality needs the research extra: {line}\n")
         return 0
     from matplotlib.figure import Figure  # noqa: PLC0415 - optional extra
 
