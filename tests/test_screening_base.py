@@ -115,6 +115,7 @@ def test_a_score_names_each_bad_field(fields, expected):
         ("x", "Index", "must be an Index score"),
         ("x", "Omega", "must be an Omega score"),
         ("x", "Bergen", "must be a Bergen score"),
+        ("x", "Xenon", "must be a Xenon score"),
     ],
 )
 def test_check_result_names_the_instrument_with_its_article(name, title, message):
