@@ -77,7 +77,8 @@ CITATION = Citation("AUDITC")
 """The source of the instrument's scoring and cut-offs."""
 
 _CITE = CITATION
-_PEOPLE = {Sex.FEMALE: "women", Sex.MALE: "men"}
+_PEOPLE = {Sex.FEMALE: ("kvinder", "women"), Sex.MALE: ("mænd", "men")}
+"""Who a cut-off is for, in Danish and English (plural: "the cut-off for women")."""
 
 
 def _bands(cut: int, sex: Sex) -> Bands:
@@ -153,9 +154,9 @@ def interpret(result: Score, *, on: dt.date, sex: Sex) -> Interpretation:
         reasons=(
             Reason(
                 f"audit-c.{band.code}",
-                f"Total {result.total}; grænsen for {sex.label_da.lower()} er {cut}: "
+                f"Total {result.total}; grænsen for {_PEOPLE[sex][0]} er {cut}: "
                 f"{band.label_da.lower()}.",
-                f"Total {result.total}; the cut-off for {_PEOPLE[sex]} is {cut}: "
+                f"Total {result.total}; the cut-off for {_PEOPLE[sex][1]} is {cut}: "
                 f"{band.label_en.lower()}.",
                 _CITE,
             ),
