@@ -346,3 +346,19 @@ def test_classify_with_a_numpy_sick_days_count_equals_with_the_int(citizen, days
     )
     assert numpy_citizen == plain_citizen
     assert classify(numpy_citizen, on=on) == classify(plain_citizen, on=on)
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        (int, "must be an int"),
+        (str, "must be a str"),
+        (Administration, "must be an Administration"),
+    ],
+)
+def test_a_kind_is_named_with_its_article(kind, expected):
+    check = Checker()
+    check.each((object(),), kind, "x")
+    with pytest.raises(ValidationError) as excinfo:
+        check.done()
+    assert [str(p) for p in excinfo.value.problems] == [f"x[0]: {expected}"]

@@ -306,5 +306,5 @@ def _real(value: object) -> TypeGuard[float]:
 
 
 def _a(noun: str) -> str:
-    """``noun`` with its indefinite article: ``a Benefit``, ``an Administration``."""
-    return f"an {noun}" if noun[:1] in "AEIOU" else f"a {noun}"
+    """``noun`` with its indefinite article: ``a Benefit``, ``an Administration``, ``an int``."""
+    return f"an {noun}" if noun[:1] and noun[0] in "AEIOUaeiou" else f"a {noun}"
