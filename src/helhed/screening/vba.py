@@ -186,7 +186,10 @@ def interpret(result: VbaRecord, *, on: dt.date) -> Reading:
         (
             result.advised,
             "vba.advise",
-            ("Fortalt at hjælp gavner", "Told that help improves well-being and health"),
+            (
+                "Fortalt, at hjælp øger trivsel og sundhed",
+                "Told that help improves well-being and health",
+            ),
             _HALSNAES,
         ),
         (
