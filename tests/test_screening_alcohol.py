@@ -391,3 +391,23 @@ def test_errors_never_echo_the_amounts() -> None:
             alcohol.validate(answers)
         assert "98765" not in str(exc.value)
         assert "98766" not in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("result", "on", "expected"),
+    [
+        ([12, 3], NEW, [("result", "must be an Intake")]),
+        (None, NEW, [("result", "must be an Intake")]),
+        (alcohol.score([3]), "2024-03-04", [("on", "must be a date")]),
+        (alcohol.score([3]), dt.datetime(2024, 3, 4, 9, tzinfo=dt.UTC), [("on", "must be a date")]),
+        ((3,), None, [("result", "must be an Intake"), ("on", "must be a date")]),
+        # a bad result is named before the date is looked up, even a date before 1990
+        ("x", dt.date(1980, 1, 1), [("result", "must be an Intake")]),
+    ],
+)
+def test_interpret_needs_an_intake_and_a_date(
+    result: object, on: object, expected: list[tuple[str, str]]
+) -> None:
+    with pytest.raises(ValidationError) as exc:
+        alcohol.interpret(result, on=on, sex=F)  # type: ignore[arg-type]
+    assert problems(exc) == expected

@@ -109,6 +109,16 @@ def test_a_change_that_reaches_the_threshold_exactly_is_significant(
         assert "12 eller mere" in result.reasons[0].text_da
 
 
+def test_the_smallest_change_has_a_direction(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Read on its raw total (a factor of 1), a WHO-5 one point higher is better, one lower
+    # worse; AUDIT one point lower is better - the direction is the sign, whatever its size.
+    monkeypatch.setattr(who5, "PROGRESSION_FACTOR", 1)
+    assert change(at("who5", 10, JAN), at("who5", 11, APR)).direction is UP
+    assert change(at("who5", 11, JAN), at("who5", 10, APR)).direction is DOWN
+    assert change(at("audit", 11, JAN), at("audit", 10, APR)).direction is UP
+    assert change(at("audit", 10, JAN), at("audit", 11, APR)).direction is DOWN
+
+
 def test_the_instruments_constants_the_change_rests_on() -> None:
     assert (who5.HIGHER_IS_BETTER, who5.MINIMAL_CHANGE, who5.PROGRESSION_FACTOR) == (True, 10, 4)
     for tool in (audit, audit_c):

@@ -225,8 +225,22 @@ def test_a_record_is_a_mapping(bad: object) -> None:
     assert problems(exc) == [("answers", "must be a mapping of the three steps")]
 
 
-@pytest.mark.parametrize("bad", [None, {"asked": True, "advised": True}, "x"])
-def test_interpret_needs_a_record(bad: object) -> None:
+RECORD = VbaRecord(asked=True, advised=True)
+
+
+@pytest.mark.parametrize(
+    ("result", "on", "expected"),
+    [
+        (None, ON, [("result", "must be a VbaRecord")]),
+        ({"asked": True, "advised": True}, ON, [("result", "must be a VbaRecord")]),
+        (RECORD, "2024-03-04", [("on", "must be a date")]),
+        (RECORD, dt.datetime(2024, 3, 4, 9, tzinfo=dt.UTC), [("on", "must be a date")]),
+        ("x", None, [("result", "must be a VbaRecord"), ("on", "must be a date")]),
+    ],
+)
+def test_interpret_needs_a_record_and_a_date(
+    result: object, on: object, expected: list[tuple[str, str]]
+) -> None:
     with pytest.raises(ValidationError) as exc:
-        vba.interpret(bad, on=ON)  # type: ignore[arg-type]
-    assert problems(exc) == [("result", "must be a VbaRecord")]
+        vba.interpret(result, on=on)  # type: ignore[arg-type]
+    assert problems(exc) == expected
