@@ -248,13 +248,17 @@ def interpret(result: Intake, *, on: dt.date, sex: Sex | None = None) -> Reading
     it is the recommended maximum of 10 units a week and 4 on one day.
 
     Raises:
-        ValidationError: If ``sex`` is needed (before 7 March 2022) and not given.
+        ValidationError: If ``result`` is not an ``Intake``, ``on`` not a date, or ``sex``
+            is needed (before 7 March 2022) and not given.
         NoRuleError: If ``on`` is before 1990.
     """
+    check = Checker()
+    check.expect(isinstance(result, Intake), "result", "must be an Intake")
+    check.day(on, "on")
+    check.done()
     hit = GUIDANCE.lookup("adults", on)
     guidance = hit.value
     cite = hit.rule.citation
-    check = Checker()
     if sex is None and not guidance.same_for_both:
         check.fail("sex", f"is needed to read intake against {guidance.label_en} on {on}")
     else:

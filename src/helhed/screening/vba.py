@@ -44,7 +44,7 @@ from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
 from helhed._values import frozen_fields
-from helhed.errors import ValidationError, require
+from helhed.errors import ValidationError
 from helhed.sources import Citation, Reason
 
 __all__ = ["NAME", "TITLE", "Answer", "Reading", "VbaRecord", "interpret", "score", "validate"]
@@ -172,8 +172,14 @@ def interpret(result: VbaRecord, *, on: dt.date) -> Reading:
 
     The third step cites HALSNAES ("Henvis, hvis borgeren er interesseret") unless the citizen
     declined; then it cites VBA, whose "act on the response" helhed reads as recording the no.
+
+    Raises:
+        ValidationError: If ``result`` is not a ``VbaRecord`` or ``on`` is not a date.
     """
-    require(result, VbaRecord, "result", "must be a VbaRecord")
+    check = Checker()
+    check.expect(isinstance(result, VbaRecord), "result", "must be a VbaRecord")
+    check.day(on, "on")
+    check.done()
     # The referral is Halsnæs' third step; recording a "no" is helhed's reading of NCSCT's.
     act_cite = _VBA if result.answer is Answer.NOT_INTERESTED else _HALSNAES
     steps = (
@@ -186,7 +192,10 @@ def interpret(result: VbaRecord, *, on: dt.date) -> Reading:
         (
             result.advised,
             "vba.advise",
-            ("Fortalt at hjælp gavner", "Told that help improves well-being and health"),
+            (
+                "Fortalt, at hjælp øger trivsel og sundhed",
+                "Told that help improves well-being and health",
+            ),
             _HALSNAES,
         ),
         (
