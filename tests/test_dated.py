@@ -4,9 +4,15 @@ import datetime as dt
 
 import pytest
 
+from helhed.benefits import Benefit, benefit_rules
 from helhed.dated import Horizon, Rule, RuleTable
 from helhed.errors import NoRuleError, ValidationError
+from helhed.examples import demo_cohort
+from helhed.models.catalogue import CapacityPeriod, period_key
+from helhed.organisation import coordinating_caseworker_right
+from helhed.simulation.analysis import last_day
 from helhed.sources import Citation, Reason, Verification
+from helhed.target_groups import classify
 
 CITE = Citation("SST2019")
 V = Verification.VERIFIED
@@ -75,3 +81,20 @@ def test_with_rows_and_with_horizon_return_new_tables():
     assert t.horizon is None
     assert sorted(reformed.keys()) == ["x", "y"]
     assert reformed.boundaries("nothing") == ()
+
+
+def _datetime_refused(call, path):
+    with pytest.raises(ValidationError) as excinfo:
+        call(dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC))
+    assert [p.path for p in excinfo.value.problems] == [path]
+    assert "must be a date" in str(excinfo.value)
+
+
+def test_a_datetime_where_a_day_is_wanted_is_refused_by_name():
+    """A datetime is a date to isinstance but does not compare with one."""
+    citizen = demo_cohort()[0]
+    _datetime_refused(lambda on: classify(citizen, on=on), "on")
+    _datetime_refused(lambda on: coordinating_caseworker_right(citizen, on=on), "on")
+    _datetime_refused(lambda on: period_key(CapacityPeriod.WEEK, on), "day")
+    _datetime_refused(lambda on: last_day(on, 4), "start")
+    _datetime_refused(lambda on: benefit_rules(Benefit.CASH_BENEFIT_JOB_READY, on=on), "on")

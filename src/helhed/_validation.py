@@ -275,6 +275,16 @@ def is_day(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
+def require_day(value: object, path: str) -> None:
+    """Raise a ValidationError at ``path`` unless ``value`` is a date that is not a datetime.
+
+    A ``datetime`` is a ``date`` to ``isinstance`` but does not compare with one, so it would
+    surface later as a ``TypeError`` against a rule table's dates.
+    """
+    if not is_day(value):
+        raise ValidationError.at(path, "must be a date")
+
+
 def unchecked(cls: type[T], **fields: object) -> T:
     """A value of the attrs class ``cls`` from ``fields``, built without running its checks.
 

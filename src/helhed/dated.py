@@ -39,9 +39,9 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from helhed._validation import items_of
+from helhed._validation import items_of, require_day
 from helhed._values import FrozenMap, frozen_fields
-from helhed.errors import NoRuleError, Problem, ValidationError, quoted, require
+from helhed.errors import NoRuleError, Problem, ValidationError, quoted
 from helhed.sources import Citation, Reason, Verification
 
 __all__ = ["BEYOND_KNOWN_LAW", "Horizon", "InForce", "Rule", "RuleTable"]
@@ -164,7 +164,7 @@ class RuleTable(Generic[K, V]):
             NoRuleError: If ``key`` has no rows, or ``on`` is before its first row.
             ValidationError: If ``on`` is not a date.
         """
-        require(on, dt.date, "on", "must be a date")
+        require_day(on, "on")
         try:
             starts, rows = self._index[key]
         except (KeyError, TypeError):

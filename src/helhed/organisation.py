@@ -40,7 +40,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
-from helhed._validation import Checker
+from helhed._validation import Checker, require_day
 from helhed._values import frozen_fields
 from helhed.benefits import LIFECYCLE, benefit_rules
 from helhed.citizens import Citizen
@@ -341,7 +341,7 @@ def coordinating_caseworker_right(citizen: Citizen, *, on: dt.date) -> Coordinat
     or one with no rule in force on ``on``, has no right; the reasons say which.
     """
     require(citizen, Citizen, "citizen", "must be a Citizen")
-    require(on, dt.date, "on", "must be a date")
+    require_day(on, "on")
     if citizen.benefit is None:
         reason = Reason(
             _NO_FUNDING,

@@ -67,7 +67,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
-from helhed._validation import Checker, unchecked
+from helhed._validation import Checker, require_day, unchecked
 from helhed._values import frozen_fields
 from helhed.benefits import LIFECYCLE, Benefit, BenefitStatus, benefit_rules
 from helhed.citizens import Citizen
@@ -404,7 +404,7 @@ def classify(citizen: Citizen, *, on: dt.date) -> Assessment:
         The assessment. Never raises for a valid citizen and date.
     """
     require(citizen, Citizen, "citizen", "must be a Citizen")
-    require(on, dt.date, "on", "must be a date")
+    require_day(on, "on")
     finding = _finding(citizen.health)
     derived = _HORIZON_OF_FINDING[finding] if finding is not None else None
     horizon: HealthImpactHorizon | None

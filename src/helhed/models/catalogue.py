@@ -43,7 +43,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
-from helhed._validation import Checker
+from helhed._validation import Checker, require_day
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
@@ -610,7 +610,7 @@ def period_key(period: CapacityPeriod, day: dt.date) -> tuple[int, ...]:
         ((2026, 1), (2025, 12))
     """
     require(period, CapacityPeriod, "period", "must be a CapacityPeriod")
-    require(day, dt.date, "day", "must be a date")
+    require_day(day, "day")
     if period is CapacityPeriod.WEEK:
         iso = day.isocalendar()
         return (iso.year, iso.week)

@@ -39,7 +39,7 @@ from types import MappingProxyType
 
 import attrs
 
-from helhed._validation import Checker
+from helhed._validation import Checker, require_day
 from helhed._values import frozen_fields, plain
 from helhed.citizens import Citizen
 from helhed.errors import ValidationError, require
@@ -215,7 +215,7 @@ class Comparison:
 
 def last_day(start: dt.date, weeks: int) -> dt.date:
     """The day of a run's last week, ``start + 7 * (weeks - 1)``: the day its logs end."""
-    require(start, dt.date, "start", "must be a date")
+    require_day(start, "start")
     require(weeks, int, "weeks", "must be a whole number")
     return start + dt.timedelta(weeks=weeks - 1)
 
