@@ -127,6 +127,13 @@ def test_a_field_of_the_wrong_kind_stops_the_agreement_checks():
         GROUP,
     ]
     assert problems(HIGH, on=None, group=RiskGroup.LOW) == ["on: must be a date", GROUP]
+    # Each kind check counts, whichever comes first: a bad benefit beside a good group.
+    assert problems(HIGH, benefit="fleksjob", disability_key_person=False) == [
+        "benefit: must be a Benefit"
+    ]
+    assert problems(HIGH, horizon=None, group=None, beyond_known_law=1) == [
+        "beyond_known_law: must be true or false"
+    ]
 
 
 def test_bad_reasons_leave_the_field_checks_but_skip_the_reason_checks():
