@@ -495,3 +495,53 @@ def test_requires_consent_a_consent_in_force_covers_and_a_withdrawal_ends_it():
     ]
     assert list(CONSENT.check(Pathway.of([referral(), given, told(2)]), at(9))) == []
     assert list(CONSENT.check(Pathway.of([referral(), given]), at(9))) == []
+
+
+# --- descriptions that need the pathway: an event's "to" is its referral's ---------------------
+
+
+def test_each_rule_kind_reads_an_events_referral_from_the_pathway():
+    # A contact and an acceptance name referral r-1, which goes to the health department;
+    # only the pathway knows that, so each kind must hand its descriptions the pathway.
+    pathway = Pathway.of([referral(voluntary=False), accepted(), contact(3)])
+    to_health = when(ev.ContactMade, to=A.HEALTH)
+    answered = within(
+        7, after=when(ev.ReferralAccepted), expect=to_health, id="x.w", citation=CITE, **TEXT
+    )
+    first = precedes(
+        when(ev.ReferralAccepted, to=A.HEALTH),
+        when(ev.ContactMade),
+        id="x.p",
+        citation=CITE,
+        **TEXT,
+    )
+    unwilling = forbid(when(ev.ReferralAccepted, voluntary=False), id="x.f", citation=CITE, **TEXT)
+    never = every(
+        to_health,
+        lambda _, e: e.occurred_on < at(3),
+        failure=("for sent.", "too late."),
+        id="x.e",
+        citation=CITE,
+        **TEXT,
+    )
+
+    assert list(answered.check(pathway, at(30))) == []
+    assert list(first.check(pathway, at(30))) == []
+    assert list(unwilling.check(pathway, at(30))) == [
+        expected(
+            unwilling,
+            (1,),
+            (D,),
+            "Henvisning accepteret 2024-03-04.",
+            "Referral accepted on 2024-03-04.",
+        )
+    ]
+    assert list(never.check(pathway, at(30))) == [
+        expected(
+            never,
+            (2,),
+            (at(3),),
+            "Kontakt etableret 2024-03-07: for sent.",
+            "Contact made on 2024-03-07: too late.",
+        )
+    ]

@@ -408,3 +408,16 @@ def test_each_change_of_coordinating_caseworker_is_a_finding():
 def test_a_rule_evolved_keeps_its_checks():
     with pytest.raises(ValueError, match="grace_days: must be 0 or more"):
         attrs.evolve(_rule(), grace_days=-1)
+
+
+def test_at_most_per_keeps_the_given_order_between_two_pathways_of_one_citizen():
+    # check refuses two pathways of one citizen; check_all takes them as given, and with the
+    # same day and citizen the sort (by day, then citizen) leaves them in the order given.
+    one = at_most_per(1, Role.MENTOR, id="x.one", citation=CITE, **TEXT)
+    second_in_log = _assigned("c-1", 1, "m-1", Role.MENTOR, make(ev.ContactMade, 1))
+    first_in_log = _assigned("c-1", 1)
+
+    (finding,) = one.check_all([second_in_log, first_in_log], at(10))
+    assert finding.events == (1,)
+    (finding,) = one.check_all([first_in_log, second_in_log], at(10))
+    assert finding.events == (2,)
