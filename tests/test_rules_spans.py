@@ -12,6 +12,7 @@ import attrs
 import pytest
 
 from helhed.benefits import Benefit
+from helhed.errors import ValidationError
 from helhed.organisation import Administration, Role
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
@@ -406,7 +407,7 @@ def test_each_change_of_coordinating_caseworker_is_a_finding():
 
 
 def test_a_rule_evolved_keeps_its_checks():
-    with pytest.raises(ValueError, match="grace_days: must be 0 or more"):
+    with pytest.raises(ValidationError, match="grace_days: must be 0 or more"):
         attrs.evolve(_rule(), grace_days=-1)
 
 
