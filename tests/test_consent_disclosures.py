@@ -176,7 +176,7 @@ def test_disclose_names_every_bad_argument():
     ],
 )
 def test_disclose_refuses_a_disclosure_to_its_source_and_a_bad_time(facts, problem):
-    pathway = opened(given_(1))
+    pathway = opened()  # no consent: the arguments are checked before the ledger is asked
     base = {"to": A.JOB_CENTRE, "on": at(2), "by": A.HEALTH, "source": A.HEALTH}
 
     with pytest.raises(ValidationError) as caught:

@@ -372,6 +372,8 @@ def test_step_6_the_other_purpose_must_be_in_force_for_the_same_receiver():
         "consent.none"
     )
     assert code(*ended, given_(4, purpose=WORK_ABILITY)) == "consent.not_covered"
+    # a consent to another receiver, given first, is passed over
+    assert code(given_(1, to=A.SOCIAL), given_(2, purpose=WORK_ABILITY)) == "consent.not_covered"
     # a withdrawal of another receiver's consent leaves this one alone
     assert code(given_(1, purpose=WORK_ABILITY), withdrawn(3, to=A.SOCIAL)) == (
         "consent.not_covered"
