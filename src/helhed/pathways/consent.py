@@ -87,7 +87,8 @@ class AuditEntry:
             in the log it was cut from).
         event: The disclosure; it carries when it happened and when it was recorded.
         decision: Whether it was allowed, judged with all the log now knows.
-        annulled_by: Position of the annulment, for a disclosure annulled as entered in error.
+        annulled_by: Position of the annulment, for a disclosure annulled as entered in error
+            (in the same log as ``index``).
     """
 
     index: int
@@ -356,9 +357,11 @@ def audit(pathway: Pathway) -> Audit:
     ledger = Ledger(pathway)
     numbered = pathway.numbered
     rank_of = {index: rank for rank, (index, _) in enumerate(numbered)}
-    annulled = pathway.annulled
+    origin = pathway.origin
+    # the annulments in the numbering the entries use: for a cut pathway, the log it came from
+    annulled = {origin[event]: origin[by] for event, by in pathway.annulled.items()}
     lists: tuple[list[AuditEntry], list[AuditEntry], list[AuditEntry]] = ([], [], [])
-    for index, event in zip(pathway.origin, pathway.events, strict=True):
+    for index, event in zip(origin, pathway.events, strict=True):
         if not isinstance(event, InformationDisclosed):
             continue
         rank = rank_of.get(index)
