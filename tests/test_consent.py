@@ -4,8 +4,18 @@ import datetime as dt
 
 import pytest
 
+from consent_log import (
+    COORDINATION,
+    HEALTH,
+    SOCIAL,
+    WORK_ABILITY,
+    A,
+    at,
+    given_,
+    make,
+    opened,
+)
 from helhed.errors import ConsentError, TransitionError, ValidationError
-from helhed.organisation import Administration
 from helhed.pathways import events as ev
 from helhed.pathways.consent import (
     audit,
@@ -14,43 +24,8 @@ from helhed.pathways.consent import (
     disclose_by_law,
     may_disclose,
 )
-from helhed.pathways.pathway import Pathway
 
-A = Administration
-
-D = dt.date(2024, 3, 4)
-HEALTH = ev.InformationCategory.HEALTH
-SOCIAL = ev.InformationCategory.SOCIAL
-COORDINATION = ev.ConsentPurpose.COORDINATION
-WORK_ABILITY = ev.ConsentPurpose.WORK_ABILITY
 TO_JOB_CENTRE = {"to": A.JOB_CENTRE, "purpose": COORDINATION}
-
-
-def at(days):
-    return D + dt.timedelta(days=days)
-
-
-def make(kind, day=0, by=A.HEALTH, **fields):
-    return kind(citizen_id="c-1", occurred_on=at(day), recorded_by=by, **fields)
-
-
-def opened(*more):
-    first = ev.Referred(
-        citizen_id="c-1",
-        occurred_on=D,
-        recorded_by=A.JOB_CENTRE,
-        referral_id="r-1",
-        offer="sundhedssamtale",
-        to=A.HEALTH,
-        voluntary=True,
-    )
-    return Pathway.of([first, *more])
-
-
-def given_(day, to=A.JOB_CENTRE, purpose=COORDINATION, categories=(HEALTH,), **fields):
-    return make(
-        ev.ConsentGiven, day, to=to, purpose=purpose, categories=frozenset(categories), **fields
-    )
 
 
 def withdrawn(day, to=A.JOB_CENTRE, purpose=COORDINATION, **fields):

@@ -8,24 +8,26 @@ other: the higher one must win. Every expected text below is written out by hand
 labels of the administrations, categories and purposes.
 """
 
-import datetime as dt
 import typing
 
 import pytest
 
+from consent_log import (
+    COORDINATION,
+    HEALTH,
+    SOCIAL,
+    WORK_ABILITY,
+    A,
+    at,
+    given_,
+    make,
+    opened,
+)
 from helhed.errors import ValidationError
-from helhed.organisation import Administration
 from helhed.pathways import events as ev
 from helhed.pathways.consent import audit, disclose_by_law, may_disclose, refusal
 from helhed.pathways.ledger import Ledger, Refusal, moment_in
-from helhed.pathways.pathway import Pathway
 
-A = Administration
-D = dt.date(2024, 3, 4)  # day 0
-HEALTH = ev.InformationCategory.HEALTH
-SOCIAL = ev.InformationCategory.SOCIAL
-COORDINATION = ev.ConsentPurpose.COORDINATION
-WORK_ABILITY = ev.ConsentPurpose.WORK_ABILITY
 SST = "SST2019 kap. 3"
 ODENSE = "ODENSE2015 pkt. 4, gruppe 3"
 
@@ -36,33 +38,6 @@ WORK = (
     "afklaring af arbejdsevne (fx fleksjob, førtidspension)",
     "assessing work ability (e.g. flex job, early-retirement pension)",
 )
-
-
-def at(days):
-    return D + dt.timedelta(days=days)
-
-
-def make(kind, day=0, by=A.HEALTH, **fields):
-    return kind(citizen_id="c-1", occurred_on=at(day), recorded_by=by, **fields)
-
-
-def opened(*more):
-    first = ev.Referred(
-        citizen_id="c-1",
-        occurred_on=D,
-        recorded_by=A.JOB_CENTRE,
-        referral_id="r-1",
-        offer="sundhedssamtale",
-        to=A.HEALTH,
-        voluntary=True,
-    )
-    return Pathway.of([first, *more])
-
-
-def given_(day, to=A.JOB_CENTRE, purpose=COORDINATION, categories=(HEALTH,), **fields):
-    return make(
-        ev.ConsentGiven, day, to=to, purpose=purpose, categories=frozenset(categories), **fields
-    )
 
 
 def withdrawn(day, to=A.JOB_CENTRE, purpose=COORDINATION, **fields):

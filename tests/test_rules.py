@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from helhed.benefits import Benefit
 from helhed.errors import ValidationError
-from helhed.organisation import Administration, Role
+from helhed.organisation import Role
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
@@ -26,20 +26,7 @@ from helhed.pathways.rules import (
 )
 from helhed.sources import Citation
 from helhed.testing import strategies as hs
-
-A = Administration
-
-D = dt.date(2024, 3, 4)  # a Monday
-CITE = Citation("HALSNAES")
-TEXT = {"text_da": "Regel.", "text_en": "Rule."}
-
-
-def at(days):
-    return D + dt.timedelta(days=days)
-
-
-def make(kind, day=0, by=A.HEALTH, cid="c-1", **fields):
-    return kind(citizen_id=cid, occurred_on=at(day), recorded_by=by, **fields)
+from rule_log import CITE, TEXT, A, D, at, make
 
 
 def referral(cid="c-1", day=0, rid="r-1", to=A.HEALTH, voluntary=True):

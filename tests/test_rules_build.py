@@ -11,7 +11,7 @@ from helhed.benefits import Benefit
 from helhed.collaboration import CollaborationModel
 from helhed.errors import UnknownNameError, ValidationError
 from helhed.groups import RiskGroup
-from helhed.organisation import Administration, Role
+from helhed.organisation import Role
 from helhed.pathways import events as ev
 from helhed.pathways.rules import (
     AtMostPer,
@@ -35,15 +35,11 @@ from helhed.pathways.rules import (
     when,
     within,
 )
-from helhed.sources import Citation, Reading, Reason, Stated
+from helhed.sources import Citation, Reason, Stated
+from rule_log import CITE, READING, TEXT, A, D
 
-A = Administration
-CITE = Citation("HALSNAES")
 OTHER = Citation("SST2019", "4.1")
-TEXT = {"text_da": "Regel.", "text_en": "Rule."}
-READING = Reading("Fordi kilden er tavs.", "Because the source is silent.")
 STATED = Stated("Tilbuddet er frivilligt")
-D = dt.date(2024, 3, 4)
 
 
 def problems(error):

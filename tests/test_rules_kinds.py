@@ -11,7 +11,6 @@ import datetime as dt
 
 import pytest
 
-from helhed.organisation import Administration
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.rules import (
@@ -24,21 +23,7 @@ from helhed.pathways.rules import (
     when,
     within,
 )
-from helhed.sources import Citation, Reading
-
-A = Administration
-D = dt.date(2024, 3, 4)  # a Monday
-CITE = Citation("HALSNAES")
-TEXT = {"text_da": "Regel.", "text_en": "Rule."}
-READING = Reading("Fordi kilden er tavs.", "Because the source is silent.")
-
-
-def at(days):
-    return D + dt.timedelta(days=days)
-
-
-def make(kind, day=0, by=A.HEALTH, **fields):
-    return kind(citizen_id="c-1", occurred_on=at(day), recorded_by=by, **fields)
+from rule_log import CITE, READING, TEXT, A, D, at, make
 
 
 def referral(rid="r-1", day=0, to=A.HEALTH, voluntary=True):

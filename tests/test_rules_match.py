@@ -5,13 +5,12 @@ import datetime as dt
 
 import pytest
 
-from helhed.organisation import Administration, Role
+from helhed.organisation import Role
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.rules import when
+from rule_log import A, D
 
-A = Administration
-D = dt.date(2024, 3, 4)
 TALK = ev.ConversationKind.HEALTH_CONVERSATION
 
 

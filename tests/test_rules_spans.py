@@ -13,7 +13,7 @@ import pytest
 
 from helhed.benefits import Benefit
 from helhed.errors import ValidationError
-from helhed.organisation import Administration, Role
+from helhed.organisation import Role
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.rules import (
@@ -24,21 +24,7 @@ from helhed.pathways.rules import (
     at_most_per,
     parallel,
 )
-from helhed.sources import Citation, Reading
-
-A = Administration
-D = dt.date(2024, 3, 4)  # a Monday
-CITE = Citation("HALSNAES")
-TEXT = {"text_da": "Regel.", "text_en": "Rule."}
-READING = Reading("Fordi kilden er tavs.", "Because the source is silent.")
-
-
-def at(days):
-    return D + dt.timedelta(days=days)
-
-
-def make(kind, day=0, by=A.HEALTH, cid="c-1", **fields):
-    return kind(citizen_id=cid, occurred_on=at(day), recorded_by=by, **fields)
+from rule_log import CITE, READING, TEXT, A, at, make
 
 
 def referral(cid="c-1", day=0, to=A.HEALTH):
