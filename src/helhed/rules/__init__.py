@@ -2,7 +2,7 @@
 
 One module per rule kind, each holding the rule's class and the function that builds it
 (`helhed.rules.within`: [`Within`][helhed.rules.Within] and
-[`within`][helhed.rules.within]); what they share - findings, severities, event matches and
+[`within`][helhed.rules.within.within]); what they share - findings, severities, event matches and
 the `Rule` base class - is in `helhed.rules.base`, and [`Protocol`][helhed.rules.Protocol] in
 `helhed.rules.protocol`. Every public name is importable from `helhed.rules` itself.
 
@@ -11,17 +11,17 @@ A rule looks at one pathway as it stood on a day and yields
 population rule looks at many pathways at once (a caseload limit, say). Rules are built from a
 few combinators:
 
-* [`within`][helhed.rules.within]: after each ``after`` event, an ``expect`` event
+* [`within`][helhed.rules.within.within]: after each ``after`` event, an ``expect`` event
   follows within N days;
-* [`precedes`][helhed.rules.precedes]: every ``then`` event has a ``first`` event
+* [`precedes`][helhed.rules.precedes.precedes]: every ``then`` event has a ``first`` event
   before it;
-* [`forbid`][helhed.rules.forbid]: no event of this description may occur;
-* [`every`][helhed.rules.every]: every event of this description meets a condition;
-* [`requires_consent`][helhed.rules.requires_consent]: information of a category
+* [`forbid`][helhed.rules.forbid.forbid]: no event of this description may occur;
+* [`every`][helhed.rules.every.every]: every event of this description meets a condition;
+* [`requires_consent`][helhed.rules.requires_consent.requires_consent]: information of a category
   reaches an administration only with consent in force;
-* [`parallel`][helhed.rules.parallel]: two administrations' interventions overlap in
+* [`parallel`][helhed.rules.parallel.parallel]: two administrations' interventions overlap in
   time rather than follow each other;
-* [`at_most_per`][helhed.rules.at_most_per]: a member of staff in a role has at most
+* [`at_most_per`][helhed.rules.at_most_per.at_most_per]: a member of staff in a role has at most
   N citizens (a population rule).
 
 Events are picked by [`when`][helhed.rules.when]: their kinds, and optionally who
