@@ -33,7 +33,7 @@ from helhed.pathways.events import (
 )
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import HALSNAES
-from helhed.pathways.rules import Protocol, at_most_per
+from helhed.rules import Protocol, at_most_per
 from helhed.sources import Citation
 
 DAY = dt.date(2024, 5, 1)

@@ -31,7 +31,7 @@ from helhed.pathways import Table
 from helhed.pathways.events import PlanCreated, happened_after
 from helhed.pathways.pathway import occurrence_order
 from helhed.pathways.protocols import HALSNAES
-from helhed.pathways.rules import every, when
+from helhed.rules import every, when
 from helhed.screening import get_instrument, questionnaire
 from helhed.screening.alcohol import units
 from helhed.serialization import from_json
@@ -46,6 +46,7 @@ MODULES = [
         for m in pkgutil.walk_packages(helhed.__path__, "helhed.")
         if not any(part.startswith("_") for part in m.name.split("."))
         and not m.name.startswith("helhed.cli")
+        and m.name != "helhed.pathways.rules"  # deprecated, warns; re-exports helhed.rules
     ),
 ]
 

@@ -36,7 +36,7 @@ from helhed.organisation import Administration, Role
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Protocol
+from helhed.rules import Protocol
 from helhed.screening import audit, who5
 from helhed.sources import Citation, Reading
 

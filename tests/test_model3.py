@@ -50,7 +50,7 @@ from helhed.pathways import protocols
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.reports import InterventionStatus, intervention_status
-from helhed.pathways.rules import Severity
+from helhed.rules import Severity
 
 A = Administration
 D = dt.date(2024, 1, 8)  # a Monday

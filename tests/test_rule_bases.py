@@ -20,7 +20,7 @@ from helhed.pathways import bases
 from helhed.pathways.compliance import ComplianceReport
 from helhed.pathways.events import Referred
 from helhed.pathways.protocols import PROTOCOLS
-from helhed.pathways.rules import Finding, Protocol, Severity, forbid, when
+from helhed.rules import Finding, Protocol, Severity, forbid, when
 from helhed.sources import Citation, Reading, Stated
 
 SEEDS = pathlib.Path(__file__).parents[1].parent / "shared" / "seeds"

@@ -27,7 +27,7 @@ from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import COORDINATING_CASEWORKER
-from helhed.pathways.rules import CoordinatingCaseworkerAssigned, Severity
+from helhed.rules import CoordinatingCaseworkerAssigned, Severity
 from helhed.screening import who5
 from helhed.sources import Citation, Reading, Stated
 

@@ -18,6 +18,8 @@ def _shipped_tables():
     for info in pkgutil.walk_packages(helhed.__path__, "helhed."):
         if info.name.startswith(("helhed.cli", "helhed.plots", "helhed.distributed")):
             continue
+        if info.name == "helhed.pathways.rules":  # deprecated, warns; re-exports helhed.rules
+            continue
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if isinstance(value, RuleTable):

@@ -13,7 +13,7 @@ from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES, ODENSE_CONSENT, PROTOCOLS
-from helhed.pathways.rules import (
+from helhed.rules import (
     Protocol,
     Severity,
     at_most_per,

@@ -13,7 +13,7 @@ from helhed.errors import UnknownNameError, ValidationError
 from helhed.groups import RiskGroup
 from helhed.organisation import Role
 from helhed.pathways import events as ev
-from helhed.pathways.rules import (
+from helhed.rules import (
     AtMostPer,
     CoordinatingCaseworkerAssigned,
     Every,

@@ -1,6 +1,6 @@
 """The per-event rule kinds on worked pathways: both sides of each boundary, whole findings.
 
-Days are calendar days after the triggering event (module docs of helhed.pathways.rules):
+Days are calendar days after the triggering event (module docs of helhed.rules):
 within 7 days of Monday 4 March 2024 means on or before Monday 11 March; 12 March is late.
 Each expected finding is written out in full - rule id, severity, positions in the log,
 dates, both texts, citation and the reading flag - from the rule's texts and the labels of
@@ -13,7 +13,7 @@ import pytest
 
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import (
+from helhed.rules import (
     Finding,
     Severity,
     every,

@@ -8,7 +8,7 @@ import pytest
 from helhed.organisation import Role
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import when
+from helhed.rules import when
 from rule_log import A, D
 
 TALK = ev.ConversationKind.HEALTH_CONVERSATION

@@ -16,7 +16,7 @@ from helhed.errors import ValidationError
 from helhed.organisation import Role
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import (
+from helhed.rules import (
     CoordinatingCaseworkerAssigned,
     Finding,
     OneCoordinatingCaseworker,

@@ -67,7 +67,11 @@ from helhed.sickness import SICKNESS_RULES
 
 MODULES = [
     helhed,
-    *(importlib.import_module(m.name) for m in pkgutil.walk_packages(helhed.__path__, "helhed.")),
+    *(
+        importlib.import_module(m.name)
+        for m in pkgutil.walk_packages(helhed.__path__, "helhed.")
+        if m.name != "helhed.pathways.rules"  # deprecated, warns; re-exports helhed.rules
+    ),
 ]
 A = Administration
 ZONE_MESSAGE = "must be a time of day without a time zone"

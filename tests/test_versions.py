@@ -19,7 +19,7 @@ from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.consent import audit
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import HALSNAES
-from helhed.pathways.rules import Finding, Severity
+from helhed.rules import Finding, Severity
 from helhed.serialization import (
     DOCUMENTS,
     SCHEMA_VERSION,

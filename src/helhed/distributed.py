@@ -13,7 +13,7 @@ until the result is: call ``.compute()`` (or write it out) to run it.
 on a citizen's whole pathway, so each partition must hold all of a citizen's events; the
 table is shuffled on ``case:concept:name`` to make it so, unless the caller says it already
 is (and then it is checked). Population rules (such as
-[`AtMostPer`][helhed.pathways.rules.AtMostPer]) look at all citizens together: they run once,
+[`AtMostPer`][helhed.rules.AtMostPer]) look at all citizens together: they run once,
 on the rows [`population_rows`][helhed.batch.population_rows] gathers from every partition.
 The findings, which are few next to the events, are computed and returned as one pandas
 DataFrame, in the order ``check_frame`` gives them. The shuffle changes the order in which
@@ -53,7 +53,7 @@ from helhed.batch import (
 )
 from helhed.errors import ValidationError
 from helhed.frames import CASE
-from helhed.pathways.rules import PopulationRule, Protocol
+from helhed.rules import PopulationRule, Protocol
 
 __all__ = ["check_dask", "classify_dask", "sickness_dask"]
 

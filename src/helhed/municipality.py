@@ -90,7 +90,7 @@ from helhed.pathways.events import (
 )
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES
-from helhed.pathways.rules import Protocol
+from helhed.rules import Protocol
 from helhed.simulation import Outcome, Parameters, last_day, outcome, simulate
 from helhed.target_groups import classify
 

@@ -1,13 +1,13 @@
 """Compliance checks over whole event tables, equal to the object API (research extra).
 
 [`check_frame`][helhed.batch.check_frame] checks the pathways of an event table against a
-[`Protocol`][helhed.pathways.rules.Protocol] as they stood at the end of a day, and returns
+[`Protocol`][helhed.rules.Protocol] as they stood at the end of a day, and returns
 one row per finding. The findings are those
 [`check`][helhed.pathways.compliance.check] gives for the pathways
 [`from_frame`][helhed.frames.from_frame] reads from the table: the same rule ids, events,
 dates, Danish and English texts and citations, in the same order (citizen, dates, rule id,
 events). [`findings_of`][helhed.batch.findings_of] turns the rows back into
-[`Finding`][helhed.pathways.rules.Finding] values and
+[`Finding`][helhed.rules.Finding] values and
 [`report_frame`][helhed.batch.report_frame] gives the whole
 [`ComplianceReport`][helhed.pathways.compliance.ComplianceReport].
 
@@ -26,25 +26,25 @@ annulled rows and annulments count.
 
 The rule tables are shared with the object API, not copied: each rule's fields (``after``,
 ``expect``, ``days``, ``same``, ``first``, ``then``, ``same_day``, ``category``, ``to``,
-...) and each [`Match`][helhed.pathways.rules.Match]'s fields are read when the check runs.
+...) and each [`Match`][helhed.rules.Match]'s fields are read when the check runs.
 How each rule is evaluated:
 
-* vectorised over whole columns: [`Forbid`][helhed.pathways.rules.Forbid],
-  [`Within`][helhed.pathways.rules.Within], [`Precedes`][helhed.pathways.rules.Precedes],
-  [`Parallel`][helhed.pathways.rules.Parallel],
-  [`RequiresConsent`][helhed.pathways.rules.RequiresConsent] (the consent ledger per
+* vectorised over whole columns: [`Forbid`][helhed.rules.Forbid],
+  [`Within`][helhed.rules.Within], [`Precedes`][helhed.rules.Precedes],
+  [`Parallel`][helhed.rules.Parallel],
+  [`RequiresConsent`][helhed.rules.RequiresConsent] (the consent ledger per
   purpose: the newest withdrawal or refusal that has taken effect, the same-day tie to the
   citizen included, and the latest end of the consents given since, as running positions
   and maxima),
-  [`OneCoordinatingCaseworker`][helhed.pathways.rules.OneCoordinatingCaseworker] and
-  [`CoordinatingCaseworkerAssigned`][helhed.pathways.rules.CoordinatingCaseworkerAssigned]
+  [`OneCoordinatingCaseworker`][helhed.rules.OneCoordinatingCaseworker] and
+  [`CoordinatingCaseworkerAssigned`][helhed.rules.CoordinatingCaseworkerAssigned]
   (the latest funding basis per citizen, its right looked up once per funding basis; a
   citizen with a staff member released is checked on objects, as the log must be
   replayed), with every field of ``Match`` including the referral a row names, for ``to``
   and ``voluntary``;
 * on objects for the citizens that can break them, after a vectorised pre-filter:
-  [`Every`][helhed.pathways.rules.Every] (citizens with a matching event: ``holds`` is a
-  Python function) and [`AtMostPer`][helhed.pathways.rules.AtMostPer] (the citizens of
+  [`Every`][helhed.rules.Every] (citizens with a matching event: ``holds`` is a
+  Python function) and [`AtMostPer`][helhed.rules.AtMostPer] (the citizens of
   staff who have more than ``limit`` citizens assigned in the role counted, all together,
   as it is a population rule);
 * on objects for every citizen: any other rule class, including subclasses of the rules
@@ -77,7 +77,7 @@ the object path), or validate once when the table is made.
 Columns of the result, in this order ([`FINDING_COLUMNS`][helhed.batch.FINDING_COLUMNS]):
 
 * ``citizen_id``, ``rule_id`` (``"string"``);
-* ``severity`` - the [`Severity`][helhed.pathways.rules.Severity] code (``"string"``);
+* ``severity`` - the [`Severity`][helhed.rules.Severity] code (``"string"``);
 * ``events`` - the positions of the events involved in the citizen's log, from 0, as a
   tuple of ints (dtype ``object``);
 * ``dates`` - the dates that matter, as a tuple of ``datetime.date`` (dtype ``object``);
@@ -187,7 +187,7 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import (
+from helhed.rules import (
     AtMostPer,
     CoordinatingCaseworkerAssigned,
     Every,
@@ -230,7 +230,7 @@ FINDING_COLUMNS: Final = (
     "reading",
 )
 """The columns [`check_frame`][helhed.batch.check_frame] returns, in order: the fields of a
-[`Finding`][helhed.pathways.rules.Finding]. ``severity`` holds the severity's code, ``events``
+[`Finding`][helhed.rules.Finding]. ``severity`` holds the severity's code, ``events``
 a tuple of positions in the citizen's log (from 0), ``dates`` a tuple of ``datetime.date``,
 ``citation`` the citation as ``str`` writes it (``SST2019 4.1, fn. 7``) and ``reading`` is
 True for a finding of a rule that is helhed's reading of its source."""
@@ -1551,7 +1551,7 @@ def population_rows(
 ) -> pd.DataFrame:
     """The rows the population rules of ``protocol`` need: every row of each citizen who may count.
 
-    A population rule (such as [`AtMostPer`][helhed.pathways.rules.AtMostPer]) looks at many
+    A population rule (such as [`AtMostPer`][helhed.rules.AtMostPer]) looks at many
     pathways together, so it cannot run part by part over a table split into parts. The rows
     this picks from each part, put together, are enough: ``check_frame`` over them with the
     population rules alone finds what it finds over the whole table. For ``AtMostPer`` they

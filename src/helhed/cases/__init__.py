@@ -37,7 +37,7 @@ from helhed.cases.sonderborg import SONDERBORG
 from helhed.cases.syddjurs import SYDDJURS
 from helhed.cases.tonder import TONDER
 from helhed.cases.vordingborg import VORDINGBORG
-from helhed.pathways.rules import Protocol
+from helhed.rules import Protocol
 
 __all__ = [
     "AALBORG",

@@ -56,7 +56,7 @@ from helhed.organisation import Period
 from helhed.pathways.events import ConversationHeld, ConversationKind, Event, InterventionStarted
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.reports import InterventionStatus
-from helhed.pathways.rules import Protocol, every, when
+from helhed.rules import Protocol, every, when
 from helhed.sources import Citation, Stated
 
 __all__ = [

@@ -32,7 +32,7 @@ from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
 from helhed.models.early_detection import RULES as MODEL_1
-from helhed.pathways.rules import Protocol
+from helhed.rules import Protocol
 from helhed.sources import Citation, Reason
 
 __all__ = ["FUNDING", "FUNDING_FROM_2017", "HJORRING", "RESULTS", "TRACKS", "WIDENED_ON"]

@@ -45,7 +45,7 @@ from helhed.groups import RiskGroup
 from helhed.health import HealthDomain, RiskFactor
 from helhed.organisation import Role
 from helhed.pathways.events import CaseworkerAssigned, ConversationHeld, InterventionStarted
-from helhed.pathways.rules import Protocol, Severity, precedes, when
+from helhed.rules import Protocol, Severity, precedes, when
 from helhed.sources import Citation, Reading, Reason, Stated
 
 __all__ = [

@@ -63,7 +63,7 @@ from helhed.pathways.events import (
     PathwayClosed,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Finding, Protocol, Rule, at_most_per, every, when
+from helhed.rules import Finding, Protocol, Rule, at_most_per, every, when
 from helhed.sources import Citation, Reason, Stated
 
 __all__ = ["KOBENHAVN_IPS", "RESULTS", "SupportUntilSettled"]

@@ -58,7 +58,7 @@ from helhed.pathways.events import (
     ScreeningRecorded,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Finding, Protocol, Rule, precedes, when
+from helhed.rules import Finding, Protocol, Rule, precedes, when
 from helhed.screening._base import Interpretation
 from helhed.sources import Citation, Reading, Reason, Stated
 

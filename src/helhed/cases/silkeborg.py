@@ -51,7 +51,7 @@ from helhed.groups import RiskGroup
 from helhed.models.coordination import Frequency, MeetingSeries
 from helhed.organisation import Administration, Role
 from helhed.pathways.events import InformationCategory
-from helhed.pathways.rules import Protocol, requires_consent
+from helhed.rules import Protocol, requires_consent
 from helhed.sources import Citation, Reason, Stated
 
 __all__ = [

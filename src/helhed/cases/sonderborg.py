@@ -42,7 +42,7 @@ from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
 from helhed.models.specific import clarifying_first
 from helhed.organisation import Administration
-from helhed.pathways.rules import Protocol, parallel
+from helhed.rules import Protocol, parallel
 from helhed.sources import Citation, Stated
 
 __all__ = ["MAIN_FUNDING", "MAIN_GROUPS", "RESULTS", "SONDERBORG"]

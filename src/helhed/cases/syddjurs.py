@@ -66,7 +66,7 @@ from helhed.pathways.events import (
     SubGoalSet,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Match, Protocol, Severity, every, precedes, when, within
+from helhed.rules import Match, Protocol, Severity, every, precedes, when, within
 from helhed.sources import Citation, Reading, Stated
 
 __all__ = [

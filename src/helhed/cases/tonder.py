@@ -44,7 +44,7 @@ from helhed.pathways.events import (
     InterventionDroppedOut,
     InterventionStarted,
 )
-from helhed.pathways.rules import Protocol, Severity, when, within
+from helhed.rules import Protocol, Severity, when, within
 from helhed.sources import Citation, Stated
 
 __all__ = ["COURSE", "COURSE_WEEKS", "FUNDING", "RESULTS", "TONDER", "course_period"]

@@ -59,7 +59,7 @@ from helhed.models.coordination import MIN_PROFESSIONS
 from helhed.models.early_detection import assessment_rules
 from helhed.organisation import Administration, Role, StaffMember, Team
 from helhed.pathways.events import InterventionStarted, PlanCreated
-from helhed.pathways.rules import Protocol, precedes, when
+from helhed.rules import Protocol, precedes, when
 from helhed.sources import Citation, Reason, Stated
 
 __all__ = [

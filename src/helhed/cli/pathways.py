@@ -48,8 +48,8 @@ from helhed.pathways.reports import (
     intervention_status,
     referrals_by_destination,
 )
-from helhed.pathways.rules import Finding, PopulationRule, Protocol, Severity
 from helhed.pathways.sickness_follow_up import SICKNESS_FOLLOW_UP
+from helhed.rules import Finding, PopulationRule, Protocol, Severity
 from helhed.serialization import to_dict
 from helhed.sources import Reading, Stated
 

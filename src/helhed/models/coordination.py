@@ -78,7 +78,7 @@ from helhed.errors import require
 from helhed.models.early_detection import assessment_rules
 from helhed.organisation import Administration, Role, Team
 from helhed.pathways.events import AssessmentHeld, Event, PlanCreated, PlanItemAdded
-from helhed.pathways.rules import Protocol
+from helhed.rules import Protocol
 from helhed.sources import Citation, Stated
 
 __all__ = [

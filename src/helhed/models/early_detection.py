@@ -75,7 +75,7 @@ from helhed.pathways.events import (
     ScreeningRecorded,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Finding, Protocol, Rule, Severity, every, precedes, when
+from helhed.rules import Finding, Protocol, Rule, Severity, every, precedes, when
 from helhed.screening.progression import Measurement, Series
 from helhed.sources import Basis, Citation, Reading, Stated
 

@@ -83,7 +83,7 @@ from helhed.pathways.events import (
     PlanItemAdded,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Protocol, Rule, Severity, every, when
+from helhed.rules import Protocol, Rule, Severity, every, when
 from helhed.sources import Basis, Citation, Reading, Reason
 
 __all__ = [

@@ -6,7 +6,8 @@ The modules, from the ground up:
 * [`pathway`][helhed.pathways.pathway]: the append-only log and the state it replays to;
 * [`consent`][helhed.pathways.consent]: consent and disclosures, between the log and the rules
   (also importable as `helhed.consent`);
-* [`rules`][helhed.pathways.rules]: composable protocol rules and protocols;
+* `rules`: deprecated, now [`helhed.rules`][helhed.rules] (composable protocol rules and
+  protocols), which the modules below use;
 * [`compliance`][helhed.pathways.compliance]: checking pathways against a protocol;
 * [`protocols`][helhed.pathways.protocols]: the protocols the sources fix;
 * [`reports`][helhed.pathways.reports]: tables over many pathways (the Aalborg tables).
@@ -22,7 +23,7 @@ from helhed.pathways.reports import (
     intervention_status,
     referrals_by_destination,
 )
-from helhed.pathways.rules import Finding, Protocol, Severity
+from helhed.rules import Finding, Protocol, Severity
 
 __all__ = [
     "EVENT_TYPES",

@@ -32,7 +32,7 @@ from helhed.models.coordination import COORDINATION
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.models.specific import SPECIFIC
 from helhed.pathways.protocols import PROTOCOLS
-from helhed.pathways.rules import Protocol, Rule
+from helhed.rules import Protocol, Rule
 from helhed.sources import Citation, Stated
 
 __all__ = [

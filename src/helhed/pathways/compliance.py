@@ -42,7 +42,7 @@ from helhed._validation import Checker, items_of
 from helhed._values import frozen_fields
 from helhed.errors import ValidationError
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Finding, PopulationRule, Protocol, Severity
+from helhed.rules import Finding, PopulationRule, Protocol, Severity
 
 __all__ = ["ComplianceReport", "check"]
 

@@ -30,7 +30,8 @@ from helhed.pathways.events import (
     ReferralAccepted,
     Referred,
 )
-from helhed.pathways.rules import (
+from helhed.pathways.sickness_follow_up import SICKNESS_FOLLOW_UP
+from helhed.rules import (
     CoordinatingCaseworkerAssigned,
     OneCoordinatingCaseworker,
     Protocol,
@@ -42,7 +43,6 @@ from helhed.pathways.rules import (
     when,
     within,
 )
-from helhed.pathways.sickness_follow_up import SICKNESS_FOLLOW_UP
 from helhed.sources import Citation, Reading, Reason, Stated
 
 __all__ = ["COORDINATING_CASEWORKER", "HALSNAES", "ODENSE_CONSENT", "PROTOCOLS"]

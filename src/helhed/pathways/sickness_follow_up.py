@@ -84,7 +84,7 @@ from helhed.pathways.events import (
     PathwayClosed,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Finding, Protocol, Rule
+from helhed.rules import Finding, Protocol, Rule
 from helhed.sickness import SICKNESS_RULES, eight_week_limit
 from helhed.sources import Citation, Reason, Stated
 

@@ -56,7 +56,7 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.rules import Protocol
+from helhed.rules import Protocol
 from helhed.simulation.model import STATES, CapacityOverride, Parameters, Scenario, simulate
 
 __all__ = ["Comparison", "Outcome", "Row", "compare", "last_day", "occupancy", "outcome"]

@@ -1,0 +1,302 @@
+"""The ground every rule kind stands on: findings, severities, event matches and `Rule`.
+
+A rule looks at one pathway as it stood on a day and yields
+[`Finding`][helhed.rules.Finding] values, or nothing when the pathway keeps it; a
+[`PopulationRule`][helhed.rules.PopulationRule] looks at many pathways at once. Events are
+picked by [`when`][helhed.rules.when]. The rule kinds are in the modules beside this one.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from helhed._coded import CodedEnum
+from helhed._meta import NON_BLANK
+from helhed._validation import Checker
+from helhed._values import frozen_fields
+from helhed.errors import ValidationError
+from helhed.organisation import Administration, Role
+from helhed.pathways.events import ConversationHeld, ConversationKind, Event, EventKind, Referred
+from helhed.pathways.pathway import Pathway
+from helhed.sources import Basis, Citation, Reading, Stated
+
+__all__ = ["Finding", "Match", "PopulationRule", "Rule", "Severity", "when"]
+
+
+class Severity(CodedEnum):
+    """How serious a finding is. ``helhed check`` exits with 1 when any finding is an error."""
+
+    ERROR = ("fejl", "Fejl", "Error")
+    WARNING = ("advarsel", "Advarsel", "Warning")
+    NOTICE = ("bemaerkning", "Bemærkning", "Notice")
+
+
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
+class Finding:
+    """A place where a pathway breaks a protocol rule.
+
+    Attributes:
+        rule_id: The rule broken.
+        citizen_id: Whose pathway.
+        severity: How serious it is.
+        events: Positions in the pathway's log of the events involved.
+        dates: The dates that matter, in order (e.g. the referral and the late contact).
+        text_da: What is wrong, in Danish.
+        text_en: What is wrong, in English.
+        citation: Where the rule comes from.
+        reading: True if the rule broken is helhed's reading of its source rather than the
+            source's words (see [`Rule.basis`][helhed.rules.Rule]); reports list
+            these findings apart.
+    """
+
+    rule_id: str = attrs.field(metadata=NON_BLANK)
+    citizen_id: str = attrs.field(metadata=NON_BLANK)
+    severity: Severity
+    events: tuple[int, ...]
+    dates: tuple[dt.date, ...]
+    text_da: str = attrs.field(metadata=NON_BLANK)
+    text_en: str = attrs.field(metadata=NON_BLANK)
+    citation: Citation
+    reading: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        """Validate every field; a finding about a pathway as a whole names no event."""
+        check = Checker()
+        check.text(self.rule_id, "rule_id")
+        check.text(self.citizen_id, "citizen_id")
+        check.member(self.severity, Severity, "severity")
+        if check.each(self.events, int, "events"):
+            for i, position in enumerate(self.events):
+                check.whole(position, f"events[{i}]")
+        if check.each(self.dates, dt.date, "dates"):
+            for i, day in enumerate(self.dates):
+                check.day(day, f"dates[{i}]")
+        check.text(self.text_da, "text_da")
+        check.text(self.text_en, "text_en")
+        check.expect(isinstance(self.citation, Citation), "citation", "must be a Citation")
+        check.flag(self.reading, "reading")
+        check.done()
+
+    @property
+    def order(self) -> tuple[str, tuple[dt.date, ...], str, tuple[int, ...]]:
+        """Where the finding goes in a report: by citizen, dates, rule id, then events."""
+        return (self.citizen_id, self.dates, self.rule_id, self.events)
+
+    def __str__(self) -> str:
+        """Render as ``citizen [rule] severity: text (citation)``."""
+        return (
+            f"{self.citizen_id} [{self.rule_id}] {self.severity.label_en.lower()}: "
+            f"{self.text_en} ({self.citation})"
+        )
+
+
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
+class Match:
+    """A description of events: their kinds and, optionally, more about them.
+
+    Attributes:
+        kinds: Event classes that match (a subclass matches too).
+        recorded_by: Only events recorded by this administration.
+        to: Only events going to this administration: a referral's, consent's or disclosure's
+            ``to``, or for answers and follow-ups the ``to`` of the referral they name.
+        voluntary: Only referrals (or events about referrals) that are voluntary or not.
+        conversation: Only conversations of this kind.
+        role: Only caseworker assignments in this role.
+        offers: Only events whose ``offer`` is one of these (referrals, interventions, plan
+            items).
+        instrument: Only events whose ``instrument`` is this one (screenings, reviews).
+    """
+
+    kinds: tuple[type[Event], ...]
+    recorded_by: Administration | None = None
+    to: Administration | None = None
+    voluntary: bool | None = None
+    conversation: ConversationKind | None = None
+    role: Role | None = None
+    offers: frozenset[str] | None = None
+    instrument: str | None = None
+
+    def __call__(self, pathway: Pathway, event: Event) -> bool:  # noqa: PLR0911 - one test per field
+        """True if ``event``, in ``pathway``, fits the description."""
+        if not isinstance(event, self.kinds):
+            return False
+        if self.recorded_by is not None and event.recorded_by is not self.recorded_by:
+            return False
+        if self.conversation is not None and (
+            not isinstance(event, ConversationHeld) or event.conversation is not self.conversation
+        ):
+            return False
+        if self.role is not None and getattr(event, "role", None) is not self.role:
+            return False
+        if self.offers is not None and getattr(event, "offer", None) not in self.offers:
+            return False
+        if self.instrument is not None and getattr(event, "instrument", None) != self.instrument:
+            return False
+        if self.to is None and self.voluntary is None:
+            return True
+        referral = _referral_of(pathway, event)
+        to = getattr(event, "to", None) if referral is None else referral.to
+        if self.to is not None and to is not self.to:
+            return False
+        return self.voluntary is None or (
+            referral is not None and referral.voluntary is self.voluntary
+        )
+
+    @property
+    def label_en(self) -> str:
+        """What is matched, in English, for messages."""
+        if self.conversation is not None:
+            return self.conversation.label_en.lower()
+        return " or ".join(_kind_label(k, english=True) for k in self.kinds)
+
+    @property
+    def label_da(self) -> str:
+        """What is matched, in Danish, for messages."""
+        if self.conversation is not None:
+            return self.conversation.label_da.lower()
+        return " eller ".join(_kind_label(k, english=False) for k in self.kinds)
+
+
+def _kind_label(kind: type[Event], *, english: bool) -> str:
+    """An event class's label for messages; a base class without a kind of its own by name."""
+    own: EventKind | None = getattr(kind, "KIND", None)
+    if own is None:
+        return kind.__name__
+    return (own.label_en if english else own.label_da).lower()
+
+
+def _referral_of(pathway: Pathway, event: Event) -> Referred | None:
+    if isinstance(event, Referred):
+        return event
+    rid = getattr(event, "referral_id", None)
+    if rid is None:
+        return None
+    try:
+        return pathway.referral(rid)
+    except KeyError:
+        return None
+
+
+def when(  # noqa: PLR0913 - each keyword narrows the match
+    *kinds: type[Event],
+    recorded_by: Administration | None = None,
+    to: Administration | None = None,
+    voluntary: bool | None = None,
+    conversation: ConversationKind | None = None,
+    role: Role | None = None,
+    offers: Iterable[str] | None = None,
+    instrument: str | None = None,
+) -> Match:
+    """Describe events by kind and, optionally, more (see [`Match`][helhed.rules.Match]).
+
+    Raises:
+        ValidationError: If no kind is given or a kind is not an event class.
+    """
+    if not kinds or not all(isinstance(k, type) and issubclass(k, Event) for k in kinds):  # type: ignore[redundant-expr]
+        raise ValidationError.at("kinds", "must name one or more event classes")
+    return Match(
+        kinds=kinds,
+        recorded_by=recorded_by,
+        to=to,
+        voluntary=voluntary,
+        conversation=conversation,
+        role=role,
+        offers=None if offers is None else frozenset(offers),
+        instrument=instrument,
+    )
+
+
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
+class Rule(abc.ABC):
+    """A rule over one pathway.
+
+    Attributes:
+        id: Stable identifier, e.g. ``halsnaes.contact_within_week``.
+        severity: How serious a breach is.
+        citation: Where the rule comes from.
+        text_da: What the rule demands, in Danish.
+        text_en: What the rule demands, in English.
+        basis: What the rule rests on: [`Stated`][helhed.sources.Stated] with a short quote
+            of the cited section when the source says it, [`Reading`][helhed.sources.Reading]
+            with helhed's reason when the source is silent or open. None for a rule that has
+            not been marked; every rule helhed ships is marked.
+    """
+
+    id: str = attrs.field(metadata=NON_BLANK)
+    severity: Severity = Severity.ERROR
+    citation: Citation
+    text_da: str
+    text_en: str
+    basis: Basis | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Validate the common fields."""
+        check = Checker()
+        check.text(self.id, "id")
+        check.member(self.severity, Severity, "severity")
+        check.expect(isinstance(self.citation, Citation), "citation", "must be a Citation")
+        check.text(self.text_da, "text_da")
+        check.text(self.text_en, "text_en")
+        check.expect(
+            self.basis is None or isinstance(self.basis, (Stated, Reading)),
+            "basis",
+            "must be a Stated, a Reading or None",
+        )
+        check.done()
+
+    @property
+    def reading(self) -> bool:
+        """True if the rule is helhed's reading of its source rather than its words."""
+        return isinstance(self.basis, Reading)
+
+    @abc.abstractmethod
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
+        """Yield the findings in ``pathway``, whose log ends on or before ``on``."""
+
+    def finding(
+        self,
+        pathway: Pathway,
+        events: Sequence[int],
+        dates: Sequence[dt.date],
+        detail: tuple[str, str],
+    ) -> Finding:
+        """A finding of this rule, its text the rule's demand followed by ``detail``."""
+        return Finding(
+            rule_id=self.id,
+            citizen_id=pathway.citizen_id,
+            severity=self.severity,
+            events=tuple(events),
+            dates=tuple(dates),
+            text_da=f"{self.text_da} {detail[0]}",
+            text_en=f"{self.text_en} {detail[1]}",
+            citation=self.citation,
+            reading=self.reading,
+        )
+
+
+class PopulationRule(Rule):
+    """A rule over many pathways at once; its per-pathway ``check`` finds nothing."""
+
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
+        """Yield nothing: population rules look at all pathways together."""
+        return iter(())
+
+    @abc.abstractmethod
+    def check_all(self, pathways: Sequence[Pathway], on: dt.date) -> Iterator[Finding]:
+        """Yield the findings across ``pathways``, whose logs end on or before ``on``."""
+
+
+def _correlated(same: str | None, trigger: Event, other: Event) -> bool:
+    """True if ``other`` shares ``trigger``'s value of ``same``, or names none at all.
+
+    An event that does not name, say, a referral is taken to belong to any: case systems do
+    not always link a contact to the referral it follows up.
+    """
+    if same is None or getattr(trigger, same, None) is None:
+        return True
+    mine = getattr(other, same, None)
+    return mine is None or bool(mine == getattr(trigger, same))

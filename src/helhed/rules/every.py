@@ -1,0 +1,81 @@
+"""The `every` rule kind: every event of a description meets a condition."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from helhed._validation import pair_of
+from helhed._values import frozen_fields
+from helhed.pathways.events import Event
+from helhed.pathways.pathway import Pathway
+from helhed.rules.base import Finding, Match, Rule, Severity
+from helhed.sources import Basis, Citation
+
+__all__ = ["Every", "every"]
+
+
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
+class Every(Rule):
+    """Every event of the description meets a condition.
+
+    Attributes:
+        events: The events judged.
+        holds: The condition, given the pathway and the event.
+        failure_da: What is wrong when it fails, in Danish.
+        failure_en: The same in English.
+    """
+
+    events: Match
+    holds: Callable[[Pathway, Event], bool]
+    failure_da: str
+    failure_en: str
+
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
+        """Yield a finding for each matching event the condition fails for."""
+        for i, event in pathway.numbered:
+            if self.events(pathway, event) and not self.holds(pathway, event):
+                yield self.finding(
+                    pathway,
+                    (i,),
+                    (event.occurred_on,),
+                    (
+                        f"{event.kind.label_da} {event.occurred_on}: {self.failure_da}",
+                        f"{event.kind.label_en} on {event.occurred_on}: {self.failure_en}",
+                    ),
+                )
+
+
+def every(  # noqa: PLR0913 - a rule is its parameters
+    events: Match,
+    holds: Callable[[Pathway, Event], bool],
+    *,
+    failure: tuple[str, str],
+    id: str,  # noqa: A002 - the rule's id
+    citation: Citation,
+    text_da: str,
+    text_en: str,
+    severity: Severity = Severity.ERROR,
+    basis: Basis | None = None,
+) -> Every:
+    """Every event matching ``events`` meets ``holds``; ``failure`` says (da, en) what is wrong.
+
+    Raises:
+        ValidationError: If ``failure`` is not a (Danish, English) pair, or a field of the
+            rule is wrong.
+    """
+    pair_of(failure, "failure")
+    return Every(
+        id=id,
+        severity=severity,
+        citation=citation,
+        events=events,
+        holds=holds,
+        failure_da=failure[0],
+        failure_en=failure[1],
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
+    )

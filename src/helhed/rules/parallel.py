@@ -1,0 +1,107 @@
+"""The `parallel` rule kind: two administrations' interventions overlap in time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import attrs
+
+from helhed._values import frozen_fields
+from helhed.organisation import Administration
+from helhed.pathways.events import (
+    InterventionCompleted,
+    InterventionDroppedOut,
+    InterventionStarted,
+)
+from helhed.pathways.pathway import Pathway
+from helhed.rules.base import Finding, Rule, Severity
+from helhed.sources import Basis, Citation
+
+__all__ = ["Parallel", "parallel"]
+
+
+def _intervals(
+    pathway: Pathway, administration: Administration, on: dt.date
+) -> list[tuple[int, dt.date, dt.date]]:
+    """The interventions an administration recorded: (start index, first day, last day)."""
+    open_: dict[str, tuple[int, dt.date]] = {}
+    spans: list[tuple[int, dt.date, dt.date]] = []
+    end = pathway.closed_on or on
+    for i, event in pathway.numbered:
+        if event.recorded_by is not administration:
+            continue
+        if isinstance(event, InterventionStarted):
+            open_[event.offer] = (i, event.occurred_on)
+        elif isinstance(event, (InterventionCompleted, InterventionDroppedOut)):
+            started = open_.pop(event.offer, None)
+            if started is not None:
+                spans.append((started[0], started[1], event.occurred_on))
+    spans.extend((i, start, end) for i, start in open_.values())
+    return sorted(spans)
+
+
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
+class Parallel(Rule):
+    """Two administrations' interventions run at the same time, not one after the other.
+
+    Only pathways with interventions of both are judged; a finding means every intervention
+    of one ended before any of the other began. Interventions still running count as running
+    until the pathway closed or the day of the check.
+
+    Attributes:
+        first: One administration (e.g. the health department).
+        second: The other (e.g. the job centre).
+    """
+
+    first: Administration
+    second: Administration
+
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
+        """Yield one finding if both have interventions and none overlap."""
+        ones = _intervals(pathway, self.first, on)
+        twos = _intervals(pathway, self.second, on)
+        if not ones or not twos:
+            return
+        if any(a[1] <= b[2] and b[1] <= a[2] for a in ones for b in twos):
+            return
+        yield self.finding(
+            pathway,
+            sorted(i for i, _, _ in (*ones, *twos)),
+            (min(a[1] for a in ones), min(b[1] for b in twos)),
+            self.detail,
+        )
+
+    @property
+    def detail(self) -> tuple[str, str]:
+        """The (Danish, English) detail of interventions that never overlapped."""
+        return (
+            f"Indsatser i {self.first.label_da.lower()} og {self.second.label_da.lower()} "
+            "lå efter hinanden og overlappede ikke.",
+            f"Interventions of {self.first.label_en.lower()} and "
+            f"{self.second.label_en.lower()} ran one after the other and never overlapped.",
+        )
+
+
+def parallel(  # noqa: PLR0913 - a rule is its parameters
+    first: Administration,
+    second: Administration,
+    *,
+    id: str,  # noqa: A002 - the rule's id
+    citation: Citation,
+    text_da: str,
+    text_en: str,
+    severity: Severity = Severity.WARNING,
+    basis: Basis | None = None,
+) -> Parallel:
+    """The two administrations' interventions overlap in time."""
+    return Parallel(
+        id=id,
+        severity=severity,
+        citation=citation,
+        first=first,
+        second=second,
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
+    )

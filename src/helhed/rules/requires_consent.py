@@ -1,0 +1,82 @@
+"""The `requires_consent` rule kind: information reaches an administration only with consent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import attrs
+
+from helhed._values import frozen_fields
+from helhed.organisation import Administration
+from helhed.pathways.consent import audit
+from helhed.pathways.events import InformationCategory, InformationDisclosed
+from helhed.pathways.pathway import Pathway
+from helhed.rules.base import Finding, Rule, Severity
+from helhed.sources import Basis, Citation, Reason
+
+__all__ = ["RequiresConsent", "requires_consent"]
+
+
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
+class RequiresConsent(Rule):
+    """Information of ``category`` reaches ``to`` from another administration only with consent.
+
+    Attributes:
+        category: The category of information.
+        to: The receiving administration.
+    """
+
+    category: InformationCategory
+    to: Administration
+
+    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
+        """Yield a finding for each disclosure made without consent in force."""
+        if not any(
+            isinstance(e, InformationDisclosed) and e.to is self.to and e.category is self.category
+            for e in pathway.timeline
+        ):
+            return
+        for entry in audit(pathway).without_consent:
+            event = entry.event
+            if event.category is not self.category or event.to is not self.to:
+                continue
+            yield self.finding(
+                pathway,
+                (entry.index,),
+                (event.occurred_on,),
+                self.detail(event.occurred_on, entry.decision.reasons[0]),
+            )
+
+    def detail(self, day: dt.date, reason: Reason) -> tuple[str, str]:
+        """The (Danish, English) detail of a disclosure on ``day`` refused for ``reason``."""
+        return (
+            f"{self.category.label_da} givet til {self.to.label_da.lower()} {day}: "
+            f"{reason.text_da}",
+            f"{self.category.label_en} passed to {self.to.label_en.lower()} on {day}: "
+            f"{reason.text_en}",
+        )
+
+
+def requires_consent(  # noqa: PLR0913 - a rule is its parameters
+    category: InformationCategory,
+    to: Administration,
+    *,
+    id: str,  # noqa: A002 - the rule's id
+    citation: Citation,
+    text_da: str,
+    text_en: str,
+    severity: Severity = Severity.ERROR,
+    basis: Basis | None = None,
+) -> RequiresConsent:
+    """Information of ``category`` reaches ``to`` only with consent in force."""
+    return RequiresConsent(
+        id=id,
+        severity=severity,
+        citation=citation,
+        category=category,
+        to=to,
+        text_da=text_da,
+        text_en=text_en,
+        basis=basis,
+    )
