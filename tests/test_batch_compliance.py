@@ -201,6 +201,24 @@ def test_within_worked_example():
     assert check_frame(to_frame([pathway("c-3", None)]), HALSNAES, on=at(7)).empty
 
 
+@pytest.mark.parametrize("same", [None, "referral_id"])
+def test_precedes_never_takes_an_event_as_its_own_first_event(same):
+    talk = when(ev.ConversationHeld)
+    rule = precedes(talk, talk, id="x.twice", citation=CITE, same_day=True, same=same,
+                    text_da="Regel.", text_en="Rule.")  # fmt: skip
+
+    def held(cid, day):
+        return make(ev.ConversationHeld, day, A.HEALTH, cid, referral_id="r-1",
+                    conversation=ev.ConversationKind.HEALTH_CONVERSATION)  # fmt: skip
+
+    alone = Pathway.of([referral("c-1"), held("c-1", 1)])
+    twice = Pathway.of([referral("c-2"), held("c-2", 1), held("c-2", 1)])
+    found = agrees(
+        [alone, twice], Protocol(id="x", name_da="X", name_en="X", rules=(rule,), citation=CITE), ON
+    )
+    assert [(r[0], r[3]) for r in rows(found)] == [("c-1", (1,))]
+
+
 def test_precedes_with_same_day_worked_example():
     # Odense: consent is asked before the health conversation; a consent logged later on the
     # same day counts (same_day), one on the next day does not.

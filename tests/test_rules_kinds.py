@@ -339,6 +339,31 @@ def test_precedes_an_event_is_not_its_own_first_event():
     ]
 
 
+@pytest.mark.parametrize("same_day", [False, True])
+def test_precedes_an_event_is_not_its_own_first_event_the_same_day_either(same_day):
+    rule = precedes(
+        when(ev.ConversationHeld),
+        when(ev.ConversationHeld),
+        id="x.twice",
+        citation=CITE,
+        same_day=same_day,
+        **TEXT,
+    )
+    alone = expected(
+        rule,
+        (1,),
+        (at(2),),
+        f"Samtale afholdt {at(2)} uden samtale afholdt forinden.",
+        f"Conversation held on {at(2)} with no conversation held before it.",
+    )
+
+    assert list(rule.check(Pathway.of([referral(), talk(2)]), at(9))) == [alone]
+    # Two the same day: the second has the first before it; the first has the second later
+    # that day, which counts only with same_day.
+    two = Pathway.of([referral(), talk(2), talk(2)])
+    assert list(rule.check(two, at(9))) == ([] if same_day else [alone])
+
+
 def test_precedes_with_same_needs_the_first_event_of_the_same_referral():
     rule = _precedes(same="referral_id")
     pathway = Pathway.of(

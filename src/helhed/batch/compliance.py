@@ -958,12 +958,18 @@ def _precedes(rule: Precedes, table: _Table, found: _Found) -> None:
     limit = table.day_end(then) + 1 if rule.same_day else then
     citizen = table.citizen[then]
     values = None if rule.same is None else table.same_codes(rule.same)
-    ok = table.first_of(first)[citizen] < limit
+    # An event is never its own predecessor: where the first row found is the row itself,
+    # the next one after it is asked instead.
+    earliest = table.first_of(first)[citizen]
+    earliest = np.where(earliest == then, table.next_after(first)[then], earliest)
+    ok = earliest < limit
     if values is not None:
         named = values[then] >= 0
         blank = table.first_of(first & (values < 0))[citizen] < limit
-        alike = _first_alike(table, first & (values >= 0), values, then) < limit
-        ok = np.where(named, blank | alike, ok)
+        known = first & (values >= 0)
+        alike = _first_alike(table, known, values, then)
+        alike = np.where(alike == then, table.next_alike(known, values, then), alike)
+        ok = np.where(named, blank | (alike < limit), ok)
     _one_event_findings(rule, table, then[~ok], found)
 
 

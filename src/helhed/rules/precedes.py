@@ -24,7 +24,8 @@ class Precedes(Rule):
         first: The events that must come first.
         then: The events that need one before them.
         same: A field both events must share, if the ``then`` event has it.
-        same_day: Also accept a ``first`` event that comes later on the same day.
+        same_day: Also accept a ``first`` event that comes later on the same day. An event
+            that fits both ``first`` and ``then`` never counts as its own ``first``.
     """
 
     first: Match
@@ -38,12 +39,11 @@ class Precedes(Rule):
         for k, (j, event) in enumerate(pathway.numbered):
             if not self.then(pathway, event):
                 continue
+            # An event is never its own predecessor, even when it matches both descriptions.
             found = any(
-                self.first(pathway, e)
-                and _correlated(self.same, event, e)
-                and (m < k or (self.same_day and e.occurred_on == event.occurred_on))
+                self.first(pathway, e) and _correlated(self.same, event, e)
                 for m, e in enumerate(timeline)
-                if m < k or e.occurred_on == event.occurred_on
+                if m < k or (self.same_day and m > k and e.occurred_on == event.occurred_on)
             )
             if not found:
                 yield self.finding(
