@@ -32,7 +32,16 @@ def test_an_unchecked_mutant_fails_the_module_whatever_its_score():
 
 def test_an_equivalent_mutant_listed_but_gone_fails_the_report():
     lines, ok = mr.report({"helhed/x.py": {f"{M}1": 1}}, {f"{M}2"})
-    assert lines[-2] == f"1 equivalent mutants in docs/testing.md are gone: {M}2"
+    assert (
+        lines[-2] == f"1 mutants listed as equivalent in docs/testing.md are gone or killed: {M}2"
+    )
+    assert not ok
+
+
+def test_a_mutant_listed_as_equivalent_but_killed_fails_the_report():
+    lines, ok = mr.report({"helhed/x.py": {f"{M}1": 1, f"{M}2": 1}}, {f"{M}2"})
+    assert lines[1].split() == ["helhed/x.py", "2", "2", "0", "0", "100.0%", "met"]
+    assert lines[-2].endswith(f"are gone or killed: {M}2")
     assert not ok
 
 
