@@ -6,57 +6,10 @@ is kept for one release.
 
 import warnings
 
-from helhed.rules import (
-    AtMostPer,
-    CoordinatingCaseworkerAssigned,
-    Every,
-    Finding,
-    Forbid,
-    Match,
-    OneCoordinatingCaseworker,
-    Parallel,
-    PopulationRule,
-    Precedes,
-    Protocol,
-    RequiresConsent,
-    Rule,
-    Severity,
-    Within,
-    at_most_per,
-    every,
-    forbid,
-    parallel,
-    precedes,
-    requires_consent,
-    when,
-    within,
-)
+from helhed import rules as _rules
+from helhed.rules import *  # noqa: F403 - the whole public API of helhed.rules, re-exported
 
-__all__ = [
-    "AtMostPer",
-    "CoordinatingCaseworkerAssigned",
-    "Every",
-    "Finding",
-    "Forbid",
-    "Match",
-    "OneCoordinatingCaseworker",
-    "Parallel",
-    "PopulationRule",
-    "Precedes",
-    "Protocol",
-    "RequiresConsent",
-    "Rule",
-    "Severity",
-    "Within",
-    "at_most_per",
-    "every",
-    "forbid",
-    "parallel",
-    "precedes",
-    "requires_consent",
-    "when",
-    "within",
-]
+__all__ = list(_rules.__all__)
 
 warnings.warn(
     "helhed.pathways.rules is deprecated; import from helhed.rules instead",
