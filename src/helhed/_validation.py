@@ -158,7 +158,7 @@ class Checker:
         """Check for a member of the enum ``kind``."""
         if isinstance(value, kind) or (optional and value is None):
             return True
-        self.fail(path, f"must be {_a(kind.__name__)}")
+        self.fail(path, f"must be {with_article(kind.__name__)}")
         return False
 
     def members(self, values: object, kind: type[enum.Enum], path: str) -> bool:
@@ -179,7 +179,7 @@ class Checker:
         ok = True
         for i, item in enumerate(values):
             if not isinstance(item, kind):
-                self.fail(f"{path}[{i}]", f"must be {_a(kind.__name__)}")
+                self.fail(f"{path}[{i}]", f"must be {with_article(kind.__name__)}")
                 ok = False
         return ok
 
@@ -218,7 +218,7 @@ def items_of(values: object, kind: type[T], path: str, *, noun: str | None = Non
     items = tuple(cast("Iterable[T]", require_collection(values, kind, path, noun=noun)))
     check = Checker()
     for i, item in enumerate(items):
-        check.expect(isinstance(item, kind), f"{path}[{i}]", f"must be {_a(name)}")
+        check.expect(isinstance(item, kind), f"{path}[{i}]", f"must be {with_article(name)}")
     check.done()
     return items
 
@@ -315,6 +315,6 @@ def _real(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _a(noun: str) -> str:
+def with_article(noun: str) -> str:
     """``noun`` with its indefinite article: ``a Benefit``, ``an Administration``, ``an int``."""
     return f"an {noun}" if noun[:1] and noun[0] in "AEIOUaeiou" else f"a {noun}"

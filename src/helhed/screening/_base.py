@@ -22,7 +22,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK, REDACT, SENSITIVE
-from helhed._validation import Checker
+from helhed._validation import Checker, with_article
 from helhed._values import frozen_fields, whole_number
 from helhed.errors import Problem, ValidationError
 from helhed.sources import Citation, Reason
@@ -70,7 +70,7 @@ def check_result(result: object, name: str, title: str, on: object) -> None:
     check.expect(
         isinstance(result, Score) and result.instrument == name,
         "result",
-        f"must be {'an' if title[:1] in 'AEIOU' else 'a'} {title} score",
+        f"must be {with_article(title)} score",
     )
     check.day(on, "on")
     check.done()
