@@ -50,33 +50,49 @@ Examples:
 from helhed.rules.at_most_per import AtMostPer, at_most_per
 from helhed.rules.base import Finding, Match, PopulationRule, Rule, Severity, when
 from helhed.rules.caseworkers import CoordinatingCaseworkerAssigned, OneCoordinatingCaseworker
+from helhed.rules.conditions import CONDITIONS, Condition
 from helhed.rules.every import Every, every
+from helhed.rules.first_follow_up import FirstFollowUpByWeek8
 from helhed.rules.forbid import Forbid, forbid
+from helhed.rules.kinds import RULE_KINDS, kind_of
 from helhed.rules.parallel import Parallel, parallel
+from helhed.rules.plan_professions import PlanSpansProfessions
 from helhed.rules.precedes import Precedes, precedes
 from helhed.rules.protocol import Protocol
 from helhed.rules.requires_consent import RequiresConsent, requires_consent
+from helhed.rules.rescreened import RescreenedAtEnd
+from helhed.rules.same_instrument import SameInstrument
+from helhed.rules.settled import SupportUntilSettled
 from helhed.rules.within import Within, within
 
 __all__ = [
+    "CONDITIONS",
+    "RULE_KINDS",
     "AtMostPer",
+    "Condition",
     "CoordinatingCaseworkerAssigned",
     "Every",
     "Finding",
+    "FirstFollowUpByWeek8",
     "Forbid",
     "Match",
     "OneCoordinatingCaseworker",
     "Parallel",
+    "PlanSpansProfessions",
     "PopulationRule",
     "Precedes",
     "Protocol",
     "RequiresConsent",
+    "RescreenedAtEnd",
     "Rule",
+    "SameInstrument",
     "Severity",
+    "SupportUntilSettled",
     "Within",
     "at_most_per",
     "every",
     "forbid",
+    "kind_of",
     "parallel",
     "precedes",
     "requires_consent",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 import attrs
 
@@ -33,6 +34,8 @@ class AtMostPer(PopulationRule):
         limit: The most citizens one member of staff may have.
         role: The role counted.
     """
+
+    KIND: ClassVar[str] = "at_most_per"
 
     limit: int
     role: Role

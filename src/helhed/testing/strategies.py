@@ -62,7 +62,7 @@ from helhed.organisation import (
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.pathway import Pathway, PathwayState
-from helhed.pathways.protocols import PROTOCOLS
+from helhed.protocols import PROTOCOLS
 from helhed.sickness import SicknessAssessment, SicknessCategory, sickness_category
 from helhed.target_groups import Assessment, classify
 
