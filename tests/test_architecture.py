@@ -72,8 +72,8 @@ FLOORS = [
     "plots",
     "municipality",
     "distributed",
-    "cli",
     "testing",
+    "cli",
 ]
 
 
