@@ -623,6 +623,7 @@ def summary(results: Sequence[Outcome], files: int) -> str:
     """One line: how many scenarios in how many files, how many passed and failed."""
     failed = sum(not r.passed for r in results)
     return (
-        f"{len(results)} scenarios in {files} file{'s' if files != 1 else ''}: "
+        f"{len(results)} scenario{'s' if len(results) != 1 else ''} in {files} "
+        f"file{'s' if files != 1 else ''}: "
         f"{len(results) - failed} passed, {failed} failed"
     )
