@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helhed.cases import PROTOCOLS as CASE_PROTOCOLS
 from helhed.cli import main
 from helhed.errors import ValidationError
 from helhed.pathways.bases import shipped_protocols
@@ -193,7 +194,8 @@ def test_a_citizen_scenario_reads_the_citizen_document():
         ),
         (
             "schema_version = 3\n[[scenario]]\nname = 'x'\non = 2024-01-01\nprotocol = 'x'\n"
-            "events = [{event = 'kontakt_etableret', occurred_on = '2024-02-30'}, {event = 'x'}, 3]\n"
+            "events = [{event = 'kontakt_etableret', occurred_on = '2024-02-30'}, "
+            "{event = 'x'}, 3]\n"
             "expect.findings = ['x']\n",
             [
                 "scenario[0].protocol: is not a shipped protocol; expected one of: ...",
@@ -426,10 +428,8 @@ def test_a_scenario_written_from_a_pathways_own_findings_passes(pathway, protoco
 
 
 def test_helhed_ships_a_scenario_file_per_case_protocol():
-    from helhed.cases import PROTOCOLS
-
     names = {p.name.removesuffix(".scenarios.toml") for p in shipped_scenario_files()}
-    assert set(PROTOCOLS) <= names
+    assert set(CASE_PROTOCOLS) <= names
 
 
 def test_every_shipped_scenario_passes():
