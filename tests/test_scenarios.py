@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import textwrap
+import tomllib
 
 import attrs
 import pytest
@@ -28,6 +29,7 @@ from helhed.serialization import SCHEMA_VERSION, to_dict
 from helhed.testing import strategies as hs
 from helhed.testing.scenarios import (
     ExpectedFinding,
+    _plain,
     load_scenarios,
     read_scenarios,
     run_scenario,
@@ -430,6 +432,16 @@ def test_a_scenario_written_from_a_pathways_own_findings_passes(pathway, protoco
 def test_helhed_ships_a_scenario_file_per_case_protocol():
     names = {p.name.removesuffix(".scenarios.toml") for p in shipped_scenario_files()}
     assert set(CASE_PROTOCOLS) <= names
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in shipped_scenario_files() if p.suffix == ".toml"], ids=lambda p: p.name
+)
+def test_each_shipped_toml_file_reads_the_same_as_json(path):
+    data = _plain(tomllib.loads(path.read_text(encoding="utf-8")))
+    as_json = read_scenarios(json.dumps(data), "json", file=str(path))
+
+    assert as_json == load_scenarios(path)
 
 
 def test_every_shipped_scenario_passes():
