@@ -546,3 +546,19 @@ def test_the_pytest_plugin_reports_a_bad_file_as_a_collection_error(tmp_path):
 
     assert result.returncode == 2, result.stdout
     assert "bad.scenarios.json: scenario: must hold at least one scenario" in result.stdout
+
+
+def test_the_values_check_their_fields():
+    with pytest.raises(ValidationError) as info:
+        ExpectedFinding(rule=" ", events=(-1,), dates=("2024-03-04",))
+    assert [str(p) for p in info.value.problems] == [
+        "rule: must not be blank",
+        "events[0]: must be 0 or more",
+        "dates[0]: must be a date",
+    ]
+
+    (scenario,) = read_scenarios(halsnaes("expect.findings = []"), "toml")
+    with pytest.raises(ValidationError, match=r"^citizen: a scenario has either a citizen or a"):
+        attrs.evolve(scenario, pathway=None)
+    with pytest.raises(ValidationError, match=r"^scenario: must be a Scenario$"):
+        run_scenario(None)

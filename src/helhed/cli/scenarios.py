@@ -53,8 +53,6 @@ def test_command(args: argparse.Namespace, out: TextIO) -> int:
             scenarios.extend(load_scenarios(path, encoding=args.encoding, name=name))
         except ValidationError as exc:
             problems.extend(exc.problems)
-        except OSError as exc:
-            problems.append(Problem(name, exc.strerror or type(exc).__name__))
     if problems:
         raise ValidationError(problems)
     results = outcomes(scenarios)

@@ -22,7 +22,8 @@ import pytest
 from helhed.errors import ValidationError
 from helhed.testing.scenarios import PATTERNS, Outcome, Scenario, load_scenarios, run_scenario
 
-__all__ = ["ScenarioFailedError", "ScenarioFile", "ScenarioItem", "pytest_collect_file"]
+# A plugin has no API of its own: pytest finds its hook by name, and builds its nodes itself.
+__all__: list[str] = []
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ScenarioFile | None:

@@ -68,9 +68,10 @@ from typing import Any, Literal
 import attrs
 
 from helhed._reading import text_of
+from helhed._validation import Checker, items_of
 from helhed._values import frozen_fields
 from helhed.citizens import Citizen
-from helhed.errors import Problem, ValidationError, key_path, quoted
+from helhed.errors import Problem, ValidationError, key_path, quoted, require
 from helhed.groups import RiskGroup
 from helhed.organisation import Administration
 from helhed.pathways.bases import shipped_protocols
@@ -123,6 +124,18 @@ class ExpectedFinding:
     events: tuple[int, ...] | None = None
     dates: tuple[dt.date, ...] | None = None
 
+    def __attrs_post_init__(self) -> None:
+        """The rule id must not be blank; positions whole numbers, dates dates."""
+        check = Checker()
+        check.text(self.rule, "rule")
+        if self.events is not None and check.each(self.events, int, "events"):
+            for i, position in enumerate(self.events):
+                check.whole(position, f"events[{i}]")
+        if self.dates is not None and check.each(self.dates, dt.date, "dates"):
+            for i, day in enumerate(self.dates):
+                check.day(day, f"dates[{i}]")
+        check.done()
+
     def matches(self, finding: Finding) -> bool:
         """True if ``finding`` is of this rule and has the events and dates given."""
         return (
@@ -153,6 +166,16 @@ class Disclosure:
     purpose: ConsentPurpose
     source: Administration | None = None
     answer: bool
+
+    def __attrs_post_init__(self) -> None:
+        """Every part must be of its type."""
+        check = Checker()
+        check.member(self.category, InformationCategory, "category")
+        check.member(self.to, Administration, "to")
+        check.member(self.purpose, ConsentPurpose, "purpose")
+        check.member(self.source, Administration, "source", optional=True)
+        check.flag(self.answer, "answer")
+        check.done()
 
     def line(self, answer: bool) -> str:  # noqa: FBT001 - the answer to render
         """The question with ``answer``, as one line of a diff."""
@@ -195,6 +218,34 @@ class Scenario:
     findings: tuple[ExpectedFinding, ...] | None = attrs.field(default=None, repr=False)
     disclosures: tuple[Disclosure, ...] = attrs.field(default=(), repr=False)
 
+    def __attrs_post_init__(self) -> None:
+        """Every field must be of its type; a scenario is of a citizen or of a pathway."""
+        check = Checker()
+        check.text(self.name, "name")
+        check.expect(isinstance(self.file, str), "file", "must be a string")
+        check.whole(self.index, "index")
+        check.day(self.on, "on")
+        check.expect(
+            (self.citizen is None) != (self.pathway is None),
+            "citizen",
+            "a scenario has either a citizen or a pathway",
+        )
+        for value, kind, path in (
+            (self.citizen, Citizen, "citizen"),
+            (self.group, str, "group"),
+            (self.pathway, Pathway, "pathway"),
+            (self.protocol, Protocol, "protocol"),
+        ):
+            check.expect(
+                value is None or isinstance(value, kind), path, f"must be a {kind.__name__}"
+            )
+        if self.reasons is not None:
+            check.each(self.reasons, str, "reasons")
+        if self.findings is not None:
+            check.each(self.findings, ExpectedFinding, "findings")
+        check.each(self.disclosures, Disclosure, "disclosures")
+        check.done()
+
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class Outcome:
@@ -210,6 +261,14 @@ class Outcome:
     scenario: Scenario
     expected: tuple[str, ...] = attrs.field(repr=False)
     found: tuple[str, ...] = attrs.field(repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """The scenario must be a Scenario, the lines strings."""
+        check = Checker()
+        check.expect(isinstance(self.scenario, Scenario), "scenario", "must be a Scenario")
+        check.each(self.expected, str, "expected")
+        check.each(self.found, str, "found")
+        check.done()
 
     @property
     def passed(self) -> bool:
@@ -227,7 +286,12 @@ class Outcome:
 
 
 def run_scenario(scenario: Scenario) -> Outcome:
-    """Run ``scenario``: classify its citizen or check its pathway, on its day."""
+    """Run ``scenario``: classify its citizen or check its pathway, on its day.
+
+    Raises:
+        ValidationError: If ``scenario`` is not a Scenario.
+    """
+    require(scenario, Scenario, "scenario", "must be a Scenario")
     expected: list[str] = []
     found: list[str] = []
     if scenario.citizen is not None:
@@ -320,12 +384,17 @@ def load_scenarios(
 
     Raises:
         ValidationError: Every problem of the file, each by its path in the file, after the
-            file's name.
-        OSError: If the file cannot be read.
+            file's name; or the file's name and why it cannot be read.
     """
+    require(path, (str, Path), "path", "must be a file's path")
+    require(encoding, (str, type(None)), "encoding", "must be an encoding's name or None")
+    require(name, (str, type(None)), "name", "must be a string or None")
     name = str(path) if name is None else name
-    with Path(path).open("rb") as handle:
-        data = handle.read()
+    try:
+        with Path(path).open("rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise ValidationError.at(name, exc.strerror or "cannot be read") from None
     kind: Format = "toml" if str(path).endswith(".toml") else "json"
     try:
         return read_scenarios(text_of(data, encoding=encoding), kind, file=name)
@@ -346,6 +415,10 @@ def read_scenarios(text: str, kind: Format, *, file: str = "") -> tuple[Scenario
     Raises:
         ValidationError: Every problem, each by its path (``scenario[3].events[2].at``).
     """
+    require(text, str, "text", "must be a string")
+    require(file, str, "file", "must be a string")
+    if kind not in {"toml", "json"}:
+        raise ValidationError.at("kind", "must be 'toml' or 'json'")
     if kind == "toml":
         try:
             data: Any = tomllib.loads(text)
@@ -615,12 +688,25 @@ class _Reader:
 
 
 def outcomes(scenarios: Iterable[Scenario]) -> tuple[Outcome, ...]:
-    """Run every scenario, in order."""
-    return tuple(run_scenario(s) for s in scenarios)
+    """Run every scenario, in order.
+
+    Raises:
+        ValidationError: If ``scenarios`` is not a collection of Scenario.
+    """
+    return tuple(run_scenario(s) for s in items_of(scenarios, Scenario, "scenarios"))
 
 
 def summary(results: Sequence[Outcome], files: int) -> str:
-    """One line: how many scenarios in how many files, how many passed and failed."""
+    """One line: how many scenarios in how many files, how many passed and failed.
+
+    Raises:
+        ValidationError: If ``results`` is not a collection of Outcome or ``files`` not a
+            whole number of 0 or more.
+    """
+    results = items_of(results, Outcome, "results")
+    check = Checker()
+    check.whole(files, "files")
+    check.done()
     failed = sum(not r.passed for r in results)
     return (
         f"{len(results)} scenario{'s' if len(results) != 1 else ''} in {files} "
