@@ -23,9 +23,11 @@ from hypothesis import strategies as st
 from helhed.cases import PROTOCOLS as CASE_PROTOCOLS
 from helhed.cli import main
 from helhed.errors import ValidationError
+from helhed.groups import RiskGroup
 from helhed.pathways.bases import shipped_protocols
 from helhed.pathways.compliance import check
 from helhed.serialization import SCHEMA_VERSION, to_dict
+from helhed.target_groups import classify
 from helhed.testing import strategies as hs
 from helhed.testing.scenarios import (
     ExpectedFinding,
@@ -36,6 +38,8 @@ from helhed.testing.scenarios import (
     shipped_scenario_files,
     summary,
 )
+
+GROUP_CODES = [g.code for g in RiskGroup] + ["ingen"]
 
 REFERRED = """\
 [[scenario.events]]
@@ -562,3 +566,41 @@ def test_the_values_check_their_fields():
         attrs.evolve(scenario, pathway=None)
     with pytest.raises(ValidationError, match=r"^scenario: must be a Scenario$"):
         run_scenario(None)
+
+
+def test_a_toml_datetime_where_a_date_belongs_is_located_in_the_event():
+    text = halsnaes("expect.findings = []").replace(
+        "occurred_on = 2024-03-04", "occurred_on = 2024-03-04T10:00:00", 1
+    )
+    assert problems(text) == [
+        "scenario[0].events[0].occurred_on: must be a date written YYYY-MM-DD"
+    ]
+
+
+@given(citizen=hs.citizens(), on=hs.dates(), data=st.data())
+def test_a_citizen_scenario_written_from_classify_passes_and_a_changed_group_fails(
+    citizen, on, data
+):
+    assessment = classify(citizen, on=on)
+    group = assessment.group.code if assessment.group is not None else "ingen"
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "scenario": [
+            {
+                "name": "generated",
+                "on": on.isoformat(),
+                "citizen": {k: v for k, v in to_dict(citizen).items() if k != "schema_version"},
+                "expect": {"group": group, "reasons": [r.code for r in assessment.reasons]},
+            }
+        ],
+    }
+    (scenario,) = read_scenarios(json.dumps(document), "json")
+    assert run_scenario(scenario).passed
+
+    other = data.draw(st.sampled_from([c for c in GROUP_CODES if c != group]))
+    document["scenario"][0]["expect"]["group"] = other
+    (changed,) = read_scenarios(json.dumps(document), "json")
+    assert run_scenario(changed).diff().splitlines()[3:5] == [
+        f"-group: {other}",
+        f"+group: {group}",
+    ]
