@@ -632,7 +632,9 @@ class _Reader:
         protocols = shipped_protocols()
         if isinstance(value, str) and value in protocols:
             return protocols[value]
-        self.fail(path, f"is not a shipped protocol; expected one of: {', '.join(protocols)}")
+        self.fail(
+            path, f"is not a shipped protocol; expected one of: {', '.join(sorted(protocols))}"
+        )
         return None
 
     def finding(self, item: object, path: str) -> ExpectedFinding | None:
