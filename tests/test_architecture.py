@@ -80,8 +80,8 @@ FLOORS = [
     "plots",
     "municipality",
     "distributed",
-    "cli",
     "testing",
+    "cli",
 ]
 
 
