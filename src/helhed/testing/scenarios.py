@@ -74,11 +74,11 @@ from helhed.citizens import Citizen
 from helhed.errors import Problem, ValidationError, key_path, quoted, require
 from helhed.groups import RiskGroup
 from helhed.organisation import Administration
-from helhed.pathways.bases import shipped_protocols
 from helhed.pathways.compliance import check
 from helhed.pathways.consent import may_disclose
 from helhed.pathways.events import ConsentPurpose, InformationCategory
 from helhed.pathways.pathway import Pathway
+from helhed.protocols import PROTOCOLS
 from helhed.rules import Finding, Protocol
 from helhed.serialization import DATE_PATTERN, SCHEMA_VERSION, from_dict, parse_json
 from helhed.target_groups import classify
@@ -629,7 +629,7 @@ class _Reader:
         }
 
     def protocol(self, value: object, path: str) -> Protocol | None:
-        protocols = shipped_protocols()
+        protocols = PROTOCOLS
         if isinstance(value, str) and value in protocols:
             return protocols[value]
         self.fail(
