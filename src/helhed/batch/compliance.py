@@ -135,22 +135,19 @@ import warnings
 from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 
 from helhed._validation import Checker
-from helhed._values import whole_number
-from helhed.batch._cells import CellError, as_frame, calendar_day
+from helhed.batch import _finding_cells as cells_read
+from helhed.batch._cells import as_frame
 from helhed.batch._found import FINDING_COLUMNS, Found
-from helhed.batch._found import objects as object_array
 from helhed.batch._objects import Objects
-from helhed.batch._table import Table, check_columns, hashable
+from helhed.batch._table import Table, check_columns
 from helhed.batch.rules import evaluation_plan, evaluator_of
 from helhed.errors import ObjectPathWarning, Problem, ValidationError, quoted
-from helhed.frames import from_frame, python_value
+from helhed.frames import from_frame
 from helhed.pathways.compliance import ComplianceReport
-from helhed.rules import Finding, PopulationRule, Protocol, Rule, Severity
-from helhed.sources import Citation
+from helhed.rules import Finding, PopulationRule, Protocol, Rule
 
 if TYPE_CHECKING:
     import pyarrow as pa  # type: ignore[import-untyped]
@@ -357,11 +354,6 @@ def population_rows(
     return table.frame[np.isin(table.case, np.concatenate(wanted))]
 
 
-def _citation(text: str) -> Citation:
-    source, _, section = text.partition(" ")
-    return Citation(source, section)
-
-
 def findings_of(findings: pd.DataFrame | pa.Table) -> tuple[Finding, ...]:
     """The rows of [`check_frame`][helhed.batch.check_frame]'s result as ``Finding`` values.
 
@@ -381,54 +373,12 @@ def findings_of(findings: pd.DataFrame | pa.Table) -> tuple[Finding, ...]:
     columns = [frame[c].tolist() for c in FINDING_COLUMNS]
     for row, cells in enumerate(zip(*columns, strict=True)):
         try:
-            out.append(_finding(cells))
+            out.append(cells_read.finding(cells))
         except ValueError:  # a CellError, or a code or citation that is not known
             problems.append(Problem(f"rows[{row}]", "is not a finding check_frame wrote"))
     if problems:
         raise ValidationError(problems)
     return tuple(out)
-
-
-def _finding(cells: tuple[object, ...]) -> Finding:
-    citizen, rule, severity, events, dates, da, en, citation, reading = (
-        python_value(c) for c in cells
-    )
-    texts = (citizen, rule, severity, da, en, citation)
-    if not all(isinstance(t, str) for t in texts):
-        raise CellError("holds a cell that is not text")
-    if not isinstance(reading, bool):
-        raise CellError("holds a reading that is not true or false")
-    return Finding(
-        rule_id=str(rule),
-        citizen_id=str(citizen),
-        severity=Severity.from_code(str(severity)),
-        events=tuple(_whole(e) for e in _items(events)),
-        dates=tuple(_date(d) for d in _items(dates)),
-        text_da=str(da),
-        text_en=str(en),
-        citation=_citation(str(citation)),
-        reading=reading,
-    )
-
-
-def _items(cell: object) -> list[object]:
-    if isinstance(cell, (tuple, list, np.ndarray)):
-        return [python_value(c) for c in cell]
-    raise CellError("must be a sequence")
-
-
-def _whole(value: object) -> int:
-    found = whole_number(value)
-    if found is None:
-        raise CellError("must be a whole number")
-    return found
-
-
-def _date(value: object) -> dt.date:
-    found = calendar_day(value)
-    if found is None:
-        raise CellError("must be a date")
-    return found
 
 
 def sort_findings(findings: pd.DataFrame | pa.Table) -> pd.DataFrame:
@@ -455,73 +405,20 @@ def sort_findings(findings: pd.DataFrame | pa.Table) -> pd.DataFrame:
     bad: set[int] = set()
     # Each distinct cell is read once, as findings_of reads it; the key columns are ranked.
     for column, read in (
-        ("severity", _severity),
-        ("text_da", _text),
-        ("text_en", _text),
-        ("citation", _text),
-        ("reading", _flag),
+        ("severity", cells_read.severity),
+        ("text_da", cells_read.text),
+        ("text_en", cells_read.text),
+        ("citation", cells_read.text),
+        ("reading", cells_read.flag),
     ):
-        _read_column(frame[column], read, bad)
-    citizens = _read_column(frame["citizen_id"], _text, bad)
-    rule_ids = _read_column(frame["rule_id"], _text, bad)
-    events = _read_column(frame["events"], _positions, bad)
-    dates = _read_column(frame["dates"], _days, bad)
+        cells_read.read_column(frame[column], read, bad)
+    citizens = cells_read.read_column(frame["citizen_id"], cells_read.text, bad)
+    rule_ids = cells_read.read_column(frame["rule_id"], cells_read.text, bad)
+    events = cells_read.read_column(frame["events"], cells_read.positions, bad)
+    dates = cells_read.read_column(frame["dates"], cells_read.days, bad)
     if bad:
         raise ValidationError(
             Problem(f"rows[{row}]", "is not a finding check_frame wrote") for row in sorted(bad)
         )
     order = np.lexsort((events, rule_ids, dates, citizens))
     return frame.iloc[order].reset_index(drop=True)
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise CellError("must be text")
-    return value
-
-
-def _flag(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise CellError("must be true or false")
-    return value
-
-
-def _severity(value: object) -> str:
-    return Severity.from_code(_text(value)).code
-
-
-def _positions(value: object) -> tuple[int, ...]:
-    return tuple(_whole(e) for e in _items(value))
-
-
-def _days(value: object) -> tuple[dt.date, ...]:
-    return tuple(_date(d) for d in _items(value))
-
-
-def _read_column(cells: pd.Series, read: typing.Callable[[object], object], bad: set[int]) -> Ints:
-    """Each cell's rank among the column's distinct values as ``read`` reads them.
-
-    Rows whose cell is missing or cannot be read go to ``bad``; their rank is 0.
-    """
-    try:
-        found: tuple[npt.NDArray[np.int64], typing.Iterable[object]] = pd.factorize(
-            cells, use_na_sentinel=True
-        )
-    except TypeError:  # lists or arrays (from Arrow, say): compared as tuples
-        found = pd.factorize(object_array([hashable(c) for c in cells.tolist()]))
-    codes = np.asarray(found[0], dtype=np.intp)
-    uniques = list(found[1])
-    read_values: list[typing.Any] = []  # values of one type per column, which sort
-    failed: list[int] = []
-    for i, raw in enumerate(uniques):
-        try:
-            read_values.append(read(python_value(raw)))
-        except ValueError:  # a CellError, or a code that is not known
-            failed.append(i)
-            read_values.append(None)
-    bad.update(np.flatnonzero((codes < 0) | np.isin(codes, failed)).tolist())
-    good = sorted(set(range(len(uniques))) - set(failed))
-    order = sorted(good, key=read_values.__getitem__)
-    rank = np.zeros(len(uniques) + 1, dtype=np.int64)
-    rank[order] = np.arange(len(order), dtype=np.int64)
-    return rank[codes]

@@ -186,8 +186,12 @@ def evaluation_plan(protocol: Protocol) -> tuple[RulePlan, ...]:
 
     Examples:
         >>> from helhed.pathways.protocols import HALSNAES
-        >>> [(p.kind, p.columnar) for p in evaluation_plan(HALSNAES)][:2]
-        [('Within', True), ('Within', True)]
+        >>> [(p.kind, p.columnar) for p in evaluation_plan(HALSNAES)]
+        [('Forbid', True), ('Within', True), ('Parallel', True), ('RequiresConsent', True)]
+        >>> from helhed.cases import KOLDING
+        >>> plan = evaluation_plan(KOLDING)[1]
+        >>> plan.rule_id, plan.columnar, plan.why
+        ('kolding.rescreened', False, 'no columnar evaluator for RescreenedAtEnd')
     """
     check = Checker()
     check.expect(isinstance(protocol, Protocol), "protocol", "must be a Protocol")
