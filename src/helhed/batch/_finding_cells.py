@@ -41,14 +41,14 @@ __all__ = [
 
 
 def citation_of(text: str) -> Citation:
+    """The citation ``str`` wrote as ``text`` (``SST2019 4.1, fn. 7``)."""
     source, _, section = text.partition(" ")
     return Citation(source, section)
 
 
 def finding(cells: tuple[object, ...]) -> Finding:
-    citizen, rule, code, events, dates, da, en, cited, reading = (
-        python_value(c) for c in cells
-    )
+    """The ``Finding`` of one row's cells, in the order of ``FINDING_COLUMNS``."""
+    citizen, rule, code, events, dates, da, en, cited, reading = (python_value(c) for c in cells)
     texts = (citizen, rule, code, da, en, cited)
     if not all(isinstance(t, str) for t in texts):
         raise CellError("holds a cell that is not text")
@@ -68,12 +68,14 @@ def finding(cells: tuple[object, ...]) -> Finding:
 
 
 def items(cell: object) -> list[object]:
+    """The items of a cell holding a sequence (a tuple, list or array)."""
     if isinstance(cell, (tuple, list, np.ndarray)):
         return [python_value(c) for c in cell]
     raise CellError("must be a sequence")
 
 
 def whole(value: object) -> int:
+    """``value`` as a whole number."""
     found = whole_number(value)
     if found is None:
         raise CellError("must be a whole number")
@@ -81,6 +83,7 @@ def whole(value: object) -> int:
 
 
 def date(value: object) -> dt.date:
+    """``value`` as a date."""
     found = calendar_day(value)
     if found is None:
         raise CellError("must be a date")
@@ -88,26 +91,31 @@ def date(value: object) -> dt.date:
 
 
 def text(value: object) -> str:
+    """``value``, which must be text."""
     if not isinstance(value, str):
         raise CellError("must be text")
     return value
 
 
 def flag(value: object) -> bool:
+    """``value``, which must be True or False."""
     if not isinstance(value, bool):
         raise CellError("must be true or false")
     return value
 
 
 def severity(value: object) -> str:
+    """``value`` as a known severity code."""
     return Severity.from_code(text(value)).code
 
 
 def positions(value: object) -> tuple[int, ...]:
+    """A cell of event positions as a tuple of whole numbers."""
     return tuple(whole(e) for e in items(value))
 
 
 def days(value: object) -> tuple[dt.date, ...]:
+    """A cell of dates as a tuple of dates."""
     return tuple(date(d) for d in items(value))
 
 

@@ -343,6 +343,7 @@ class Table(Scan):
 
 
 def hashable(cell: object) -> object:
+    """``cell`` in a form that hashes: a list or array of values as a tuple."""
     if isinstance(cell, (list, tuple, np.ndarray)):
         return tuple(python_value(c) for c in cell)
     return cell
@@ -406,6 +407,7 @@ def _indexes(frame: pd.DataFrame, problems: list[Problem]) -> Ints:
 
 
 def check_columns(frame: pd.DataFrame) -> None:
+    """Refuse a missing required column, an unknown column or a repeated one."""
     problems = [Problem(c, "is a required column") for c in REQUIRED if c not in frame.columns]
     known = set(COLUMNS)
     problems.extend(

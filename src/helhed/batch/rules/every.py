@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from helhed.batch._scan import Ints
     from helhed.batch._table import Table
 
-__all__ = ["every"]
+# The evaluator is reached through the registry, not called by name.
+__all__: list[str] = []
 
 
 def _candidates(rule: Every, table: Table, _whole: bool) -> Ints:  # noqa: FBT001 - the registry's signature

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from helhed.batch._objects import Objects
     from helhed.batch._table import Table
 
-__all__ = ["forbid"]
+# The evaluator is reached through the registry, not called by name.
+__all__: list[str] = []
 
 
 @columnar(Forbid, fields=("events",), declines=lambda rule: plain_matches(rule.events))

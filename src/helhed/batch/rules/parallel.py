@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from helhed.batch._table import Table
     from helhed.organisation import Administration
 
-__all__ = ["parallel"]
+# The evaluator is reached through the registry, not called by name.
+__all__: list[str] = []
 
 
 def _spans(table: Table, administration: Administration, last_day: Ints) -> tuple[Ints, Ints, Ints]:

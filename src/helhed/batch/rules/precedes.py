@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from helhed.batch._objects import Objects
     from helhed.batch._table import Table
 
-__all__ = ["precedes"]
+# The evaluator is reached through the registry, not called by name.
+__all__: list[str] = []
 
 
 def _declines(rule: Precedes) -> str | None:

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from helhed.batch._scan import Bools, Ints
     from helhed.batch._table import Table
 
-__all__ = ["requires_consent"]
+# The evaluator is reached through the registry, not called by name.
+__all__: list[str] = []
 
 PURPOSES: Final = tuple(ConsentPurpose)
 _NEVER: Final = int(np.iinfo(np.int64).min)  # day numbers may be negative (before 1970)

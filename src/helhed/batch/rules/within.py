@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from helhed.batch._objects import Objects
     from helhed.batch._table import Table
 
-__all__ = ["within"]
+# The evaluator is reached through the registry, not called by name.
+__all__: list[str] = []
 
 
 def _declines(rule: Within) -> str | None:
