@@ -38,9 +38,9 @@ import pandas as pd
 
 from _timing import best_time, met
 from helhed.batch import check_frame, findings_of
+from helhed.cases.halsnaes import HALSNAES
 from helhed.frames import CASE, INDEX, KIND, ORG, TIMESTAMP, from_frame, to_frame
 from helhed.pathways.compliance import check
-from helhed.pathways.protocols import HALSNAES
 
 REPEATS = 3
 EVENTS = 1_000_000  # at least this many; whole pathways, so a few more

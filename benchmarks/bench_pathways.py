@@ -38,13 +38,13 @@ import attrs
 
 import helhed
 from _timing import best_time
+from helhed.cases.halsnaes import HALSNAES
 from helhed.errors import TransitionError
 from helhed.examples.halsnaes import halsnaes_pathways
 from helhed.organisation import Administration
 from helhed.pathways.compliance import check
 from helhed.pathways.events import Event, EventKind, InformationCategory
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import HALSNAES
 
 REPEATS = 5
 SEED = 2024

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helhed.cases.halsnaes import HALSNAES
 from helhed.errors import HelhedError, ValidationError
 from helhed.organisation import Administration, Period
 from helhed.pathways import compliance, consent, reports
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import HALSNAES
 
 A = Administration
 DAY = dt.date(2024, 1, 1)

@@ -26,7 +26,9 @@ from helhed.batch import (
 )
 from helhed.batch.rules import registry
 from helhed.benefits import Benefit
+from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.kolding import COURSE, KOLDING
+from helhed.cases.odense import ODENSE_CONSENT
 from helhed.cases.syddjurs import SYDDJURS
 from helhed.cli import CHECKABLE
 from helhed.errors import TransitionError, ValidationError
@@ -36,7 +38,7 @@ from helhed.organisation import Administration, Role
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES, ODENSE_CONSENT
+from helhed.pathways.protocols import COORDINATING_CASEWORKER
 from helhed.rules import (
     AtMostPer,
     CoordinatingCaseworkerAssigned,

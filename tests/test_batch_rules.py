@@ -17,6 +17,7 @@ from helhed.batch import (
     report_frame,
 )
 from helhed.batch.rules import EVALUATORS
+from helhed.cases.halsnaes import HALSNAES
 from helhed.errors import HelhedWarning, ValidationError
 from helhed.frames import to_frame
 from helhed.organisation import Administration
@@ -24,7 +25,6 @@ from helhed.pathways import events as ev
 from helhed.pathways.bases import shipped_protocols
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import HALSNAES
 from helhed.rules import (
     AtMostPer,
     CoordinatingCaseworkerAssigned,

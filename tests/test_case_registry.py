@@ -11,12 +11,12 @@ import pytest
 
 from helhed.benefits import Benefit
 from helhed.cases import HJORRING, JAMMERBUGT, KOLDING
+from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.hjorring import RESULTS as HJORRING_RESULTS
 from helhed.cases.registry import CASES, Case, case, cases_for
 from helhed.collaboration import CollaborationModel
 from helhed.errors import ValidationError
 from helhed.groups import RiskGroup
-from helhed.pathways.protocols import HALSNAES
 from helhed.sources import Citation
 
 M = CollaborationModel

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
+from helhed.cases.halsnaes import HALSNAES
 from helhed.citizens import Citizen
 from helhed.cli import main
 from helhed.cli._jsonl import read_lines
 from helhed.examples import halsnaes_pathways
 from helhed.pathways.compliance import check
-from helhed.pathways.protocols import HALSNAES
 from helhed.serialization import from_dict, to_dict, to_json
 from helhed.target_groups import classify
 from samples import citizen_data

@@ -21,6 +21,7 @@ from helhed.batch import (
     findings_of,
     sickness_frame,
 )
+from helhed.cases.halsnaes import HALSNAES
 from helhed.distributed import check_dask, classify_dask, sickness_dask
 from helhed.errors import ValidationError
 from helhed.examples import demo_cohort, halsnaes_pathways
@@ -34,7 +35,6 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import HALSNAES
 from helhed.rules import Forbid, Protocol, at_most_per
 from helhed.sources import Citation
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import helhed
 from helhed.batch import citizens_to_frame
+from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.registry import case
 from helhed.cases.vordingborg import team
 from helhed.citizens import Citizen
@@ -30,7 +31,6 @@ from helhed.models.specific import clarifying_first, parallel_check
 from helhed.pathways import Table
 from helhed.pathways.events import PlanCreated, happened_after
 from helhed.pathways.pathway import occurrence_order
-from helhed.pathways.protocols import HALSNAES
 from helhed.rules import every, when
 from helhed.screening import get_instrument, questionnaire
 from helhed.screening.alcohol import units

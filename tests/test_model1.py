@@ -27,7 +27,6 @@ from helhed.examples import kolding_team
 from helhed.health import HealthChallenge, HealthDomain, HealthProfile, RiskFactor
 from helhed.models.early_detection import (
     EARLY_DETECTION,
-    SameInstrument,
     parallel_items,
     plan_items,
     progression_series,
@@ -36,7 +35,7 @@ from helhed.organisation import Administration, Role
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
-from helhed.rules import Protocol
+from helhed.rules import Protocol, SameInstrument
 from helhed.screening import audit, who5
 from helhed.sources import Citation, Reading
 

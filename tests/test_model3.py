@@ -46,10 +46,10 @@ from helhed.models.specific import (
 )
 from helhed.organisation import Administration, Period, Role, StaffMember
 from helhed.pathways import events as ev
-from helhed.pathways import protocols
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.reports import InterventionStatus, intervention_status
+from helhed.protocols import PROTOCOLS
 from helhed.rules import Severity
 
 A = Administration
@@ -863,7 +863,7 @@ def halsnaes_pathway(*, voluntary=True, contact=3, health=(10, 60), consent=True
 
 
 def test_halsnaes_is_the_shipped_protocol_with_the_case_data():
-    assert HALSNAES is protocols.HALSNAES
+    assert HALSNAES is PROTOCOLS["halsnaes"]
     assert halsnaes.REFERRED == HALSNAES_SIZE == 56
     assert halsnaes.STAFF == (Role.PHYSIOTHERAPIST, Role.NURSE)
     assert halsnaes.VBA_SECONDS == 30

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from helhed._validation import Checker
 from helhed._values import plain, whole_number
 from helhed.batch import check_frame, citizens_to_frame, classify_frame
+from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.kolding import course_sessions
 from helhed.errors import ValidationError
 from helhed.frames import INDEX, from_frame, to_frame
@@ -25,7 +26,6 @@ from helhed.health import MAX_SICK_DAYS, HealthProfile
 from helhed.organisation import Administration
 from helhed.pathways.events import ReferralAccepted, Referred
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import HALSNAES
 from helhed.screening import alcohol, audit, audit_c, who5
 from helhed.target_groups import classify
 from helhed.testing import strategies as hs

@@ -7,14 +7,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helhed.cases.halsnaes import HALSNAES
 from helhed.errors import TransitionError, ValidationError
 from helhed.examples import halsnaes_pathways
 from helhed.organisation import Administration, Period
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway, occurrence_order
-from helhed.pathways.protocols import HALSNAES, PROTOCOLS
 from helhed.pathways.reports import referrals_by_destination
+from helhed.protocols import PROTOCOLS
 from helhed.serialization import from_json, to_json
 from helhed.testing import strategies as hs
 

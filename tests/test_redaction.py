@@ -20,7 +20,7 @@ from helhed.organisation import Administration
 from helhed.pathways import Pathway
 from helhed.pathways.compliance import check
 from helhed.pathways.events import EventAnnulled, InterventionStarted, Referred
-from helhed.pathways.protocols import PROTOCOLS
+from helhed.protocols import PROTOCOLS
 from helhed.serialization import from_json, to_json
 from helhed.testing import strategies as hs
 from test_values import PUBLIC, values_of

@@ -19,7 +19,7 @@ from helhed.models.specific import SPECIFIC
 from helhed.pathways import bases
 from helhed.pathways.compliance import ComplianceReport
 from helhed.pathways.events import Referred
-from helhed.pathways.protocols import PROTOCOLS
+from helhed.protocols import PROTOCOLS
 from helhed.rules import Finding, Protocol, Severity, forbid, when
 from helhed.sources import Citation, Reading, Stated
 

@@ -7,12 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helhed.benefits import Benefit
+from helhed.cases.halsnaes import HALSNAES
+from helhed.cases.odense import ODENSE_CONSENT
 from helhed.errors import ValidationError
 from helhed.organisation import Role
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES, ODENSE_CONSENT, PROTOCOLS
+from helhed.pathways.protocols import COORDINATING_CASEWORKER
+from helhed.protocols import PROTOCOLS
 from helhed.rules import (
     Protocol,
     Severity,
@@ -310,14 +313,31 @@ def test_changing_coordinating_caseworker_is_a_warning():
 
 
 def test_shipped_protocols_have_prefixed_unique_rule_ids_and_citations():
-    assert sorted(PROTOCOLS) == [
-        "halsnaes",
+    assert list(PROTOCOLS) == [
         "koordinerende-sagsbehandler",
-        "odense-samtykke",
         "sygedagpenge",
+        "model1",
+        "model2",
+        "model3",
+        "odense-samtykke",
+        "hjorring",
+        "kolding",
+        "jammerbugt",
+        "vordingborg",
+        "silkeborg",
+        "syddjurs",
+        "tonder",
+        "sonderborg",
+        "kobenhavn_ips",
+        "halsnaes",
+        "aalborg",
     ]
     for pid, protocol in PROTOCOLS.items():
-        assert all(rule.id.startswith(pid + ".") for rule in protocol.rules)
+        # a case's protocol may hold its model's rules (model1.*) beside its own
+        assert all(
+            rule.id.startswith((f"{pid}.", "model1.", "model2.", "model3."))
+            for rule in protocol.rules
+        ), pid
         assert protocol.rule(protocol.rules[0].id) is protocol.rules[0]
     assert [p.code for p in HALSNAES.permissions] == ["halsnaes.no_report_back"]
 

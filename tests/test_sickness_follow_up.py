@@ -23,8 +23,9 @@ from helhed.organisation import Administration
 from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import PROTOCOLS
-from helhed.pathways.sickness_follow_up import SICKNESS_FOLLOW_UP, FirstFollowUpByWeek8
+from helhed.pathways.sickness_follow_up import SICKNESS_FOLLOW_UP
+from helhed.protocols import PROTOCOLS
+from helhed.rules import FirstFollowUpByWeek8
 from helhed.serialization import to_dict
 from helhed.sources import Stated
 

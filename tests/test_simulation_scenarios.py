@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helhed.benefits import Benefit
+from helhed.cases.halsnaes import HALSNAES
 from helhed.citizens import Citizen
 from helhed.errors import ValidationError
 from helhed.groups import HealthImpactHorizon, RiskGroup
@@ -39,7 +40,6 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import HALSNAES
 from helhed.simulation import (
     Parameters,
     Referrals,

@@ -35,6 +35,7 @@ from helhed import simulation as sim
 from helhed._values import FrozenMap, converter_for, frozen_fields
 from helhed.cases import kolding
 from helhed.cases.aalborg import outposted_schedules
+from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.vordingborg import TEAM
 from helhed.errors import HelhedError, Problem, ValidationError
 from helhed.examples import (
@@ -60,7 +61,6 @@ from helhed.pathways.events import (
     InformationDisclosed,
 )
 from helhed.pathways.pathway import Pathway, PathwayState
-from helhed.pathways.protocols import HALSNAES
 from helhed.screening import alcohol, progression, vba, who5
 from helhed.serialization import from_dict, from_json, to_dict, to_json
 from helhed.sickness import SICKNESS_RULES

@@ -11,6 +11,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from helhed.cases.halsnaes import HALSNAES
 from helhed.errors import ValidationError
 from helhed.json_schema import json_schema
 from helhed.organisation import Administration
@@ -18,7 +19,6 @@ from helhed.pathways import events as ev
 from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.consent import audit
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import HALSNAES
 from helhed.rules import Finding, Severity
 from helhed.serialization import (
     DOCUMENTS,

@@ -62,6 +62,7 @@ with needs("helhed.municipality"):
 
 from helhed._validation import Checker
 from helhed._values import frozen_fields, plain
+from helhed.cases.halsnaes import HALSNAES
 from helhed.citizens import Citizen
 from helhed.collaboration import CollaborationModel
 from helhed.examples import DEMO_SEED, demo_cohort, example_catalogue
@@ -89,7 +90,7 @@ from helhed.pathways.events import (
     ScreeningRecorded,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import COORDINATING_CASEWORKER, HALSNAES
+from helhed.pathways.protocols import COORDINATING_CASEWORKER
 from helhed.rules import Protocol
 from helhed.simulation import Outcome, Parameters, last_day, outcome, simulate
 from helhed.target_groups import classify

@@ -107,10 +107,24 @@ _DEFAULTS, PLAIN_FIELDS = _field_tables()
 
 
 MATCH_FIELDS: Final = frozenset(
-    ("kinds", "recorded_by", "to", "voluntary", "conversation", "role", "offers", "instrument")
+    (
+        "kinds",
+        "recorded_by",
+        "to",
+        "voluntary",
+        "conversation",
+        "role",
+        "offers",
+        "instrument",
+        "where",
+        "name_da",
+        "name_en",
+    )
 )
-"""The fields of [`Match`][helhed.rules.Match] that ``Table.matches`` reads. A ``Match``
-with other fields is not read over columns, so a new field is never ignored."""
+"""The fields of [`Match`][helhed.rules.Match] the columnar code knows: ``Table.matches``
+reads them, a ``Match`` with a ``where`` condition is declined (it runs on objects) and the
+names only label it. A ``Match`` with other fields is not read over columns, so a new field
+is never ignored."""
 
 
 def kind_table(classes: tuple[type[Event], ...]) -> Bools:

@@ -53,10 +53,10 @@ from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
 from helhed.models.specific import PresenceSchedule, Weekday
 from helhed.organisation import Period
-from helhed.pathways.events import ConversationHeld, ConversationKind, Event, InterventionStarted
-from helhed.pathways.pathway import Pathway
+from helhed.pathways.events import ConversationKind, InterventionStarted
 from helhed.pathways.reports import InterventionStatus
 from helhed.rules import Protocol, every, when
+from helhed.rules.conditions import prepared_first
 from helhed.sources import Citation, Stated
 
 __all__ = [
@@ -228,29 +228,6 @@ def outposted_schedules(
     )
 
 
-def _prepared_first(pathway: Pathway, event: Event) -> bool:
-    """True unless ``event`` starts the team course of a Flex referral with no preparation."""
-    rid = getattr(event, "referral_id", None)
-    if rid is None:
-        return True
-    try:
-        referral = pathway.referral(rid)
-    except KeyError:
-        return True
-    if referral.offer != FLEX_REFERRAL:
-        return True
-    for earlier in pathway.timeline:
-        if earlier is event:
-            return False
-        if (
-            isinstance(earlier, ConversationHeld)
-            and earlier.conversation is ConversationKind.PREPARATORY
-            and earlier.referral_id in {None, rid}
-        ):
-            return True
-    return False
-
-
 AALBORG = Protocol(
     id="aalborg",
     name_da="Fremskudte sundhedsmedarbejdere og Åben og Rolig Flex, Aalborg",
@@ -260,7 +237,7 @@ AALBORG = Protocol(
     rules=(
         every(
             when(InterventionStarted, offers=[FLEX_OFFER]),
-            _prepared_first,
+            prepared_first(FLEX_REFERRAL, ConversationKind.PREPARATORY),
             failure=(
                 "ingen forberedende samtale i Åben og Rolig Flex forinden.",
                 "no preparatory conversation in Åben og Rolig Flex before it.",

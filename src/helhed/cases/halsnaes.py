@@ -12,8 +12,10 @@ The project ran for two years, funded by the Danish Health Authority, until the 
 Target: activity-ready citizens, resource course, flex-job unemployment benefit and the right
 to a flex job - citizens far from the labour market because of illness.
 
-The protocol is the one in ``helhed.pathways.protocols``, re-exported here unchanged as
-[`HALSNAES`][helhed.cases.halsnaes.HALSNAES]; this module adds only the case's data.
+[`HALSNAES`][helhed.cases.halsnaes.HALSNAES] holds the protocol: the referral is voluntary,
+the health department makes contact within a week of the yes, the two pathways run in parallel
+and health information reaches the job centre only with consent; the missing duty to report
+back is a permission.
 
 Examples:
     >>> HALSNAES.id, REFERRED, VBA_SECONDS
@@ -26,11 +28,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helhed.benefits import Benefit
 from helhed.cases._data import PublishedResult
-from helhed.organisation import Role
-from helhed.pathways.protocols import HALSNAES
+from helhed.collaboration import CollaborationModel
+from helhed.groups import RiskGroup
+from helhed.organisation import Administration, Role
+from helhed.pathways.consent import CONSENT_NEEDED
+from helhed.pathways.events import ContactMade, InformationCategory, ReferralAccepted, Referred
+from helhed.rules import Protocol, forbid, parallel, requires_consent, when, within
 from helhed.screening import vba
-from helhed.sources import Citation
+from helhed.sources import Citation, Reason, Stated
 
 __all__ = [
     "FUNDING",
@@ -45,6 +52,78 @@ __all__ = [
 ]
 
 _CITE = Citation("HALSNAES")
+_HALSNAES = _CITE
+A = Administration
+
+HALSNAES = Protocol(
+    id="halsnaes",
+    name_da="Trivsel og Sundhed, Halsnæs",
+    name_en="Well-being and Health, Halsnæs",
+    model=CollaborationModel.SPECIFIC_INTERVENTIONS,
+    target_groups=frozenset({RiskGroup.HIGH}),
+    funding=frozenset(
+        {
+            Benefit.CASH_BENEFIT_ACTIVITY_READY,
+            Benefit.RESOURCE_COURSE,
+            Benefit.FLEX_JOB_UNEMPLOYMENT_BENEFIT,
+        }
+    ),
+    rules=(
+        forbid(
+            when(Referred, to=A.HEALTH, voluntary=False),
+            id="halsnaes.voluntary",
+            citation=_HALSNAES,
+            text_da="Henvisningen til sundhedsafdelingen er frivillig for borgeren.",
+            text_en="The referral to the health department is voluntary for the citizen.",
+            basis=Stated("Tilbuddet er frivilligt"),
+        ),
+        within(
+            7,
+            after=when(ReferralAccepted, to=A.HEALTH),
+            expect=when(ContactMade, recorded_by=A.HEALTH),
+            id="halsnaes.contact_within_week",
+            citation=_HALSNAES,
+            text_da="Sundhedsafdelingen kontakter borgeren inden for en uge efter ja-tak.",
+            text_en="The health department contacts the citizen within one week of accepting "
+            "the referral.",
+            basis=Stated("En af projektets medarbejdere kontakter borgeren inden for en uge"),
+        ),
+        parallel(
+            A.HEALTH,
+            A.JOB_CENTRE,
+            id="halsnaes.parallel",
+            citation=_HALSNAES,
+            text_da="Forløbet i sundhedsafdelingen kører parallelt med jobcenterforløbet.",
+            text_en="The health pathway runs in parallel with the job centre pathway.",
+            basis=Stated("Forløbet i Sundhedsafdelingen kører parallelt med jobcenterforløbet"),
+        ),
+        requires_consent(
+            InformationCategory.HEALTH,
+            A.JOB_CENTRE,
+            id="halsnaes.consent",
+            citation=CONSENT_NEEDED,
+            text_da="Helbredsoplysninger gives kun til jobcentret med samtykke.",
+            text_en="Health information reaches the job centre only with consent.",
+            basis=Stated(
+                "krav om, at borgeren skal give samtykke til at dele personlige oplysninger "
+                "mellem forvaltninger og myndigheder"
+            ),
+        ),
+    ),
+    permissions=(
+        Reason(
+            "halsnaes.no_report_back",
+            "Sundhedsafdelingen har ingen pligt til at melde tilbage til jobcentret.",
+            "The health department has no duty to report back to the job centre.",
+            _HALSNAES,
+        ),
+    ),
+    citation=_HALSNAES,
+)
+"""Halsnæs, *Trivsel og Sundhed* (HALSNAES). The clarifying conversation places it with model 3
+(SST2019 kap. 8); the sources do not name its target groups, and its funding bases
+(activity-ready cash benefit, resource course, flex-job unemployment benefit) are typical of
+the high-risk group (SST2019 4.1)."""
 
 REFERRED = 56
 """Citizens referred to a clarifying health conversation at the time of the source."""

@@ -43,91 +43,21 @@ Examples:
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
-
-import attrs
-
-from helhed._values import frozen_fields
 from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
 from helhed.groups import RiskGroup
 from helhed.models.specific import IPS_CASELOAD_LIMIT, IPS_FUNDING
 from helhed.organisation import Role
 from helhed.pathways.events import (
-    ContactMade,
-    ConversationHeld,
     EmployerContacted,
-    Event,
-    JobOrEducationStarted,
-    PathwayClosed,
 )
-from helhed.pathways.pathway import Pathway
-from helhed.rules import Finding, Protocol, Rule, at_most_per, every, when
+from helhed.rules import Protocol, SupportUntilSettled, at_most_per, every, when
+from helhed.rules.conditions import field_is
 from helhed.sources import Citation, Reason, Stated
 
-__all__ = ["KOBENHAVN_IPS", "RESULTS", "SupportUntilSettled"]
+__all__ = ["KOBENHAVN_IPS", "RESULTS"]
 
 _CITE = Citation("SST2019", "8.3")
-
-
-def _reverse_placement(_: Pathway, event: Event) -> bool:
-    return isinstance(event, EmployerContacted) and event.reverse_placement
-
-
-@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
-class SupportUntilSettled(Rule):
-    """Support goes on after the citizen starts a job or an education (SST2019 8.3).
-
-    Only closed pathways are judged, against the last job or education start before the
-    close. A finding is a pathway closed on the day of that start, or closed with no contact
-    and no conversation on a later day than the start.
-    """
-
-    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
-        """Yield a finding if the pathway closed without support after the start."""
-        numbered = pathway.numbered
-        closing = [k for k, (_, e) in enumerate(numbered) if isinstance(e, PathwayClosed)]
-        if not closing:
-            return
-        close = closing[-1]
-        starts = [
-            k for k, (_, e) in enumerate(numbered[:close]) if isinstance(e, JobOrEducationStarted)
-        ]
-        if not starts:
-            return
-        start = starts[-1]
-        started_on = numbered[start][1].occurred_on
-        closed_on = numbered[close][1].occurred_on
-        where = (numbered[start][0], numbered[close][0])
-        if closed_on == started_on:
-            yield self.finding(
-                pathway,
-                where,
-                (started_on, closed_on),
-                (
-                    f"Job eller uddannelse startet {started_on}; forløbet blev afsluttet samme "
-                    "dag.",
-                    f"Job or education started on {started_on}; the pathway was closed the "
-                    "same day.",
-                ),
-            )
-            return
-        if not any(
-            isinstance(e, (ContactMade, ConversationHeld)) and e.occurred_on > started_on
-            for _, e in numbered[start + 1 : close]
-        ):
-            yield self.finding(
-                pathway,
-                where,
-                (started_on, closed_on),
-                (
-                    f"Job eller uddannelse startet {started_on}; ingen kontakt eller samtale "
-                    f"derefter, før forløbet blev afsluttet {closed_on}.",
-                    f"Job or education started on {started_on}; no contact or conversation "
-                    f"after it before the pathway was closed on {closed_on}.",
-                ),
-            )
 
 
 KOBENHAVN_IPS = Protocol(
@@ -149,7 +79,7 @@ KOBENHAVN_IPS = Protocol(
         ),
         every(
             when(EmployerContacted),
-            _reverse_placement,
+            field_is("reverse_placement", True),  # noqa: FBT003 - the value sought
             failure=(
                 "virksomheden blev ikke valgt ud fra borgerens behov, motivation og lyst.",
                 "the company was not chosen by the citizen's needs, motivation and wishes.",

@@ -37,7 +37,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
 import attrs
@@ -53,12 +53,10 @@ from helhed.collaboration import CollaborationModel
 from helhed.errors import ValidationError, require
 from helhed.groups import RiskGroup
 from helhed.pathways.events import (
-    InterventionCompleted,
     InterventionStarted,
     ScreeningRecorded,
 )
-from helhed.pathways.pathway import Pathway
-from helhed.rules import Finding, Protocol, Rule, precedes, when
+from helhed.rules import Protocol, RescreenedAtEnd, precedes, when
 from helhed.screening._base import Interpretation
 from helhed.sources import Citation, Reading, Reason, Stated
 
@@ -73,7 +71,6 @@ __all__ = [
     "TEAM_SIZE",
     "CourseDecision",
     "CourseModule",
-    "RescreenedAtEnd",
     "TeamMember",
     "TeamRoster",
     "course_content",
@@ -328,45 +325,6 @@ class TeamRoster:
         return self.size == TEAM_SIZE and self.returning == TEAM_RETURNING
 
 
-@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
-class RescreenedAtEnd(Rule):
-    """A completed course is followed by a WHO-5 re-screening at its end (SST2019 6.2).
-
-    The re-screening counts if it falls within ``days`` days before or after the completion.
-
-    Attributes:
-        days: How far from the last course day the re-screening may fall.
-    """
-
-    days: int = 7
-
-    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
-        """Yield a finding for each completed course with no re-screening near its end."""
-        screenings = [
-            e.occurred_on
-            for e in pathway.timeline
-            if isinstance(e, ScreeningRecorded) and e.instrument == "who5"
-        ]
-        window = dt.timedelta(days=self.days)
-        for i, event in pathway.numbered:
-            if not (isinstance(event, InterventionCompleted) and event.offer == COURSE):
-                continue
-            if on <= event.occurred_on + window:
-                continue
-            if not any(abs(day - event.occurred_on) <= window for day in screenings):
-                yield self.finding(
-                    pathway,
-                    (i,),
-                    (event.occurred_on,),
-                    (
-                        f"Forløbet sluttede {event.occurred_on} uden WHO-5 inden for "
-                        f"{self.days} dage.",
-                        f"The course ended on {event.occurred_on} with no WHO-5 within "
-                        f"{self.days} days.",
-                    ),
-                )
-
-
 KOLDING = Protocol(
     id="kolding",
     name_da="Sund på Tværs, Kolding",
@@ -392,6 +350,8 @@ KOLDING = Protocol(
             basis=Stated("Sund på Tværs screenede herefter borgerne ved brug af WHO-5"),
         ),
         RescreenedAtEnd(
+            offer=COURSE,
+            instrument="who5",
             id="kolding.rescreened",
             citation=_CITE,
             text_da="Borgeren screenes igen ved forløbets afslutning.",

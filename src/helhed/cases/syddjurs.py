@@ -43,19 +43,13 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-import attrs
-
-from helhed._values import frozen_fields
 from helhed.cases._data import PublishedResult
 from helhed.collaboration import CollaborationModel
-from helhed.errors import require
 from helhed.groups import RiskGroup
 from helhed.models.coordination import Frequency, MeetingSeries
 from helhed.organisation import Administration
 from helhed.pathways.events import (
-    Event,
     GrantReviewed,
     InterventionCompleted,
     InterventionStarted,
@@ -65,8 +59,8 @@ from helhed.pathways.events import (
     ReportWritten,
     SubGoalSet,
 )
-from helhed.pathways.pathway import Pathway
-from helhed.rules import Match, Protocol, Severity, every, precedes, when, within
+from helhed.rules import Protocol, Severity, every, precedes, when, within
+from helhed.rules.conditions import field_is, plan_by, referral_from
 from helhed.sources import Citation, Reading, Stated
 
 __all__ = [
@@ -120,72 +114,19 @@ MANAGEMENT_MEETINGS = MeetingSeries(
 """Weekly meetings of the job centre's management with Job & Sundhed (SST2019 7.3)."""
 
 
-@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
-class _Where(Match):
-    """A match narrowed by a condition over the pathway, with its own name for messages."""
+granted_by_job_centre = referral_from(A.JOB_CENTRE, A.HEALTH)
+"""The event follows up a referral the job centre made to the health department."""
 
-    where: Callable[[Pathway, Event], bool]
-    name_da: str
-    name_en: str
+under_purpose_plan = plan_by(PlanKind.PURPOSE_PLAN, A.JOB_CENTRE)
+"""The event's plan is a purpose plan the job centre made."""
 
-    def __call__(self, pathway: Pathway, event: Event) -> bool:
-        """True if ``event`` fits the kinds and fields, and the condition holds."""
-        return super().__call__(pathway, event) and self.where(pathway, event)
-
-    @property
-    def label_en(self) -> str:
-        """What is matched, in English, for messages."""
-        return self.name_en
-
-    @property
-    def label_da(self) -> str:
-        """What is matched, in Danish, for messages."""
-        return self.name_da
-
-
-def _narrow(match: Match, where: Callable[[Pathway, Event], bool], da: str, en: str) -> _Where:
-    return _Where(**attrs.asdict(match, recurse=False), where=where, name_da=da, name_en=en)
-
-
-def granted_by_job_centre(pathway: Pathway, event: Event) -> bool:
-    """True if ``event`` follows up a referral the job centre made to the health department."""
-    rid = getattr(event, "referral_id", None)
-    if rid is None:
-        return False
-    try:
-        referral = pathway.referral(rid)
-    except KeyError:
-        return False
-    return referral.recorded_by is A.JOB_CENTRE and referral.to is A.HEALTH
-
-
-def under_purpose_plan(pathway: Pathway, event: Event) -> bool:
-    """True if ``event``'s plan is a purpose plan the job centre made."""
-    require(pathway, Pathway, "pathway", "must be a Pathway")
-    require(event, Event, "event", "must be an Event")
-    plan_id = getattr(event, "plan_id", None)
-    return any(
-        isinstance(e, PlanCreated)
-        and e.plan_id == plan_id
-        and e.plan_kind is PlanKind.PURPOSE_PLAN
-        and e.recorded_by is A.JOB_CENTRE
-        for e in pathway.timeline
-    )
-
-
-def _purpose_plan(_: Pathway, event: Event) -> bool:
-    return isinstance(event, PlanCreated) and event.plan_kind is PlanKind.PURPOSE_PLAN
-
-
-def _final_report(_: Pathway, event: Event) -> bool:
-    return isinstance(event, ReportWritten) and event.report is ReportKind.FINAL_INTERVENTION_REPORT
-
-
-_GRANTED_START = _narrow(
-    when(InterventionStarted),
-    granted_by_job_centre,
-    "indsats bevilget af jobcentret startet",
-    "intervention granted by the job centre started",
+_GRANTED_START = when(
+    InterventionStarted,
+    where=granted_by_job_centre,
+    name=(
+        "indsats bevilget af jobcentret startet",
+        "intervention granted by the job centre started",
+    ),
 )
 
 
@@ -214,11 +155,11 @@ def protocol(*, report_days: int = REPORT_DAYS) -> Protocol:
                 basis=Stated("bliver bevillingen revurderet af en terapeut i Job & Sundhed"),
             ),
             precedes(
-                _narrow(
-                    when(PlanCreated, recorded_by=A.JOB_CENTRE),
-                    _purpose_plan,
-                    "formålsplan fra jobcentret",
-                    "purpose plan by the job centre",
+                when(
+                    PlanCreated,
+                    recorded_by=A.JOB_CENTRE,
+                    where=field_is("plan_kind", PlanKind.PURPOSE_PLAN),
+                    name=("formålsplan fra jobcentret", "purpose plan by the job centre"),
                 ),
                 _GRANTED_START,
                 id="syddjurs.purpose_plan_before_start",
@@ -247,11 +188,11 @@ def protocol(*, report_days: int = REPORT_DAYS) -> Protocol:
             within(
                 report_days,
                 after=when(InterventionCompleted, recorded_by=A.HEALTH),
-                expect=_narrow(
-                    when(ReportWritten, recorded_by=A.HEALTH),
-                    _final_report,
-                    "afsluttende indsatsrapport",
-                    "final intervention report",
+                expect=when(
+                    ReportWritten,
+                    recorded_by=A.HEALTH,
+                    where=field_is("report", ReportKind.FINAL_INTERVENTION_REPORT),
+                    name=("afsluttende indsatsrapport", "final intervention report"),
                 ),
                 id="syddjurs.final_report_after_completion",
                 severity=Severity.WARNING,

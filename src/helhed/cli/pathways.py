@@ -8,10 +8,10 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from types import MappingProxyType
 from typing import TextIO
 
-from helhed.cases import PROTOCOLS as CASE_PROTOCOLS
+from helhed.cases.halsnaes import HALSNAES
+from helhed.cases.odense import ODENSE_CONSENT
 from helhed.cli._common import fail, load_many, read_json, today
 from helhed.cli._jsonl import documents
 from helhed.errors import TransitionError
@@ -25,9 +25,6 @@ from helhed.examples import (
     halsnaes_pathways,
     sickness_pathways,
 )
-from helhed.models.coordination import COORDINATION
-from helhed.models.early_detection import EARLY_DETECTION
-from helhed.models.specific import SPECIFIC
 from helhed.organisation import Administration, Period
 from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.consent import DisclosureDecision, audit, may_disclose
@@ -41,7 +38,6 @@ from helhed.pathways.events import (
     InterventionStarted,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.protocols import HALSNAES, ODENSE_CONSENT, PROTOCOLS
 from helhed.pathways.reports import (
     Table,
     conversations_by_unit,
@@ -49,6 +45,7 @@ from helhed.pathways.reports import (
     referrals_by_destination,
 )
 from helhed.pathways.sickness_follow_up import SICKNESS_FOLLOW_UP
+from helhed.protocols import PROTOCOLS
 from helhed.rules import Finding, PopulationRule, Protocol, Severity
 from helhed.serialization import to_dict
 from helhed.sources import Reading, Stated
@@ -60,18 +57,7 @@ EXAMPLES: Mapping[str, Callable[[], Sequence[Pathway]]] = {
 }
 """The example logs ``helhed example NAME`` prints."""
 
-CHECKABLE: Mapping[str, Protocol] = MappingProxyType(
-    {
-        p.id: p
-        for p in (
-            *PROTOCOLS.values(),
-            EARLY_DETECTION,
-            COORDINATION,
-            SPECIFIC,
-            *CASE_PROTOCOLS.values(),
-        )
-    }
-)
+CHECKABLE: Mapping[str, Protocol] = PROTOCOLS
 """Every protocol ``helhed check --protocol`` knows: the shipped ones, model 1 and the cases."""
 
 _EXIT_FINDINGS = 1

@@ -10,7 +10,7 @@ disclosures to the job centre without consent.
 Examples:
     >>> import datetime as dt
     >>> from helhed.pathways.compliance import check
-    >>> from helhed.pathways.protocols import HALSNAES
+    >>> from helhed.cases.halsnaes import HALSNAES
     >>> report = check(halsnaes_pathways(), HALSNAES, on=dt.date(2020, 12, 31))
     >>> report.pathways, report.ok
     (56, False)

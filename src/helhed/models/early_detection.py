@@ -29,7 +29,7 @@ reading). In the event log the steps are:
 | ``model1.assessment_cross_disciplinary`` | an assessment has at least two professions |
 | ``model1.plan_cross_disciplinary`` | a plan's items span at least two professions |
 
-[`SameInstrument`][helhed.models.early_detection.SameInstrument] - progression measured on an
+[`SameInstrument`][helhed.rules.SameInstrument] - progression measured on an
 instrument used before the plan - is not one of them: the source asks for a validated
 screening tool and a validated progression tool, two tools. It stays for a protocol of a
 municipality's own that measures progression on its screening tool.
@@ -56,34 +56,33 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterator
-
-import attrs
 
 from helhed._validation import Checker, items_of, pair_of
-from helhed._values import frozen_fields
 from helhed.collaboration import CollaborationModel
-from helhed.errors import quoted, require
-from helhed.organisation import Role
+from helhed.errors import require
 from helhed.pathways.events import (
     AssessmentHeld,
-    Event,
     PlanCreated,
     PlanItemAdded,
-    ProgressionReviewed,
     ScreeningRecorded,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.rules import Finding, Protocol, Rule, Severity, every, precedes, when
+from helhed.rules import (
+    PlanSpansProfessions,
+    Protocol,
+    Rule,
+    Severity,
+    every,
+    precedes,
+    when,
+)
+from helhed.rules.conditions import at_least
 from helhed.screening.progression import Measurement, Series
 from helhed.sources import Basis, Citation, Reading, Stated
 
 __all__ = [
     "EARLY_DETECTION",
     "RULES",
-    "PlanSpansProfessions",
-    "SameInstrument",
     "assessment_rules",
     "parallel_items",
     "plan_items",
@@ -147,84 +146,6 @@ def progression_series(pathway: Pathway, instrument: str) -> Series | None:
     return Series.of(pathway.citizen_id, by_day.values())
 
 
-@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
-class PlanSpansProfessions(Rule):
-    """Each plan's items span at least ``minimum`` professions (SST2019 kap. 6).
-
-    A plan is judged once it has existed for ``grace_days`` days, so items can be added first.
-
-    Attributes:
-        minimum: The fewest professions.
-        grace_days: Days after the plan is made before it is judged.
-    """
-
-    minimum: int = 2
-    grace_days: int = 0
-
-    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
-        """Yield a finding for each plan whose items span too few professions."""
-        professions: dict[str, set[Role]] = defaultdict(set)
-        for event in pathway.timeline:
-            if isinstance(event, PlanItemAdded):
-                professions[event.plan_id].add(event.profession)
-        for i, event in pathway.numbered:
-            if not isinstance(event, PlanCreated):
-                continue
-            if on < event.occurred_on + dt.timedelta(days=self.grace_days):
-                continue
-            found = len(professions[event.plan_id])
-            if found < self.minimum:
-                yield self.finding(
-                    pathway,
-                    (i,),
-                    (event.occurred_on,),
-                    (
-                        f"Plan {quoted(event.plan_id)} fra {event.occurred_on} har indsatser fra "
-                        f"{found} faggruppe(r); mindst {self.minimum}.",
-                        f"Plan {quoted(event.plan_id)} of {event.occurred_on} has items of {found} "
-                        f"profession(s); at least {self.minimum}.",
-                    ),
-                )
-
-
-@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
-class SameInstrument(Rule):
-    """Progression under a plan is measured on an instrument also used before the plan.
-
-    Every screening and every progression review after a plan is made must use an instrument
-    that was used before it (the baseline). Not a rule of model 1: SST2019 kap. 6 names a
-    validated screening tool and a validated progression tool as two prerequisites, so a
-    protocol that adds this rule should mark it as its own reading.
-    """
-
-    def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
-        """Yield a finding for each measurement after a plan without a baseline."""
-        baseline: set[str] = set()
-        plan_made: dt.date | None = None
-        before: set[str] = set()
-        for i, event in pathway.numbered:
-            if isinstance(event, PlanCreated) and plan_made is None:
-                plan_made = event.occurred_on
-                before = set(baseline)
-            elif isinstance(event, (ScreeningRecorded, ProgressionReviewed)):
-                if plan_made is None:
-                    if isinstance(event, ScreeningRecorded):
-                        baseline.add(event.instrument)
-                    continue
-                if event.instrument not in before:
-                    yield self.finding(
-                        pathway,
-                        (i,),
-                        (plan_made, event.occurred_on),
-                        (
-                            f"Progression målt {event.occurred_on} med et redskab, der ikke "
-                            f"blev brugt før planen af {plan_made}.",
-                            f"Progression measured on {event.occurred_on} with an instrument "
-                            f"not used before the plan of {plan_made}.",
-                        ),
-                    )
-
-
 def assessment_rules(  # noqa: PLR0913 - the texts of two rules
     prefix: str,
     citation: Citation,
@@ -254,9 +175,6 @@ def assessment_rules(  # noqa: PLR0913 - the texts of two rules
     check.whole(minimum, "minimum", minimum=1)
     check.done()
 
-    def enough(_: Pathway, event: Event) -> bool:
-        return isinstance(event, AssessmentHeld) and len(event.professions) >= minimum
-
     return (
         precedes(
             when(AssessmentHeld),
@@ -270,7 +188,7 @@ def assessment_rules(  # noqa: PLR0913 - the texts of two rules
         ),
         every(
             when(AssessmentHeld),
-            enough,
+            at_least("professions", minimum),
             failure=("kun én faggruppe deltog.", "only one profession took part."),
             id=f"{prefix}.assessment_cross_disciplinary",
             citation=citation,
@@ -326,7 +244,7 @@ RULES = (
 )
 """The rules of model 1, each citing SST2019 kapitel 6. Progression on the same instrument as
 the screening is not among them (see
-[`SameInstrument`][helhed.models.early_detection.SameInstrument])."""
+[`SameInstrument`][helhed.rules.SameInstrument])."""
 
 EARLY_DETECTION = Protocol(
     id="model1",

@@ -82,8 +82,8 @@ from helhed.pathways.events import (
     PlanCreated,
     PlanItemAdded,
 )
-from helhed.pathways.pathway import Pathway
 from helhed.rules import Protocol, Rule, Severity, every, when
+from helhed.rules.conditions import conversation_first
 from helhed.sources import Basis, Citation, Reading, Reason
 
 __all__ = [
@@ -837,23 +837,6 @@ class Caseload:
         )
 
 
-def _clarified_first(pathway: Pathway, event: Event) -> bool:
-    """True unless the pathway has a clarifying conversation and ``event`` comes before it."""
-    for earlier in pathway.timeline:
-        if earlier is event:
-            return not any(
-                isinstance(later, ConversationHeld)
-                and later.conversation is ConversationKind.CLARIFYING_CONVERSATION
-                for later in pathway.timeline
-            )
-        if (
-            isinstance(earlier, ConversationHeld)
-            and earlier.conversation is ConversationKind.CLARIFYING_CONVERSATION
-        ):
-            return True
-    return True  # pragma: no cover - the event is always in its own pathway
-
-
 CLARIFYING_FIRST_READING = Reading(
     "Modellen sætter den afklarende samtale forud for indsatsen, men samtalen bevilges kun "
     "til borgere, som særligt har brug for en tværfaglig indsats (SST2019 8.2), og Tønder "
@@ -894,7 +877,7 @@ def clarifying_first(
     pair_of(text, "text")
     return every(
         when(InterventionStarted, recorded_by=_A.HEALTH),
-        _clarified_first,
+        conversation_first(ConversationKind.CLARIFYING_CONVERSATION),
         failure=(
             "sundhedstilbuddet begyndte før den afklarende samtale.",
             "the health offer started before the clarifying conversation.",

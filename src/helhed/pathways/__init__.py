@@ -9,14 +9,17 @@ The modules, from the ground up:
 * `rules`: deprecated, now [`helhed.rules`][helhed.rules] (composable protocol rules and
   protocols), which the modules below use;
 * [`compliance`][helhed.pathways.compliance]: checking pathways against a protocol;
-* [`protocols`][helhed.pathways.protocols]: the protocols the sources fix;
+* [`protocols`][helhed.pathways.protocols]: the protocol the law fixes, the coordinating
+  caseworker right;
 * [`reports`][helhed.pathways.reports]: tables over many pathways (the Aalborg tables).
 """
+
+import importlib
+import warnings
 
 from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.events import EVENT_TYPES, Event, EventKind
 from helhed.pathways.pathway import Pathway, PathwayState
-from helhed.pathways.protocols import PROTOCOLS
 from helhed.pathways.reports import (
     Table,
     conversations_by_unit,
@@ -27,7 +30,6 @@ from helhed.rules import Finding, Protocol, Severity
 
 __all__ = [
     "EVENT_TYPES",
-    "PROTOCOLS",
     "ComplianceReport",
     "Event",
     "EventKind",
@@ -42,3 +44,16 @@ __all__ = [
     "intervention_status",
     "referrals_by_destination",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``PROTOCOLS``, deprecated here: every shipped protocol is in ``helhed.protocols``."""
+    if name != "PROTOCOLS":
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    warnings.warn(
+        "helhed.pathways.PROTOCOLS is deprecated; import PROTOCOLS from helhed.protocols",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return importlib.import_module("helhed.protocols").PROTOCOLS

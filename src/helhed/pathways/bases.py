@@ -21,17 +21,12 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 
 import attrs
 
 from helhed._values import frozen_fields
-from helhed.cases import PROTOCOLS as CASES
 from helhed.errors import ValidationError, quoted, require
-from helhed.models.coordination import COORDINATION
-from helhed.models.early_detection import EARLY_DETECTION
-from helhed.models.specific import SPECIFIC
-from helhed.pathways.protocols import PROTOCOLS
+from helhed.protocols import PROTOCOLS
 from helhed.rules import Protocol, Rule
 from helhed.sources import Citation, Stated
 
@@ -53,17 +48,8 @@ END = "<!-- rule bases: end -->"
 
 
 def shipped_protocols() -> Mapping[str, Protocol]:
-    """Every protocol helhed ships, by id: ``helhed.pathways.protocols``, models 1-3, cases."""
-    found: dict[str, Protocol] = {}
-    for protocol in (
-        *PROTOCOLS.values(),
-        EARLY_DETECTION,
-        COORDINATION,
-        SPECIFIC,
-        *CASES.values(),
-    ):
-        found.setdefault(protocol.id, protocol)
-    return MappingProxyType(found)
+    """Every protocol helhed ships, by id (see [`PROTOCOLS`][helhed.protocols.PROTOCOLS])."""
+    return PROTOCOLS
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)

@@ -10,7 +10,7 @@ Examples:
     >>> from helhed.organisation import Administration as A
     >>> from helhed.pathways.events import ContactMade, ReferralAccepted, Referred
     >>> from helhed.pathways.pathway import Pathway
-    >>> from helhed.pathways.protocols import HALSNAES
+    >>> from helhed.cases.halsnaes import HALSNAES
     >>> def event(kind, day, by, **fields):
     ...     return kind(citizen_id="c-1", occurred_on=dt.date(2024, 3, day), recorded_by=by,
     ...                 **fields)

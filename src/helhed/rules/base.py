@@ -11,17 +11,19 @@ from __future__ import annotations
 import abc
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from typing import ClassVar
 
 import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
-from helhed._validation import Checker
+from helhed._validation import Checker, pair_of
 from helhed._values import frozen_fields
 from helhed.errors import ValidationError
 from helhed.organisation import Administration, Role
 from helhed.pathways.events import ConversationHeld, ConversationKind, Event, EventKind, Referred
 from helhed.pathways.pathway import Pathway
+from helhed.rules.conditions import Condition
 from helhed.sources import Basis, Citation, Reading, Stated
 
 __all__ = ["Finding", "Match", "PopulationRule", "Rule", "Severity", "when"]
@@ -109,6 +111,10 @@ class Match:
         offers: Only events whose ``offer`` is one of these (referrals, interventions, plan
             items).
         instrument: Only events whose ``instrument`` is this one (screenings, reviews).
+        where: Only events meeting this condition, in their pathway (see
+            [`helhed.rules.conditions`][helhed.rules.conditions]).
+        name_da: What is matched, in Danish, for messages; None to name the kinds.
+        name_en: The same in English.
     """
 
     kinds: tuple[type[Event], ...]
@@ -119,10 +125,43 @@ class Match:
     role: Role | None = None
     offers: frozenset[str] | None = None
     instrument: str | None = None
+    where: Condition | None = None
+    name_da: str | None = None
+    name_en: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Validate the kinds, the condition and the names (both or neither)."""
+        check = Checker()
+        if (
+            check.expect(
+                isinstance(self.kinds, tuple)  # type: ignore[redundant-expr]
+                and bool(self.kinds)
+                and all(isinstance(k, type) and issubclass(k, Event) for k in self.kinds),  # type: ignore[redundant-expr]
+                "kinds",
+                "must name one or more event classes",
+            )
+            and check.expect(
+                self.where is None or isinstance(self.where, Condition),
+                "where",
+                "must be a condition from helhed.rules.conditions or None",
+            )
+            and self.where is not None
+        ):
+            self.where.fits(self.kinds, check, "where")
+        check.text(self.name_da, "name_da", optional=True)
+        check.text(self.name_en, "name_en", optional=True)
+        check.expect(
+            (self.name_da is None) == (self.name_en is None),
+            "name_en" if self.name_en is None else "name_da",
+            "must be given with the other name",
+        )
+        check.done()
 
     def __call__(self, pathway: Pathway, event: Event) -> bool:  # noqa: PLR0911 - one test per field
         """True if ``event``, in ``pathway``, fits the description."""
         if not isinstance(event, self.kinds):
+            return False
+        if self.where is not None and not self.where(pathway, event):
             return False
         if self.recorded_by is not None and event.recorded_by is not self.recorded_by:
             return False
@@ -149,6 +188,8 @@ class Match:
     @property
     def label_en(self) -> str:
         """What is matched, in English, for messages."""
+        if self.name_en is not None:
+            return self.name_en
         if self.conversation is not None:
             return self.conversation.label_en.lower()
         return " or ".join(_kind_label(k, english=True) for k in self.kinds)
@@ -156,6 +197,8 @@ class Match:
     @property
     def label_da(self) -> str:
         """What is matched, in Danish, for messages."""
+        if self.name_da is not None:
+            return self.name_da
         if self.conversation is not None:
             return self.conversation.label_da.lower()
         return " eller ".join(_kind_label(k, english=False) for k in self.kinds)
@@ -190,14 +233,24 @@ def when(  # noqa: PLR0913 - each keyword narrows the match
     role: Role | None = None,
     offers: Iterable[str] | None = None,
     instrument: str | None = None,
+    where: Condition | None = None,
+    name: tuple[str, str] | None = None,
 ) -> Match:
     """Describe events by kind and, optionally, more (see [`Match`][helhed.rules.Match]).
 
+    ``name`` is what is matched, as a (Danish, English) pair for messages, when the kinds
+    alone would not say it (a match narrowed by ``where``).
+
     Raises:
-        ValidationError: If no kind is given or a kind is not an event class.
+        ValidationError: If no kind is given or a kind is not an event class, the condition
+            cannot apply to the kinds, or ``name`` is not a pair of texts.
     """
     if not kinds or not all(isinstance(k, type) and issubclass(k, Event) for k in kinds):  # type: ignore[redundant-expr]
         raise ValidationError.at("kinds", "must name one or more event classes")
+    names: tuple[str | None, str | None] = (None, None)
+    if name is not None:
+        pair_of(name, "name")
+        names = name
     return Match(
         kinds=kinds,
         recorded_by=recorded_by,
@@ -207,6 +260,9 @@ def when(  # noqa: PLR0913 - each keyword narrows the match
         role=role,
         offers=None if offers is None else frozenset(offers),
         instrument=instrument,
+        where=where,
+        name_da=names[0],
+        name_en=names[1],
     )
 
 
@@ -224,7 +280,11 @@ class Rule(abc.ABC):
             of the cited section when the source says it, [`Reading`][helhed.sources.Reading]
             with helhed's reason when the source is silent or open. None for a rule that has
             not been marked; every rule helhed ships is marked.
+
+    Each concrete kind has ``KIND``, its code in protocol documents.
     """
+
+    KIND: ClassVar[str]
 
     id: str = attrs.field(metadata=NON_BLANK)
     severity: Severity = Severity.ERROR

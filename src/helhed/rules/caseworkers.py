@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import ClassVar
 
 import attrs
 
@@ -36,6 +37,8 @@ class CoordinatingCaseworkerAssigned(Rule):
         grace_days: Whole days after the funding basis began during which the citizen is not
             judged; a deadline of the municipality's own, 0 by default.
     """
+
+    KIND: ClassVar[str] = "coordinating_caseworker_assigned"
 
     grace_days: int = 0
 
@@ -78,6 +81,8 @@ class OneCoordinatingCaseworker(Rule):
 
     Each change to another person is a finding, including a new one after a release.
     """
+
+    KIND: ClassVar[str] = "one_coordinating_caseworker"
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each change of coordinating caseworker."""

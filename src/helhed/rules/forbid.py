@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import ClassVar
 
 import attrs
 
@@ -23,6 +24,8 @@ class Forbid(Rule):
     Attributes:
         events: The events that are not allowed.
     """
+
+    KIND: ClassVar[str] = "forbid"
 
     events: Match
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import ClassVar
 
 import attrs
 
@@ -53,6 +54,8 @@ class Parallel(Rule):
         first: One administration (e.g. the health department).
         second: The other (e.g. the job centre).
     """
+
+    KIND: ClassVar[str] = "parallel"
 
     first: Administration
     second: Administration

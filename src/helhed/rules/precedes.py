@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import ClassVar
 
 import attrs
 
@@ -27,6 +28,8 @@ class Precedes(Rule):
         same_day: Also accept a ``first`` event that comes later on the same day. An event
             that fits both ``first`` and ``then`` never counts as its own ``first``.
     """
+
+    KIND: ClassVar[str] = "precedes"
 
     first: Match
     then: Match

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import ClassVar
 
 import attrs
 
@@ -26,6 +27,8 @@ class RequiresConsent(Rule):
         category: The category of information.
         to: The receiving administration.
     """
+
+    KIND: ClassVar[str] = "requires_consent"
 
     category: InformationCategory
     to: Administration

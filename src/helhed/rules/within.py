@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import ClassVar
 
 import attrs
 
@@ -32,6 +33,8 @@ class Within(Rule):
         same: A field both events must share (``referral_id`` by default), if the ``after``
             event has it; an ``expect`` event that leaves it empty counts for any.
     """
+
+    KIND: ClassVar[str] = "within"
 
     days: int
     after: Match

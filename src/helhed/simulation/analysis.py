@@ -13,7 +13,7 @@ Examples:
     >>> import datetime as dt
     >>> from helhed.models.catalogue import Offer, OfferFormat
     >>> from helhed.organisation import Administration
-    >>> from helhed.pathways.protocols import HALSNAES
+    >>> from helhed.cases.halsnaes import HALSNAES
     >>> from helhed.simulation.model import Parameters
     >>> talk = Offer(id="samtale", name_da="Afklarende samtale", name_en="Clarifying talk",
     ...     administration=Administration.HEALTH, task_type="6", format=OfferFormat.INDIVIDUAL,

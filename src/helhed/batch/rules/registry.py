@@ -125,6 +125,8 @@ def plain_matches(*matches: Match) -> str | None:
     for match in matches:
         if type(match) is not Match:
             return f"its event match is a {type(match).__name__}, a subclass of Match"
+        if match.where is not None:
+            return "its event match has a where condition"
     return None
 
 
@@ -185,7 +187,7 @@ def evaluation_plan(protocol: Protocol) -> tuple[RulePlan, ...]:
         ValidationError: If ``protocol`` is not a ``Protocol``.
 
     Examples:
-        >>> from helhed.pathways.protocols import HALSNAES
+        >>> from helhed.cases.halsnaes import HALSNAES
         >>> [(p.kind, p.columnar) for p in evaluation_plan(HALSNAES)]
         [('Forbid', True), ('Within', True), ('Parallel', True), ('RequiresConsent', True)]
         >>> from helhed.cases import KOLDING
