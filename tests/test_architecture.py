@@ -114,7 +114,7 @@ def files_of(floor):
     if "." in floor:
         return [SRC / (floor.replace(".", "/") + ".py")]
     path = SRC / f"{floor}.py"
-    return [path] if path.exists() else list((SRC / floor).glob("*.py"))
+    return [path] if path.exists() else list((SRC / floor).rglob("*.py"))
 
 
 def test_every_module_has_a_floor():

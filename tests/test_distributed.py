@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import attrs
 import pandas as pd
 import pytest
 
@@ -13,6 +14,7 @@ from dask.distributed import Client, LocalCluster
 from helhed.batch import (
     CLASSIFY_OUTPUT,
     FINDING_COLUMNS,
+    ObjectPathWarning,
     check_frame,
     citizens_to_frame,
     classify_frame,
@@ -33,7 +35,7 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.rules import Protocol, at_most_per
+from helhed.rules import Forbid, Protocol, at_most_per
 from helhed.sources import Citation
 
 DAY = dt.date(2024, 5, 1)
@@ -179,6 +181,26 @@ def test_check_dask_equals_check_frame(events):
     assert [(r.rule_id, r.events) for r in out[out["citizen_id"] == "k-1"].itertuples()] == [
         ("halsnaes.contact_within_week", (3, 4))
     ]
+
+
+class _MyForbid(Forbid):
+    """A subclass of a kind, which runs on objects."""
+
+
+@pytest.mark.usefixtures("client")
+def test_check_dask_warns_once_for_a_rule_on_objects(events):
+    voluntary = HALSNAES.rule("halsnaes.voluntary")
+    mine = _MyForbid(**attrs.asdict(voluntary, recurse=False))
+    protocol = attrs.evolve(CHECKED, rules=(mine, *CHECKED.rules[1:]))
+    with pytest.warns(ObjectPathWarning) as record:
+        out = check_dask(dd.from_pandas(events, npartitions=4), protocol, on=CHECK_DAY)
+    assert len(record) == 1  # not one per partition
+    assert "'halsnaes.voluntary' (_MyForbid is a subclass of Forbid" in str(record[0].message)
+    assert out.attrs["helhed:object_path"] == ("halsnaes.voluntary",)
+    with pytest.warns(ObjectPathWarning):
+        expected = check_frame(events, protocol, on=CHECK_DAY)
+    pd.testing.assert_frame_equal(out, expected)
+    assert "halsnaes.voluntary" in set(out["rule_id"])
 
 
 @pytest.mark.usefixtures("client")

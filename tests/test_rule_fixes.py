@@ -1,14 +1,14 @@
 """The rules that overstated their sources, narrowed or marked, each worked out by hand."""
 
 import datetime as dt
+import warnings
 
 import attrs
 import pytest
 
 pytest.importorskip("pyarrow")
 
-from helhed.batch import check_frame, findings_of
-from helhed.batch import compliance as batch
+from helhed.batch import ObjectPathWarning, check_frame, evaluation_plan, findings_of
 from helhed.benefits import Benefit
 from helhed.cases import HJORRING, JAMMERBUGT, KOBENHAVN_IPS, KOLDING, SONDERBORG, TONDER
 from helhed.cases.jammerbugt import PREVENTIVE_PARTNERS
@@ -27,7 +27,7 @@ from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import COORDINATING_CASEWORKER
-from helhed.rules import CoordinatingCaseworkerAssigned, Severity
+from helhed.rules import Severity
 from helhed.screening import who5
 from helhed.sources import Citation, Reading, Stated
 
@@ -53,7 +53,12 @@ def referral(cid="c-1", day=0):
 def ids(pathways, protocol, on):
     """Rule ids of the findings; the batch check finds the same."""
     report = check(pathways, protocol, on=on)
-    assert findings_of(check_frame(to_frame(pathways), protocol, on=on)) == report.findings
+    with warnings.catch_warnings():
+        # Some rules of Kolding and model 1 still run on objects, which warns; filtered until
+        # their kinds gain columnar evaluators.
+        warnings.simplefilter("ignore", ObjectPathWarning)
+        found = check_frame(to_frame(pathways), protocol, on=on)
+    assert findings_of(found) == report.findings
     return [(f.citizen_id, f.rule_id, f.severity) for f in report.findings]
 
 
@@ -96,7 +101,11 @@ def test_a_municipality_deadline_is_grace_days():
 
 
 def test_the_batch_code_still_reads_the_coordinating_rule_on_columns():
-    assert CoordinatingCaseworkerAssigned in batch._UP_TO_DATE
+    plan = evaluation_plan(COORDINATING_CASEWORKER)
+    assert [(p.kind, p.columnar) for p in plan] == [
+        ("CoordinatingCaseworkerAssigned", True),
+        ("OneCoordinatingCaseworker", True),
+    ]
 
 
 # -- kolding: screened by Sund på Tværs, wherever it sat; the need cut-off a parameter -------

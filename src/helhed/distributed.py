@@ -45,12 +45,12 @@ with needs("helhed.distributed"):
 from helhed._validation import Checker
 from helhed.batch import (
     FINDING_COLUMNS,
-    check_frame,
     classify_frame,
     population_rows,
     sickness_frame,
     sort_findings,
 )
+from helhed.batch.compliance import OBJECT_PATH, _checked, _object_path
 from helhed.errors import ValidationError
 from helhed.frames import CASE
 from helhed.rules import PopulationRule, Protocol
@@ -140,7 +140,10 @@ def check_dask(
 
     Returns:
         The findings, computed: a pandas DataFrame with the columns of ``FINDING_COLUMNS``,
-        ordered as ``check_frame`` orders them.
+        ordered as ``check_frame`` orders them, with its ``attrs["helhed:object_path"]``.
+
+    Warns:
+        ObjectPathWarning: As ``check_frame``, once for the whole table.
 
     Raises:
         ValidationError: If ``events`` is not a Dask DataFrame, ``protocol`` not a protocol
@@ -167,7 +170,7 @@ def check_dask(
     # map_partitions is untyped in Dask; its results are the Dask DataFrames named.
     work: list[dd.DataFrame] = [
         events.map_partitions(  # type: ignore[no-untyped-call]
-            check_frame, single, on=on, meta=check_frame(sample, single, on=on)
+            _checked, single, on=on, meta=_checked(sample, single, on=on)
         )
     ]
     if together.rules:
@@ -187,5 +190,8 @@ def check_dask(
         )
     found = [done[0]]
     if together.rules:
-        found.append(check_frame(done[1], together, on=on))
-    return sort_findings(pd.concat(found, ignore_index=True)[list(FINDING_COLUMNS)])
+        found.append(_checked(done[1], together, on=on))
+    result = sort_findings(pd.concat(found, ignore_index=True)[list(FINDING_COLUMNS)])
+    # One warning for the whole table, as check_frame gives, rather than one per partition.
+    result.attrs = {OBJECT_PATH: _object_path(protocol)}
+    return result

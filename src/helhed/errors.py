@@ -6,7 +6,8 @@ input may hold health data, and health data must not leak into logs or traceback
 id, key or code the caller chose may be named, but only through
 [`quoted`][helhed.errors.quoted], which cuts it short and escapes every control character.
 A lookup that finds nothing raises [`UnknownNameError`][helhed.errors.UnknownNameError], which
-is a ``KeyError`` too.
+is a ``KeyError`` too. Warnings helhed issues derive from
+[`HelhedWarning`][helhed.errors.HelhedWarning], under the same rule for their messages.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from helhed._values import frozen_fields
 __all__ = [
     "ConsentError",
     "HelhedError",
+    "HelhedWarning",
     "NoRuleError",
+    "ObjectPathWarning",
     "Problem",
     "TransitionError",
     "UnknownNameError",
@@ -235,3 +238,18 @@ class ConsentError(HelhedError, PermissionError):
         """Create the error with the decision that refused the disclosure."""
         self.decision = decision
         super().__init__(message)
+
+
+class HelhedWarning(UserWarning):
+    """Base class of every warning helhed issues; its message never shows input values."""
+
+
+class ObjectPathWarning(HelhedWarning):
+    """Rules of a protocol run on ``Pathway`` objects in a columnar check, not over columns.
+
+    [`check_frame`][helhed.batch.check_frame] (and ``report_frame`` and
+    ``helhed.distributed.check_dask``) warns once per call, naming the ids of the rules that
+    run on objects and why: no columnar evaluator for their kind, or one that declines them.
+    The findings are the same either way; only the speed differs.
+    [`evaluation_plan`][helhed.batch.evaluation_plan] shows the plan without checking.
+    """

@@ -7,7 +7,11 @@
 * ``helhed.batch.compliance``: protocol checks over a table of events
   ([`check_frame`][helhed.batch.check_frame], [`report_frame`][helhed.batch.report_frame],
   [`findings_of`][helhed.batch.findings_of], [`sort_findings`][helhed.batch.sort_findings],
-  [`population_rows`][helhed.batch.population_rows]).
+  [`population_rows`][helhed.batch.population_rows]);
+* ``helhed.batch.rules``: the columnar evaluator of each rule kind, one module per kind,
+  and the plan of a check ([`evaluation_plan`][helhed.batch.evaluation_plan],
+  [`RulePlan`][helhed.batch.RulePlan]); a rule that runs on objects instead warns with
+  [`ObjectPathWarning`][helhed.batch.ObjectPathWarning].
 
 Every function takes a pandas DataFrame or a ``pyarrow.Table`` (converted to pandas once, at
 the start, keeping missing cells missing) and raises
@@ -41,6 +45,8 @@ with needs("helhed.batch"):
         report_frame,
         sort_findings,
     )
+    from helhed.batch.rules import RulePlan, evaluation_plan
+    from helhed.errors import ObjectPathWarning
 
 
 __all__ = [
@@ -49,9 +55,12 @@ __all__ = [
     "FINDING_COLUMNS",
     "SICKNESS_COLUMNS",
     "SICKNESS_OUTPUT",
+    "ObjectPathWarning",
+    "RulePlan",
     "check_frame",
     "citizens_to_frame",
     "classify_frame",
+    "evaluation_plan",
     "findings_of",
     "population_rows",
     "report_frame",
