@@ -29,9 +29,9 @@ from helhed.pathways.compliance import check
 from helhed.serialization import SCHEMA_VERSION, to_dict
 from helhed.target_groups import classify
 from helhed.testing import strategies as hs
+from helhed.testing._scenario_reader import plain as _plain
 from helhed.testing.scenarios import (
     ExpectedFinding,
-    _plain,
     load_scenarios,
     read_scenarios,
     run_scenario,
