@@ -589,7 +589,12 @@ def from_dict(data: object, cls: type[T], *, path: str = "") -> T:
     if version > SCHEMA_VERSION or version < 1:
         raise ValidationError.at(
             version_path,
-            f"is not a supported version; this release reads versions {first} to {SCHEMA_VERSION}",
+            "is not a supported version; this release reads "
+            + (
+                f"versions {first} to {SCHEMA_VERSION}"
+                if first < SCHEMA_VERSION
+                else f"version {SCHEMA_VERSION}"
+            ),
         )
     if version < first:
         raise ValidationError.at(
