@@ -46,10 +46,10 @@ from helhed.models.specific import (
 )
 from helhed.organisation import Administration, Period, Role, StaffMember
 from helhed.pathways import events as ev
-from helhed.protocols import PROTOCOLS
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.reports import InterventionStatus, intervention_status
+from helhed.protocols import PROTOCOLS
 from helhed.rules import Severity
 
 A = Administration

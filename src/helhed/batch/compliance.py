@@ -290,7 +290,19 @@ _DEFAULTS, _PLAIN_FIELDS = _field_tables()
 _COMMON_FIELDS: Final = ("id", "severity", "citation", "text_da", "text_en", "basis")
 _KNOWN_FIELDS: Final[Mapping[type, frozenset[str]]] = {
     Match: frozenset(
-        ("kinds", "recorded_by", "to", "voluntary", "conversation", "role", "offers", "instrument")
+        (
+            "kinds",
+            "recorded_by",
+            "to",
+            "voluntary",
+            "conversation",
+            "role",
+            "offers",
+            "instrument",
+            "where",
+            "name_da",
+            "name_en",
+        )
     ),
     Forbid: frozenset((*_COMMON_FIELDS, "events")),
     Within: frozenset((*_COMMON_FIELDS, "days", "after", "expect", "same")),
@@ -1421,7 +1433,7 @@ def _on_objects(rule: Rule, table: _Table, objects: _Objects, found: _Found) -> 
 
 
 def _plain(*matches: Match) -> bool:
-    return Match in _UP_TO_DATE and all(type(m) is Match for m in matches)
+    return Match in _UP_TO_DATE and all(type(m) is Match and m.where is None for m in matches)
 
 
 def _single(field: str | None) -> bool:

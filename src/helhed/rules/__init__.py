@@ -24,8 +24,22 @@ few combinators:
 * [`at_most_per`][helhed.rules.at_most_per.at_most_per]: a member of staff in a role has at most
   N citizens (a population rule).
 
+The kinds the law, the models and the cases need beyond these are rule kinds of their own,
+each in its module: the coordinating caseworker's right
+([`CoordinatingCaseworkerAssigned`][helhed.rules.CoordinatingCaseworkerAssigned],
+[`OneCoordinatingCaseworker`][helhed.rules.OneCoordinatingCaseworker]), the first sickness
+benefit follow-up ([`FirstFollowUpByWeek8`][helhed.rules.FirstFollowUpByWeek8]), a plan
+across professions ([`PlanSpansProfessions`][helhed.rules.PlanSpansProfessions]), progression
+on the baseline's instrument ([`SameInstrument`][helhed.rules.SameInstrument]), a
+re-screening at a course's end ([`RescreenedAtEnd`][helhed.rules.RescreenedAtEnd]) and
+support after a job starts ([`SupportUntilSettled`][helhed.rules.SupportUntilSettled]).
+[`RULE_KINDS`][helhed.rules.kinds.RULE_KINDS] lists every kind by its code.
+
 Events are picked by [`when`][helhed.rules.when]: their kinds, and optionally who
-recorded them, which administration they go to and more.
+recorded them, which administration they go to and more, down to a named condition from
+[`helhed.rules.conditions`][helhed.rules.conditions] (``where``); ``every`` takes such a
+condition too. A protocol built only from these kinds and conditions holds no code, so it can
+be written as a document and checked in columns.
 
 Days are counted as calendar days after the day of the triggering event: within 7 days of an
 acceptance on Monday 4 March means on or before Monday 11 March; on 12 March it is late.

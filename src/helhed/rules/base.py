@@ -156,7 +156,8 @@ class Match:
         check.text(self.instrument, "instrument", optional=True)
         if (
             check.expect(
-                bool(self.kinds)
+                isinstance(self.kinds, tuple)  # type: ignore[redundant-expr]
+                and bool(self.kinds)
                 and all(isinstance(k, type) and issubclass(k, Event) for k in self.kinds),  # type: ignore[redundant-expr]
                 "kinds",
                 "must name one or more event classes",
