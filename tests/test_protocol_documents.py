@@ -334,6 +334,11 @@ def bad(change):
             ["rules[0].citation.source: unknown source key; expected one of: "],
         ),
         (lambda d: d.update(rules=[{}]), ["rules[0].rule: is required"]),
+        (lambda d: d["rules"][0].update(basis="stated"), ["rules[0].basis: must be an object"]),
+        (
+            lambda d: d["rules"][0].update(basis={"kind": 3}),
+            ["rules[0].basis.kind: is not a known code; expected one of: stated, reading"],
+        ),
         (lambda d: d.update(rules={}), ["rules: must be a list"]),
         (lambda d: d.update(name_en=None), ["name_en: must be a string"]),
     ],
@@ -599,6 +604,17 @@ def test_a_stated_basis_and_a_reading_are_read_back():
 
     assert from_json(to_json(protocol), Protocol) == protocol
     assert isinstance(from_json(to_json(protocol), Protocol).rules[1].basis, Reading)
+
+
+def test_a_null_basis_is_read_and_a_null_condition_refused():
+    data = to_dict(PROTOCOLS["aalborg"])
+    data["rules"][0]["basis"] = None
+
+    assert from_dict(data, Protocol).rules[0].basis is None
+    data["rules"][0]["holds"] = None
+    assert problems_of(data) == ["rules[0].holds: must be an object"]
+    data["rules"][0]["holds"] = {"condition": "field_is", "field": "offer", "value": 3}
+    assert problems_of(data) == ["rules[0].holds.value: must be text, or true or false"]
 
 
 def test_every_with_a_named_condition_is_read_back():

@@ -85,10 +85,14 @@ def read_protocol_data(path: str | os.PathLike[str], *, encoding: str | None = N
     """The plain values in the protocol file at ``path``, read as its suffix says.
 
     Raises:
-        ValidationError: As [`parse_protocol`][helhed.protocol_files.parse_protocol].
+        ValidationError: If ``path`` is not a path or has another suffix, or as
+            [`parse_protocol`][helhed.protocol_files.parse_protocol].
         OSError: If the file cannot be opened or read; the caller reports it.
     """
-    file = Path(path)
+    try:
+        file = Path(path)
+    except TypeError:
+        raise ValidationError.at("path", "must be a file path") from None
     suffix = file.suffix.lower()
     if suffix not in SUFFIXES:
         raise ValidationError.at(str(path), f"must be a file ending in {' or '.join(SUFFIXES)}")

@@ -376,7 +376,16 @@ class PopulationRule(Rule):
         """Yield the findings across ``pathways``, whose logs end on or before ``on``."""
 
 
-_EVENT_FIELDS = frozenset(name for cls in EVENT_TYPES.values() for name in attrs.fields_dict(cls))
+# What ``same`` may name: an event's fields, and its properties such as ``kind``.
+_EVENT_FIELDS = frozenset(
+    name
+    for cls in EVENT_TYPES.values()
+    for name in (
+        *attrs.fields_dict(cls),
+        *(n for n in dir(cls) if isinstance(getattr(cls, n, None), property)),
+    )
+    if not name.startswith("_")
+)
 
 
 def _check_match(check: Checker, value: object, path: str) -> bool:
