@@ -223,10 +223,10 @@ def test_a_file_that_is_not_json_or_toml_is_one_problem(text, suffix, message, t
     path = tmp_path / f"p{suffix}"
     path.write_text(text, encoding="utf-8")
 
-    problems = [str(p) for p in protocol_file_problems(path)]
+    (problem,) = protocol_file_problems(path)
 
-    assert len(problems) == 1
-    assert message in problems[0]
+    assert problem.path == str(path)
+    assert message in problem.message
     with pytest.raises(ValidationError):
         read_protocol(path)
 

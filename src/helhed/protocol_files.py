@@ -86,7 +86,8 @@ def read_protocol_data(path: str | os.PathLike[str], *, encoding: str | None = N
 
     Raises:
         ValidationError: If ``path`` is not a path or has another suffix, or as
-            [`parse_protocol`][helhed.protocol_files.parse_protocol].
+            [`parse_protocol`][helhed.protocol_files.parse_protocol]; a problem of the file
+            as a whole is at the file's path, one within the document at its own path.
         OSError: If the file cannot be opened or read; the caller reports it.
     """
     try:
@@ -96,9 +97,12 @@ def read_protocol_data(path: str | os.PathLike[str], *, encoding: str | None = N
     suffix = file.suffix.lower()
     if suffix not in SUFFIXES:
         raise ValidationError.at(str(path), f"must be a file ending in {' or '.join(SUFFIXES)}")
-    return parse_protocol(
-        decode(file.read_bytes(), encoding=encoding, path=str(path)), suffix=suffix
-    )
+    text = decode(file.read_bytes(), encoding=encoding, path=str(path))
+    try:
+        return parse_protocol(text, suffix=suffix)
+    except ValidationError as exc:  # a problem of the whole file is at the file's path
+        problems = [Problem(p.path or str(path), p.message) for p in exc.problems]
+        raise ValidationError(problems) from None
 
 
 def validate_protocol(data: object) -> list[Problem]:
