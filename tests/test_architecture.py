@@ -81,8 +81,8 @@ FLOORS = [
     "municipality",
     "distributed",
     "protocol_files",
-    "cli",
     "testing",
+    "cli",
 ]
 
 

@@ -23,6 +23,8 @@
   of an intervention catalogue (the example catalogue, or ``--catalogue FILE``).
 - ``helhed screen INSTRUMENT ANSWERS...``: score answers on WHO-5, AUDIT, AUDIT-C or alcohol
   intake and print the score, band, advice and reasons.
+- ``helhed test [FILE...]``: run scenario files (those shipped with helhed by default); exit
+  1 with a diff for each scenario whose answer differs.
 
 Dates are written ``YYYY-MM-DD`` and default to today (the command line is the one place
 helhed reads the clock; the library never does). Files are read as UTF-8 (a BOM is accepted)
@@ -42,6 +44,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from helhed.cli import catalogue as catalogue_commands
+from helhed.cli import scenarios as scenario_commands
 from helhed.cli import tour
 from helhed.cli._common import ENCODING_HELP, date_argument, in_range, one_line
 from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
@@ -83,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
     Bad input of any kind ends in one line on standard error, ``helhed: error: ...``, and exit
-    code 2 (1 means findings, from ``helhed check``). An exception helhed does not expect is a
+    code 2 (1 means findings, from ``helhed check``, or a scenario that failed, from
+    ``helhed test``). An exception helhed does not expect is a
     defect: it too ends in one line, which names its type but not its message, as that may hold
     the input.
     """
@@ -228,6 +232,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     rdy.set_defaults(run=readiness_command)
 
     catalogue_commands.add_commands(sub, date_argument)
+    scenario_commands.add_command(sub)
     return parser
 
 

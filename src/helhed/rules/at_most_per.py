@@ -65,16 +65,14 @@ class AtMostPer(PopulationRule):
         for staff, load in sorted(caseloads.items()):
             load.sort(key=lambda item: item[:2])
             for place, (day, _, index, pathway) in enumerate(load[self.limit :], self.limit + 1):
-                yield self.finding(
-                    pathway,
-                    (index,),
-                    (day,),
-                    (
-                        f"{staff} fik borgeren {day} som nr. {place}; grænsen er {self.limit}.",
-                        f"{staff} took the citizen on {day} as number {place}; the limit is "
-                        f"{self.limit}.",
-                    ),
-                )
+                yield self.finding(pathway, (index,), (day,), self.detail(staff, day, place))
+
+    def detail(self, staff: str, day: dt.date, place: int) -> tuple[str, str]:
+        """The (Danish, English) detail of ``staff`` taking a citizen on ``day`` as ``place``."""
+        return (
+            f"{staff} fik borgeren {day} som nr. {place}; grænsen er {self.limit}.",
+            f"{staff} took the citizen on {day} as number {place}; the limit is {self.limit}.",
+        )
 
 
 def at_most_per(  # noqa: PLR0913 - a rule is its parameters

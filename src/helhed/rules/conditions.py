@@ -265,20 +265,11 @@ class PlanBy(Condition):
         )
 
 
-def _before(pathway: Pathway, event: Event, conversation: ConversationKind) -> bool | None:
-    """Whether a ``conversation`` comes before ``event`` in the timeline; None if none at all."""
-    seen_event = False
-    for earlier in pathway.timeline:
-        if earlier is event:
-            seen_event = True
-        elif isinstance(earlier, ConversationHeld) and earlier.conversation is conversation:
-            return not seen_event
-    return None
-
-
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
 class ConversationFirst(Condition):
     """The pathway has no ``conversation``, or one came before the event.
+
+    An event that is itself such a conversation, with none before it, does not meet it.
 
     Attributes:
         conversation: The kind of conversation.
@@ -296,7 +287,16 @@ class ConversationFirst(Condition):
 
     def __call__(self, pathway: Pathway, event: Event) -> bool:
         """True unless the pathway has such a conversation and none precedes ``event``."""
-        return _before(pathway, event, self.conversation) is not False
+        timeline = pathway.timeline
+        for earlier in timeline:
+            if earlier is event:
+                return not any(self._is_one(e) for e in timeline)
+            if self._is_one(earlier):
+                return True
+        return True
+
+    def _is_one(self, event: Event) -> bool:
+        return isinstance(event, ConversationHeld) and event.conversation is self.conversation
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)

@@ -17,7 +17,7 @@ import attrs
 
 from helhed._validation import Checker, pair_of
 from helhed._values import frozen_fields
-from helhed.pathways.events import Event
+from helhed.pathways.events import Event, EventKind
 from helhed.pathways.pathway import Pathway
 from helhed.rules.base import Finding, Match, Rule, Severity
 from helhed.rules.conditions import Condition
@@ -61,14 +61,15 @@ class Every(Rule):
         for i, event in pathway.numbered:
             if self.events(pathway, event) and not self.holds(pathway, event):
                 yield self.finding(
-                    pathway,
-                    (i,),
-                    (event.occurred_on,),
-                    (
-                        f"{event.kind.label_da} {event.occurred_on}: {self.failure_da}",
-                        f"{event.kind.label_en} on {event.occurred_on}: {self.failure_en}",
-                    ),
+                    pathway, (i,), (event.occurred_on,), self.detail(event.kind, event.occurred_on)
                 )
+
+    def detail(self, kind: EventKind, day: dt.date) -> tuple[str, str]:
+        """The (Danish, English) detail of a ``kind`` event on ``day`` the condition fails for."""
+        return (
+            f"{kind.label_da} {day}: {self.failure_da}",
+            f"{kind.label_en} on {day}: {self.failure_en}",
+        )
 
 
 def every(  # noqa: PLR0913 - a rule is its parameters

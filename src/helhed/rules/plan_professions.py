@@ -67,10 +67,14 @@ class PlanSpansProfessions(Rule):
                     pathway,
                     (i,),
                     (event.occurred_on,),
-                    (
-                        f"Plan {quoted(event.plan_id)} fra {event.occurred_on} har indsatser fra "
-                        f"{found} faggruppe(r); mindst {self.minimum}.",
-                        f"Plan {quoted(event.plan_id)} of {event.occurred_on} has items of {found} "
-                        f"profession(s); at least {self.minimum}.",
-                    ),
+                    self.detail(event.plan_id, event.occurred_on, found),
                 )
+
+    def detail(self, plan_id: str, made: dt.date, found: int) -> tuple[str, str]:
+        """The (Danish, English) detail of plan ``plan_id`` made on ``made`` with ``found``."""
+        return (
+            f"Plan {quoted(plan_id)} fra {made} har indsatser fra {found} faggruppe(r); "
+            f"mindst {self.minimum}.",
+            f"Plan {quoted(plan_id)} of {made} has items of {found} profession(s); at least "
+            f"{self.minimum}.",
+        )

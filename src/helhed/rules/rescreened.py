@@ -78,13 +78,12 @@ class RescreenedAtEnd(Rule):
                 continue
             if not any(abs(day - event.occurred_on) <= window for day in screenings):
                 yield self.finding(
-                    pathway,
-                    (i,),
-                    (event.occurred_on,),
-                    (
-                        f"Forløbet sluttede {event.occurred_on} uden {self.title} inden for "
-                        f"{self.days} dage.",
-                        f"The course ended on {event.occurred_on} with no {self.title} within "
-                        f"{self.days} days.",
-                    ),
+                    pathway, (i,), (event.occurred_on,), self.missing(event.occurred_on)
                 )
+
+    def missing(self, ended: dt.date) -> tuple[str, str]:
+        """The (Danish, English) detail of a course ended on ``ended`` with no re-screening."""
+        return (
+            f"Forløbet sluttede {ended} uden {self.title} inden for {self.days} dage.",
+            f"The course ended on {ended} with no {self.title} within {self.days} days.",
+        )

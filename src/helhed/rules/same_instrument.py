@@ -50,10 +50,15 @@ class SameInstrument(Rule):
                         pathway,
                         (i,),
                         (plan_made, event.occurred_on),
-                        (
-                            f"Progression målt {event.occurred_on} med et redskab, der ikke "
-                            f"blev brugt før planen af {plan_made}.",
-                            f"Progression measured on {event.occurred_on} with an instrument "
-                            f"not used before the plan of {plan_made}.",
-                        ),
+                        self.detail(plan_made, event.occurred_on),
                     )
+
+    @staticmethod
+    def detail(plan_made: dt.date, measured: dt.date) -> tuple[str, str]:
+        """The (Danish, English) detail of a measurement on ``measured`` with no baseline."""
+        return (
+            f"Progression målt {measured} med et redskab, der ikke blev brugt før planen af "
+            f"{plan_made}.",
+            f"Progression measured on {measured} with an instrument not used before the plan "
+            f"of {plan_made}.",
+        )

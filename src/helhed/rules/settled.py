@@ -55,15 +55,7 @@ class SupportUntilSettled(Rule):
         where = (numbered[start][0], numbered[close][0])
         if closed_on == started_on:
             yield self.finding(
-                pathway,
-                where,
-                (started_on, closed_on),
-                (
-                    f"Job eller uddannelse startet {started_on}; forløbet blev afsluttet samme "
-                    "dag.",
-                    f"Job or education started on {started_on}; the pathway was closed the "
-                    "same day.",
-                ),
+                pathway, where, (started_on, closed_on), self.detail(started_on, closed_on)
             )
             return
         if not any(
@@ -71,13 +63,20 @@ class SupportUntilSettled(Rule):
             for _, e in numbered[start + 1 : close]
         ):
             yield self.finding(
-                pathway,
-                where,
-                (started_on, closed_on),
-                (
-                    f"Job eller uddannelse startet {started_on}; ingen kontakt eller samtale "
-                    f"derefter, før forløbet blev afsluttet {closed_on}.",
-                    f"Job or education started on {started_on}; no contact or conversation "
-                    f"after it before the pathway was closed on {closed_on}.",
-                ),
+                pathway, where, (started_on, closed_on), self.detail(started_on, closed_on)
             )
+
+    @staticmethod
+    def detail(started: dt.date, closed: dt.date) -> tuple[str, str]:
+        """The (Danish, English) detail of a start on ``started`` and a close on ``closed``."""
+        if closed == started:
+            return (
+                f"Job eller uddannelse startet {started}; forløbet blev afsluttet samme dag.",
+                f"Job or education started on {started}; the pathway was closed the same day.",
+            )
+        return (
+            f"Job eller uddannelse startet {started}; ingen kontakt eller samtale derefter, "
+            f"før forløbet blev afsluttet {closed}.",
+            f"Job or education started on {started}; no contact or conversation after it "
+            f"before the pathway was closed on {closed}.",
+        )

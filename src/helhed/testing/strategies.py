@@ -21,6 +21,8 @@ import attrs
 from hypothesis import strategies as st
 
 from helhed.benefits import LIFECYCLE, Benefit, BenefitRules, benefit_rules
+from helhed.cases.aalborg import FLEX_OFFER, FLEX_REFERRAL
+from helhed.cases.kolding import COURSE as KOLDING_COURSE
 from helhed.citizens import SICKNESS_BENEFITS, Citizen
 from helhed.collaboration import CollaborationModel
 from helhed.errors import TransitionError, UnknownNameError, quoted
@@ -280,8 +282,18 @@ def documents(name: str) -> st.SearchStrategy[object]:
     return maker()
 
 
-OFFERS = ("afklarende sundhedssamtale", "Åben og Rolig", "rygestop", "mentor", "virksomhedspraktik")
-"""The offers drawn for pathways: few, so that starts, ends and repeats meet."""
+OFFERS = (
+    "afklarende sundhedssamtale",
+    FLEX_OFFER,
+    FLEX_REFERRAL,
+    KOLDING_COURSE,
+    "rygestop",
+    "mentor",
+    "virksomhedspraktik",
+)
+"""The offers drawn for pathways: few, so that starts, ends and repeats meet, and among them
+the offers the case protocols judge (Aalborg's Flex referral and team course, Kolding's
+course)."""
 
 STAFF = ("s-1", "s-2", "s-3")
 """The staff ids drawn for pathways."""

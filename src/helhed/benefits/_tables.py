@@ -1,58 +1,17 @@
-"""Funding bases (forsørgelsesgrundlag) and the dated rules attached to them.
+"""The four dated benefit rule tables, their dates and the reasons for their horizons.
 
-[`Benefit`][helhed.benefits.Benefit] names every funding basis the sources speak of. For a
-benefit on a date, [`benefit_rules`][helhed.benefits.benefit_rules] answers four questions,
-each from its own dated table, each answer cited:
-
-* is the benefit open, closed to new citizens, or abolished (``LIFECYCLE``)?
-* does LAB require a holistic intervention (``HOLISTIC_INTERVENTION``, SST2019 4.1)?
-* does the citizen have a right to a coordinating caseworker (``COORDINATING_CASEWORKER``,
-  SST2019 4.1 and fn. 7)?
-* which target groups does the benefit typically belong to (``TYPICAL_GROUPS``,
-  SST2019 4.1-4.3)?
-
-The first rows take effect on 19 January 2018, the date of the most recent law text SST2019
-cites (Sygedagpengeloven, LBK nr. 38 af 19/01/2018): they encode the law as SST2019 describes
-it. Reforms since are later rows:
-
-* 1 January 2020, the renaming of the 2019 "paradigm shift" (bill L 140 2018/19):
-  integration benefit becomes self-support and return benefit (newly arrived refugees) and
-  transition benefit (others).
-* 1 July 2025, the cash benefit reform (lov nr. 1655 af 30.12.2024): education benefit,
-  self-support and return benefit and transition benefit merge into cash benefit;
-  education-ready cash benefit appears.
-* 1 July 2026, the first phase of the employment reform (lov nr. 1750 af 29.12.2025) is in
-  force in full: no new resource courses.
-
-Lov nr. 1750 takes effect in two steps, 1 February and 1 July 2026, and which step closes
-resource courses is not read. Answers for days from 1 February to 30 June 2026 that depend on
-it repeat the earlier rule and are marked ``beyond_known_law``, with the reason. Phase two of
-the employment reform (a new LAB, and a law on sanctions and sickness benefit, both expected
-in force 1 January 2027) is not encoded, so every table's horizon is 1 January 2027: answers
-from that day are marked ``beyond_known_law`` too.
-
-Examples:
-    >>> import datetime as dt
-    >>> rules = benefit_rules(Benefit.CASH_BENEFIT_ACTIVITY_READY, on=dt.date(2024, 3, 1))
-    >>> rules.coordinating_caseworker, rules.holistic_intervention
-    (True, True)
-    >>> sorted(g.code for g in rules.typical_groups)
-    ['hoejrisiko']
+Part of [`helhed.benefits`][helhed.benefits], where these names are imported from. Every
+benefit has a row in every table from its first day; the module checks that when imported.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
-import attrs
-
-from helhed._coded import CodedEnum
-from helhed._validation import Checker
-from helhed._values import frozen_fields
-from helhed.dated import BEYOND_KNOWN_LAW, Horizon, InForce, Rule, RuleTable
+from helhed.benefits._codes import Benefit, BenefitStatus, Lifecycle
+from helhed.dated import BEYOND_KNOWN_LAW, Horizon, Rule, RuleTable
 from helhed.errors import NoRuleError
 from helhed.groups import RiskGroup
 from helhed.sources import Citation, Reason, Verification
@@ -62,104 +21,14 @@ __all__ = [
     "FIRST_RULE_DATE",
     "HOLISTIC_INTERVENTION",
     "LIFECYCLE",
+    "PENDING",
     "PHASE_ONE_WINDOW_REASON",
+    "PHASE_TWO",
     "PHASE_TWO_REASON",
     "RENAMING_2020",
+    "TABLES",
     "TYPICAL_GROUPS",
-    "Benefit",
-    "BenefitRules",
-    "BenefitStatus",
-    "Lifecycle",
-    "benefit_rules",
-    "rule_boundaries",
 ]
-
-
-class Benefit(CodedEnum):
-    """A funding basis (forsørgelsesgrundlag), or employment, as the sources name them."""
-
-    CASH_BENEFIT_JOB_READY = (
-        "kontanthjaelp_jobparat",
-        "Kontanthjælp, jobparat",
-        "Cash benefit, job-ready",
-    )
-    CASH_BENEFIT_EDUCATION_READY = (
-        "kontanthjaelp_uddannelsesparat",
-        "Kontanthjælp, uddannelsesparat",
-        "Cash benefit, education-ready",
-    )
-    CASH_BENEFIT_ACTIVITY_READY = (
-        "kontanthjaelp_aktivitetsparat",
-        "Kontanthjælp, aktivitetsparat",
-        "Cash benefit, activity-ready",
-    )
-    EDUCATION_BENEFIT_EDUCATION_READY = (
-        "uddannelseshjaelp_uddannelsesparat",
-        "Uddannelseshjælp, uddannelsesparat",
-        "Education benefit, education-ready",
-    )
-    EDUCATION_BENEFIT_ACTIVITY_READY = (
-        "uddannelseshjaelp_aktivitetsparat",
-        "Uddannelseshjælp, aktivitetsparat",
-        "Education benefit, activity-ready",
-    )
-    RESOURCE_COURSE = ("ressourceforloeb", "Ressourceforløb", "Resource course")
-    JOB_CLARIFICATION_COURSE = (
-        "jobafklaringsforloeb",
-        "Jobafklaringsforløb",
-        "Job clarification course",
-    )
-    FLEX_JOB = ("fleksjob", "Fleksjob", "Flex job")
-    FLEX_JOB_UNEMPLOYMENT_BENEFIT = (
-        "ledighedsydelse",
-        "Ledighedsydelse",
-        "Flex-job unemployment benefit",
-    )
-    SICKNESS_BENEFIT = ("sygedagpenge", "Sygedagpenge", "Sickness benefit")
-    JOB_TRIAL = ("jobafproevning", "Jobafprøvning (sygedagpenge)", "Job trial (sickness benefit)")
-    INTEGRATION_BENEFIT = (
-        "integrationsydelse",
-        "Integrationsydelse (flygtninge)",
-        "Integration benefit (refugees)",
-    )
-    SELF_SUPPORT_RETURN_BENEFIT = (
-        "selvforsoergelses_hjemrejseydelse",
-        "Selvforsørgelses- og hjemrejseydelse",
-        "Self-support and return benefit",
-    )
-    TRANSITION_BENEFIT = ("overgangsydelse", "Overgangsydelse", "Transition benefit")
-    INSURED_UNEMPLOYMENT_BENEFIT = (
-        "arbejdsloeshedsdagpenge",
-        "Arbejdsløshedsdagpenge (forsikrede ledige)",
-        "Insured unemployment benefit",
-    )
-    EARLY_RETIREMENT_PENSION = ("foertidspension", "Førtidspension", "Early-retirement pension")
-    EMPLOYED = ("beskaeftiget", "I beskæftigelse", "Employed")
-
-
-class BenefitStatus(CodedEnum):
-    """Whether a benefit can be granted on a date."""
-
-    OPEN = ("aaben", "Kan tilkendes", "Can be granted")
-    CLOSED_TO_NEW = (
-        "lukket_for_nye",
-        "Lukket for nye borgere; igangværende forløb fortsætter",
-        "Closed to new citizens; courses under way continue",
-    )
-    ABOLISHED = ("ophaevet", "Ophævet", "Abolished")
-
-
-@attrs.frozen(field_transformer=frozen_fields)
-class Lifecycle:
-    """The value of a ``LIFECYCLE`` row.
-
-    Attributes:
-        status: Open, closed to new citizens, or abolished.
-        successor: The benefit that replaces an abolished one, if a single one does.
-    """
-
-    status: BenefitStatus
-    successor: Benefit | None = None
 
 
 FIRST_RULE_DATE = dt.date(2018, 1, 19)
@@ -174,7 +43,8 @@ see ``LIFECYCLE``)."""
 _CASH_REFORM = dt.date(2025, 7, 1)
 _EMPLOYMENT_REFORM_1 = dt.date(2026, 2, 1)
 _EMPLOYMENT_REFORM_1_FULL = dt.date(2026, 7, 1)
-_PHASE_TWO = dt.date(2027, 1, 1)
+PHASE_TWO = dt.date(2027, 1, 1)
+"""The day phase two of the employment reform is expected in force: every table's horizon."""
 
 _V = Verification.VERIFIED
 _S = Verification.SECONDARY
@@ -203,7 +73,7 @@ PHASE_TWO_REASON = Reason(
 """Why answers from 1 January 2027 are beyond known law; the one text every dated table that
 phase two changes uses for its horizon."""
 
-_HORIZON = Horizon(_PHASE_TWO, PHASE_TWO_REASON)
+_HORIZON = Horizon(PHASE_TWO, PHASE_TWO_REASON)
 
 PHASE_ONE_WINDOW_REASON = Reason(
     BEYOND_KNOWN_LAW,
@@ -607,304 +477,26 @@ TYPICAL_GROUPS: RuleTable[Benefit, frozenset[RiskGroup]] = RuleTable(
 set means the sources tie the benefit to no group in particular."""
 
 
-_TABLES: tuple[RuleTable[Benefit, Any], ...] = (
+TABLES: tuple[RuleTable[Benefit, Any], ...] = (
     LIFECYCLE,
     HOLISTIC_INTERVENTION,
     COORDINATING_CASEWORKER,
     TYPICAL_GROUPS,
 )
+"""The four tables, in the order of the questions of ``benefit_rules``."""
 
-_PENDING = frozenset(
+PENDING = frozenset(
     (table.name, row.key, row.valid_from)
-    for table in _TABLES
+    for table in TABLES
     for row in table.rows
     if row.note_en == _WINDOW_NOTE[1]
 )
 """The rows that repeat an earlier rule because lov nr. 1750's step for them is not read."""
 
 
-@attrs.frozen(field_transformer=frozen_fields)
-class BenefitRules:
-    """What the law says about a benefit on a date, with reasons.
-
-    The answer is the same for every date in ``[valid_from, valid_to)``.
-
-    Attributes:
-        benefit: The benefit asked about.
-        on: The date asked about.
-        status: Open, closed to new citizens, or abolished.
-        successor: The benefit that replaced an abolished one, if a single one did.
-        holistic_intervention: True if LAB requires a holistic intervention.
-        coordinating_caseworker: True if the citizen has a right to a coordinating caseworker.
-        typical_groups: The target groups the benefit typically belongs to (empty: none stated).
-        verification: The weakest verification among the rows used.
-        beyond_known_law: True if ``on`` lies past the last known reform, or in a period
-            where a reform's in-force day for the rule is not read; the answer then repeats
-            the last known rules, and ``reasons`` says why.
-        valid_from: First day of the interval in which this answer holds.
-        valid_to: First day after it, or None if no later row is known.
-        reasons: The cited explanation, one reason per question plus any caveats.
-    """
-
-    benefit: Benefit
-    on: dt.date
-    status: BenefitStatus
-    successor: Benefit | None
-    holistic_intervention: bool
-    coordinating_caseworker: bool
-    typical_groups: frozenset[RiskGroup]
-    verification: Verification
-    beyond_known_law: bool
-    valid_from: dt.date
-    valid_to: dt.date | None
-    reasons: tuple[Reason, ...]
-
-    def __attrs_post_init__(self) -> None:
-        """Check every field, and that the dates, the successor and the reasons agree.
-
-        The rules are those of [`benefit_rules`][helhed.benefits.benefit_rules] that need no
-        rule table: the answer is not looked up again, so an answer given under earlier rule
-        tables still loads.
-        """
-        check = Checker()
-        ok = check.member(self.benefit, Benefit, "benefit")
-        dates_ok = check.day(self.on, "on") & check.day(self.valid_from, "valid_from")
-        dates_ok &= check.day(self.valid_to, "valid_to", optional=True)
-        ok &= check.member(self.status, BenefitStatus, "status")
-        ok &= check.member(self.successor, Benefit, "successor", optional=True)
-        ok &= check.flag(self.holistic_intervention, "holistic_intervention")
-        ok &= check.flag(self.coordinating_caseworker, "coordinating_caseworker")
-        ok &= check.members(self.typical_groups, RiskGroup, "typical_groups")
-        ok &= check.member(self.verification, Verification, "verification")
-        ok &= check.flag(self.beyond_known_law, "beyond_known_law")
-        ok &= check.each(self.reasons, Reason, "reasons")
-        if dates_ok:
-            check.expect(self.valid_from <= self.on, "valid_from", "must not be after on")
-            check.expect(
-                self.valid_to is None or self.valid_to > self.on,
-                "valid_to",
-                "must be after on: the answer holds from valid_from to the day before valid_to",
-            )
-        if ok:
-            self._check_successor(check)
-            self._check_reasons(check)
-        check.done()
-
-    def _check_successor(self, check: Checker) -> None:
-        """A successor only for an abolished benefit, and never the benefit itself."""
-        if self.successor is not None:
-            check.expect(
-                self.status is BenefitStatus.ABOLISHED,
-                "successor",
-                "is only given for an abolished benefit",
-            )
-            check.expect(self.successor is not self.benefit, "successor", "must be another benefit")
-
-    def _check_reasons(self, check: Checker) -> None:
-        """Each question's reason gives the answer of its field; the caveats set verification."""
-        codes = [r.code for r in self.reasons]
-        answers = (
-            ("status", _STATUS, f"{_STATUS}.{self.status.code}"),
-            ("holistic_intervention", _HOLISTIC, _yes_no(_HOLISTIC, self.holistic_intervention)),
-            (
-                "coordinating_caseworker",
-                _CASEWORKER,
-                _yes_no(_CASEWORKER, self.coordinating_caseworker),
-            ),
-            ("typical_groups", _TYPICAL, _TYPICAL if self.typical_groups else f"{_TYPICAL}.none"),
-        )
-        for field, family, expected in answers:
-            check.expect(
-                [c for c in codes if c == family or c.startswith(f"{family}.")] == [expected],
-                "reasons",
-                f"must give one {family} reason, agreeing with {field}",
-            )
-        check.expect(
-            codes.count(BEYOND_KNOWN_LAW) == int(self.beyond_known_law),
-            "reasons",
-            "must include law.beyond_known exactly when beyond_known_law is true",
-        )
-        caveats = [c for c in codes if c.startswith("rule.")]
-        if check.expect(
-            all(c in _CAVEATS for c in caveats),
-            "reasons",
-            "a rule caveat must name a verification level below verified",
-        ):
-            weakest = max((_CAVEATS[c] for c in caveats), default=_V, key=_WEAKNESS.__getitem__)
-            check.expect(
-                self.verification is weakest,
-                "verification",
-                "must be the weakest level among the rule caveats in reasons, or verified "
-                "when there are none",
-            )
-
-
-_WEAKNESS = {v: i for i, v in enumerate(Verification)}
-"""How weak each level is: the order of ``Verification``, surest first."""
-
-# The codes of the reasons of an answer: a family per question, and a caveat per weak row.
-_STATUS = "benefit.status"
-_HOLISTIC = "benefit.holistic"
-_CASEWORKER = "benefit.caseworker"
-_TYPICAL = "benefit.typical_groups"
-_CAVEATS = {f"rule.{v.code}": v for v in Verification if v is not _V}
-
-
-def _yes_no(family: str, value: bool) -> str:  # noqa: FBT001
-    """The code of a yes/no answer, e.g. ``benefit.holistic.yes``."""
-    return f"{family}.{'yes' if value else 'no'}"
-
-
-def benefit_rules(benefit: Benefit, *, on: dt.date) -> BenefitRules:
-    """Answer what the law says about ``benefit`` on ``on``.
-
-    Answers are immutable and cached per benefit and date.
-
-    Args:
-        benefit: The funding basis.
-        on: The date the answer is for.
-
-    Returns:
-        The status, rights and typical groups, each with a cited reason.
-
-    Raises:
-        NoRuleError: If ``on`` is before 19 January 2018, or before the benefit existed
-            (education-ready cash benefit exists from 1 July 2025).
-    """
-    return _benefit_rules(benefit, on)
-
-
-@functools.lru_cache(maxsize=4096)
-def _benefit_rules(benefit: Benefit, on: dt.date) -> BenefitRules:
-    lifecycle = LIFECYCLE.lookup(benefit, on)
-    holistic = HOLISTIC_INTERVENTION.lookup(benefit, on)
-    caseworker = COORDINATING_CASEWORKER.lookup(benefit, on)
-    typical = TYPICAL_GROUPS.lookup(benefit, on)
-    hits: tuple[InForce[Benefit, Any], ...] = (lifecycle, holistic, caseworker, typical)
-    reasons = [
-        _lifecycle_reason(benefit, lifecycle),
-        _flag_reason(
-            benefit,
-            holistic,
-            _HOLISTIC,
-            ("LAB kræver en helhedsorienteret indsats", "LAB requires a holistic intervention"),
-            (
-                "LAB kræver ikke en helhedsorienteret indsats",
-                "LAB does not require a holistic intervention",
-            ),
-        ),
-        _flag_reason(
-            benefit,
-            caseworker,
-            _CASEWORKER,
-            (
-                "borgeren har ret til en koordinerende sagsbehandler",
-                "the citizen has a right to a coordinating caseworker",
-            ),
-            (
-                "ingen ret til en koordinerende sagsbehandler",
-                "no right to a coordinating caseworker",
-            ),
-        ),
-        _typical_reason(benefit, typical),
-    ]
-    # Several tables may rest on the same secondary source; say each caveat once.
-    caveats = (_caveat(hit) for hit in hits if hit.rule.verification is not _V)
-    reasons.extend(caveat for caveat in dict.fromkeys(caveats) if caveat not in reasons)
-    pending = any(
-        (table.name, hit.rule.key, hit.rule.valid_from) in _PENDING
-        for table, hit in zip(_TABLES, hits, strict=True)
-    )
-    beyond = lifecycle.beyond_known_law or pending
-    if lifecycle.beyond_known_law and LIFECYCLE.horizon is not None:
-        reasons.append(LIFECYCLE.horizon.reason)
-    elif pending:
-        reasons.append(PHASE_ONE_WINDOW_REASON)
-    ends = [h.valid_to for h in hits if h.valid_to is not None]
-    return BenefitRules(
-        benefit=benefit,
-        on=on,
-        status=lifecycle.value.status,
-        successor=lifecycle.value.successor,
-        holistic_intervention=holistic.value,
-        coordinating_caseworker=caseworker.value,
-        typical_groups=typical.value,
-        verification=max((h.rule.verification for h in hits), key=_WEAKNESS.__getitem__),
-        beyond_known_law=beyond,
-        valid_from=max(h.rule.valid_from for h in hits),
-        valid_to=min(ends) if ends else None,
-        reasons=tuple(reasons),
-    )
-
-
-def rule_boundaries(benefit: Benefit) -> tuple[dt.date, ...]:
-    """Every date on which an answer of `benefit_rules` for ``benefit`` may change.
-
-    The dates are in order and include the horizon (1 January 2027).
-    """
-    dates = {d for table in _TABLES for d in table.boundaries(benefit)}
-    dates.add(_PHASE_TWO)
-    return tuple(sorted(dates))
-
-
-def _lifecycle_reason(benefit: Benefit, hit: InForce[Benefit, Lifecycle]) -> Reason:
-    status = hit.value.status
-    successor = hit.value.successor
-    da = f"{benefit.label_da}: {status.label_da.lower()}."
-    en = f"{benefit.label_en}: {status.label_en.lower()}."
-    if successor is not None:
-        da += f" Afløst af {successor.label_da.lower()}."
-        en += f" Replaced by {successor.label_en.lower()}."
-    return Reason(f"{_STATUS}.{status.code}", da, en, hit.rule.citation)
-
-
-def _flag_reason(
-    benefit: Benefit,
-    hit: InForce[Benefit, bool],
-    code: str,
-    yes: tuple[str, str],
-    no: tuple[str, str],
-) -> Reason:
-    da, en = yes if hit.value else no
-    return Reason(
-        _yes_no(code, hit.value),
-        f"{benefit.label_da}: {da}.",
-        f"{benefit.label_en}: {en}.",
-        hit.rule.citation,
-    )
-
-
-def _typical_reason(benefit: Benefit, hit: InForce[Benefit, frozenset[RiskGroup]]) -> Reason:
-    groups = sorted(hit.value, key=list(RiskGroup).index)
-    if not groups:
-        return Reason(
-            f"{_TYPICAL}.none",
-            f"{benefit.label_da}: kilderne knytter ikke forsørgelsesgrundlaget til en bestemt "
-            "målgruppe.",
-            f"{benefit.label_en}: the sources tie this funding basis to no group in particular.",
-            hit.rule.citation,
-        )
-    return Reason(
-        _TYPICAL,
-        f"{benefit.label_da}: typisk {' og '.join(g.label_da.lower() for g in groups)}.",
-        f"{benefit.label_en}: typically the {' and '.join(g.label_en.lower() for g in groups)}.",
-        hit.rule.citation,
-    )
-
-
-def _caveat(hit: InForce[Benefit, Any]) -> Reason:
-    rule = hit.rule
-    return Reason(
-        f"rule.{rule.verification.code}",
-        f"{rule.verification.label_da}: {rule.note_da}".strip(),
-        f"{rule.verification.label_en}: {rule.note_en}".strip(),
-        rule.citation,
-    )
-
-
 def _check_complete() -> None:
     """Every benefit must have a row in every table from its first day; fail at import if not."""
-    for table in _TABLES:
+    for table in TABLES:
         for benefit in Benefit:
             first = LIFECYCLE.boundaries(benefit)[0]
             try:
