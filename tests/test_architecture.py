@@ -80,6 +80,7 @@ FLOORS = [
     "plots",
     "municipality",
     "distributed",
+    "protocol_files",
     "testing",
     "cli",
 ]

@@ -33,7 +33,15 @@ from helhed.organisation import (
     check_continuity,
     coordinating_caseworker_right,
 )
-from helhed.serialization import DOCUMENTS, from_dict, from_json, make_converter, to_dict, to_json
+from helhed.serialization import (
+    DOCUMENTS,
+    FIRST_VERSIONS,
+    from_dict,
+    from_json,
+    make_converter,
+    to_dict,
+    to_json,
+)
 from helhed.sickness import SicknessCategory, sickness_category
 from helhed.sources import Citation, Reason, Verification
 from helhed.target_groups import HorizonBasis, classify
@@ -152,7 +160,7 @@ V1_FILES = {
 
 
 def test_the_version_1_files_cover_every_checked_type():
-    assert set(V1_FILES.values()) == set(CHECKED)
+    assert set(V1_FILES.values()) == set(CHECKED) - set(FIRST_VERSIONS)
 
 
 @pytest.mark.parametrize(("file", "name"), sorted(V1_FILES.items()))

@@ -29,8 +29,18 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._meta import is_non_blank, is_sensitive
 from helhed.errors import UnknownNameError, quoted
-from helhed.pathways.events import EVENT_TYPES, Event
-from helhed.serialization import DOCUMENTS, EVENT_TAG, SCHEMA_VERSION, make_converter
+from helhed.pathways.events import EVENT_TYPES, Event, EventKind
+from helhed.rules import CONDITIONS, RULE_KINDS, Condition, Rule
+from helhed.serialization import (
+    BASES,
+    BASIS_TAG,
+    CONDITION_TAG,
+    DOCUMENTS,
+    EVENT_TAG,
+    RULE_TAG,
+    SCHEMA_VERSION,
+    make_converter,
+)
 
 __all__ = ["json_schema"]
 
@@ -110,6 +120,19 @@ def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901,
         return {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"}
     if t is Event:
         return {"oneOf": [_event_schema(cls, defs) for cls in EVENT_TYPES.values()]}
+    if t is Rule:
+        return {"oneOf": [_tagged(cls, RULE_TAG, code, defs) for code, cls in RULE_KINDS.items()]}
+    if t is Condition or t == _HOLDS:  # a Python function is never written
+        return {
+            "oneOf": [_tagged(cls, CONDITION_TAG, code, defs) for code, cls in CONDITIONS.items()]
+        }
+    if t == _BASIS:
+        bases = [_tagged(cls, BASIS_TAG, code, defs) for code, cls in BASES.items()]
+        return {"anyOf": [{"oneOf": bases}, {"type": "null"}]}
+    if t == type[Event]:
+        return _type_schema(EventKind, defs)
+    if t == (str | bool):
+        return {"type": ["string", "boolean"]}
     if isinstance(t, type) and issubclass(t, CodedEnum):
         if t.__name__ not in defs:
             defs[t.__name__] = {
@@ -135,6 +158,19 @@ def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901,
 
 
 _UnionType = type(int | None)
+_HOLDS = typing.get_type_hints(RULE_KINDS["every"])["holds"]
+_BASIS = typing.get_type_hints(Rule)["basis"]
+
+
+def _tagged(cls: type, tag: str, code: str, defs: dict[str, Any]) -> dict[str, Any]:
+    """The object schema of one kind of a tagged union, its ``code`` required under ``tag``."""
+    if cls.__name__ not in defs:
+        defs[cls.__name__] = {}  # reserve the name before recursing
+        body = _object_schema(cls, defs)
+        body["properties"] = {tag: {"const": code}, **body["properties"]}
+        body["required"] = [tag, *body["required"]]
+        defs[cls.__name__] = body
+    return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
 def _event_schema(cls: type[Event], defs: dict[str, Any]) -> dict[str, Any]:

@@ -65,13 +65,20 @@ from helhed.organisation import (
 from helhed.pathways.compliance import ComplianceReport
 from helhed.pathways.events import EVENT_TYPES, Event, EventKind
 from helhed.pathways.pathway import Pathway
+from helhed.rules import CONDITIONS, RULE_KINDS, Condition, Match, Protocol, Rule
+from helhed.rules.kinds import unwritable
 from helhed.sickness import SicknessAssessment
+from helhed.sources import Reading, Stated
 from helhed.target_groups import Assessment
 
 __all__ = [
+    "BASIS_TAG",
+    "CONDITION_TAG",
     "DATE_PATTERN",
     "DOCUMENTS",
     "EVENT_TAG",
+    "FIRST_VERSIONS",
+    "RULE_TAG",
     "SCHEMA_VERSION",
     "UPGRADES",
     "document_name",
@@ -110,11 +117,19 @@ DOCUMENTS: Mapping[str, type] = MappingProxyType(
         "municipality-profile": MunicipalityProfile,
         "readiness": Readiness,
         "catalogue": Catalogue,
+        "protocol": Protocol,
     }
 )
 """The top-level document types, by the name ``helhed schema NAME`` knows them by."""
 
 _NAMES = {cls: name for name, cls in DOCUMENTS.items()}
+
+FIRST_VERSIONS: Mapping[str, int] = MappingProxyType({"protocol": 3})
+"""The first schema version of each document type that did not exist at version 1.
+
+A protocol document was first written at version 3; a document claiming an older version
+was not written by helhed and is refused rather than upgraded.
+"""
 
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 """An upgrade: the dict of a document of one version to the dict of the next.
@@ -180,9 +195,14 @@ def _same(document: dict[str, Any]) -> dict[str, Any]:
 
 UPGRADES: Mapping[tuple[str, int], Upgrade] = MappingProxyType(
     {
-        **{(name, 1): _same for name in DOCUMENTS if name != "pathway"},
+        **{
+            (name, 1): _same
+            for name in DOCUMENTS
+            if name != "pathway"
+            if name not in FIRST_VERSIONS
+        },
         ("pathway", 1): _upgrade_events_1,
-        **{(name, 2): _same for name in DOCUMENTS},
+        **{(name, 2): _same for name in DOCUMENTS if FIRST_VERSIONS.get(name, 1) <= 2},
     }
 )
 """The registered upgrades, by (document name, the version they read).
@@ -201,6 +221,15 @@ _TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
 _ZONE = re.compile(r"Z|[+-]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
 EVENT_TAG = "event"
 """The key that carries an event's kind (its ``EventKind`` code) in JSON."""
+RULE_TAG = "rule"
+"""The key that carries a rule's kind (its code in ``RULE_KINDS``) in a protocol document."""
+CONDITION_TAG = "condition"
+"""The key that carries a condition's kind (its code in ``CONDITIONS``) in JSON."""
+BASIS_TAG = "kind"
+"""The key that says what a rule's ``basis`` is: ``stated`` or ``reading``."""
+BASES: Mapping[str, type[Stated | Reading]] = MappingProxyType(
+    {"stated": Stated, "reading": Reading}
+)
 
 
 class _FieldError(ValueError):
@@ -322,6 +351,7 @@ def make_converter() -> cattrs.Converter:
 
     converter.register_structure_hook_factory(attrs.has, _attrs_hook)
     _register_events(converter, _attrs_hook)
+    _register_rules(converter, _attrs_hook)
     return converter
 
 
@@ -360,6 +390,108 @@ def _register_events(
 
     converter.register_unstructure_hook_func(_is_event, _unstructure_event)
     converter.register_structure_hook(Event, _structure_event)
+
+
+def _tagged(
+    converter: cattrs.Converter,
+    attrs_hook: Callable[[type], Callable[[object, type], Any]],
+    tag: str,
+    classes: Mapping[str, type],
+) -> tuple[Callable[[Any], dict[str, Any]], Callable[[object, Any], Any]]:
+    """Write and read a value of one of ``classes``, its code under ``tag`` and fields after."""
+    out: dict[type, tuple[str, Callable[[Any], dict[str, Any]]]] = {}
+    into: dict[str, Callable[[object, type], Any]] = {}
+
+    def unstructure(value: Any) -> dict[str, Any]:
+        if not out:  # made when first used, once the hooks for the fields are registered
+            for code, cls in classes.items():
+                out[cls] = (code, make_dict_unstructure_fn(cls, converter))
+        code, write = out[type(value)]  # a class outside ``classes`` is refused before
+        return {tag: code, **write(value)}
+
+    def structure(value: object, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _FieldError("must be an object")
+        fields = dict(value)
+        code = fields.pop(tag, None)
+        if code is None:
+            raise ValidationError.at(tag, "is required")
+        if not into:
+            into.update({code: attrs_hook(cls) for code, cls in classes.items()})
+        if not isinstance(code, str) or code not in into:
+            msg = f"is not a known code; expected one of: {', '.join(classes)}"
+            raise ValidationError.at(tag, msg)
+        try:
+            return into[code](fields, classes[code])
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
+            raise ValidationError(_problems(exc, "")) from None
+
+    return unstructure, structure
+
+
+_HOLDS = typing.get_type_hints(RULE_KINDS["every"])["holds"]
+_BASIS = typing.get_type_hints(Rule)["basis"]
+
+
+def _register_rules(
+    converter: cattrs.Converter, attrs_hook: Callable[[type], Callable[[object, type], Any]]
+) -> None:
+    """Protocols: rules tagged with ``rule``, conditions with ``condition``, bases with ``kind``.
+
+    A match's kinds are event kind codes. Writing a protocol that holds what a document
+    cannot say (a rule class of one's own, a Python function) is refused, every place named.
+    """
+    rule_out, rule_in = _tagged(converter, attrs_hook, RULE_TAG, RULE_KINDS)
+    condition_out, condition_in = _tagged(converter, attrs_hook, CONDITION_TAG, CONDITIONS)
+    basis_out, basis_in = _tagged(converter, attrs_hook, BASIS_TAG, BASES)
+    protocol_out: list[Callable[[Protocol], dict[str, Any]]] = []
+
+    def _unstructure_protocol(protocol: Protocol) -> dict[str, Any]:
+        problems = list(unwritable(protocol.rules))
+        if problems:
+            raise ValidationError(problems)
+        if not protocol_out:  # made when first used, once every hook is registered
+            protocol_out.append(make_dict_unstructure_fn(Protocol, converter))
+        return protocol_out[0](protocol)
+
+    def _structure_kind(value: object, _: Any) -> type[Event]:
+        return EVENT_TYPES[typing.cast("EventKind", _structure_coded(value, EventKind))]
+
+    def _structure_basis(value: object, _: Any) -> Stated | Reading | None:
+        return None if value is None else basis_in(value, _BASIS)
+
+    match_out: list[Callable[[Match], dict[str, Any]]] = []
+
+    def _unstructure_match(match: Match) -> dict[str, Any]:
+        if not match_out:  # a match lists only what narrows it
+            match_out.append(
+                make_dict_unstructure_fn(Match, converter, _cattrs_omit_if_default=True)
+            )
+        return match_out[0](match)
+
+    def _is_subclass(base: type) -> Callable[[Any], bool]:
+        return lambda t: isinstance(t, type) and issubclass(t, base)
+
+    converter.register_unstructure_hook(Protocol, _unstructure_protocol)
+    converter.register_unstructure_hook(Match, _unstructure_match)
+    converter.register_unstructure_hook_func(_is_subclass(Rule), rule_out)
+    converter.register_structure_hook(Rule, rule_in)
+    converter.register_unstructure_hook_func(_is_subclass(Condition), condition_out)
+    converter.register_structure_hook(Condition, condition_in)
+    converter.register_structure_hook_func(lambda t: t == _HOLDS, condition_in)
+    converter.register_unstructure_hook_func(
+        lambda t: t == _BASIS, lambda b: None if b is None else basis_out(b)
+    )
+    converter.register_structure_hook_func(lambda t: t == _BASIS, _structure_basis)
+    converter.register_unstructure_hook_func(lambda t: t == type[Event], lambda k: k.KIND.code)
+    converter.register_structure_hook_func(lambda t: t == type[Event], _structure_kind)
+    converter.register_structure_hook_func(lambda t: t == (str | bool), _structure_text_or_flag)
+
+
+def _structure_text_or_flag(value: object, _: Any) -> str | bool:
+    if not isinstance(value, (str, bool)):
+        raise _FieldError("must be text, or true or false")
+    return value
 
 
 def _structure_items(converter: cattrs.Converter, value: object, item_type: Any) -> list[Any]:
@@ -453,10 +585,21 @@ def from_dict(data: object, cls: type[T], *, path: str = "") -> T:
     version_path = f"{path}.schema_version" if path else "schema_version"
     if isinstance(version, bool) or not isinstance(version, int):
         raise ValidationError.at(version_path, "is required and must be a whole number")
+    first = FIRST_VERSIONS.get(name, 1)
     if version > SCHEMA_VERSION or version < 1:
         raise ValidationError.at(
             version_path,
-            f"is not a supported version; this release reads versions 1 to {SCHEMA_VERSION}",
+            "is not a supported version; this release reads "
+            + (
+                f"versions {first} to {SCHEMA_VERSION}"
+                if first < SCHEMA_VERSION
+                else f"version {SCHEMA_VERSION}"
+            ),
+        )
+    if version < first:
+        raise ValidationError.at(
+            version_path,
+            f"is not a supported version; {name} documents start at version {first}",
         )
     try:
         while version < SCHEMA_VERSION:

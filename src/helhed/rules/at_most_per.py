@@ -40,6 +40,12 @@ class AtMostPer(PopulationRule):
     limit: int
     role: Role
 
+    def _validate(self, check: Checker) -> None:
+        """Validate the common fields, the limit (1 or more) and the role."""
+        super()._validate(check)
+        check.whole(self.limit, "limit", minimum=1)
+        check.member(self.role, Role, "role")
+
     def check_all(self, pathways: Sequence[Pathway], on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each citizen beyond the limit of their member of staff."""
         caseloads: dict[str, list[tuple[dt.date, str, int, Pathway]]] = defaultdict(list)
@@ -83,11 +89,9 @@ def at_most_per(  # noqa: PLR0913 - a rule is its parameters
     """A member of staff in ``role`` has at most ``limit`` citizens (a population rule).
 
     Raises:
-        ValidationError: If ``limit`` is not a whole number of 1 or more.
+        ValidationError: If ``limit`` is not a whole number of 1 or more, or another field is
+            wrong.
     """
-    check = Checker()
-    check.whole(limit, "limit", minimum=1)
-    check.done()
     return AtMostPer(
         id=id,
         severity=severity,

@@ -21,7 +21,14 @@ from helhed._validation import Checker, pair_of
 from helhed._values import frozen_fields
 from helhed.errors import ValidationError
 from helhed.organisation import Administration, Role
-from helhed.pathways.events import ConversationHeld, ConversationKind, Event, EventKind, Referred
+from helhed.pathways.events import (
+    EVENT_TYPES,
+    ConversationHeld,
+    ConversationKind,
+    Event,
+    EventKind,
+    Referred,
+)
 from helhed.pathways.pathway import Pathway
 from helhed.rules.conditions import Condition
 from helhed.sources import Basis, Citation, Reading, Stated
@@ -130,8 +137,23 @@ class Match:
     name_en: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        """Validate the kinds, the condition and the names (both or neither)."""
+        """Validate the kinds, the narrowing fields, the condition and the names (both or none)."""
         check = Checker()
+        check.member(self.recorded_by, Administration, "recorded_by", optional=True)
+        check.member(self.to, Administration, "to", optional=True)
+        if self.voluntary is not None:
+            check.flag(self.voluntary, "voluntary")
+        check.member(self.conversation, ConversationKind, "conversation", optional=True)
+        check.member(self.role, Role, "role", optional=True)
+        if self.offers is not None and check.expect(
+            isinstance(self.offers, frozenset), "offers", "must be a set of texts or None"
+        ):
+            check.expect(
+                all(isinstance(o, str) and o.strip() for o in self.offers),  # type: ignore[redundant-expr]
+                "offers",
+                "must hold only texts that are not blank",
+            )
+        check.text(self.instrument, "instrument", optional=True)
         if (
             check.expect(
                 isinstance(self.kinds, tuple)  # type: ignore[redundant-expr]
@@ -294,8 +316,13 @@ class Rule(abc.ABC):
     basis: Basis | None = None
 
     def __attrs_post_init__(self) -> None:
-        """Validate the common fields."""
+        """Validate every field, listing every problem at once."""
         check = Checker()
+        self._validate(check)
+        check.done()
+
+    def _validate(self, check: Checker) -> None:
+        """Record what is wrong with the fields; a kind extends it for its own fields."""
         check.text(self.id, "id")
         check.member(self.severity, Severity, "severity")
         check.expect(isinstance(self.citation, Citation), "citation", "must be a Citation")
@@ -306,7 +333,6 @@ class Rule(abc.ABC):
             "basis",
             "must be a Stated, a Reading or None",
         )
-        check.done()
 
     @property
     def reading(self) -> bool:
@@ -348,6 +374,31 @@ class PopulationRule(Rule):
     @abc.abstractmethod
     def check_all(self, pathways: Sequence[Pathway], on: dt.date) -> Iterator[Finding]:
         """Yield the findings across ``pathways``, whose logs end on or before ``on``."""
+
+
+# What ``same`` may name: an event's fields, and its properties such as ``kind``.
+_EVENT_FIELDS = frozenset(
+    name
+    for cls in EVENT_TYPES.values()
+    for name in (
+        *attrs.fields_dict(cls),
+        *(n for n in dir(cls) if isinstance(getattr(cls, n, None), property)),
+    )
+    if not name.startswith("_")
+)
+
+
+def _check_match(check: Checker, value: object, path: str) -> bool:
+    """Record at ``path`` unless ``value`` is a [`Match`][helhed.rules.Match]."""
+    return check.expect(isinstance(value, Match), path, "must be a Match (see when())")
+
+
+def _check_same(check: Checker, same: object, path: str = "same") -> None:
+    """Record at ``path`` unless ``same`` is None or the name of a field of an event kind."""
+    if same is None:
+        return
+    if check.text(same, path):
+        check.expect(same in _EVENT_FIELDS, path, "is not a field of any event kind")
 
 
 def _correlated(same: str | None, trigger: Event, other: Event) -> bool:

@@ -42,12 +42,10 @@ class CoordinatingCaseworkerAssigned(Rule):
 
     grace_days: int = 0
 
-    def __attrs_post_init__(self) -> None:
+    def _validate(self, check: Checker) -> None:
         """Validate the common fields and ``grace_days``."""
-        super().__attrs_post_init__()
-        check = Checker()
+        super()._validate(check)
         check.whole(self.grace_days, "grace_days")
-        check.done()
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield a finding if the right holds on ``on``, its grace has run, and nobody has it."""

@@ -45,10 +45,9 @@ class Every(Rule):
     failure_da: str
     failure_en: str
 
-    def __attrs_post_init__(self) -> None:
+    def _validate(self, check: Checker) -> None:
         """Validate the common fields, the condition against the events' kinds, the texts."""
-        super().__attrs_post_init__()
-        check = Checker()
+        super()._validate(check)
         if check.expect(isinstance(self.events, Match), "events", "must be a Match"):
             if isinstance(self.holds, Condition):
                 self.holds.fits(self.events.kinds, check, "holds")
@@ -56,7 +55,6 @@ class Every(Rule):
                 check.expect(callable(self.holds), "holds", "must be a condition or a function")
         check.text(self.failure_da, "failure_da")
         check.text(self.failure_en, "failure_en")
-        check.done()
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each matching event the condition fails for."""

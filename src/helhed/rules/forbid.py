@@ -8,10 +8,11 @@ from typing import ClassVar
 
 import attrs
 
+from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.pathways.events import EventKind
 from helhed.pathways.pathway import Pathway
-from helhed.rules.base import Finding, Match, Rule, Severity
+from helhed.rules.base import Finding, Match, Rule, Severity, _check_match
 from helhed.sources import Basis, Citation
 
 __all__ = ["Forbid", "forbid"]
@@ -28,6 +29,11 @@ class Forbid(Rule):
     KIND: ClassVar[str] = "forbid"
 
     events: Match
+
+    def _validate(self, check: Checker) -> None:
+        """Validate the common fields and the match."""
+        super()._validate(check)
+        _check_match(check, self.events, "events")
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each matching event."""

@@ -15,13 +15,17 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 
-from helhed.errors import UnknownNameError, quoted
+import attrs
+
+from helhed.errors import Problem, UnknownNameError, quoted
+from helhed.pathways.events import EVENT_TYPES, EventKind
 from helhed.rules.at_most_per import AtMostPer
-from helhed.rules.base import Rule
+from helhed.rules.base import Match, Rule
 from helhed.rules.caseworkers import CoordinatingCaseworkerAssigned, OneCoordinatingCaseworker
+from helhed.rules.conditions import CONDITIONS, Condition
 from helhed.rules.every import Every
 from helhed.rules.first_follow_up import FirstFollowUpByWeek8
 from helhed.rules.forbid import Forbid
@@ -34,7 +38,7 @@ from helhed.rules.same_instrument import SameInstrument
 from helhed.rules.settled import SupportUntilSettled
 from helhed.rules.within import Within
 
-__all__ = ["RULE_KINDS", "kind_of"]
+__all__ = ["RULE_KINDS", "kind_of", "unwritable"]
 
 RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
     {
@@ -72,3 +76,55 @@ def kind_of(rule: Rule) -> str:
         msg = f"{quoted(type(rule).__name__)} is not a rule kind helhed can write as a document"
         raise UnknownNameError(msg)
     return code
+
+
+_PYTHON = "a Python function cannot be written; use a condition from helhed.rules.conditions"
+
+
+def unwritable(rules: Sequence[Rule]) -> Iterator[Problem]:
+    """What in a protocol's ``rules`` a document cannot say, by path (``rules[3].holds``).
+
+    A rule of a class outside ``RULE_KINDS`` (a subclass, a class of one's own), a Python
+    function as a condition, a condition of a class outside ``CONDITIONS``, and a match on an
+    event class without an event kind code of its own (a base class, a subclass).
+    """
+    for i, rule in enumerate(rules):
+        path = f"rules[{i}]"
+        if RULE_KINDS.get(getattr(type(rule), "KIND", "")) is not type(rule):
+            yield Problem(
+                path,
+                f"is a {type(rule).__name__}, which is not a rule kind a document can hold; "
+                f"expected one of: {', '.join(RULE_KINDS)}",
+            )
+            continue
+        for field in attrs.fields(type(rule)):
+            value = getattr(rule, field.name)
+            where = f"{path}.{field.name}"
+            if isinstance(value, Match):
+                yield from _unwritable_match(value, where)
+            elif field.name == "holds":
+                yield from _unwritable_condition(value, where)
+
+
+def _unwritable_match(match: Match, path: str) -> Iterator[Problem]:
+    for j, kind in enumerate(match.kinds):
+        own = getattr(kind, "KIND", None)
+        if not isinstance(own, EventKind) or EVENT_TYPES.get(own) is not kind:
+            yield Problem(
+                f"{path}.kinds[{j}]",
+                f"{kind.__name__} has no event kind code of its own; name the event kinds "
+                "it stands for",
+            )
+    if match.where is not None:
+        yield from _unwritable_condition(match.where, f"{path}.where")
+
+
+def _unwritable_condition(condition: object, path: str) -> Iterator[Problem]:
+    if not isinstance(condition, Condition):
+        yield Problem(path, _PYTHON)
+    elif CONDITIONS.get(condition.KIND) is not type(condition):
+        yield Problem(
+            path,
+            f"is a {type(condition).__name__}, which is not a condition a document can hold; "
+            f"expected one of: {', '.join(CONDITIONS)}",
+        )

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import attrs
 
+from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.organisation import Administration
 from helhed.pathways.events import (
@@ -59,6 +60,12 @@ class Parallel(Rule):
 
     first: Administration
     second: Administration
+
+    def _validate(self, check: Checker) -> None:
+        """Validate the common fields and both administrations."""
+        super()._validate(check)
+        check.member(self.first, Administration, "first")
+        check.member(self.second, Administration, "second")
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield one finding if both have interventions and none overlap."""

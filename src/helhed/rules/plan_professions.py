@@ -41,13 +41,11 @@ class PlanSpansProfessions(Rule):
     minimum: int = 2
     grace_days: int = 0
 
-    def __attrs_post_init__(self) -> None:
+    def _validate(self, check: Checker) -> None:
         """Validate the common fields, the minimum (1 or more) and the grace days."""
-        super().__attrs_post_init__()
-        check = Checker()
+        super()._validate(check)
         check.whole(self.minimum, "minimum", minimum=1)
         check.whole(self.grace_days, "grace_days")
-        check.done()
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield a finding for each plan whose items span too few professions."""

@@ -8,10 +8,19 @@ from typing import ClassVar
 
 import attrs
 
+from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.pathways.events import EventKind
 from helhed.pathways.pathway import Pathway
-from helhed.rules.base import Finding, Match, Rule, Severity, _correlated
+from helhed.rules.base import (
+    Finding,
+    Match,
+    Rule,
+    Severity,
+    _check_match,
+    _check_same,
+    _correlated,
+)
 from helhed.sources import Basis, Citation
 
 __all__ = ["Precedes", "precedes"]
@@ -35,6 +44,14 @@ class Precedes(Rule):
     then: Match
     same: str | None = None
     same_day: bool = False
+
+    def _validate(self, check: Checker) -> None:
+        """Validate the common fields, both matches, ``same`` and ``same_day``."""
+        super()._validate(check)
+        _check_match(check, self.first, "first")
+        _check_match(check, self.then, "then")
+        _check_same(check, self.same)
+        check.flag(self.same_day, "same_day")
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each ``then`` event with no ``first`` event before it."""
@@ -74,7 +91,12 @@ def precedes(  # noqa: PLR0913 - a rule is its parameters
     same_day: bool = False,
     basis: Basis | None = None,
 ) -> Precedes:
-    """Every ``then`` event has a ``first`` event before it (or that day, with ``same_day``)."""
+    """Every ``then`` event has a ``first`` event before it (or that day, with ``same_day``).
+
+    Raises:
+        ValidationError: If ``same`` is not a field of an event kind, or another field is
+            wrong.
+    """
     return Precedes(
         id=id,
         severity=severity,

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import attrs
 
+from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.organisation import Administration
 from helhed.pathways.consent import audit
@@ -32,6 +33,12 @@ class RequiresConsent(Rule):
 
     category: InformationCategory
     to: Administration
+
+    def _validate(self, check: Checker) -> None:
+        """Validate the common fields, the category and the administration."""
+        super()._validate(check)
+        check.member(self.category, InformationCategory, "category")
+        check.member(self.to, Administration, "to")
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each disclosure made without consent in force."""

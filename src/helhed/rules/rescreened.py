@@ -44,10 +44,9 @@ class RescreenedAtEnd(Rule):
     instrument: str = attrs.field(metadata=NON_BLANK)
     days: int = 7
 
-    def __attrs_post_init__(self) -> None:
+    def _validate(self, check: Checker) -> None:
         """Validate the common fields, the offer, the instrument and the days."""
-        super().__attrs_post_init__()
-        check = Checker()
+        super()._validate(check)
         check.text(self.offer, "offer")
         check.expect(
             self.instrument in INSTRUMENTS,
@@ -55,7 +54,6 @@ class RescreenedAtEnd(Rule):
             f"must be one of: {', '.join(INSTRUMENTS)}",
         )
         check.whole(self.days, "days")
-        check.done()
 
     @property
     def title(self) -> str:

@@ -16,7 +16,15 @@ from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.pathways.events import EventKind
 from helhed.pathways.pathway import Pathway
-from helhed.rules.base import Finding, Match, Rule, Severity, _correlated
+from helhed.rules.base import (
+    Finding,
+    Match,
+    Rule,
+    Severity,
+    _check_match,
+    _check_same,
+    _correlated,
+)
 from helhed.sources import Basis, Citation
 
 __all__ = ["Within", "within"]
@@ -40,6 +48,14 @@ class Within(Rule):
     after: Match
     expect: Match
     same: str | None = "referral_id"
+
+    def _validate(self, check: Checker) -> None:
+        """Validate the common fields, the days, both matches and ``same``."""
+        super()._validate(check)
+        check.whole(self.days, "days")
+        _check_match(check, self.after, "after")
+        _check_match(check, self.expect, "expect")
+        _check_same(check, self.same)
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield a finding for each late or missing ``expect`` event."""
@@ -116,11 +132,9 @@ def within(  # noqa: PLR0913 - a rule is its parameters
     """After each ``after`` event, an ``expect`` event within ``days`` calendar days.
 
     Raises:
-        ValidationError: If ``days`` is not a whole number of 0 or more.
+        ValidationError: If ``days`` is not a whole number of 0 or more, ``same`` is not a
+            field of an event kind, or another field is wrong.
     """
-    check = Checker()
-    check.whole(days, "days")
-    check.done()
     return Within(
         id=id,
         severity=severity,

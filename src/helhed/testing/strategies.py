@@ -65,6 +65,7 @@ from helhed.pathways import events as ev
 from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.pathway import Pathway, PathwayState
 from helhed.protocols import PROTOCOLS
+from helhed.rules import Protocol
 from helhed.sickness import SicknessAssessment, SicknessCategory, sickness_category
 from helhed.target_groups import Assessment, classify
 
@@ -89,6 +90,7 @@ __all__ = [
     "next_events",
     "pathways",
     "periods",
+    "protocols",
     "readiness_answers",
     "sickness_assessments",
     "staff_members",
@@ -270,6 +272,7 @@ def documents(name: str) -> st.SearchStrategy[object]:
         "municipality-profile": municipality_profiles,
         "readiness": readiness_answers,
         "catalogue": catalogues,
+        "protocol": protocols,
     }
     try:
         maker = makers[name]
@@ -622,6 +625,14 @@ def catalogue_offers(taxonomy: Taxonomy = FAXE) -> st.SearchStrategy[Offer]:
         contact=st.none() | identifiers(),
         last_reviewed=dates(max_value=dt.date(2029, 12, 31)),
     ).map(lambda offer: attrs.evolve(offer, name_da=f"Tilbud {offer.id}"))
+
+
+@st.composite
+def protocols(draw: st.DrawFn) -> Protocol:
+    """A shipped protocol, or one made of some of its rules (see ``helhed.protocols``)."""
+    protocol = draw(st.sampled_from(list(PROTOCOLS.values())))
+    rules = draw(st.lists(st.sampled_from(protocol.rules), min_size=1, unique=True))
+    return attrs.evolve(protocol, rules=tuple(rules))
 
 
 def catalogues(max_offers: int = 12) -> st.SearchStrategy[Catalogue]:
