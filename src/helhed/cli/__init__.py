@@ -7,11 +7,15 @@
   constant memory.
 - ``helhed benefits``: print the benefit rules in force on a date.
 - ``helhed schema [NAME]``: print the JSON Schema of a document type, or list the names.
-- ``helhed check FILE|- --protocol NAME``: check pathways against a protocol; print the
+- ``helhed check FILE|- --protocol NAME|--protocol-file FILE``: check pathways against a
+  shipped protocol or a protocol document; print the
   findings and exit with 1 if any is an error. ``--jsonl`` reads pathways and writes findings
   as JSON Lines, in constant memory.
 - ``helhed protocols [--protocol NAME]``: list the protocols ``check`` knows, each rule
   marked as stated by its source (with the quote) or as helhed's reading (with why).
+- ``helhed protocol list``: one shipped protocol a line, its id first; ``helhed protocol show
+  ID [--json]``: its rules, or the protocol as a document; ``helhed protocol validate FILE``:
+  every problem of a protocol document (JSON or TOML) by path.
 - ``helhed report FILE|-``: print the conversation, onward-referral and intervention-status
   tables over the pathways of a file.
 - ``helhed example NAME``: print an example event log (``aalborg``, ``halsnaes``) as JSON.
@@ -44,6 +48,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from helhed.cli import catalogue as catalogue_commands
+from helhed.cli import protocols as protocol_commands
 from helhed.cli import scenarios as scenario_commands
 from helhed.cli import tour
 from helhed.cli._common import ENCODING_HELP, date_argument, in_range, one_line
@@ -80,6 +85,23 @@ RANGES: dict[str, tuple[str, int, int]] = {
 Indents are spaces; the demo's size is citizens; its seed is what numpy's generators take
 (below 2**32 every generator does); ``--most`` counts offers; ``--months`` is at most 100 years.
 """
+
+
+def _protocol_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``helhed protocol list|show|validate``."""
+    pro = sub.add_parser("protocol", help="list and show the shipped protocols, check documents")
+    actions = pro.add_subparsers(dest="action", required=True, metavar="ACTION")
+    lst = actions.add_parser("list", help="print every shipped protocol, one a line, id first")
+    lst.set_defaults(run=protocol_commands.list_command)
+    show = actions.add_parser("show", help="print a protocol's rules, or its document (--json)")
+    show.add_argument("id", choices=sorted(CHECKABLE), metavar="ID", help="a shipped protocol")
+    show.add_argument("--json", action="store_true", help="print the protocol as a document")
+    show.add_argument("--indent", type=int, default=None, help="indent the JSON output")
+    show.set_defaults(run=protocol_commands.show_command)
+    val = actions.add_parser("validate", help="list every problem of a protocol document")
+    val.add_argument("file", help="a protocol document, JSON or TOML by its suffix")
+    val.add_argument("--encoding", help=ENCODING_HELP)
+    val.set_defaults(run=protocol_commands.validate_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -169,7 +191,13 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
 
     chk = sub.add_parser("check", help="check pathways against a protocol")
     chk.add_argument("file", help="a JSON file of one pathway or a list of them; - for stdin")
-    chk.add_argument("--protocol", required=True, choices=sorted(CHECKABLE), help="protocol id")
+    which = chk.add_mutually_exclusive_group(required=True)
+    which.add_argument("--protocol", choices=sorted(CHECKABLE), help="a shipped protocol's id")
+    which.add_argument(
+        "--protocol-file",
+        metavar="FILE",
+        help="a protocol document, JSON or TOML by its suffix (helhed protocol show ID --json)",
+    )
     chk.add_argument("--on", type=date_argument, default=None, help="date (default today)")
     chk.add_argument("--json", action="store_true", help="write the report as JSON")
     chk.add_argument("--indent", type=int, default=None, help="indent the JSON output")
@@ -187,6 +215,8 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     pro.add_argument("--json", action="store_true", help="write the list as JSON")
     pro.add_argument("--indent", type=int, default=None, help="indent the JSON output")
     pro.set_defaults(run=protocols_command)
+
+    _protocol_parser(sub)
 
     rep = sub.add_parser("report", help="print the Aalborg-style tables over pathways")
     rep.add_argument("file", help="a JSON file of one pathway or a list of them; - for stdin")

@@ -14,6 +14,7 @@ from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.odense import ODENSE_CONSENT
 from helhed.cli._common import fail, load_many, read_json, today
 from helhed.cli._jsonl import documents
+from helhed.cli.protocols import chosen_protocol, write_rules
 from helhed.errors import TransitionError
 from helhed.examples import (
     AALBORG_FLEX_OFFER,
@@ -66,6 +67,9 @@ _EXIT_FINDINGS = 1
 def check_command(args: argparse.Namespace, out: TextIO) -> int:
     """Check pathways against a protocol; exit 1 if any finding is an error.
 
+    The protocol is a shipped one (``--protocol ID``) or a protocol document
+    (``--protocol-file FILE``, JSON or TOML), read before the pathways.
+
     With ``--jsonl`` the input is JSON Lines, one pathway a line, and so is the output, one
     finding a line; see [`check_lines`][helhed.cli.pathways.check_lines].
     """
@@ -73,10 +77,11 @@ def check_command(args: argparse.Namespace, out: TextIO) -> int:
         if args.json or args.indent is not None:
             fail("--json and --indent cannot be used with --jsonl, which writes one finding a line")
         return check_lines(
-            args.file, CHECKABLE[args.protocol], out, on=today(args.on), encoding=args.encoding
+            args.file, chosen_protocol(args), out, on=today(args.on), encoding=args.encoding
         )
+    protocol = chosen_protocol(args)
     pathways = load_many(read_json(args.file, args.encoding), Pathway)
-    report = check(pathways, CHECKABLE[args.protocol], on=today(args.on))
+    report = check(pathways, protocol, on=today(args.on))
     if args.json:
         json.dump(to_dict(report), out, ensure_ascii=False, indent=args.indent)
         out.write("\n")
@@ -224,18 +229,9 @@ def protocols_command(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return 0
     for i, protocol in enumerate(chosen):
-        head = f"{protocol.id}: {protocol.name_en} ({protocol.citation})\n"
-        out.write(("\n" if i else "") + head)
-        for rule in protocol.rules:
-            mark = "reading" if rule.reading else "stated " if rule.basis else "unmarked"
-            out.write(
-                f"  [{mark}] {rule.id} ({rule.severity.label_en.lower()}, {rule.citation}): "
-                f"{rule.text_en}\n"
-            )
-            if isinstance(rule.basis, Stated):
-                out.write(f"            «{rule.basis.quote}»\n")
-            elif isinstance(rule.basis, Reading):
-                out.write(f"            why: {rule.basis.why_en}\n")
+        if i:
+            out.write("\n")
+        write_rules(protocol, out)
     return 0
 
 
