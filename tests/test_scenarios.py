@@ -226,7 +226,7 @@ def test_a_citizen_scenario_reads_the_citizen_document():
                 "(a position in the log)",
                 "scenario[0].expect.findings[1].dates[0]: must be a date written YYYY-MM-DD",
                 "scenario[0].expect.findings[2]: must be a table (an object)",
-                "scenario[0].expect.findings[0]: 'halsnaes.x' is not a rule of halsnaes",
+                "scenario[0].expect.findings[0]: 'halsnaes.x' is not a rule of 'halsnaes'",
                 "scenario[0].expect.may_disclose[0].purpose: must be a ConsentPurpose code "
                 "(a string)",
                 "scenario[0].expect.may_disclose[0].answer: is required and must be true or false",
@@ -244,7 +244,7 @@ def test_a_citizen_scenario_reads_the_citizen_document():
         (
             "schema_version = 3\n[[scenario]]\nname = 'x'\non = 2024-01-01\nevents = []\n"
             "expect.findings = []\n",
-            ["scenario[0].protocol: is required to expect findings"],
+            ["scenario[0].protocol: is required to expect findings (or protocol_file)"],
         ),
     ],
 )
@@ -603,4 +603,97 @@ def test_a_citizen_scenario_written_from_classify_passes_and_a_changed_group_fai
     assert run_scenario(changed).diff().splitlines()[3:5] == [
         f"-group: {other}",
         f"+group: {group}",
+    ]
+
+
+# -- a protocol of one's own: protocol_file ----------------------------------------------------
+
+OWN_PROTOCOL = """schema_version = 3
+id = "uge"
+name_da = "Uge"
+name_en = "Week"
+citation = { source = "HALSNAES" }
+[[rules]]
+rule = "within"
+id = "uge.kontakt"
+citation = { source = "HALSNAES" }
+text_da = "Kontakt inden for en uge."
+text_en = "Contact within a week."
+days = DAYS
+after = { kinds = ["henvisning_accepteret"], to = "sundhed" }
+expect = { kinds = ["kontakt_etableret"], recorded_by = "sundhed" }
+"""
+
+OWN_SCENARIO = """schema_version = 3
+[[scenario]]
+name = "ja tak den 4., kontakt den 12."
+on = 2024-03-31
+protocol_file = "FILE"
+expect.findings = FINDINGS
+[[scenario.events]]
+event = "henvist"
+occurred_on = 2024-03-04
+recorded_by = "jobcenter"
+referral_id = "r-1"
+offer = "afklarende sundhedssamtale"
+to = "sundhed"
+voluntary = true
+[[scenario.events]]
+event = "henvisning_accepteret"
+occurred_on = 2024-03-04
+recorded_by = "jobcenter"
+referral_id = "r-1"
+[[scenario.events]]
+event = "kontakt_etableret"
+occurred_on = 2024-03-12
+recorded_by = "sundhed"
+referral_id = "r-1"
+"""
+
+
+def own(tmp_path, *, days="7", findings='["uge.kontakt"]', file="uge.toml"):
+    (tmp_path / "sub").mkdir(exist_ok=True)
+    (tmp_path / "sub" / "uge.toml").write_text(OWN_PROTOCOL.replace("DAYS", days), "utf-8")
+    path = tmp_path / "sub" / "uge.scenarios.toml"
+    text = OWN_SCENARIO.replace("FILE", file).replace("FINDINGS", findings)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_scenario_checks_a_protocol_document_beside_it(tmp_path):
+    (scenario,) = load_scenarios(own(tmp_path))
+
+    assert scenario.protocol.id == "uge"
+    assert run_scenario(scenario).passed
+    # eight days is within a limit of ten: the expected finding is then missing
+    (scenario,) = load_scenarios(own(tmp_path, days="10"))
+    assert run_scenario(scenario).diff().splitlines()[-1] == "-finding: uge.kontakt"
+
+
+def test_a_protocol_file_s_problems_are_the_scenario_file_s(tmp_path):
+    path = own(tmp_path, days="-7")
+    with pytest.raises(ValidationError) as info:
+        load_scenarios(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}: scenario[0].protocol_file: rules[0].days: must be 0 or more"
+    ]
+
+    missing = own(tmp_path, file="none.toml")
+    with pytest.raises(ValidationError) as info:
+        load_scenarios(missing)
+    assert [str(p) for p in info.value.problems] == [
+        f"{missing}: scenario[0].protocol_file: No such file or directory"
+    ]
+
+
+def test_a_scenario_names_one_protocol_at_most(tmp_path):
+    text = (
+        own(tmp_path)
+        .read_text(encoding="utf-8")
+        .replace('protocol_file = "uge.toml"', 'protocol_file = "uge.toml"\nprotocol = "halsnaes"')
+    )
+    with pytest.raises(ValidationError) as info:
+        read_scenarios(text, "toml", folder=tmp_path / "sub")
+    assert [str(p) for p in info.value.problems] == [
+        "scenario[0].protocol_file: must not be given with protocol; name one"
     ]

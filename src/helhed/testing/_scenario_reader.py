@@ -6,7 +6,9 @@ See [`helhed.testing.scenarios`][helhed.testing.scenarios] for the format.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from helhed.citizens import Citizen
@@ -15,6 +17,7 @@ from helhed.groups import RiskGroup
 from helhed.organisation import Administration
 from helhed.pathways.events import ConsentPurpose, InformationCategory
 from helhed.pathways.pathway import Pathway
+from helhed.protocol_files import read_protocol
 from helhed.protocols import PROTOCOLS
 from helhed.rules import Protocol
 from helhed.serialization import DATE_PATTERN, SCHEMA_VERSION, from_dict
@@ -42,7 +45,7 @@ def plain(value: Any) -> Any:
 
 _TOP = frozenset({"schema_version", "scenario"})
 _SCENARIO = frozenset(
-    {"name", "note", "on", "citizen_id", "citizen", "protocol", "events", "expect"}
+    {"name", "note", "on", "citizen_id", "citizen", "protocol", "protocol_file", "events", "expect"}
 )
 _CITIZEN_EXPECT = frozenset({"group", "reasons"})
 _PATHWAY_EXPECT = frozenset({"findings", "may_disclose"})
@@ -53,10 +56,12 @@ _QUESTION = frozenset({"category", "to", "purpose", "source", "answer"})
 class Reader:
     """Reads one scenario document, gathering every problem before raising."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, folder: Path | None = None) -> None:
         self.file = file
+        self.folder = folder
         self.problems: list[Problem] = []
         self.version = SCHEMA_VERSION
+        self.documents: dict[Path, Protocol | None] = {}
 
     def fail(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -156,8 +161,9 @@ class Reader:
         return expect or {}
 
     def citizen_part(self, table: dict[str, Any], path: str, citizen_id: object) -> dict[str, Any]:
-        if "protocol" in table:
-            self.fail(f"{path}.protocol", "is for a pathway scenario, not a citizen one")
+        for key in ("protocol", "protocol_file"):
+            if key in table:
+                self.fail(f"{path}.{key}", "is for a pathway scenario, not a citizen one")
         data = table["citizen"]
         citizen = None
         if not isinstance(data, dict):
@@ -184,9 +190,7 @@ class Reader:
         return {"citizen": citizen, "group": group, "reasons": reasons}
 
     def pathway_part(self, table: dict[str, Any], path: str, citizen_id: object) -> dict[str, Any]:
-        protocol = None
-        if "protocol" in table:
-            protocol = self.protocol(table["protocol"], f"{path}.protocol")
+        protocol = self.which_protocol(table, path)
         pathway = None
         events = self.items(table["events"], f"{path}.events")
         if events is not None:
@@ -199,8 +203,8 @@ class Reader:
         expect = self.expect(table, path, _PATHWAY_EXPECT)
         findings = None
         if "findings" in expect:
-            if "protocol" not in table:
-                self.fail(f"{path}.protocol", "is required to expect findings")
+            if "protocol" not in table and "protocol_file" not in table:
+                self.fail(f"{path}.protocol", "is required to expect findings (or protocol_file)")
             listed = self.items(expect["findings"], f"{path}.expect.findings") or []
             at = f"{path}.expect.findings"
             findings = tuple(
@@ -212,7 +216,7 @@ class Reader:
                     if finding.rule not in known:
                         self.fail(
                             f"{at}[{i}]",
-                            f"{quoted(finding.rule)} is not a rule of {protocol.id}",
+                            f"{quoted(finding.rule)} is not a rule of {quoted(protocol.id)}",
                         )
         questions = self.items(expect.get("may_disclose", []), f"{path}.expect.may_disclose")
         disclosures = tuple(
@@ -227,6 +231,17 @@ class Reader:
             "disclosures": disclosures,
         }
 
+    def which_protocol(self, table: dict[str, Any], path: str) -> Protocol | None:
+        """The shipped protocol or the protocol document a pathway scenario names, if any."""
+        if "protocol" in table and "protocol_file" in table:
+            self.fail(f"{path}.protocol_file", "must not be given with protocol; name one")
+            return None
+        if "protocol" in table:
+            return self.protocol(table["protocol"], f"{path}.protocol")
+        if "protocol_file" in table:
+            return self.protocol_file(table["protocol_file"], f"{path}.protocol_file")
+        return None
+
     def protocol(self, value: object, path: str) -> Protocol | None:
         protocols = PROTOCOLS
         if isinstance(value, str) and value in protocols:
@@ -235,6 +250,27 @@ class Reader:
             path, f"is not a shipped protocol; expected one of: {', '.join(sorted(protocols))}"
         )
         return None
+
+    def protocol_file(self, value: object, path: str) -> Protocol | None:
+        """The protocol document a scenario names, relative to the scenario file's folder."""
+        if self.text(value, path) is None:
+            return None
+        file = Path(typing.cast("str", value))
+        if self.folder is not None and not file.is_absolute():
+            file = self.folder / file
+        if file not in self.documents:
+            try:
+                self.documents[file] = read_protocol(file)
+            except ValidationError as exc:
+                self.documents[file] = None
+                self.problems.extend(
+                    Problem(f"{path}: {p.path}" if p.path != str(file) else path, p.message)
+                    for p in exc.problems
+                )
+            except OSError as exc:
+                self.documents[file] = None
+                self.fail(path, exc.strerror or "cannot be read")
+        return self.documents[file]
 
     def finding(self, item: object, path: str) -> ExpectedFinding | None:
         if isinstance(item, str):

@@ -206,7 +206,9 @@ def load_scenarios(
         raise ValidationError.at(name, exc.strerror or "cannot be read") from None
     kind: Format = "toml" if str(path).endswith(".toml") else "json"
     try:
-        return read_scenarios(text_of(data, encoding=encoding), kind, file=name)
+        return read_scenarios(
+            text_of(data, encoding=encoding), kind, file=name, folder=Path(path).parent
+        )
     except ValidationError as exc:
         raise _in_file(exc, name) from None
 
@@ -218,14 +220,21 @@ def _in_file(error: ValidationError, name: str) -> ValidationError:
     )
 
 
-def read_scenarios(text: str, kind: Format, *, file: str = "") -> tuple[Scenario, ...]:
+def read_scenarios(
+    text: str, kind: Format, *, file: str = "", folder: str | Path | None = None
+) -> tuple[Scenario, ...]:
     """Read the scenarios of a document given as TOML or JSON text.
+
+    A scenario's ``protocol_file`` is read relative to ``folder`` (default: the working
+    directory); [`load_scenarios`][helhed.testing.scenarios.load_scenarios] passes the
+    scenario file's own folder.
 
     Raises:
         ValidationError: Every problem, each by its path (``scenario[3].events[2].at``).
     """
     require(text, str, "text", "must be a string")
     require(file, str, "file", "must be a string")
+    require(folder, (str, Path, type(None)), "folder", "must be a folder's path or None")
     if kind not in {"toml", "json"}:
         raise ValidationError.at("kind", "must be 'toml' or 'json'")
     if kind == "toml":
@@ -236,7 +245,7 @@ def read_scenarios(text: str, kind: Format, *, file: str = "") -> tuple[Scenario
         data = plain(data)
     else:
         data = parse_json(text)
-    return Reader(file).document(data)
+    return Reader(file, None if folder is None else Path(folder)).document(data)
 
 
 def outcomes(scenarios: Iterable[Scenario]) -> tuple[Outcome, ...]:
