@@ -70,6 +70,7 @@ FLOORS = [
     "cases",
     "protocols",
     "pathways.bases",
+    "_converter",
     "serialization",
     "json_schema",
     "examples",

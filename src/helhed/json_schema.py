@@ -27,12 +27,12 @@ from typing import Any
 import attrs
 
 from helhed._coded import CodedEnum
+from helhed._converter import BASES
 from helhed._meta import is_non_blank, is_sensitive
 from helhed.errors import UnknownNameError, quoted
 from helhed.pathways.events import EVENT_TYPES, Event, EventKind
 from helhed.rules import CONDITIONS, RULE_KINDS, Condition, Rule
 from helhed.serialization import (
-    BASES,
     BASIS_TAG,
     CONDITION_TAG,
     DOCUMENTS,
