@@ -30,7 +30,7 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.rules.conditions import Condition
+from helhed.rules.conditions import Condition, referral_named
 from helhed.sources import Basis, Citation, Reading, Stated
 
 __all__ = ["Finding", "Match", "PopulationRule", "Rule", "Severity", "when"]
@@ -235,15 +235,7 @@ def _kind_label(kind: type[Event], *, english: bool) -> str:
 
 
 def _referral_of(pathway: Pathway, event: Event) -> Referred | None:
-    if isinstance(event, Referred):
-        return event
-    rid = getattr(event, "referral_id", None)
-    if rid is None:
-        return None
-    try:
-        return pathway.referral(rid)
-    except KeyError:
-        return None
+    return event if isinstance(event, Referred) else referral_named(pathway, event)
 
 
 def when(  # noqa: PLR0913 - each keyword narrows the match

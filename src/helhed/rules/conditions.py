@@ -69,6 +69,7 @@ __all__ = [
     "plan_by",
     "prepared_first",
     "referral_from",
+    "referral_named",
 ]
 
 
@@ -99,8 +100,8 @@ def _plain_type(hint: object) -> object:
     return args[0] if typing.get_origin(hint) is not None and len(args) == 1 else hint
 
 
-def _referral(pathway: Pathway, event: Event) -> Referred | None:
-    """The referral in force that ``event`` names, or None."""
+def referral_named(pathway: Pathway, event: Event) -> Referred | None:
+    """The referral in force that ``event`` names by its ``referral_id``, or None."""
     rid = getattr(event, "referral_id", None)
     if rid is None:
         return None
@@ -222,7 +223,7 @@ class ReferralFrom(Condition):
 
     def __call__(self, pathway: Pathway, event: Event) -> bool:
         """True if the event's referral was made by ``recorded_by`` to ``to``."""
-        referral = _referral(pathway, event)
+        referral = referral_named(pathway, event)
         return (
             referral is not None
             and referral.recorded_by is self.recorded_by
@@ -325,7 +326,7 @@ class PreparedFirst(Condition):
 
     def __call__(self, pathway: Pathway, event: Event) -> bool:
         """True unless the event starts a referral for ``offer`` with no preparation."""
-        referral = _referral(pathway, event)
+        referral = referral_named(pathway, event)
         if referral is None or referral.offer != self.offer:
             return True
         for earlier in pathway.timeline:
