@@ -44,6 +44,7 @@ from helhed.rules import (
     CoordinatingCaseworkerAssigned,
     Every,
     Finding,
+    FirstFollowUpByWeek8,
     Forbid,
     Match,
     OneCoordinatingCaseworker,
@@ -1171,7 +1172,7 @@ def test_the_fields_read_are_every_field_of_the_classes_read():
     known = registry.KNOWN_FIELDS
     assert set(known) == {Match, Forbid, Within, Precedes, Parallel, RequiresConsent, Every,
                           AtMostPer, CoordinatingCaseworkerAssigned,
-                          OneCoordinatingCaseworker}  # fmt: skip
+                          OneCoordinatingCaseworker, FirstFollowUpByWeek8}  # fmt: skip
     for cls, names in known.items():
         assert {f.name for f in attrs.fields(cls)} == names, cls.__name__
     assert set(known) - {Match} == set(registry.EVALUATORS)
