@@ -664,8 +664,8 @@ def test_coordinating_caseworker_rules_worked_example():
 
 def test_coordinating_rules_with_a_release_or_unreadable_cells():
     # c-1 had s-1 coordinating from the 6th, released on the 8th: nobody coordinates on the
-    # 31st, so the benefit from the 5th gives a finding (read on objects, as the log must be
-    # replayed). c-2 has s-2 from the 6th and a mentor released on the 8th: no finding.
+    # 31st, so the benefit from the 5th gives a finding (the current caseworkers, read over
+    # columns). c-2 has s-2 from the 6th and a mentor released on the 8th: no finding.
     def pathway(cid, staff, released, role=Role.COORDINATING_CASEWORKER):
         return Pathway.of(
             [
