@@ -6,6 +6,7 @@ holding the columns to the object API over pathways full of assignments, release
 and sickness benefit spells.
 """
 
+import contextlib
 import datetime as dt
 
 import attrs
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from helhed.batch import check_frame, evaluation_plan, population_rows
 from helhed.batch._objects import Objects
 from helhed.benefits import Benefit
-from helhed.errors import ValidationError
+from helhed.errors import TransitionError, ValidationError
 from helhed.frames import to_frame
 from helhed.organisation import Administration, Role
 from helhed.pathways import events as ev
@@ -408,6 +409,52 @@ def _protocol(limit, role):
        st.integers(-2, 200), layouts())  # fmt: skip
 def test_caseloads_and_spells_equal_the_object_api(pathways, limit, role, offset, layout):
     agrees(pathways, _protocol(limit, role), at(offset), layout)
+
+
+_SPELL_EVENTS = ("sick", "sick", "follow_up", "health", "none", "cash", "contact", "annul")
+
+
+@st.composite
+def sick_pathways(draw, cid):
+    """A pathway of sickness benefit spells, their ends and conversations, weeks apart.
+
+    Now and then an event is recorded late (it happened up to 40 days before) or annulled;
+    an event that cannot be recorded there is left out.
+    """
+    day = JAN6 + dt.timedelta(days=draw(st.integers(0, 30)))
+    pathway = Pathway.of([opened(cid, 0)])
+    for _ in range(draw(st.integers(0, 12))):
+        day += dt.timedelta(days=draw(st.integers(0, 30)))
+        kind = draw(st.sampled_from(_SPELL_EVENTS))
+        happened = day - dt.timedelta(days=draw(st.sampled_from((0, 0, 0, 10, 40))))
+        common = {"citizen_id": cid, "occurred_on": happened, "recorded_by": A.JOB_CENTRE,
+                  "recorded_on": day}  # fmt: skip
+        if kind == "annul":
+            event = ev.EventAnnulled(**common, recorder="s-1", reason="fejl",
+                                     annuls=draw(st.integers(0, len(pathway) - 1)))  # fmt: skip
+        elif kind in ("follow_up", "health"):
+            conversation = (ev.ConversationKind.FOLLOW_UP if kind == "follow_up"
+                            else ev.ConversationKind.HEALTH_CONVERSATION)  # fmt: skip
+            event = ev.ConversationHeld(**common, conversation=conversation)
+        elif kind == "contact":
+            event = ev.ContactMade(**common)
+        else:
+            value = {"sick": SICK, "none": None, "cash": Benefit.CASH_BENEFIT_ACTIVITY_READY}
+            event = ev.BenefitChanged(**common, benefit=value[kind])
+        with contextlib.suppress(TransitionError):
+            pathway = pathway.append(event)
+    if draw(st.integers(0, 4)) == 0:
+        day += dt.timedelta(days=draw(st.integers(0, 60)))
+        with contextlib.suppress(TransitionError):
+            pathway = pathway.append(sick_event(ev.PathwayClosed, (day - JAN6).days, cid))
+    return pathway
+
+
+@settings(max_examples=200)
+@given(st.integers(0, 5).flatmap(lambda n: st.tuples(*(sick_pathways(f"c-{i}") for i in range(n)))),
+       st.integers(0, 500), layouts())  # fmt: skip
+def test_sickness_spells_equal_the_object_api(pathways, offset, layout):
+    agrees(list(pathways), SICKNESS_FOLLOW_UP, day(offset), layout)
 
 
 @settings(max_examples=100)
