@@ -44,6 +44,7 @@ from helhed.rules import (
     CoordinatingCaseworkerAssigned,
     Every,
     Finding,
+    FirstFollowUpByWeek8,
     Forbid,
     Match,
     OneCoordinatingCaseworker,
@@ -663,8 +664,8 @@ def test_coordinating_caseworker_rules_worked_example():
 
 def test_coordinating_rules_with_a_release_or_unreadable_cells():
     # c-1 had s-1 coordinating from the 6th, released on the 8th: nobody coordinates on the
-    # 31st, so the benefit from the 5th gives a finding (read on objects, as the log must be
-    # replayed). c-2 has s-2 from the 6th and a mentor released on the 8th: no finding.
+    # 31st, so the benefit from the 5th gives a finding (the current caseworkers, read over
+    # columns). c-2 has s-2 from the 6th and a mentor released on the 8th: no finding.
     def pathway(cid, staff, released, role=Role.COORDINATING_CASEWORKER):
         return Pathway.of(
             [
@@ -1171,7 +1172,7 @@ def test_the_fields_read_are_every_field_of_the_classes_read():
     known = registry.KNOWN_FIELDS
     assert set(known) == {Match, Forbid, Within, Precedes, Parallel, RequiresConsent, Every,
                           AtMostPer, CoordinatingCaseworkerAssigned,
-                          OneCoordinatingCaseworker}  # fmt: skip
+                          OneCoordinatingCaseworker, FirstFollowUpByWeek8}  # fmt: skip
     for cls, names in known.items():
         assert {f.name for f in attrs.fields(cls)} == names, cls.__name__
     assert set(known) - {Match} == set(registry.EVALUATORS)

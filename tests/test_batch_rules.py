@@ -29,6 +29,7 @@ from helhed.rules import (
     AtMostPer,
     CoordinatingCaseworkerAssigned,
     Every,
+    FirstFollowUpByWeek8,
     Forbid,
     Match,
     OneCoordinatingCaseworker,
@@ -86,7 +87,8 @@ def test_each_kind_has_its_evaluator_in_the_module_named_as_its_rules_module():
     module = {Forbid: "forbid", Within: "within", Precedes: "precedes", Parallel: "parallel",
               RequiresConsent: "requires_consent", Every: "every", AtMostPer: "at_most_per",
               CoordinatingCaseworkerAssigned: "caseworkers",
-              OneCoordinatingCaseworker: "caseworkers"}  # fmt: skip
+              OneCoordinatingCaseworker: "caseworkers",
+              FirstFollowUpByWeek8: "first_follow_up"}  # fmt: skip
     assert {kind: e.evaluate.__module__ for kind, e in EVALUATORS.items()} == {
         kind: f"helhed.batch.rules.{name}" for kind, name in module.items()
     }
@@ -181,9 +183,8 @@ def test_the_pre_filtered_kinds_say_how():
 # others run on objects (custom rule classes, and Syddjurs's narrowed matches).
 FULLY_COLUMNAR = {"koordinerende-sagsbehandler", "halsnaes", "odense-samtykke", "model2",
                   "model3", "jammerbugt", "vordingborg", "silkeborg", "tonder", "sonderborg",
-                  "aalborg"}  # fmt: skip
+                  "aalborg", "sygedagpenge"}  # fmt: skip
 ON_OBJECTS = {
-    "sygedagpenge": ("sygedagpenge.foerste_opfoelgning",),
     "model1": ("model1.plan_cross_disciplinary",),
     "hjorring": ("model1.plan_cross_disciplinary",),
     "kolding": ("kolding.rescreened",),

@@ -40,17 +40,18 @@ goes without checking anything.
   purpose: the newest withdrawal or refusal that has taken effect, the same-day tie to the
   citizen included, and the latest end of the consents given since, as running positions
   and maxima),
-  [`OneCoordinatingCaseworker`][helhed.rules.OneCoordinatingCaseworker] and
+  [`OneCoordinatingCaseworker`][helhed.rules.OneCoordinatingCaseworker],
   [`CoordinatingCaseworkerAssigned`][helhed.rules.CoordinatingCaseworkerAssigned]
-  (the latest funding basis per citizen, its right looked up once per funding basis; a
-  citizen with a staff member released is checked on objects, as the log must be
-  replayed), with every field of ``Match`` including the referral a row names, for ``to``
-  and ``voluntary``;
+  (the latest funding basis per citizen, its right looked up once per funding basis, and
+  each citizen's current caseworkers),
+  [`AtMostPer`][helhed.rules.AtMostPer] (a population rule: every caseload of current
+  caseworkers counted together) and
+  [`FirstFollowUpByWeek8`][helhed.rules.FirstFollowUpByWeek8] (each spell of sickness
+  benefit and its first follow-up or end), with every field of ``Match`` including the
+  referral a row names, for ``to`` and ``voluntary``;
 * on objects for the citizens that can break them, after a vectorised pre-filter:
   [`Every`][helhed.rules.Every] (citizens with a matching event: ``holds`` is a
-  Python function) and [`AtMostPer`][helhed.rules.AtMostPer] (the citizens of
-  staff who have more than ``limit`` citizens assigned in the role counted, all together,
-  as it is a population rule);
+  Python function);
 * on objects for every citizen (the object path): a rule of a class with no evaluator,
   including subclasses of the rules above and the rules of ``helhed.models`` and
   ``helhed.cases``; a rule whose class, or ``Match``, has fields the columnar code does not
@@ -324,8 +325,9 @@ def population_rows(
     pathways together, so it cannot run part by part over a table split into parts. The rows
     this picks from each part, put together, are enough: ``check_frame`` over them with the
     population rules alone finds what it finds over the whole table. For ``AtMostPer`` they
-    are the rows of the citizens assigned staff in the role counted by ``on``; for any other
-    population rule, every row.
+    are the rows of the citizens whose current caseworkers on ``on`` hold them in the role
+    counted, on an open pathway: only they are counted, each by their own pathway; for any
+    other population rule, every row.
 
     Args:
         events: The table (or a part of it holding whole pathways), as for ``check_frame``.

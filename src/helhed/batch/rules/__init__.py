@@ -3,12 +3,12 @@
 Each module mirrors the module of ``helhed.rules`` holding its kind and registers its
 evaluator with [`columnar`][helhed.batch.rules.registry.columnar]:
 
-* ``forbid``, ``within``, ``precedes``, ``parallel``, ``requires_consent`` and
-  ``caseworkers`` (both coordinating caseworker kinds) evaluate their rules over whole
-  columns;
-* ``every`` and ``at_most_per`` pick over columns the citizens who can break the rule, and
-  run the rule's own check on their pathways (``Every.holds`` is a Python function;
-  ``AtMostPer`` counts caseloads across pathways).
+* ``forbid``, ``within``, ``precedes``, ``parallel``, ``requires_consent``,
+  ``caseworkers`` (both coordinating caseworker kinds), ``first_follow_up`` and
+  ``at_most_per`` (a population rule: every caseload counted together) evaluate their rules
+  over whole columns; ``_current`` gives the current caseworkers the last two kinds read;
+* ``every`` picks over columns the citizens who can break the rule, and runs the rule's own
+  check on their pathways (``Every.holds`` is a Python function).
 
 [`registry`][helhed.batch.rules.registry] holds the evaluators by rule class and says, rule
 by rule, which way a rule goes ([`evaluation_plan`][helhed.batch.evaluation_plan]).
@@ -19,6 +19,7 @@ from helhed.batch.rules import (
     at_most_per,
     caseworkers,
     every,
+    first_follow_up,
     forbid,
     parallel,
     precedes,
@@ -44,6 +45,7 @@ __all__ = [
     "evaluation_plan",
     "evaluator_of",
     "every",
+    "first_follow_up",
     "forbid",
     "parallel",
     "precedes",

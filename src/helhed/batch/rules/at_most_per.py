@@ -1,9 +1,11 @@
-"""[`AtMostPer`][helhed.rules.AtMostPer]: pre-filtered over columns, counted on objects.
+"""[`AtMostPer`][helhed.rules.AtMostPer] over whole columns: each caseload counted in order.
 
-A population rule: the caseloads are counted by the rule's own ``check_all`` over the
-pathways of the citizens of staff who have more than ``limit`` citizens assigned in the role,
-all together. ``population_rows`` asks the same pre-filter for the rows a part of a table
-must share.
+A population rule: a member of staff's caseload is every citizen, across the table, whose
+current caseworkers (``_current``) hold them in ``rule.role`` on an open pathway. Each
+caseload is ordered by the day of the assignment, then the citizen id as text, as
+``AtMostPer.check_all`` orders it, and each citizen beyond ``limit`` is a finding.
+``population_rows`` asks ``_candidates`` for the citizens a part of a table must share:
+those counted, whose pathways alone decide every caseload.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from helhed.batch.rules.registry import columnar
-from helhed.pathways.events import CaseworkerAssigned
+from helhed.batch._found import distinct
+from helhed.batch.rules._current import current_caseworkers
+from helhed.batch.rules._shared import add_per_event
+from helhed.batch.rules.registry import OVER_COLUMNS, columnar
 from helhed.rules import AtMostPer
 
 if TYPE_CHECKING:
@@ -26,35 +30,52 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 
-def caseloads(rule: AtMostPer, table: Table, *, whole: bool) -> Ints:
-    """Citizens assigned staff in ``rule.role``; with ``whole``, only staff over the limit.
-
-    A member of staff's caseload is among the citizens ever assigned them in the role, so one
-    with ``limit`` such citizens or fewer has no finding.
-    """
-    assigned = table.kinds(CaseworkerAssigned) & table.equals("role", rule.role.code)
-    if not whole:
-        return table.citizen[assigned]
-    staff, _ = table.codes("staff_id")
-    pairs: Ints = np.unique(np.stack([staff[assigned], table.citizen[assigned]]), axis=1)
-    members, counts = np.unique(pairs[0], return_counts=True)
-    crowded = members[counts > rule.limit]
-    citizens: Ints = pairs[1][np.isin(pairs[0], crowded)]
-    return citizens
+def counted(rule: AtMostPer, table: Table) -> Ints:
+    """The rows of the assignments that count: current caseworkers in ``rule.role``."""
+    rows = current_caseworkers(table)
+    held: Ints = rows[table.equals("role", rule.role.code)[rows]]
+    return held
 
 
-def _candidates(rule: AtMostPer, table: Table, whole: bool) -> Ints:  # noqa: FBT001 - the registry's signature
-    return caseloads(rule, table, whole=whole)
+def _candidates(rule: AtMostPer, table: Table, _whole: bool) -> Ints:  # noqa: FBT001 - the registry's signature
+    return table.citizen[counted(rule, table)]
 
 
-@columnar(
-    AtMostPer,
-    fields=("limit", "role"),
-    how="pre-filtered over columns; the caseloads of staff over the limit counted on objects",
-    candidates=_candidates,
-)
+@columnar(AtMostPer, fields=("limit", "role"), how=OVER_COLUMNS, candidates=_candidates)
 def at_most_per(rule: AtMostPer, table: Table, objects: Objects, found: Found) -> None:
-    """The rule's own ``check_all`` over the citizens of staff over the limit."""
-    found.extend(
-        rule.check_all(objects.pathways(caseloads(rule, table, whole=True)), table.on_date)
-    )
+    """Each citizen beyond ``limit`` in a member of staff's caseload is a finding.
+
+    A staff id that is not text is refused: the citizen's rows are read with
+    ``from_frame``, which refuses them.
+    """
+    rows = counted(rule, table)
+    staff, values = table.codes("staff_id")
+    text = np.array([*(isinstance(v, str) for v in values), False])
+    bad = ~text[staff[rows]]
+    if bad.any():
+        objects.pathways(table.citizen[rows[bad]])  # from_frame refuses a staff id not text
+        rows = rows[~bad]
+    if rows.size <= rule.limit:
+        return
+    # The citizen ids ranked as text, once per distinct citizen counted.
+    citizens, inverse = np.unique(table.citizen[rows], return_inverse=True)
+    names = table.names(citizens)
+    rank = np.empty(len(citizens), dtype=np.int64)
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(citizens))
+    order = np.lexsort((rank[np.asarray(inverse).reshape(-1)], table.day[rows], staff[rows]))
+    rows = rows[order]
+    mine = staff[rows]
+    place = np.arange(len(rows)) - np.searchsorted(mine, mine) + 1
+    over = place > rule.limit
+    rows, place = rows[over], place[over]
+    which, one = distinct(len(rows), staff[rows], table.day[rows], place)
+    details = [
+        rule.detail(str(values[s]), day, p)
+        for s, day, p in zip(
+            staff[rows[one]].tolist(),
+            table.dates(table.day[rows[one]]),
+            place[one].tolist(),
+            strict=True,
+        )
+    ]
+    add_per_event(rule, table, rows, details=details, which=which, found=found)

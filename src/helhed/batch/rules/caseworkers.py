@@ -1,10 +1,11 @@
 """The coordinating caseworker rule kinds over whole columns (research extra).
 
 [`CoordinatingCaseworkerAssigned`][helhed.rules.CoordinatingCaseworkerAssigned] reads the
-latest funding basis per citizen, its right looked up once per funding basis;
+latest funding basis per citizen, its right looked up once per funding basis, and the
+current caseworkers (``_current``);
 [`OneCoordinatingCaseworker`][helhed.rules.OneCoordinatingCaseworker] each change of person.
-A citizen whose log must be replayed, or with a cell the columns cannot judge, is checked on
-objects.
+A citizen with a cell the columns cannot read is read on objects, where ``from_frame``
+refuses it.
 """
 
 from __future__ import annotations
@@ -15,17 +16,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from helhed.batch._found import distinct
-from helhed.batch.rules.registry import OVER_COLUMNS, columnar
+from helhed.batch.rules._current import closed, current_caseworkers
+from helhed.batch.rules.registry import columnar
 from helhed.benefits import Benefit, benefit_rules
 from helhed.errors import HelhedError
 from helhed.frames import is_missing
 from helhed.organisation import Role
-from helhed.pathways.events import (
-    BenefitChanged,
-    CaseworkerAssigned,
-    CaseworkerReleased,
-    PathwayClosed,
-)
+from helhed.pathways.events import BenefitChanged, CaseworkerAssigned
 from helhed.rules import CoordinatingCaseworkerAssigned, OneCoordinatingCaseworker
 
 if TYPE_CHECKING:
@@ -39,22 +36,16 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 
-@columnar(
-    CoordinatingCaseworkerAssigned,
-    fields=("grace_days",),
-    how=OVER_COLUMNS + "; a citizen with a member of staff released is checked on objects",
-)
+@columnar(CoordinatingCaseworkerAssigned, fields=("grace_days",))
 def coordinator_assigned(
     rule: CoordinatingCaseworkerAssigned, table: Table, objects: Objects, found: Found
 ) -> None:
-    """``CoordinatingCaseworkerAssigned`` over columns, and on objects where that is unsure.
+    """``CoordinatingCaseworkerAssigned`` over columns.
 
     A citizen not closed whose last ``BenefitChanged`` names a funding basis with the right
     on the day checked, more than ``grace_days`` days before it, lacks a coordinating
-    caseworker if none was ever assigned; one who was assigned one and never had anyone
-    released has one. A citizen with someone released (the log must be replayed) or a
-    funding basis code that is not known (reading it fails, as it should) is checked on
-    objects.
+    caseworker if none is among their current caseworkers (``_current``). A citizen whose
+    funding basis cell is not a known code is read on objects: ``from_frame`` refuses it.
     """
     changed = table.kinds(BenefitChanged)
     if not changed.any():
@@ -72,17 +63,14 @@ def coordinator_assigned(
     last = last[rights[codes[last]]]
     # Judged only once the grace has run: more than grace_days days after the change.
     last = last[table.day[last] + rule.grace_days < table.on]
-    citizens = table.citizen[last]
+    current = current_caseworkers(table)
     coordinated = table.citizen[
-        table.kinds(CaseworkerAssigned) & table.equals("role", Role.COORDINATING_CASEWORKER.code)
+        current[table.equals("role", Role.COORDINATING_CASEWORKER.code)[current]]
     ]
-    released = table.citizen[table.kinds(CaseworkerReleased)]
-    closed = table.citizen[table.kinds(PathwayClosed)]
-    keep = ~np.isin(citizens, np.concatenate([closed, np.setdiff1d(coordinated, released)]))
-    last, citizens = last[keep], citizens[keep]
-    unsure = np.isin(citizens, released) | ~known[codes[last]]
-    if unsure.any():
-        pathways = objects.pathways(citizens[unsure])
+    last = last[~closed(table)[table.citizen[last]] & ~np.isin(table.citizen[last], coordinated)]
+    unsure = ~known[codes[last]]
+    if unsure.any():  # from_frame refuses an unknown code; any other cell is read as it reads it
+        pathways = objects.pathways(table.citizen[last[unsure]])
         found.extend(f for p in pathways for f in rule.check(p, on))
     sure = last[~unsure]
     which, one = distinct(len(sure), codes[sure], table.day[sure])

@@ -57,7 +57,8 @@ class Evaluator:
         how: How it evaluates, in a few words, for the plan.
         declines: Why it cannot evaluate a particular rule (None if it can).
         candidates: For a rule it runs on objects after a pre-filter: the citizens who can
-            break it (None for all); ``whole`` says the table holds every pathway.
+            break it (None for all); ``whole`` says the table holds every pathway. For a
+            population rule: the citizens whose pathways ``population_rows`` gathers.
     """
 
     kind: type[Rule]
@@ -94,7 +95,8 @@ def columnar(
         fields: The fields of ``kind`` the evaluator reads besides ``COMMON_FIELDS``.
         how: How it evaluates, in a few words.
         declines: Why it cannot evaluate a particular rule, or None if it can.
-        candidates: For an evaluator that pre-filters: the citizens who can break the rule.
+        candidates: For an evaluator that pre-filters: the citizens who can break the rule;
+            for a population rule, the citizens whose pathways it needs.
     """
 
     def register(
