@@ -19,7 +19,7 @@ from helhed.batch.rules import conditions as masks
 from helhed.cases.aalborg import AALBORG, FLEX_OFFER, FLEX_REFERRAL
 from helhed.cases.kobenhavn_ips import KOBENHAVN_IPS
 from helhed.cases.syddjurs import SYDDJURS
-from helhed.errors import TransitionError
+from helhed.errors import TransitionError, ValidationError
 from helhed.frames import to_frame
 from helhed.models.early_detection import EARLY_DETECTION
 from helhed.models.specific import SPECIFIC
@@ -601,8 +601,12 @@ def test_a_condition_class_with_fields_not_known_has_no_mask(monkeypatch):
     assert evaluation_plan(protocol)[0].why == (
         "its event match's where is a FieldIs, which has fields the columnar code does not read"
     )
-    with pytest.raises(TypeError, match=r"^no columnar mask for FieldIs$"):
+    with pytest.raises(
+        ValidationError, match=r"^condition: must be a named condition with a columnar mask$"
+    ):
         masks.condition_mask(field_is("plan_kind", "formaalsplan"), Table(to_frame([]), ON))
+    with pytest.raises(ValidationError, match=r"^table: must be a Table$"):
+        masks.condition_mask(at_least("professions", 2), to_frame([]))
 
 
 def test_a_condition_reading_a_field_not_one_value_per_event_has_no_mask(monkeypatch):

@@ -33,7 +33,8 @@ import attrs
 import numpy as np
 
 from helhed._coded import CodedEnum
-from helhed.batch._table import ADMINISTRATION_INDEX, KINDS, PLAIN_FIELDS
+from helhed._validation import Checker
+from helhed.batch._table import ADMINISTRATION_INDEX, KINDS, PLAIN_FIELDS, Table
 from helhed.pathways.events import ConversationHeld, ConversationKind, PlanCreated
 from helhed.rules.conditions import (
     AtLeast,
@@ -47,7 +48,6 @@ from helhed.rules.conditions import (
 
 if TYPE_CHECKING:
     from helhed.batch._scan import Bools, Ints
-    from helhed.batch._table import Table
 
 __all__ = ["MASKS", "MASK_FIELDS", "condition_declines", "condition_mask", "masks"]
 
@@ -107,13 +107,19 @@ def condition_mask(condition: Condition, table: Table) -> Bools:
     """The rows of ``table`` whose event meets ``condition`` in its pathway.
 
     Raises:
-        TypeError: If the condition has no mask (a rule asks ``condition_declines`` first).
+        ValidationError: If ``condition`` is not a condition with a mask (a rule asks
+            ``condition_declines`` first), or ``table`` is not a ``Table``.
     """
-    mask = MASKS.get(type(condition))
-    if mask is None or condition_declines(condition, "the condition") is not None:
-        msg = f"no columnar mask for {type(condition).__name__}"
-        raise TypeError(msg)
-    return mask(condition, table)
+    check = Checker()
+    check.expect(
+        isinstance(condition, Condition)  # type: ignore[redundant-expr]
+        and condition_declines(condition, "it") is None,
+        "condition",
+        "must be a named condition with a columnar mask",
+    )
+    check.expect(isinstance(table, Table), "table", "must be a Table")
+    check.done()
+    return MASKS[type(condition)](condition, table)
 
 
 @functools.cache
