@@ -697,7 +697,7 @@ def test_coordinating_rules_with_a_release_or_unreadable_cells():
 
 
 def test_rules_of_models_and_cases_run_on_objects():
-    # Kolding's own rule class and Syddjurs's narrowed matches fall back to the object API.
+    # Kolding's own rule class falls back to the object API; Syddjurs's narrowed matches do not.
     pathways = [
         Pathway.of(
             [

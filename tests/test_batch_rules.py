@@ -170,26 +170,29 @@ def test_a_rule_with_no_evaluator_is_named_with_its_class():
     assert plan[1].why == "no columnar evaluator for RescreenedAtEnd"
 
 
-def test_the_pre_filtered_kinds_say_how():
+def test_the_kinds_say_how():
     plan = evaluation_plan(shipped_protocols()["model2"])
     assert [(p.kind, p.columnar, p.why) for p in plan] == [
         ("Precedes", True, "over whole columns"),
-        ("Every", True, "pre-filtered over columns; holds runs on objects for the citizens "
-                        "with a matching event"),
+        ("Every", True, "over whole columns, holds by its condition's mask"),
     ]  # fmt: skip
+    plan = evaluation_plan(shipped_protocols()["kobenhavn_ips"])
+    assert (plan[0].kind, plan[0].columnar, plan[0].why) == (
+        "AtMostPer",
+        True,
+        "over whole columns",
+    )
 
 
 # Which shipped protocols are checked over columns throughout today, and which rules of the
-# others run on objects (custom rule classes, and Syddjurs's narrowed matches).
+# others run on objects (custom rule classes).
 FULLY_COLUMNAR = {"koordinerende-sagsbehandler", "halsnaes", "odense-samtykke", "model2",
                   "model3", "jammerbugt", "vordingborg", "silkeborg", "tonder", "sonderborg",
-                  "aalborg", "sygedagpenge"}  # fmt: skip
+                  "aalborg", "sygedagpenge", "syddjurs"}  # fmt: skip
 ON_OBJECTS = {
     "model1": ("model1.plan_cross_disciplinary",),
     "hjorring": ("model1.plan_cross_disciplinary",),
     "kolding": ("kolding.rescreened",),
-    "syddjurs": ("syddjurs.grant_reviewed_before_start", "syddjurs.purpose_plan_before_start",
-                 "syddjurs.final_report_after_completion"),
     "kobenhavn_ips": ("kobenhavn_ips.support_until_settled",),
 }  # fmt: skip
 

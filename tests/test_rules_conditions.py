@@ -289,6 +289,7 @@ def test_a_condition_refuses_bad_parameters(build, problem):
         (field_is("offer", True), (ev.Referred,), r"where\.value: must be text"),
         (field_is("occurred_on", "2024-01-01"), (ev.Referred,), r"field: must be a coded, text"),
         (at_least("offer", 1), (ev.Referred,), r"where\.field: must be a set or list field"),
+        (field_is("professions", "sygeplejerske"), (ev.AssessmentHeld,), r"field: must be a coded"),
     ],
 )  # fmt: skip
 def test_a_condition_must_fit_the_kinds_it_is_asked_about(condition, kinds, problem):

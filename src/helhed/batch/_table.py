@@ -122,9 +122,10 @@ MATCH_FIELDS: Final = frozenset(
     )
 )
 """The fields of [`Match`][helhed.rules.Match] the columnar code knows: ``Table.matches``
-reads them, a ``Match`` with a ``where`` condition is declined (it runs on objects) and the
-names only label it. A ``Match`` with other fields is not read over columns, so a new field
-is never ignored."""
+reads them, a ``where`` condition is read through its mask in
+[`helhed.batch.rules.conditions`][helhed.batch.rules.conditions] (a rule whose condition has
+none runs on objects) and the names only label it. A ``Match`` with other fields is not read
+over columns, so a new field is never ignored."""
 
 
 def kind_table(classes: tuple[type[Event], ...]) -> Bools:
@@ -281,13 +282,17 @@ class Table(Scan):
         table = np.array([1 if v is True else 0 if v is False else -1 for v in values] + [-1])
         return table[codes].astype(np.int64)
 
+    def field_codes(self, field: str) -> tuple[Ints, list[object]]:
+        """``codes`` of the column that holds the event field ``field``."""
+        return self.codes(_FIELD_COLUMNS.get(field, field))
+
     def same_codes(self, field: str) -> Ints | None:
         """Each row's value of ``field`` as a code (-1 for none); None if all rows agree."""
         if field == "citizen_id":
             return None  # every event of a log shares it
         if field == "occurred_on":
             return np.asarray(self.day - self.day.min(initial=0), dtype=np.int64)
-        return self.codes(_FIELD_COLUMNS.get(field, field))[0]
+        return self.field_codes(field)[0]
 
     def referrals(self) -> Ints:
         """For each row, the row of the referral it is about (itself for one), or -1.
@@ -316,8 +321,17 @@ class Table(Scan):
         return found
 
     def matches(self, match: Match) -> Bools:
-        """Rows whose event fits ``match``, as ``Match.__call__`` decides it."""
+        """Rows whose event fits ``match``, as ``Match.__call__`` decides it.
+
+        A ``where`` condition is read through its mask in ``helhed.batch.rules.conditions``;
+        a rule whose condition has none is declined before it gets here.
+        """
         hit = self.kinds(*match.kinds)
+        if match.where is not None:
+            # The masks read the table, so they are imported when first asked for.
+            from helhed.batch.rules.conditions import condition_mask  # noqa: PLC0415
+
+            hit &= condition_mask(match.where, self)
         if match.recorded_by is not None:
             hit &= self.org == ADMINISTRATION_INDEX[match.recorded_by.code]
         if match.conversation is not None:

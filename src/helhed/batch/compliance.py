@@ -45,20 +45,21 @@ goes without checking anything.
   (the latest funding basis per citizen, its right looked up once per funding basis, and
   each citizen's current caseworkers),
   [`AtMostPer`][helhed.rules.AtMostPer] (a population rule: every caseload of current
-  caseworkers counted together) and
+  caseworkers counted together),
   [`FirstFollowUpByWeek8`][helhed.rules.FirstFollowUpByWeek8] (each spell of sickness
-  benefit and its first follow-up or end), with every field of ``Match`` including the
-  referral a row names, for ``to`` and ``voluntary``;
-* on objects for the citizens that can break them, after a vectorised pre-filter:
-  [`Every`][helhed.rules.Every] (citizens with a matching event: ``holds`` is a
-  Python function);
+  benefit and its first follow-up or end) and
+  [`Every`][helhed.rules.Every] (its condition by the condition's mask in
+  ``helhed.batch.rules.conditions``), with every field of ``Match`` including the
+  referral a row names, for ``to`` and ``voluntary``, and a ``where`` condition by its mask;
 * on objects for every citizen (the object path): a rule of a class with no evaluator,
   including subclasses of the rules above and the rules of ``helhed.models`` and
   ``helhed.cases``; a rule whose class, or ``Match``, has fields the columnar code does not
   know; and a rule its evaluator declines: one whose ``Match`` is a subclass of ``Match``,
-  or whose ``same`` names a field that is not one text, code, flag or whole number per
-  event (a time or a date other than ``occurred_on`` may be written in ways that read as
-  one value). The object path is never silent: the check warns once with
+  an ``Every`` whose ``holds`` is a Python function, a condition of a class with no mask
+  (a subclass of a named condition included), or one whose ``same`` names a field that is
+  not one text, code, flag or whole number per event (a time or a date other than
+  ``occurred_on`` may be written in ways that read as one value). The object path is never
+  silent: the check warns once with
   [`ObjectPathWarning`][helhed.errors.ObjectPathWarning], naming those rules' ids and why,
   and the result's ``attrs["helhed:object_path"]`` holds their ids, as a tuple.
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import abc
 import enum
+import types
 import typing
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -95,9 +96,11 @@ def _field_type(kind: type[Event], field: str) -> object:
 
 
 def _plain_type(hint: object) -> object:
-    """``hint`` without ``| None``."""
+    """``hint`` without ``| None``; any other type, a set or a tuple of codes included, as it is."""
+    if typing.get_origin(hint) not in {typing.Union, types.UnionType}:
+        return hint
     args = [a for a in typing.get_args(hint) if a is not type(None)]
-    return args[0] if typing.get_origin(hint) is not None and len(args) == 1 else hint
+    return args[0] if len(args) == 1 else hint
 
 
 def referral_named(pathway: Pathway, event: Event) -> Referred | None:

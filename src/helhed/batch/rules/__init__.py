@@ -3,12 +3,14 @@
 Each module mirrors the module of ``helhed.rules`` holding its kind and registers its
 evaluator with [`columnar`][helhed.batch.rules.registry.columnar]:
 
-* ``forbid``, ``within``, ``precedes``, ``parallel``, ``requires_consent``,
+* ``forbid``, ``within``, ``precedes``, ``every``, ``parallel``, ``requires_consent``,
   ``caseworkers`` (both coordinating caseworker kinds), ``first_follow_up`` and
   ``at_most_per`` (a population rule: every caseload counted together) evaluate their rules
-  over whole columns; ``_current`` gives the current caseworkers the last two kinds read;
-* ``every`` picks over columns the citizens who can break the rule, and runs the rule's own
-  check on their pathways (``Every.holds`` is a Python function).
+  over whole columns (``every`` declines a ``holds`` that is a Python function); ``_current``
+  gives the current caseworkers the last two kinds read.
+
+[`conditions`][helhed.batch.rules.conditions] holds the masks of the named conditions, which
+a match's ``where`` and ``Every.holds`` are read through.
 
 [`registry`][helhed.batch.rules.registry] holds the evaluators by rule class and says, rule
 by rule, which way a rule goes ([`evaluation_plan`][helhed.batch.evaluation_plan]).
@@ -18,6 +20,7 @@ Importing this package fills the registry.
 from helhed.batch.rules import (
     at_most_per,
     caseworkers,
+    conditions,
     every,
     first_follow_up,
     forbid,
@@ -42,6 +45,7 @@ __all__ = [
     "at_most_per",
     "caseworkers",
     "columnar",
+    "conditions",
     "evaluation_plan",
     "evaluator_of",
     "every",

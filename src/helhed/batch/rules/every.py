@@ -1,38 +1,46 @@
-"""[`Every`][helhed.rules.Every]: pre-filtered over columns, judged on objects (research extra).
+"""[`Every`][helhed.rules.Every] over whole columns: each matching event its condition fails.
 
-``holds`` is a Python function over a pathway, so the rule's own ``check`` runs on the
-pathways of the citizens with an event ``events`` matches; no other citizen can break it.
+``holds`` is read through the mask of its condition in
+[`helhed.batch.rules.conditions`][helhed.batch.rules.conditions]. A rule whose ``holds`` is a
+Python function, or a condition with no mask, is declined and runs on objects.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+import numpy as np
+
+from helhed.batch.rules._shared import add_per_event, one_event_details
+from helhed.batch.rules.conditions import condition_declines, condition_mask
 from helhed.batch.rules.registry import columnar, plain_matches
 from helhed.rules import Every
+from helhed.rules.conditions import Condition
 
 if TYPE_CHECKING:
     from helhed.batch._found import Found
     from helhed.batch._objects import Objects
-    from helhed.batch._scan import Ints
     from helhed.batch._table import Table
 
 # The evaluator is reached through the registry, not called by name.
 __all__: list[str] = []
 
 
-def _candidates(rule: Every, table: Table, _whole: bool) -> Ints:  # noqa: FBT001 - the registry's signature
-    return table.citizen[table.matches(rule.events)]
+def _declines(rule: Every) -> str | None:
+    if not isinstance(rule.holds, Condition):
+        return "holds is a Python function"
+    return plain_matches(rule.events) or condition_declines(rule.holds, "holds")
 
 
 @columnar(
     Every,
     fields=("events", "holds", "failure_da", "failure_en"),
-    how="pre-filtered over columns; holds runs on objects for the citizens with a matching event",
-    declines=lambda rule: plain_matches(rule.events),
-    candidates=_candidates,
+    how="over whole columns, holds by its condition's mask",
+    declines=_declines,
 )
-def every(rule: Every, table: Table, objects: Objects, found: Found) -> None:
-    """The rule's own ``check`` over the pathways of the citizens with a matching event."""
-    pathways = objects.pathways(_candidates(rule, table, True))  # noqa: FBT003
-    found.extend(f for p in pathways for f in rule.check(p, table.on_date))
+def every(rule: Every, table: Table, _objects: Objects, found: Found) -> None:
+    """Each event ``rule.events`` matches that ``rule.holds`` fails for is a finding."""
+    holds = condition_mask(cast("Condition", rule.holds), table)  # a function is declined
+    rows = np.flatnonzero(table.matches(rule.events) & ~holds)
+    details, which = one_event_details(table, rows, rule.detail)
+    add_per_event(rule, table, rows, details=details, which=which, found=found)

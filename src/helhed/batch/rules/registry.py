@@ -24,6 +24,7 @@ from helhed.batch._found import Found
 from helhed.batch._objects import Objects
 from helhed.batch._scan import Ints
 from helhed.batch._table import MATCH_FIELDS, PLAIN_FIELDS, Table
+from helhed.batch.rules.conditions import condition_declines
 from helhed.rules import Match, Protocol, Rule
 
 __all__ = [
@@ -128,7 +129,9 @@ def plain_matches(*matches: Match) -> str | None:
         if type(match) is not Match:
             return f"its event match is a {type(match).__name__}, a subclass of Match"
         if match.where is not None:
-            return "its event match has a where condition"
+            why = condition_declines(match.where, "its event match's where")
+            if why is not None:
+                return why
     return None
 
 
