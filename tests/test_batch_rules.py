@@ -33,9 +33,14 @@ from helhed.rules import (
     Match,
     OneCoordinatingCaseworker,
     Parallel,
+    PlanSpansProfessions,
     Precedes,
     Protocol,
     RequiresConsent,
+    RescreenedAtEnd,
+    Rule,
+    SameInstrument,
+    SupportUntilSettled,
     Within,
     forbid,
     when,
@@ -86,7 +91,9 @@ def test_each_kind_has_its_evaluator_in_the_module_named_as_its_rules_module():
     module = {Forbid: "forbid", Within: "within", Precedes: "precedes", Parallel: "parallel",
               RequiresConsent: "requires_consent", Every: "every", AtMostPer: "at_most_per",
               CoordinatingCaseworkerAssigned: "caseworkers",
-              OneCoordinatingCaseworker: "caseworkers"}  # fmt: skip
+              OneCoordinatingCaseworker: "caseworkers", RescreenedAtEnd: "rescreened",
+              PlanSpansProfessions: "plan_professions", SameInstrument: "same_instrument",
+              SupportUntilSettled: "settled"}  # fmt: skip
     assert {kind: e.evaluate.__module__ for kind, e in EVALUATORS.items()} == {
         kind: f"helhed.batch.rules.{name}" for kind, name in module.items()
     }
@@ -159,13 +166,21 @@ def test_an_evaluator_declines_a_match_subclass_and_says_why():
     assert [f.events for f in report.findings] == [(2,)]
 
 
+class _Quiet(Rule):
+    """A rule class of its own, with no columnar evaluator: it never finds anything."""
+
+    def check(self, _pathway, _on):
+        return iter(())
+
+
 def test_a_rule_with_no_evaluator_is_named_with_its_class():
-    plan = evaluation_plan(shipped_protocols()["kolding"])
+    protocol = protocol_of(CONTACT, _Quiet(id="mine.quiet", **TEXTS))
+    plan = evaluation_plan(protocol)
     assert [(p.rule_id, p.kind, p.columnar) for p in plan] == [
-        ("kolding.screened_first", "Precedes", True),
-        ("kolding.rescreened", "RescreenedAtEnd", False),
+        ("mine.contact", "Within", True),
+        ("mine.quiet", "_Quiet", False),
     ]
-    assert plan[1].why == "no columnar evaluator for RescreenedAtEnd"
+    assert plan[1].why == "no columnar evaluator for _Quiet"
 
 
 def test_the_pre_filtered_kinds_say_how():
@@ -179,17 +194,13 @@ def test_the_pre_filtered_kinds_say_how():
 
 # Which shipped protocols are checked over columns throughout today, and which rules of the
 # others run on objects (custom rule classes, and Syddjurs's narrowed matches).
-FULLY_COLUMNAR = {"koordinerende-sagsbehandler", "halsnaes", "odense-samtykke", "model2",
-                  "model3", "jammerbugt", "vordingborg", "silkeborg", "tonder", "sonderborg",
-                  "aalborg"}  # fmt: skip
+FULLY_COLUMNAR = {"koordinerende-sagsbehandler", "halsnaes", "odense-samtykke", "model1",
+                  "model2", "model3", "hjorring", "kolding", "kobenhavn_ips", "jammerbugt",
+                  "vordingborg", "silkeborg", "tonder", "sonderborg", "aalborg"}  # fmt: skip
 ON_OBJECTS = {
     "sygedagpenge": ("sygedagpenge.foerste_opfoelgning",),
-    "model1": ("model1.plan_cross_disciplinary",),
-    "hjorring": ("model1.plan_cross_disciplinary",),
-    "kolding": ("kolding.rescreened",),
     "syddjurs": ("syddjurs.grant_reviewed_before_start", "syddjurs.purpose_plan_before_start",
                  "syddjurs.final_report_after_completion"),
-    "kobenhavn_ips": ("kobenhavn_ips.support_until_settled",),
 }  # fmt: skip
 
 

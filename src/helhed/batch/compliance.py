@@ -45,15 +45,19 @@ goes without checking anything.
   (the latest funding basis per citizen, its right looked up once per funding basis; a
   citizen with a staff member released is checked on objects, as the log must be
   replayed), with every field of ``Match`` including the referral a row names, for ``to``
-  and ``voluntary``;
+  and ``voluntary``; and the kinds of the models and cases
+  [`RescreenedAtEnd`][helhed.rules.RescreenedAtEnd],
+  [`PlanSpansProfessions`][helhed.rules.PlanSpansProfessions],
+  [`SameInstrument`][helhed.rules.SameInstrument] and
+  [`SupportUntilSettled`][helhed.rules.SupportUntilSettled];
 * on objects for the citizens that can break them, after a vectorised pre-filter:
   [`Every`][helhed.rules.Every] (citizens with a matching event: ``holds`` is a
   Python function) and [`AtMostPer`][helhed.rules.AtMostPer] (the citizens of
   staff who have more than ``limit`` citizens assigned in the role counted, all together,
   as it is a population rule);
 * on objects for every citizen (the object path): a rule of a class with no evaluator,
-  including subclasses of the rules above and the rules of ``helhed.models`` and
-  ``helhed.cases``; a rule whose class, or ``Match``, has fields the columnar code does not
+  including subclasses of the rules above and the other rule classes of ``helhed.models``
+  and ``helhed.cases``; a rule whose class, or ``Match``, has fields the columnar code does not
   know; and a rule its evaluator declines: one whose ``Match`` is a subclass of ``Match``,
   or whose ``same`` names a field that is not one text, code, flag or whole number per
   event (a time or a date other than ``occurred_on`` may be written in ways that read as

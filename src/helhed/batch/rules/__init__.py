@@ -5,7 +5,9 @@ evaluator with [`columnar`][helhed.batch.rules.registry.columnar]:
 
 * ``forbid``, ``within``, ``precedes``, ``parallel``, ``requires_consent`` and
   ``caseworkers`` (both coordinating caseworker kinds) evaluate their rules over whole
-  columns;
+  columns, and so do the kinds of the models and cases: ``rescreened``
+  (``RescreenedAtEnd``), ``plan_professions`` (``PlanSpansProfessions``),
+  ``same_instrument`` (``SameInstrument``) and ``settled`` (``SupportUntilSettled``);
 * ``every`` and ``at_most_per`` pick over columns the citizens who can break the rule, and
   run the rule's own check on their pathways (``Every.holds`` is a Python function;
   ``AtMostPer`` counts caseloads across pathways).
@@ -21,8 +23,12 @@ from helhed.batch.rules import (
     every,
     forbid,
     parallel,
+    plan_professions,
     precedes,
     requires_consent,
+    rescreened,
+    same_instrument,
+    settled,
     within,
 )
 from helhed.batch.rules.registry import (
@@ -46,7 +52,11 @@ __all__ = [
     "every",
     "forbid",
     "parallel",
+    "plan_professions",
     "precedes",
     "requires_consent",
+    "rescreened",
+    "same_instrument",
+    "settled",
     "within",
 ]
