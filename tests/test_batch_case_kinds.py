@@ -606,3 +606,23 @@ def test_same_instrument_equals_the_object_api(drawn, layout):
 )
 def test_support_until_settled_equals_the_object_api(drawn, protocol, layout):
     agrees(drawn[0], protocol, drawn[1], layout)
+
+
+def test_a_plan_id_that_is_not_text_is_refused_as_from_frame_refuses_it():
+    frame = to_frame([opened("c-1", plan(1, "p-1"), item(2, "p-1", Role.NURSE))])
+    frame = frame.astype({"plan_id": object})
+    frame.loc[1, "plan_id"] = 7
+    with pytest.raises(ValidationError, match=r"^rows\[1\]\.plan_id: must be a string$"):
+        check_frame(frame, only(SPANS), on=at(5))
+
+
+def test_columns_left_out_of_the_table_are_read_as_missing():
+    # No screening, plan, course or contact: their columns are dropped, and only c-1's close
+    # on day 5, two days after the job started with nothing between, is a finding.
+    frame = to_frame([opened("c-1", job(3), closed(5))])
+    frame = frame.drop(columns=[c for c in frame.columns if frame[c].isna().all()])
+    assert "instrument" not in frame.columns
+    assert "plan_id" not in frame.columns
+    for protocol in (KOLDING, only(SPANS), only(SAME)):
+        assert check_frame(frame, protocol, on=at(60)).empty
+    assert list(check_frame(frame, only(SETTLED), on=at(60))["events"]) == [(1, 2)]

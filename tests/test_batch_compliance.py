@@ -48,12 +48,16 @@ from helhed.rules import (
     Match,
     OneCoordinatingCaseworker,
     Parallel,
+    PlanSpansProfessions,
     PopulationRule,
     Precedes,
     Protocol,
     RequiresConsent,
+    RescreenedAtEnd,
     Rule,
+    SameInstrument,
     Severity,
+    SupportUntilSettled,
     Within,
     at_most_per,
     every,
@@ -696,7 +700,7 @@ def test_coordinating_rules_with_a_release_or_unreadable_cells():
 
 
 def test_rules_of_models_and_cases_run_on_objects():
-    # Kolding's own rule class and Syddjurs's narrowed matches fall back to the object API.
+    # Kolding's own rule kind runs over columns; Syddjurs's narrowed matches on objects.
     pathways = [
         Pathway.of(
             [
@@ -1171,7 +1175,8 @@ def test_the_fields_read_are_every_field_of_the_classes_read():
     known = registry.KNOWN_FIELDS
     assert set(known) == {Match, Forbid, Within, Precedes, Parallel, RequiresConsent, Every,
                           AtMostPer, CoordinatingCaseworkerAssigned,
-                          OneCoordinatingCaseworker}  # fmt: skip
+                          OneCoordinatingCaseworker, RescreenedAtEnd, PlanSpansProfessions,
+                          SameInstrument, SupportUntilSettled}  # fmt: skip
     for cls, names in known.items():
         assert {f.name for f in attrs.fields(cls)} == names, cls.__name__
     assert set(known) - {Match} == set(registry.EVALUATORS)
@@ -1396,8 +1401,10 @@ def test_errors_of_logs_read_on_objects_name_the_rows_of_the_table():
     # Row 0 is c-1's contact; read on objects it is the second row handed to from_frame.
     frame = frame_of_two().iloc[[1, 2, 0]]
     frame.iloc[0, frame.columns.get_loc("referral_id")] = "r-9"
+    everything = Protocol(id="all", name_da="A", name_en="A", rules=(_Everything(**TEXTS),),
+                          citation=CITE)  # fmt: skip
     with pytest.raises(ValidationError, match=r"^rows\[0\]: there is no referral 'r-9'$"):
-        check_frame(frame, EARLY_DETECTION, on=ON)  # model 1's own rules run on objects
+        check_frame(frame, everything, on=ON)  # a rule class of its own runs on objects
 
 
 def test_findings_of_needs_the_columns_and_real_findings():
