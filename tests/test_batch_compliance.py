@@ -49,12 +49,16 @@ from helhed.rules import (
     Match,
     OneCoordinatingCaseworker,
     Parallel,
+    PlanSpansProfessions,
     PopulationRule,
     Precedes,
     Protocol,
     RequiresConsent,
+    RescreenedAtEnd,
     Rule,
+    SameInstrument,
     Severity,
+    SupportUntilSettled,
     Within,
     at_most_per,
     every,
@@ -697,7 +701,7 @@ def test_coordinating_rules_with_a_release_or_unreadable_cells():
 
 
 def test_rules_of_models_and_cases_run_on_objects():
-    # Kolding's own rule class falls back to the object API; Syddjurs's narrowed matches do not.
+    # Kolding's own rule kind and Syddjurs's narrowed matches run over columns.
     pathways = [
         Pathway.of(
             [
@@ -777,13 +781,6 @@ def test_rows_in_any_order_with_gaps_in_the_index():
     )
 
 
-# Some shipped protocols (models 1, Kolding, Syddjurs, IPS, sickness follow-up) still have
-# rules that run on objects, which warns; these tests filter that warning until the kinds
-# concerned gain columnar evaluators.
-SHIPPED_ON_OBJECTS = pytest.mark.filterwarnings("ignore::helhed.errors.ObjectPathWarning")
-
-
-@SHIPPED_ON_OBJECTS
 def test_text_dates_and_midnight_timestamps_are_read():
     pathway = Pathway.of([referral("c-1", voluntary=False)])
     frame = to_frame([pathway]).drop(columns="time:timestamp")
@@ -1172,7 +1169,8 @@ def test_the_fields_read_are_every_field_of_the_classes_read():
     known = registry.KNOWN_FIELDS
     assert set(known) == {Match, Forbid, Within, Precedes, Parallel, RequiresConsent, Every,
                           AtMostPer, CoordinatingCaseworkerAssigned,
-                          OneCoordinatingCaseworker, FirstFollowUpByWeek8}  # fmt: skip
+                          OneCoordinatingCaseworker, FirstFollowUpByWeek8, RescreenedAtEnd,
+                          PlanSpansProfessions, SameInstrument, SupportUntilSettled}  # fmt: skip
     for cls, names in known.items():
         assert {f.name for f in attrs.fields(cls)} == names, cls.__name__
     assert set(known) - {Match} == set(registry.EVALUATORS)
@@ -1342,7 +1340,6 @@ def test_text_dates_are_read_only_as_from_frame_reads_them():
             from_frame(frame)
 
 
-@SHIPPED_ON_OBJECTS
 def test_a_datetime64_at_midnight_is_read_as_its_date():
     frame = frame_of_two()
     want = rows(check_frame(frame, HALSNAES, on=ON))
@@ -1397,8 +1394,10 @@ def test_errors_of_logs_read_on_objects_name_the_rows_of_the_table():
     # Row 0 is c-1's contact; read on objects it is the second row handed to from_frame.
     frame = frame_of_two().iloc[[1, 2, 0]]
     frame.iloc[0, frame.columns.get_loc("referral_id")] = "r-9"
+    everything = Protocol(id="all", name_da="A", name_en="A", rules=(_Everything(**TEXTS),),
+                          citation=CITE)  # fmt: skip
     with pytest.raises(ValidationError, match=r"^rows\[0\]: there is no referral 'r-9'$"):
-        check_frame(frame, EARLY_DETECTION, on=ON)  # model 1's own rules run on objects
+        check_frame(frame, everything, on=ON)  # a rule class of its own runs on objects
 
 
 def test_findings_of_needs_the_columns_and_real_findings():

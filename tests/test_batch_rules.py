@@ -34,9 +34,14 @@ from helhed.rules import (
     Match,
     OneCoordinatingCaseworker,
     Parallel,
+    PlanSpansProfessions,
     Precedes,
     Protocol,
     RequiresConsent,
+    RescreenedAtEnd,
+    Rule,
+    SameInstrument,
+    SupportUntilSettled,
     Within,
     forbid,
     when,
@@ -88,7 +93,9 @@ def test_each_kind_has_its_evaluator_in_the_module_named_as_its_rules_module():
               RequiresConsent: "requires_consent", Every: "every", AtMostPer: "at_most_per",
               CoordinatingCaseworkerAssigned: "caseworkers",
               OneCoordinatingCaseworker: "caseworkers",
-              FirstFollowUpByWeek8: "first_follow_up"}  # fmt: skip
+              FirstFollowUpByWeek8: "first_follow_up", RescreenedAtEnd: "rescreened",
+              PlanSpansProfessions: "plan_professions", SameInstrument: "same_instrument",
+              SupportUntilSettled: "settled"}  # fmt: skip
     assert {kind: e.evaluate.__module__ for kind, e in EVALUATORS.items()} == {
         kind: f"helhed.batch.rules.{name}" for kind, name in module.items()
     }
@@ -161,13 +168,21 @@ def test_an_evaluator_declines_a_match_subclass_and_says_why():
     assert [f.events for f in report.findings] == [(2,)]
 
 
+class _Quiet(Rule):
+    """A rule class of its own, with no columnar evaluator: it never finds anything."""
+
+    def check(self, _pathway, _on):
+        return iter(())
+
+
 def test_a_rule_with_no_evaluator_is_named_with_its_class():
-    plan = evaluation_plan(shipped_protocols()["kolding"])
+    protocol = protocol_of(CONTACT, _Quiet(id="mine.quiet", **TEXTS))
+    plan = evaluation_plan(protocol)
     assert [(p.rule_id, p.kind, p.columnar) for p in plan] == [
-        ("kolding.screened_first", "Precedes", True),
-        ("kolding.rescreened", "RescreenedAtEnd", False),
+        ("mine.contact", "Within", True),
+        ("mine.quiet", "_Quiet", False),
     ]
-    assert plan[1].why == "no columnar evaluator for RescreenedAtEnd"
+    assert plan[1].why == "no columnar evaluator for _Quiet"
 
 
 def test_the_kinds_say_how():
@@ -184,26 +199,12 @@ def test_the_kinds_say_how():
     )
 
 
-# Which shipped protocols are checked over columns throughout today, and which rules of the
-# others run on objects (custom rule classes).
-FULLY_COLUMNAR = {"koordinerende-sagsbehandler", "halsnaes", "odense-samtykke", "model2",
-                  "model3", "jammerbugt", "vordingborg", "silkeborg", "tonder", "sonderborg",
-                  "aalborg", "sygedagpenge", "syddjurs"}  # fmt: skip
-ON_OBJECTS = {
-    "model1": ("model1.plan_cross_disciplinary",),
-    "hjorring": ("model1.plan_cross_disciplinary",),
-    "kolding": ("kolding.rescreened",),
-    "kobenhavn_ips": ("kobenhavn_ips.support_until_settled",),
-}  # fmt: skip
+def test_no_shipped_protocol_runs_on_objects():
+    # Every rule of the 17 shipped protocols has a columnar evaluator that takes it.
+    plans = {pid: evaluation_plan(protocol) for pid, protocol in shipped_protocols().items()}
 
-
-def test_which_shipped_protocols_are_fully_columnar_today():
-    slow = {
-        pid: tuple(p.rule_id for p in evaluation_plan(protocol) if not p.columnar)
-        for pid, protocol in shipped_protocols().items()
-    }
-    assert {pid for pid, ids in slow.items() if not ids} == FULLY_COLUMNAR
-    assert {pid: ids for pid, ids in slow.items() if ids} == ON_OBJECTS
+    assert len(plans) == 17
+    assert [(pid, p.rule_id) for pid, plan in plans.items() for p in plan if not p.columnar] == []
 
 
 def test_the_plan_refuses_what_is_not_a_protocol():

@@ -208,9 +208,6 @@ def test_groups_matched_to_one_offer_share_its_seats():
     assert not any(r.over_capacity for r in rows.values())
 
 
-# Model 1 and the sickness follow-up still have rules that run on objects, which warns;
-# filtered until their kinds gain columnar evaluators.
-@pytest.mark.filterwarnings("ignore::helhed.errors.ObjectPathWarning")
 def test_the_batch_check_of_the_municipality_equals_its_reports():
     # Every track's logs, as one event table, give the same reports through check_frame:
     # models 1-3's own rule classes run on objects there, the rest on columns.

@@ -1,14 +1,13 @@
 """The rules that overstated their sources, narrowed or marked, each worked out by hand."""
 
 import datetime as dt
-import warnings
 
 import attrs
 import pytest
 
 pytest.importorskip("pyarrow")
 
-from helhed.batch import ObjectPathWarning, check_frame, evaluation_plan, findings_of
+from helhed.batch import check_frame, evaluation_plan, findings_of
 from helhed.benefits import Benefit
 from helhed.cases import HJORRING, JAMMERBUGT, KOBENHAVN_IPS, KOLDING, SONDERBORG, TONDER
 from helhed.cases.jammerbugt import PREVENTIVE_PARTNERS
@@ -53,11 +52,8 @@ def referral(cid="c-1", day=0):
 def ids(pathways, protocol, on):
     """Rule ids of the findings; the batch check finds the same."""
     report = check(pathways, protocol, on=on)
-    with warnings.catch_warnings():
-        # Some rules of Kolding and model 1 still run on objects, which warns; filtered until
-        # their kinds gain columnar evaluators.
-        warnings.simplefilter("ignore", ObjectPathWarning)
-        found = check_frame(to_frame(pathways), protocol, on=on)
+    found = check_frame(to_frame(pathways), protocol, on=on)  # no shipped rule runs on objects
+    assert found.attrs["helhed:object_path"] == ()
     assert findings_of(found) == report.findings
     return [(f.citizen_id, f.rule_id, f.severity) for f in report.findings]
 

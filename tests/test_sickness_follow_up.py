@@ -170,9 +170,6 @@ def test_the_rule_quotes_the_law():
     assert [p.code for p in SICKNESS_FOLLOW_UP.permissions] == ["sygedagpenge.kategori_1"]
 
 
-# FirstFollowUpByWeek8 still runs on objects, which warns; filtered until it gains a
-# columnar evaluator.
-@pytest.mark.filterwarnings("ignore::helhed.errors.ObjectPathWarning")
 def test_batch_gives_the_findings_of_the_object_api():
     on = dt.date(2025, 9, 1)
     pathways = [

@@ -49,11 +49,16 @@ goes without checking anything.
   [`FirstFollowUpByWeek8`][helhed.rules.FirstFollowUpByWeek8] (each spell of sickness
   benefit and its first follow-up or end) and
   [`Every`][helhed.rules.Every] (its condition by the condition's mask in
-  ``helhed.batch.rules.conditions``), with every field of ``Match`` including the
-  referral a row names, for ``to`` and ``voluntary``, and a ``where`` condition by its mask;
+  ``helhed.batch.rules.conditions``), the kinds of the models and cases
+  [`RescreenedAtEnd`][helhed.rules.RescreenedAtEnd],
+  [`PlanSpansProfessions`][helhed.rules.PlanSpansProfessions],
+  [`SameInstrument`][helhed.rules.SameInstrument] and
+  [`SupportUntilSettled`][helhed.rules.SupportUntilSettled], with every field of ``Match``
+  including the referral a row names, for ``to`` and ``voluntary``, and a ``where``
+  condition by its mask;
 * on objects for every citizen (the object path): a rule of a class with no evaluator,
-  including subclasses of the rules above and the rules of ``helhed.models`` and
-  ``helhed.cases``; a rule whose class, or ``Match``, has fields the columnar code does not
+  including subclasses of the rules above and the other rule classes of ``helhed.models``
+  and ``helhed.cases``; a rule whose class, or ``Match``, has fields the columnar code does not
   know; and a rule its evaluator declines: one whose ``Match`` is a subclass of ``Match``,
   an ``Every`` whose ``holds`` is a Python function, a condition of a class with no mask
   (a subclass of a named condition included), or one whose ``same`` names a field that is

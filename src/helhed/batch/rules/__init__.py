@@ -7,7 +7,10 @@ evaluator with [`columnar`][helhed.batch.rules.registry.columnar]:
   ``caseworkers`` (both coordinating caseworker kinds), ``first_follow_up`` and
   ``at_most_per`` (a population rule: every caseload counted together) evaluate their rules
   over whole columns (``every`` declines a ``holds`` that is a Python function); ``_current``
-  gives the current caseworkers the last two kinds read.
+  gives the current caseworkers the last two kinds read; and so do the kinds of the models
+  and cases: ``rescreened`` (``RescreenedAtEnd``), ``plan_professions``
+  (``PlanSpansProfessions``), ``same_instrument`` (``SameInstrument``) and ``settled``
+  (``SupportUntilSettled``).
 
 [`conditions`][helhed.batch.rules.conditions] holds the masks of the named conditions, which
 a match's ``where`` and ``Every.holds`` are read through.
@@ -25,8 +28,12 @@ from helhed.batch.rules import (
     first_follow_up,
     forbid,
     parallel,
+    plan_professions,
     precedes,
     requires_consent,
+    rescreened,
+    same_instrument,
+    settled,
     within,
 )
 from helhed.batch.rules.registry import (
@@ -52,7 +59,11 @@ __all__ = [
     "first_follow_up",
     "forbid",
     "parallel",
+    "plan_professions",
     "precedes",
     "requires_consent",
+    "rescreened",
+    "same_instrument",
+    "settled",
     "within",
 ]

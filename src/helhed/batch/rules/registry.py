@@ -197,8 +197,8 @@ def evaluation_plan(protocol: Protocol) -> tuple[RulePlan, ...]:
         [('Forbid', True), ('Within', True), ('Parallel', True), ('RequiresConsent', True)]
         >>> from helhed.cases import KOLDING
         >>> plan = evaluation_plan(KOLDING)[1]
-        >>> plan.rule_id, plan.columnar, plan.why
-        ('kolding.rescreened', False, 'no columnar evaluator for RescreenedAtEnd')
+        >>> plan.rule_id, plan.kind, plan.columnar, plan.why
+        ('kolding.rescreened', 'RescreenedAtEnd', True, 'over whole columns')
     """
     check = Checker()
     check.expect(isinstance(protocol, Protocol), "protocol", "must be a Protocol")
