@@ -87,8 +87,10 @@ def test_windows_that_end_after_the_calendar_are_not_judged_yet():
         make(ev.InterventionCompleted, offer=COURSE, referral_id="r-1"),
     ])  # fmt: skip
     rescreened = RescreenedAtEnd(offer=COURSE, instrument="who5", **COMMON)
+    endless = RescreenedAtEnd(offer=COURSE, instrument="who5", days=10**9, **COMMON)
     plans = PlanSpansProfessions(grace_days=3, **COMMON)
 
     assert list(rescreened.check(pathway, LAST)) == []
+    assert list(endless.check(pathway, dt.date(2024, 1, 1))) == []
     assert list(plans.check(pathway, LAST)) == []
     assert check([pathway], KOLDING, on=LAST).findings[0].rule_id == "kolding.screened_first"

@@ -67,7 +67,10 @@ class RescreenedAtEnd(Rule):
             for e in pathway.timeline
             if isinstance(e, ScreeningRecorded) and e.instrument == self.instrument
         ]
-        window = dt.timedelta(days=self.days)
+        try:
+            window = dt.timedelta(days=self.days)
+        except OverflowError:  # a window longer than any timedelta: no course is judged yet
+            return
         for i, event in pathway.numbered:
             if not (isinstance(event, InterventionCompleted) and event.offer == self.offer):
                 continue
