@@ -94,3 +94,12 @@ def test_windows_that_end_after_the_calendar_are_not_judged_yet():
     assert list(endless.check(pathway, dt.date(2024, 1, 1))) == []
     assert list(plans.check(pathway, LAST)) == []
     assert check([pathway], KOLDING, on=LAST).findings[0].rule_id == "kolding.screened_first"
+
+
+def test_a_plan_finding_names_the_plan_in_both_languages():
+    rule = PlanSpansProfessions(minimum=3, **COMMON)
+
+    assert rule.detail("p-7", dt.date(2024, 2, 1), 2) == (
+        "Plan 'p-7' fra 2024-02-01 har indsatser fra 2 faggruppe(r); mindst 3.",
+        "Plan 'p-7' of 2024-02-01 has items of 2 profession(s); at least 3.",
+    )

@@ -19,7 +19,6 @@ from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker, pair_of
 from helhed._values import frozen_fields
-from helhed.errors import ValidationError
 from helhed.organisation import Administration, Role
 from helhed.pathways.events import (
     EVENT_TYPES,
@@ -259,8 +258,6 @@ def when(  # noqa: PLR0913 - each keyword narrows the match
         ValidationError: If no kind is given or a kind is not an event class, the condition
             cannot apply to the kinds, or ``name`` is not a pair of texts.
     """
-    if not kinds or not all(isinstance(k, type) and issubclass(k, Event) for k in kinds):  # type: ignore[redundant-expr]
-        raise ValidationError.at("kinds", "must name one or more event classes")
     names: tuple[str | None, str | None] = (None, None)
     if name is not None:
         pair_of(name, "name")

@@ -19,7 +19,7 @@ from helhed._validation import Checker, pair_of
 from helhed._values import frozen_fields
 from helhed.pathways.events import Event, EventKind
 from helhed.pathways.pathway import Pathway
-from helhed.rules.base import Finding, Match, Rule, Severity
+from helhed.rules.base import Finding, Match, Rule, Severity, _check_match
 from helhed.rules.conditions import Condition
 from helhed.sources import Basis, Citation
 
@@ -48,7 +48,7 @@ class Every(Rule):
     def _validate(self, check: Checker) -> None:
         """Validate the common fields, the condition against the events' kinds, the texts."""
         super()._validate(check)
-        if check.expect(isinstance(self.events, Match), "events", "must be a Match"):
+        if _check_match(check, self.events, "events"):
             if isinstance(self.holds, Condition):
                 self.holds.fits(self.events.kinds, check, "holds")
             else:

@@ -104,7 +104,6 @@ class FirstFollowUpByWeek8(Rule):
         last = _last_day(first)
         if last is None:
             return None
-        ended = False
         for j, event in rest:
             if _is_follow_up(event):
                 if event.occurred_on <= last:
@@ -118,10 +117,10 @@ class FirstFollowUpByWeek8(Rule):
             if _ends_sickness(event):
                 if event.occurred_on <= last:
                     return None
-                ended = True
-                break
-        if not ended and on <= last:
-            return None
+                break  # ended after the last day with no conversation
+        else:  # still running on the day checked
+            if on <= last:
+                return None
         return self.finding(pathway, (i,), (first, last), self.missing(first, last))
 
     @staticmethod

@@ -63,6 +63,8 @@ RULE_KINDS: Mapping[str, type[Rule]] = MappingProxyType(
 )
 """Every rule kind helhed ships, by its code."""
 
+_KINDS = frozenset(RULE_KINDS.values())
+
 
 def kind_of(rule: Rule) -> str:
     """The code of ``rule``'s kind.
@@ -90,7 +92,7 @@ def unwritable(rules: Sequence[Rule]) -> Iterator[Problem]:
     """
     for i, rule in enumerate(rules):
         path = f"rules[{i}]"
-        if RULE_KINDS.get(getattr(type(rule), "KIND", "")) is not type(rule):
+        if type(rule) not in _KINDS:
             yield Problem(
                 path,
                 f"is a {type(rule).__name__}, which is not a rule kind a document can hold; "

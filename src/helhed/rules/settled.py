@@ -60,7 +60,7 @@ class SupportUntilSettled(Rule):
             return
         if not any(
             isinstance(e, (ContactMade, ConversationHeld)) and e.occurred_on > started_on
-            for _, e in numbered[start + 1 : close]
+            for _, e in numbered[start:close]  # the start itself is no contact
         ):
             yield self.finding(
                 pathway, where, (started_on, closed_on), self.detail(started_on, closed_on)
