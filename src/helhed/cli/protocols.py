@@ -16,6 +16,7 @@ import argparse
 import json
 from typing import TextIO
 
+from helhed.cli._common import one_line
 from helhed.errors import quoted
 from helhed.protocol_files import protocol_file_problems, read_protocol
 from helhed.protocols import PROTOCOLS
@@ -68,15 +69,16 @@ def show_command(args: argparse.Namespace, out: TextIO) -> int:
 def validate_command(args: argparse.Namespace, out: TextIO) -> int:
     """List every problem of a protocol file by path; exit 1 if there is any."""
     problems = protocol_file_problems(args.file, encoding=args.encoding)
+    name = one_line(args.file)  # a file's name cannot forge a second line
     for problem in problems:
         where = f"{problem.path}: " if problem.path and problem.path != args.file else ""
-        out.write(f"{args.file}: {where}{problem.message}\n")
+        out.write(f"{name}: {where}{problem.message}\n")
     if problems:
         return _EXIT_PROBLEMS
     protocol = read_protocol(args.file, encoding=args.encoding)
     rules = len(protocol.rules)
     out.write(
-        f"{args.file}: a valid protocol {quoted(protocol.id)} with {rules} rule"
+        f"{name}: a valid protocol {quoted(protocol.id)} with {rules} rule"
         f"{'' if rules == 1 else 's'}\n"
     )
     return 0
