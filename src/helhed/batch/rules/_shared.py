@@ -17,7 +17,13 @@ if TYPE_CHECKING:
     from helhed.batch._table import Table
     from helhed.rules import Forbid, Precedes, Rule
 
-__all__ = ["add_per_event", "event_kinds", "one_event_details", "one_event_findings"]
+__all__ = [
+    "add_per_event",
+    "add_worded_by_value",
+    "event_kinds",
+    "one_event_details",
+    "one_event_findings",
+]
 
 
 def event_kinds(kinds: Ints) -> list[EventKind]:
@@ -59,3 +65,33 @@ def add_per_event(  # noqa: PLR0913 - a finding's parts
         details,
         which=which,
     )
+
+
+def add_worded_by_value(  # noqa: PLR0913 - a finding's parts
+    rule: Rule,
+    table: Table,
+    rows: Ints,
+    *,
+    codes: Ints,
+    values: typing.Sequence[object],
+    numbers: Ints,
+    detail: typing.Callable[[str, dt.date, int], tuple[str, str]],
+    found: Found,
+) -> None:
+    """A finding about each one event of ``rows``, worded by ``detail(text, day, number)``.
+
+    ``codes`` holds each row's code into ``values`` (a staff id, a plan id), ``numbers`` one
+    whole number per row of ``rows``; the detail is worded once per distinct (code, day,
+    number).
+    """
+    which, one = distinct(len(rows), codes[rows], table.day[rows], numbers)
+    details = [
+        detail(str(values[code]), day, number)
+        for code, day, number in zip(
+            codes[rows[one]].tolist(),
+            table.dates(table.day[rows[one]]),
+            numbers[one].tolist(),
+            strict=True,
+        )
+    ]
+    add_per_event(rule, table, rows, details=details, which=which, found=found)

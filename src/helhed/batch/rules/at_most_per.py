@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from helhed.batch._found import distinct
 from helhed.batch.rules._current import current_caseworkers
-from helhed.batch.rules._shared import add_per_event
+from helhed.batch.rules._shared import add_worded_by_value
 from helhed.batch.rules.registry import OVER_COLUMNS, columnar
 from helhed.rules import AtMostPer
 
@@ -68,14 +67,13 @@ def at_most_per(rule: AtMostPer, table: Table, objects: Objects, found: Found) -
     place = np.arange(len(rows)) - np.searchsorted(mine, mine) + 1
     over = place > rule.limit
     rows, place = rows[over], place[over]
-    which, one = distinct(len(rows), staff[rows], table.day[rows], place)
-    details = [
-        rule.detail(str(values[s]), day, p)
-        for s, day, p in zip(
-            staff[rows[one]].tolist(),
-            table.dates(table.day[rows[one]]),
-            place[one].tolist(),
-            strict=True,
-        )
-    ]
-    add_per_event(rule, table, rows, details=details, which=which, found=found)
+    add_worded_by_value(
+        rule,
+        table,
+        rows,
+        codes=staff,
+        values=values,
+        numbers=place,
+        detail=rule.detail,
+        found=found,
+    )

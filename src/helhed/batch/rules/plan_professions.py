@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
-from helhed.batch._found import distinct
-from helhed.batch.rules._shared import add_per_event
+from helhed.batch.rules._shared import add_worded_by_value
 from helhed.batch.rules.registry import columnar
 from helhed.organisation import Role
 from helhed.pathways.events import PlanCreated, PlanItemAdded
@@ -64,17 +63,16 @@ def plan_professions(
     count = _professions(table, plan, profession, made, items)
     short = count < min(rule.minimum, _CAP)
     made, count = made[short], count[short]
-    which, one = distinct(len(made), plan[made], table.day[made], count)
-    details = [
-        rule.detail(str(plans[code]), day, n)
-        for code, day, n in zip(
-            plan[made[one]].tolist(),
-            table.dates(table.day[made[one]]),
-            count[one].tolist(),
-            strict=True,
-        )
-    ]
-    add_per_event(rule, table, made, details=details, which=which, found=found)
+    add_worded_by_value(
+        rule,
+        table,
+        made,
+        codes=plan,
+        values=plans,
+        numbers=count,
+        detail=rule.detail,
+        found=found,
+    )
 
 
 def _professions(table: Table, plan: Ints, profession: Ints, made: Ints, items: Ints) -> Ints:
