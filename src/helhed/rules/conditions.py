@@ -67,6 +67,7 @@ __all__ = [
     "at_least",
     "conversation_first",
     "field_is",
+    "field_type",
     "plan_by",
     "prepared_first",
     "referral_from",
@@ -101,6 +102,11 @@ def _plain_type(hint: object) -> object:
         return hint
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     return args[0] if len(args) == 1 else hint
+
+
+def field_type(kind: type[Event], field: str) -> object:
+    """The declared type of ``field`` on event class ``kind`` without ``| None``; None if none."""
+    return _plain_type(_field_type(kind, field))
 
 
 def referral_named(pathway: Pathway, event: Event) -> Referred | None:
@@ -146,7 +152,7 @@ class FieldIs(Condition):
     def fits(self, kinds: tuple[type[Event], ...], check: Checker, path: str) -> None:
         """Every kind has the field, and the value is of the field's type (a known code)."""
         for kind in kinds:
-            hint = _plain_type(_field_type(kind, self.field))
+            hint = field_type(kind, self.field)
             if hint is None:
                 check.fail(f"{path}.field", f"is not a field of {kind.__name__}")
             elif isinstance(hint, type) and issubclass(hint, CodedEnum):

@@ -24,7 +24,6 @@ objects; [`condition_declines`][helhed.batch.rules.conditions.condition_declines
 from __future__ import annotations
 
 import functools
-import types
 import typing
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final, TypeVar, cast
@@ -44,6 +43,7 @@ from helhed.rules.conditions import (
     PlanBy,
     PreparedFirst,
     ReferralFrom,
+    field_type,
 )
 
 if TYPE_CHECKING:
@@ -128,16 +128,7 @@ def _hints(field: str) -> tuple[object, ...]:
 
     None for a kind that has no such field.
     """
-    out: list[object] = []
-    for kind in KINDS:
-        if field not in attrs.fields_dict(kind):
-            out.append(None)
-            continue
-        hint = typing.get_type_hints(kind)[field]
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        optional = typing.get_origin(hint) in {typing.Union, types.UnionType}
-        out.append(args[0] if optional and len(args) == 1 else hint)
-    return tuple(out)
+    return tuple(field_type(kind, field) for kind in KINDS)
 
 
 def _kinds_where(field: str, test: Callable[[object], bool]) -> Bools:
