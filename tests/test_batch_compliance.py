@@ -30,7 +30,6 @@ from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.kolding import COURSE, KOLDING
 from helhed.cases.odense import ODENSE_CONSENT
 from helhed.cases.syddjurs import SYDDJURS
-from helhed.cli import CHECKABLE
 from helhed.errors import TransitionError, ValidationError
 from helhed.frames import REQUIRED, from_frame, to_frame
 from helhed.models.early_detection import EARLY_DETECTION
@@ -39,6 +38,7 @@ from helhed.pathways import events as ev
 from helhed.pathways.compliance import check
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.protocols import COORDINATING_CASEWORKER
+from helhed.protocols import PROTOCOLS
 from helhed.rules import (
     AtMostPer,
     CoordinatingCaseworkerAssigned,
@@ -868,10 +868,10 @@ def days_around(draw, pathways):
     return first + dt.timedelta(days=draw(st.integers(-5, 500)))
 
 
-@given(cohorts, st.sampled_from(sorted(CHECKABLE)), st.data(), layouts())
+@given(cohorts, st.sampled_from(sorted(PROTOCOLS)), st.data(), layouts())
 def test_every_checkable_protocol_equals_the_object_api(pathways, protocol_id, data, layout):
     on = data.draw(days_around(pathways))
-    agrees(pathways, CHECKABLE[protocol_id], on, layout)
+    agrees(pathways, PROTOCOLS[protocol_id], on, layout)
 
 
 # A narrower world than hs.pathways (two or three administrations, two offers, a few staff),

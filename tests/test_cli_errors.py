@@ -7,10 +7,10 @@ import random
 import pytest
 
 from helhed.cli import main
-from helhed.cli.pathways import CHECKABLE
 from helhed.examples import DEMO_DATE, halsnaes_pathways
 from helhed.examples.catalogue import example_catalogue
 from helhed.models.catalogue_csv import to_csv
+from helhed.protocols import PROTOCOLS
 from helhed.serialization import SCHEMA_VERSION, to_dict
 from samples import citizen_data
 
@@ -332,7 +332,7 @@ def _moved(pathways, day):
     return json.dumps(data)
 
 
-@pytest.mark.parametrize("protocol", sorted(CHECKABLE))
+@pytest.mark.parametrize("protocol", sorted(PROTOCOLS))
 def test_every_protocol_checks_pathways_on_the_first_and_last_dates(capsys, monkeypatch, protocol):
     for day in ("0001-01-01", "9999-12-31"):
         feed = _moved(halsnaes_pathways(), day).encode()

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from helhed.batch import report_frame
 from helhed.benefits import benefit_rules
 from helhed.cases.registry import CASES
-from helhed.cli import CHECKABLE
 from helhed.collaboration import CollaborationModel
 from helhed.errors import ValidationError
 from helhed.examples import demo_cohort, example_catalogue
@@ -20,6 +19,7 @@ from helhed.models.catalogue import capacity
 from helhed.municipality import DEFAULT_START, ROUTES, Lapses, simulate_municipality
 from helhed.organisation import Administration, Period
 from helhed.pathways.events import ContactMade, InterventionStarted, ReferralAccepted, Referred
+from helhed.protocols import PROTOCOLS
 from helhed.target_groups import classify
 
 SIZE, SEED = 400, 11
@@ -215,5 +215,5 @@ def test_the_batch_check_of_the_municipality_equals_its_reports():
     for track in result.tracks:
         table = to_frame(track.pathways)
         for report in track.reports:
-            protocol = CHECKABLE[report.protocol]
+            protocol = PROTOCOLS[report.protocol]
             assert report_frame(table, protocol, on=result.end) == report

@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from helhed.cases import PROTOCOLS as CASE_PROTOCOLS
-from helhed.cli import CHECKABLE, main
+from helhed.cli import main
 from helhed.cli.pathways import READINGS_HEADING, write_report
 from helhed.errors import ValidationError
 from helhed.models.coordination import COORDINATION
@@ -156,7 +156,7 @@ def test_helhed_protocols_marks_each_rule(capsys):
 def test_helhed_protocols_as_json_lists_every_rule_check_knows(capsys):
     assert main(["protocols", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == sum(len(p.rules) for p in CHECKABLE.values())
+    assert len(rows) == sum(len(p.rules) for p in PROTOCOLS.values())
     tildelt = next(r for r in rows if r["rule"] == "koordinerende-sagsbehandler.tildelt")
     assert (tildelt["basis"], tildelt["quote"], tildelt["severity"]) == (
         "reading",

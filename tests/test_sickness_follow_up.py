@@ -16,7 +16,7 @@ pytest.importorskip("pyarrow")
 
 from helhed.batch import check_frame, findings_of, report_frame
 from helhed.benefits import Benefit
-from helhed.cli import CHECKABLE, main
+from helhed.cli import main
 from helhed.cli.pathways import demo_pathway_part
 from helhed.frames import to_frame
 from helhed.organisation import Administration
@@ -166,7 +166,7 @@ def test_the_rule_quotes_the_law():
     assert "senest inden udgangen af ottende uge regnet fra første fraværsdag" in rule.basis.quote
     assert rule.basis.verification.code == "verificeret"
     assert PROTOCOLS["sygedagpenge"] is SICKNESS_FOLLOW_UP
-    assert CHECKABLE["sygedagpenge"] is SICKNESS_FOLLOW_UP
+    assert PROTOCOLS["sygedagpenge"] is SICKNESS_FOLLOW_UP
     assert [p.code for p in SICKNESS_FOLLOW_UP.permissions] == ["sygedagpenge.kategori_1"]
 
 

@@ -55,7 +55,6 @@ from helhed.cli._common import ENCODING_HELP, date_argument, in_range, one_line
 from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
 from helhed.cli.models import demo_models_part, models_command, readiness_command
 from helhed.cli.pathways import (
-    CHECKABLE,
     EXAMPLES,
     check_command,
     demo_pathway_part,
@@ -67,6 +66,7 @@ from helhed.cli.screening import SCREENED, demo_kolding_part, screen_command
 from helhed.errors import HelhedError
 from helhed.examples import DEMO_DATE, DEMO_SEED, DEMO_SIZE
 from helhed.json_schema import json_schema
+from helhed.protocols import PROTOCOLS
 from helhed.serialization import DOCUMENTS
 
 __all__ = ["main"]
@@ -94,7 +94,7 @@ def _protocol_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     lst = actions.add_parser("list", help="print every shipped protocol, one a line, id first")
     lst.set_defaults(run=protocol_commands.list_command)
     show = actions.add_parser("show", help="print a protocol's rules, or its document (--json)")
-    show.add_argument("id", choices=sorted(CHECKABLE), metavar="ID", help="a shipped protocol")
+    show.add_argument("id", choices=sorted(PROTOCOLS), metavar="ID", help="a shipped protocol")
     show.add_argument("--json", action="store_true", help="print the protocol as a document")
     show.add_argument("--indent", type=int, default=None, help="indent the JSON output")
     show.set_defaults(run=protocol_commands.show_command)
@@ -192,7 +192,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     chk = sub.add_parser("check", help="check pathways against a protocol")
     chk.add_argument("file", help="a JSON file of one pathway or a list of them; - for stdin")
     which = chk.add_mutually_exclusive_group(required=True)
-    which.add_argument("--protocol", choices=sorted(CHECKABLE), help="a shipped protocol's id")
+    which.add_argument("--protocol", choices=sorted(PROTOCOLS), help="a shipped protocol's id")
     which.add_argument(
         "--protocol-file",
         metavar="FILE",
@@ -211,7 +211,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     chk.set_defaults(run=check_command)
 
     pro = sub.add_parser("protocols", help="list the protocols' rules, stated or a reading")
-    pro.add_argument("--protocol", choices=sorted(CHECKABLE), help="only this protocol")
+    pro.add_argument("--protocol", choices=sorted(PROTOCOLS), help="only this protocol")
     pro.add_argument("--json", action="store_true", help="write the list as JSON")
     pro.add_argument("--indent", type=int, default=None, help="indent the JSON output")
     pro.set_defaults(run=protocols_command)

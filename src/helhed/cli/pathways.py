@@ -58,9 +58,6 @@ EXAMPLES: Mapping[str, Callable[[], Sequence[Pathway]]] = {
 }
 """The example logs ``helhed example NAME`` prints."""
 
-CHECKABLE: Mapping[str, Protocol] = PROTOCOLS
-"""Every protocol ``helhed check --protocol`` knows: the shipped ones, model 1 and the cases."""
-
 _EXIT_FINDINGS = 1
 
 
@@ -210,7 +207,7 @@ def _line(finding: Finding) -> str:
 
 def protocols_command(args: argparse.Namespace, out: TextIO) -> int:
     """List the protocols ``check`` knows, each rule marked stated or reading."""
-    chosen = [CHECKABLE[args.protocol]] if args.protocol else list(CHECKABLE.values())
+    chosen = [PROTOCOLS[args.protocol]] if args.protocol else list(PROTOCOLS.values())
     if args.json:
         data = [
             {
