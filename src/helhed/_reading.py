@@ -14,7 +14,8 @@ the bytes or characters themselves (they may be health data).
 * [`loads`][helhed._reading.loads] reads JSON text:
   [`MAX_DIGITS`][helhed._reading.MAX_DIGITS] and [`MAX_DEPTH`][helhed._reading.MAX_DEPTH] bound
   numbers and nesting, far above anything a helhed document holds and far below where Python
-  itself gives up.
+  itself gives up. [`loads_toml`][helhed._reading.loads_toml] reads TOML text (protocol and
+  scenario files) within the same bounds.
 
 Examples:
     >>> decode("Sønderborg".encode())
@@ -35,6 +36,7 @@ import codecs
 import json
 import math
 import re
+import tomllib
 from itertools import accumulate
 from pathlib import Path
 from types import MappingProxyType
@@ -48,6 +50,7 @@ __all__ = [
     "check_text",
     "decode",
     "loads",
+    "loads_toml",
     "read_file",
     "text_of",
 ]
@@ -301,3 +304,62 @@ def loads(text: str) -> Any:
     if refused or _ESCAPED_SURROGATE.search(text):
         _check_values(data)
     return data
+
+
+_TOML_WHERE = re.compile(r"\(at (line \d+, column \d+|end of document)\)")
+_TOO_DEEP = f"nests arrays and tables more than {MAX_DEPTH} deep; a helhed document needs far fewer"
+
+
+_NOT_FINITE_TOML = _Refused("must be a finite number (nan and inf are not numbers helhed reads)")
+
+
+def _toml_float(number: str) -> float | _Refused:
+    if number.lstrip("+-") in {"nan", "inf"}:
+        return _NOT_FINITE_TOML
+    return _parse_float(number)
+
+
+def loads_toml(text: str) -> Any:
+    """Parse checked TOML text into plain Python values, within the bounds of ``loads``.
+
+    Refused: text that is not TOML (with line and column), nesting deeper than ``MAX_DEPTH``,
+    whole numbers of more than ``MAX_DIGITS`` digits, ``nan`` and ``inf``, each by its path in
+    the document where it has one.
+
+    Raises:
+        ValidationError: If the text is not TOML or is refused; never the value.
+    """
+    checked = check_text(text)
+    try:
+        data = tomllib.loads(checked, parse_float=_toml_float)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_WHERE.search(str(exc))
+        where = "" if found is None else f" at {found.group(1)}"
+        where = where.replace("end of document", "the end of the document")
+        raise ValidationError.at("", f"is not TOML: it cannot be read{where}") from None
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables
+        raise ValidationError.at("", _TOO_DEEP) from None
+    except ValueError:  # Python's limit on the digits of a whole number read from text
+        raise ValidationError.at("", _TOO_LONG.why) from None
+    _check_toml(data)
+    return data
+
+
+def _check_toml(data: Any) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, and report refused numbers by path."""
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any, int]] = [("", data, 0)]
+    while stack:
+        path, value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ValidationError.at("", _TOO_DEEP)
+        if isinstance(value, _Refused):
+            problems.append(Problem(path, value.why))
+        elif isinstance(value, int) and len(str(abs(value))) > MAX_DIGITS:
+            problems.append(Problem(path, _TOO_LONG.why))
+        elif isinstance(value, dict):
+            stack.extend((f"{path}.{k}" if path else k, v, depth + 1) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v, depth + 1) for i, v in enumerate(value))
+    if problems:
+        raise ValidationError(sorted(problems, key=lambda p: p.path))

@@ -30,12 +30,10 @@ Examples:
 from __future__ import annotations
 
 import os
-import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
-from helhed._reading import decode, loads, text_of
+from helhed._reading import decode, loads, loads_toml, text_of
 from helhed.errors import Problem, ValidationError
 from helhed.rules import Protocol
 from helhed.serialization import from_dict
@@ -51,8 +49,6 @@ __all__ = [
 
 SUFFIXES = (".json", ".toml")
 """The suffixes of protocol files helhed reads, each read as its format."""
-
-_WHERE = re.compile(r"\(at (line \d+, column \d+|end of document)\)")
 
 
 def parse_protocol(text: str | bytes, *, suffix: str = ".json", encoding: str | None = None) -> Any:
@@ -72,13 +68,7 @@ def parse_protocol(text: str | bytes, *, suffix: str = ".json", encoding: str | 
     checked = text_of(text, encoding=encoding)
     if suffix == ".json":
         return loads(checked)
-    try:
-        return tomllib.loads(checked)
-    except tomllib.TOMLDecodeError as exc:
-        found = _WHERE.search(str(exc))
-        where = "" if found is None else f" at {found.group(1)}"
-        where = where.replace("end of document", "the end of the document")
-        raise ValidationError.at("", f"is not TOML: it cannot be read{where}") from None
+    return loads_toml(checked)
 
 
 def read_protocol_data(path: str | os.PathLike[str], *, encoding: str | None = None) -> Any:

@@ -58,13 +58,12 @@ Examples:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from helhed._reading import text_of
+from helhed._reading import loads_toml, text_of
 from helhed._validation import Checker, items_of
 from helhed.errors import Problem, ValidationError, require
 from helhed.pathways.compliance import check
@@ -238,11 +237,7 @@ def read_scenarios(
     if kind not in {"toml", "json"}:
         raise ValidationError.at("kind", "must be 'toml' or 'json'")
     if kind == "toml":
-        try:
-            data: Any = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ValidationError.at("", f"is not TOML: {exc}") from None
-        data = plain(data)
+        data: Any = plain(loads_toml(text))
     else:
         data = parse_json(text)
     return Reader(file, None if folder is None else Path(folder)).document(data)
