@@ -158,3 +158,10 @@ def test_a_late_first_follow_up_counts_the_days_in_danish():
     assert da.endswith("første opfølgningssamtale 2025-03-04, 2 dage efter sidste dag, 2025-03-02.")
     assert en.endswith("first follow-up conversation on 2025-03-04, 2 days after the last day, "
                        "2025-03-02.")  # fmt: skip
+
+
+def test_at_least_asked_about_a_field_that_holds_no_items_does_not_hold():
+    pathway = Pathway.of([referred()])
+    # asked directly, outside a match that would have refused the field
+    assert not at_least("occurred_on", 1)(pathway, pathway.events[0])
+    assert not at_least("no_such_field", 1)(pathway, pathway.events[0])

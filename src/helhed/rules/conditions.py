@@ -194,7 +194,8 @@ class AtLeast(Condition):
 
     def __call__(self, pathway: Pathway, event: Event) -> bool:  # noqa: ARG002
         """True if the field holds enough items."""
-        return len(getattr(event, self.field, ())) >= self.minimum
+        items = getattr(event, self.field, None)
+        return isinstance(items, (frozenset, tuple)) and len(items) >= self.minimum
 
     def fits(self, kinds: tuple[type[Event], ...], check: Checker, path: str) -> None:
         """Every kind has the field, and it holds a set or a list."""
