@@ -70,6 +70,7 @@ bench: $(DEV)
 	$(BIN)/python benchmarks/bench_catalogue.py
 	$(BIN)/python benchmarks/bench_research.py
 	$(BIN)/python benchmarks/bench_jsonl.py
+	$(BIN)/python benchmarks/bench_server.py
 
 # Write the tables of docs/law.md anew from the dated rule tables (a test checks they agree).
 law-page: $(DEV)

@@ -83,6 +83,7 @@ FLOORS = [
     "distributed",
     "protocol_files",
     "testing",
+    "server",
     "cli",
 ]
 

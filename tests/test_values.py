@@ -63,6 +63,8 @@ from helhed.pathways.events import (
 from helhed.pathways.pathway import Pathway, PathwayState
 from helhed.screening import alcohol, progression, vba, who5
 from helhed.serialization import from_dict, from_json, to_dict, to_json
+from helhed.server import Settings
+from helhed.server._call import Call
 from helhed.sickness import SICKNESS_RULES
 
 MODULES = [
@@ -245,6 +247,8 @@ def _results():
     )
     opened = pathways[0]
     return [
+        Settings(on=day, max_body=2048),
+        Call(fields={"on": day, "answers": (3, 2)}, params={"id": "halsnaes"}, on=day),
         fit,
         sim.AalborgTargets(),
         sim.Scenario(

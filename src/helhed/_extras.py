@@ -35,6 +35,8 @@ EXTRA_OF: Final = {
     **dict.fromkeys(("numpy", "pandas", "matplotlib", "pyarrow", "tqdm", "scipy"), "research"),
     "dask": "distributed",
     "distributed": "distributed",
+    "starlette": "server",
+    "uvicorn": "server",
 }
 """The extra of ``pyproject.toml`` that installs each optional package helhed imports."""
 

@@ -22,6 +22,8 @@ import datetime as dt
 import inspect
 import re
 import typing
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -29,7 +31,7 @@ import attrs
 from helhed._coded import CodedEnum
 from helhed._converter import BASES
 from helhed._meta import is_non_blank, is_sensitive
-from helhed.errors import UnknownNameError, quoted
+from helhed.errors import UnknownNameError, ValidationError, quoted
 from helhed.pathways.events import EVENT_TYPES, Event, EventKind
 from helhed.rules import CONDITIONS, RULE_KINDS, Condition, Rule
 from helhed.serialization import (
@@ -42,7 +44,7 @@ from helhed.serialization import (
     make_converter,
 )
 
-__all__ = ["json_schema"]
+__all__ = ["json_schema", "value_schema"]
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _CONVERTER = make_converter()  # writes defaults that are attrs values (a catalogue's taxonomy)
@@ -71,6 +73,36 @@ def json_schema(name: str) -> dict[str, Any]:
         **body,
         "$defs": dict(sorted(defs.items())),
     }
+
+
+def value_schema(t: Any) -> dict[str, Any]:
+    """Return the JSON Schema of any type as the converter writes it, outside any document.
+
+    For the answers that are not documents of their own - a screening score, a disclosure
+    decision, a report table - and the plain values beside documents in a request (a date, a
+    code), in the same form and from the same classes as
+    [`json_schema`][helhed.json_schema.json_schema]. There is no ``schema_version``, as such a
+    value is never read back; decimal numbers are described as JSON numbers.
+
+    Examples:
+        >>> from helhed.screening import Score
+        >>> value_schema(Score)["required"]
+        ['instrument', 'answers', 'total']
+        >>> value_schema(dt.date)["format"]
+        'date'
+
+    Raises:
+        ValidationError: If ``t`` is not a type the converter writes as JSON.
+    """
+    defs: dict[str, Any] = {}
+    try:
+        if isinstance(t, type) and attrs.has(t) and not issubclass(t, Event):
+            body = _object_schema(t, defs)
+        else:
+            body = _type_schema(t, defs)
+    except TypeError:
+        raise ValidationError.at("t", "must be a type helhed writes as JSON") from None
+    return {"$schema": _DIALECT, **body, **({"$defs": dict(sorted(defs.items()))} if defs else {})}
 
 
 def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
@@ -114,12 +146,18 @@ def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901,
         return {"type": "boolean"}
     if t is int:
         return {"type": "integer", "minimum": 0}
+    if t is Decimal:
+        return {"type": "number"}
+    if t is type(None):
+        return {"type": "null"}
     if t is dt.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if t is dt.time:
         return {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"}
     if t is Event:
         return {"oneOf": [_event_schema(cls, defs) for cls in EVENT_TYPES.values()]}
+    if isinstance(t, type) and issubclass(t, Event):  # one kind, written with its tag
+        return _event_schema(t, defs)
     if t is Rule:
         return {"oneOf": [_tagged(cls, RULE_TAG, code, defs) for code, cls in RULE_KINDS.items()]}
     if t is Condition or t == _HOLDS:  # a Python function is never written
@@ -142,9 +180,17 @@ def _type_schema(t: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: C901,
                 "enum": [m.code for m in t],
             }
         return {"$ref": f"#/$defs/{t.__name__}"}
-    if origin in (typing.Union, _UnionType) and type(None) in args:
+    if origin in (typing.Union, _UnionType) and type(None) in args and len(args) == 2:
         (inner,) = (a for a in args if a is not type(None))
         return {"anyOf": [_type_schema(inner, defs), {"type": "null"}]}
+    if origin in (typing.Union, _UnionType):  # a report's cell: text, a count, a share or none
+        return {"anyOf": [_type_schema(a, defs) for a in args]}
+    if origin is Mapping:
+        return {
+            "type": "object",
+            "propertyNames": _type_schema(args[0], defs),
+            "additionalProperties": _type_schema(args[1], defs),
+        }
     if origin is tuple:
         return {"type": "array", "items": _type_schema(args[0], defs)}
     if origin is frozenset:

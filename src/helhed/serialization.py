@@ -80,8 +80,10 @@ __all__ = [
     "from_json",
     "make_converter",
     "parse_json",
+    "read_value",
     "to_dict",
     "to_json",
+    "to_value",
 ]
 
 T = TypeVar("T")
@@ -277,6 +279,30 @@ def from_dict(data: object, cls: type[T], *, path: str = "") -> T:
         return _CONVERTER.structure(fields, cls)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
         raise ValidationError(problems_of(exc, path)) from None
+
+
+def read_value(data: object, t: Any, *, path: str) -> Any:
+    """Structure JSON data into a value of type ``t`` that is not a document of its own.
+
+    For the parts of a request that stand beside documents - a date, a code, a yes or no - read
+    by the same rules as the fields of a document, e.g. ``read_value("2026-12-04", dt.date,
+    path="on")``.
+
+    Raises:
+        ValidationError: Naming ``path`` (and the path within it) and what was expected.
+    """
+    try:
+        return _CONVERTER.structure(data, t)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
+        raise ValidationError(problems_of(exc, path)) from None
+
+
+def to_value(value: object) -> Any:
+    """Unstructure any value the converter knows to JSON-ready data, as inside a document.
+
+    Decimal numbers are left as ``Decimal``; the writer decides how to write them.
+    """
+    return _CONVERTER.unstructure(value)
 
 
 def to_json(document: object, *, indent: int | None = None) -> str:

@@ -27,6 +27,8 @@
   of an intervention catalogue (the example catalogue, or ``--catalogue FILE``).
 - ``helhed screen INSTRUMENT ANSWERS...``: score answers on WHO-5, AUDIT, AUDIT-C or alcohol
   intake and print the score, band, advice and reasons.
+- ``helhed serve``: answer the library's operations over HTTP, with an OpenAPI description
+  (the ``server`` extra); ``--openapi`` prints the description.
 - ``helhed test [FILE...]``: run scenario files (those shipped with helhed by default); exit
   1 with a diff for each scenario whose answer differs.
 
@@ -50,6 +52,7 @@ from typing import NoReturn, TextIO
 from helhed.cli import catalogue as catalogue_commands
 from helhed.cli import protocols as protocol_commands
 from helhed.cli import scenarios as scenario_commands
+from helhed.cli import serve as serve_commands
 from helhed.cli import tour
 from helhed.cli._common import ENCODING_HELP, date_argument, in_range, one_line
 from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
@@ -79,11 +82,15 @@ RANGES: dict[str, tuple[str, int, int]] = {
     "seed": ("--seed", 0, 2**32 - 1),
     "most": ("--most", 1, 1_000),
     "months": ("--months", 1, 1_200),
+    "port": ("--port", 1, 65_535),
+    "workers": ("--workers", 1, 64),
+    "max_body": ("--max-body", 1_024, 2**30),
 }
 """The whole-number options and the values they take: attribute -> (option, lowest, highest).
 
 Indents are spaces; the demo's size is citizens; its seed is what numpy's generators take
-(below 2**32 every generator does); ``--most`` counts offers; ``--months`` is at most 100 years.
+(below 2**32 every generator does); ``--most`` counts offers; ``--months`` is at most 100
+years; ``--max-body`` is bytes, from 1 KiB to 1 GiB.
 """
 
 
@@ -263,6 +270,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
 
     catalogue_commands.add_commands(sub, date_argument)
     scenario_commands.add_command(sub)
+    serve_commands.add_command(sub, date_argument)
     return parser
 
 
