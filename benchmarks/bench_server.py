@@ -11,7 +11,10 @@ and the 50th and 99th percentile latency in milliseconds:
 - ``classify``, one citizen of the demo cohort a request (1,000 citizens in turn), and
   ``check``, the operation's example (three Halsnæs pathways against the Halsnæs protocol);
   each beside the same operation called in this process with its body already parsed
-  ([`run`][helhed.server.operations.run]), and the ratio of the two rates.
+  ([`run`][helhed.server.operations.run]), and the ratio of the two rates;
+- ``large``: the time of one check of a large body, the Aalborg example log many times over
+  against Odense's consent practice, over HTTP and in process: what one request can hold a
+  worker for.
 
 The targets are on that ratio. ``check`` does work worth serving: over HTTP it must keep at
 least half its in-process rate, so reading and writing JSON text and the stack cost at most as
@@ -38,7 +41,7 @@ import time
 import httpx
 
 from _timing import best_time, met
-from helhed.examples import DEMO_DATE, demo_cohort
+from helhed.examples import AALBORG_PERIOD, DEMO_DATE, aalborg_pathways, demo_cohort
 from helhed.serialization import to_dict
 from helhed.server import OPERATION, Settings, run
 
@@ -132,6 +135,27 @@ async def load(port: int, sent: list[bytes], clients: int) -> tuple[float, list[
     return time.perf_counter() - start, latencies
 
 
+LARGE_COPIES = 20
+"""How many times over the Aalborg example log is sent in the one large check."""
+
+
+def large_check() -> dict:
+    """The Aalborg example log ``LARGE_COPIES`` times over, each copy its own citizens."""
+    pathways = []
+    for copy in range(LARGE_COPIES):
+        for pathway in aalborg_pathways():
+            document = to_dict(pathway)
+            cid = f"{pathway.citizen_id}-{copy}"
+            document["citizen_id"] = cid
+            document["events"] = [{**e, "citizen_id": cid} for e in document["events"]]
+            pathways.append(document)
+    return {
+        "on": AALBORG_PERIOD.end.isoformat(),
+        "protocol": "odense-samtykke",
+        "pathways": pathways,
+    }
+
+
 def in_process(operation: str, sent: list[dict]) -> float:
     """Calls a second of the operation in this process, the body already parsed."""
     chosen = OPERATION[operation]
@@ -201,6 +225,16 @@ def main() -> None:
                 f"in process {local:8,.0f} calls/s; HTTP/in-process {ratio:.3f} "
                 f"(target >= {TARGETS[operation]}): {met(ratio >= TARGETS[operation])}"
             )
+        large = large_check()
+        sent_large = json.dumps(large).encode()
+        events = sum(len(p["events"]) for p in large["pathways"])
+        seconds, _ = asyncio.run(load(port, [request("/check", sent_large)] * 2, 1))
+        local = 1 / in_process("check", [large])
+        print(
+            f"   large: one check of {len(large['pathways']):,} pathways, {events:,} events, "
+            f"{len(sent_large) / 1e6:.1f} MB: {seconds / 2:.2f} s over HTTP, {local:.2f} s in "
+            f"process (the Aalborg example log, {LARGE_COPIES} times over)"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)

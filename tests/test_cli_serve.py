@@ -33,6 +33,7 @@ def test_openapi_prints_the_description(capsys):
         (["--workers", "0"], "--workers must be from 1 to 64, not 0"),
         (["--max-body", "10"], "--max-body must be from 1,024 to 1,073,741,824, not 10"),
         (["--on", "2026-13-01"], "serve: argument --on: must be a date written YYYY-MM-DD"),
+        (["--indent", "2"], "--indent is for --openapi, which prints the description"),
     ],
 )
 def test_bad_options_are_one_line_and_exit_2(capsys, argv, message):

@@ -11,12 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openapi_spec_validator import validate
 
-from helhed.examples import example_catalogue, halsnaes_pathways
+from helhed.cases.aalborg import REFERRALS_BY_DESTINATION
+from helhed.errors import ValidationError
+from helhed.examples import AALBORG_PERIOD, aalborg_pathways, example_catalogue, halsnaes_pathways
 from helhed.json_schema import json_schema
 from helhed.pathways.compliance import check
 from helhed.protocols import PROTOCOLS
-from helhed.serialization import DOCUMENTS, from_dict, to_dict
+from helhed.serialization import DOCUMENTS, from_dict, parse_json, to_dict
 from helhed.server import OPERATION, OPERATIONS, Settings, openapi
+from helhed.server.app import from_environment
 from helhed.server.local import serving
 from helhed.target_groups import classify
 from helhed.testing import strategies as hs
@@ -240,3 +243,185 @@ def test_a_catalogue_posted_is_used_instead_of_the_example(client):
     assert sorted(
         {o for ids in answer["coverage"]["by_task_type"].values() for o in ids}
     ) == sorted(o["id"] for o in catalogue["offers"])
+
+
+def test_the_aalborg_referrals_over_http_are_the_published_table_2(client):
+    # AALBORG2019 tabel 2: 72, 48, 27, 10 and 9 referrals, 166 in all.
+    body = {
+        "pathways": [to_dict(p) for p in aalborg_pathways()],
+        "from": AALBORG_PERIOD.start.isoformat(),
+        "to": AALBORG_PERIOD.end.isoformat(),
+    }
+
+    table = client.post("/reports/referrals", json=body).json()["table"]
+
+    assert [tuple(row[:2]) for row in table["rows"][:-1]] == list(REFERRALS_BY_DESTINATION.items())
+    assert table["rows"][-1][1] == 166
+
+
+def test_a_unit_listed_twice_is_refused_not_counted_twice(client):
+    body = {"pathways": [to_dict(p) for p in aalborg_pathways()[:5]], "units": ["A", "B", "A"]}
+
+    answer = client.post("/reports/conversations", json=body)
+
+    assert answer.status_code == 422
+    assert answer.json()["errors"] == [
+        {
+            "detail": "is listed twice; a unit is counted once",
+            "path": "units[2]",
+            "pointer": "#/units/2",
+        }
+    ]
+
+
+def test_a_period_from_the_log_is_named_when_it_is_wrong(client):
+    pathways = [to_dict(p) for p in aalborg_pathways()[:5]]
+
+    early = client.post("/reports/referrals", json={"pathways": pathways, "to": "2000-01-01"})
+    late = client.post("/reports/referrals", json={"pathways": pathways, "from": "2100-01-01"})
+
+    assert early.json()["errors"][0]["detail"] == "must not be before the first event's day"
+    assert late.json()["errors"][0]["detail"] == "must not be after the last event's day"
+
+
+def test_stale_counts_calendar_months_to_the_day(client):
+    # On 31 March 2026 one month back is 28 February 2026 (February is shorter): an offer last
+    # reviewed that day is exactly a month old, one reviewed the day before is stale.
+    catalogue = to_dict(example_catalogue())
+    first, second = catalogue["offers"][:2]
+    catalogue["offers"] = [
+        {**first, "last_reviewed": "2026-02-28"},
+        {**second, "last_reviewed": "2026-02-27"},
+    ]
+    body = {"on": "2026-03-31", "months": 1, "catalogue": catalogue}
+
+    answer = client.post("/catalogue/stale", json=body).json()
+
+    assert [o["id"] for o in answer["offers"]] == [second["id"]]
+
+
+def test_match_lists_at_most_what_is_asked(client):
+    example = OPERATION["catalogue-match"].example()
+
+    one = client.post("/catalogue/match", json={**example, "most": 1}).json()["matches"]
+    default = client.post("/catalogue/match", json={**example}).json()["matches"]
+
+    assert len(one) == 1
+    assert one[0] == default[0]
+    assert [m["score"] for m in default] == sorted((m["score"] for m in default), reverse=True)
+
+
+def test_alcohol_audit_c_and_audit_worked_by_hand(client):
+    # Guidance from 2022 (SST alcohol guidance): at most 10 units a week; 12 is above it.
+    alcohol = client.post("/screening/alcohol", json={"on": "2026-12-04", "answers": [12, 4]})
+    # AUDIT-C (AUDITC): 2 + 1 + 0 = 3, a positive screen for a woman (cut-off 3).
+    audit_c = client.post(
+        "/screening/audit-c", json={"on": "2026-12-04", "answers": [2, 1, 0], "sex": "kvinde"}
+    )
+    # AUDIT (AUDIT2001): 2 + 1 + 1 = 4 of 40, below 8: zone 1.
+    audit = client.post(
+        "/screening/audit", json={"on": "2026-12-04", "answers": [2, 1, 1, 0, 0, 0, 0, 0, 0, 0]}
+    )
+
+    assert alcohol.json()["intake"] == {"per_week": 12, "most_in_a_day": 4}
+    assert alcohol.json()["reading"]["above_limit"] is True
+    assert (audit_c.json()["score"]["total"], audit_c.json()["interpretation"]["band"]["code"]) == (
+        3,
+        "positive",
+    )
+    assert (audit.json()["score"]["total"], audit.json()["interpretation"]["band"]["code"]) == (
+        4,
+        "zone_1",
+    )
+
+
+def test_may_disclose_and_audit_of_a_logged_consent(client):
+    # halsnaes-04 consented to coordination before the health department disclosed health
+    # information to the job centre on 27 August 2019.
+    decision = client.post("/may-disclose", json=OPERATION["may-disclose"].example()).json()
+    audit = client.post("/audit", json={"pathway": OPERATION["may-disclose"].example()["pathway"]})
+
+    assert decision["decision"]["allowed"] is True
+    assert decision["decision"]["consent"] is not None
+    assert [e["decision"]["allowed"] for e in audit.json()["audit"]["on_consent"]] == [True]
+
+
+def test_a_withdrawal_wins_over_http(client):
+    pathway = OPERATION["may-disclose"].example()["pathway"]
+    withdrawal = {
+        "event": "samtykke_tilbagekaldt",
+        "citizen_id": "halsnaes-04",
+        "occurred_on": "2019-08-28",
+        "recorded_by": "sundhed",
+        "to": "jobcenter",
+        "purpose": "koordinering",
+    }
+    pathway = {**pathway, "events": [*pathway["events"], withdrawal]}
+    body = {**OPERATION["may-disclose"].example(), "pathway": pathway, "on": "2019-08-28"}
+
+    answer = client.post("/may-disclose", json=body)
+
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["decision"]["allowed"] is False
+
+
+def test_the_caseworker_right_follows_the_funding_basis(client):
+    # SST2019 4.1, fn. 7: activity-ready cash benefit recipients have the right; flex-job
+    # unemployment benefit (the example citizen's) is not among those the footnote names.
+    example = OPERATION["caseworker-right"].example()
+    cash = {**example["citizen"], "benefit": "kontanthjaelp_aktivitetsparat"}
+
+    flex = client.post("/caseworker-right", json={**example, "on": "2024-06-01"}).json()
+    activity_ready = client.post(
+        "/caseworker-right", json={"on": "2024-06-01", "citizen": cash}
+    ).json()
+
+    assert (flex["right"]["right"], activity_ready["right"]["right"]) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"on": "2026-12-04"}, "on: must be a date"),
+        ({"max_body": 10}, "max_body: must be 1024 or more"),
+        ({"max_body": 2**31}, "max_body: must be 1073741824 or fewer"),
+    ],
+)
+def test_settings_are_checked_when_made(settings, message):
+    with pytest.raises(ValidationError) as caught:
+        Settings(**settings)
+
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({"HELHED_SERVE_ON": "2026-02-30"}, "HELHED_SERVE_ON: is not a calendar date"),
+        ({"HELHED_SERVE_MAX_BODY": "²"}, "HELHED_SERVE_MAX_BODY: must be a whole number of bytes"),
+        ({"HELHED_SERVE_MAX_BODY": "0"}, "HELHED_SERVE_MAX_BODY.max_body: must be 1024 or more"),
+    ],
+)
+def test_the_environment_of_workers_is_checked(monkeypatch, environment, message):
+    for name, text in environment.items():
+        monkeypatch.setenv(name, text)
+
+    with pytest.raises(ValidationError) as caught:
+        from_environment()
+
+    assert str(caught.value) == message
+
+
+def test_the_description_is_a_fresh_copy_each_time():
+    first = openapi()
+    first["paths"].clear()
+
+    assert openapi()["paths"]
+
+
+def test_a_huge_intake_is_written_so_helhed_reads_it_back(client):
+    answer = client.post("/screening/alcohol", json={"on": "2026-12-04", "answers": [1e300]})
+
+    assert answer.status_code == 200
+    assert b"e+300" in answer.content
+    assert parse_json(answer.content)["intake"]["per_week"] == 1e300

@@ -7,6 +7,8 @@ import functools
 import json
 import logging
 import random
+import socket
+import time
 
 import httpx
 import jsonschema
@@ -239,6 +241,72 @@ def test_the_access_log_is_one_line_a_request_without_bodies(client, caplog):
     lines = [r.getMessage() for r in caplog.records if r.name == "helhed.server"]
     assert len(lines) == 3
     assert lines[0].startswith("POST /screening/who5 200 in=")
-    assert lines[1].startswith("GET /protocols/{id} 200 ")
+    assert lines[1].startswith("GET /protocols/{id} 400 ")
     assert lines[2].startswith("GET - 404 ")
     assert not any("5, 3" in line or "abc" in line or "nowhere" in line for line in lines)
+
+
+def test_a_query_string_is_refused_not_ignored(client):
+    problem = refused(client.post("/benefits?on=2020-01-01", json={}), 400)
+
+    assert problem["detail"] == "this service takes no query string; send the fields in the body"
+
+
+def test_a_trailing_slash_is_not_redirected(client):
+    answer = client.get("/protocols/", headers={"host": "elsewhere.example"})
+
+    refused(answer, 404)
+    assert "location" not in answer.headers
+
+
+def test_an_unknown_path_parameter_is_not_repeated(client):
+    problem = refused(client.get("/protocols/%00secret"), 404)
+
+    assert "secret" not in problem["detail"]
+    assert problem["detail"].startswith("unknown id; expected one of: koordinerende-sagsbehandler")
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "application/json; charset=utf-8; boundary=x",
+        "application/json;charset=UTF-8;",
+        "application/json; version=2",
+        "Application/JSON",
+    ],
+)
+def test_json_with_other_parameters_is_read(client, content_type):
+    assert post(client, "/benefits", b"{}", content_type).status_code == 200
+
+
+def test_a_client_that_hangs_up_mid_body_is_no_defect(client, caplog):
+    host, port = client.base_url.host, client.base_url.port
+    with caplog.at_level(logging.INFO, logger="helhed.server"):
+        with socket.create_connection((host, port)) as raw:
+            raw.sendall(
+                b"POST /classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b'Content-Length: 1000\r\n\r\n{"on":'
+            )
+        deadline = time.monotonic() + 10
+        while not any("/classify" in r.getMessage() for r in caplog.records):
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+
+    lines = [r.getMessage() for r in caplog.records if r.name == "helhed.server"]
+    assert [line.split(" in=")[0] for line in lines] == ["POST /classify 400"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_the_description_marks_the_health_fields_of_requests():
+    def marked(path):
+        body = openapi()["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+        properties = body["schema"]["properties"]
+        return sorted(k for k, v in properties.items() if v.get("x-helhed-sensitive"))
+
+    assert marked("/screening/who5") == ["answers"]
+    assert marked("/screening/audit-c") == ["answers", "sex"]
+    assert marked("/sickness/category") == [
+        "expected_full_recovery",
+        "first_absence_day",
+        "other_challenges",
+    ]

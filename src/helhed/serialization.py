@@ -77,6 +77,7 @@ __all__ = [
     "UPGRADES",
     "document_name",
     "from_dict",
+    "from_dicts",
     "from_json",
     "make_converter",
     "parse_json",
@@ -279,6 +280,31 @@ def from_dict(data: object, cls: type[T], *, path: str = "") -> T:
         return _CONVERTER.structure(fields, cls)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a located problem
         raise ValidationError(problems_of(exc, path)) from None
+
+
+def from_dicts(data: object, cls: type[T], *, path: str = "") -> list[T]:
+    """Structure a JSON list of documents of type ``cls``, every bad item's problems together.
+
+    Args:
+        data: Parsed JSON: a list of documents.
+        cls: A top-level document type from [`DOCUMENTS`][helhed.serialization.DOCUMENTS].
+        path: Prefix for the paths in error messages; an item's is ``PATH[i]``.
+
+    Raises:
+        ValidationError: If ``data`` is not a list, or listing every problem of every item.
+    """
+    if not isinstance(data, list):
+        raise ValidationError.at(path, f"must be a list of {document_name(cls)} documents")
+    items: list[T] = []
+    problems: list[Problem] = []
+    for i, item in enumerate(data):
+        try:
+            items.append(from_dict(item, cls, path=f"{path}[{i}]"))
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ValidationError(problems)
+    return items
 
 
 def read_value(data: object, t: Any, *, path: str) -> Any:

@@ -69,8 +69,10 @@ from helhed.cli.screening import SCREENED, demo_kolding_part, screen_command
 from helhed.errors import HelhedError
 from helhed.examples import DEMO_DATE, DEMO_SEED, DEMO_SIZE
 from helhed.json_schema import json_schema
+from helhed.models.catalogue import MOST_MATCHES, MOST_REVIEW_MONTHS
 from helhed.protocols import PROTOCOLS
 from helhed.serialization import DOCUMENTS
+from helhed.server._call import MAX_BODY_RANGE
 
 __all__ = ["main"]
 
@@ -80,11 +82,11 @@ RANGES: dict[str, tuple[str, int, int]] = {
     "indent": ("--indent", 0, 16),
     "size": ("--size", 1, 1_000_000),
     "seed": ("--seed", 0, 2**32 - 1),
-    "most": ("--most", 1, 1_000),
-    "months": ("--months", 1, 1_200),
+    "most": ("--most", 1, MOST_MATCHES),
+    "months": ("--months", 1, MOST_REVIEW_MONTHS),
     "port": ("--port", 1, 65_535),
     "workers": ("--workers", 1, 64),
-    "max_body": ("--max-body", 1_024, 2**30),
+    "max_body": ("--max-body", *MAX_BODY_RANGE),
 }
 """The whole-number options and the values they take: attribute -> (option, lowest, highest).
 

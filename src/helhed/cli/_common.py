@@ -10,8 +10,8 @@ import unicodedata
 from typing import Any, NoReturn, TypeVar
 
 from helhed._reading import decode
-from helhed.errors import Problem, ValidationError
-from helhed.serialization import from_dict, parse_json
+from helhed.errors import ValidationError
+from helhed.serialization import from_dict, from_dicts, parse_json
 
 T = TypeVar("T")
 
@@ -63,16 +63,7 @@ def load_many(data: Any, cls: type[T]) -> list[T]:
     """One document or a JSON list of them; every bad item's problems are reported together."""
     if not isinstance(data, list):
         return [from_dict(data, cls)]
-    items: list[T] = []
-    problems: list[Problem] = []
-    for i, item in enumerate(data):
-        try:
-            items.append(from_dict(item, cls, path=f"[{i}]"))
-        except ValidationError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise ValidationError(problems)
-    return items
+    return from_dicts(data, cls)
 
 
 def fail(message: str) -> NoReturn:

@@ -8,13 +8,20 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from dateutil.relativedelta import relativedelta
-
 from helhed.citizens import Citizen
 from helhed.cli._common import ENCODING_HELP, fail, load_many, read_json, read_text, today
+from helhed.errors import ValidationError
 from helhed.examples import DEMO_DATE, demo_cohort
 from helhed.examples.catalogue import example_catalogue
-from helhed.models.catalogue import Catalogue, coverage, match, stale
+from helhed.models.catalogue import (
+    MATCHES_SHOWN,
+    REVIEW_MONTHS,
+    Catalogue,
+    coverage,
+    match,
+    max_age,
+    stale,
+)
 from helhed.models.catalogue_csv import from_csv
 from helhed.serialization import from_dict
 
@@ -34,11 +41,18 @@ def add_commands(
     common.add_argument("--encoding", help=ENCODING_HELP + "; for --catalogue and FILE")
     found = verbs.add_parser("match", parents=[common], help="offers for citizens, ranked")
     found.add_argument("file", help="a JSON file of one citizen or a list of them; - for stdin")
-    found.add_argument("--most", type=int, default=5, help="offers per citizen (default 5)")
+    found.add_argument(
+        "--most", type=int, default=MATCHES_SHOWN, help="offers per citizen (default %(default)s)"
+    )
     found.add_argument("--json", action="store_true", help="write the matches as JSON")
     found.set_defaults(run=match_command)
     old = verbs.add_parser("stale", parents=[common], help="offers not reviewed recently")
-    old.add_argument("--months", type=int, default=12, help="maximum age in months (default 12)")
+    old.add_argument(
+        "--months",
+        type=int,
+        default=REVIEW_MONTHS,
+        help="maximum age in months (default %(default)s)",
+    )
     old.set_defaults(run=stale_command)
     cov = verbs.add_parser("coverage", parents=[common], help="what has no offer at all")
     cov.set_defaults(run=coverage_command)
@@ -93,10 +107,10 @@ def stale_command(args: argparse.Namespace, out: TextIO) -> int:
     catalogue = _catalogue(args.catalogue, args.encoding)
     on = today(args.on)
     try:
-        since = on - relativedelta(months=args.months)
-    except (ValueError, OverflowError):
+        age = max_age(args.months, on=on)  # --months is in its range (RANGES)
+    except ValidationError:
         fail(f"--months {args.months:,} before {on} falls before the first date, 0001-01-01")
-    old = stale(catalogue, on=on, max_age=on - since)
+    old = stale(catalogue, on=on, max_age=age)
     out.write(
         f"{len(old)} of {len(catalogue.offers)} offers not reviewed in {args.months} months "
         f"before {on} (SST2019 kap. 9: continuous updating is decisive)\n"

@@ -21,6 +21,7 @@ from helhed.examples import (
     AALBORG_FLEX_REFERRAL,
     AALBORG_PERIOD,
     AALBORG_UNITS,
+    HALSNAES_CHECK_DATE,
     SICKNESS_CHECK_DATE,
     aalborg_pathways,
     halsnaes_pathways,
@@ -305,7 +306,7 @@ def demo_pathway_part(out: TextIO) -> None:
     out.write("\nCompliance, Aalborg example log (ODENSE2015 consent practice):\n")
     write_report(check(aalborg, ODENSE_CONSENT, on=period.end), out)
     out.write("\nCompliance, invented Halsnæs-style log with planted breaches (HALSNAES):\n")
-    write_report(check(halsnaes_pathways(), HALSNAES, on=dt.date(2021, 12, 31)), out, most=5)
+    write_report(check(halsnaes_pathways(), HALSNAES, on=HALSNAES_CHECK_DATE), out, most=5)
     out.write(
         "\nCompliance, invented sickness benefit logs: first follow-up by the end of week 8 "
         "(SDL § 13 b):\n"

@@ -83,6 +83,8 @@ def log_config(level: str) -> dict[str, Any]:
 
 def serve_command(args: argparse.Namespace, out: TextIO) -> int:
     """Serve until stopped (Ctrl-C), or print the description with ``--openapi``."""
+    if args.indent is not None and not args.openapi:
+        fail("--indent is for --openapi, which prints the description")
     if args.openapi:
         json.dump(openapi(), out, ensure_ascii=False, indent=args.indent)
         out.write("\n")

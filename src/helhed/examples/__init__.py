@@ -35,7 +35,7 @@ from helhed.examples.cohort import (
     funding_mix,
     synthetic_citizen,
 )
-from helhed.examples.halsnaes import HALSNAES_SIZE, halsnaes_pathways
+from helhed.examples.halsnaes import HALSNAES_CHECK_DATE, HALSNAES_SIZE, halsnaes_pathways
 from helhed.examples.kolding import KOLDING_START, KOLDING_WEEKS, kolding_answers, kolding_team
 from helhed.examples.protocols import protocol_pathways
 from helhed.examples.sickness import SICKNESS_CHECK_DATE, sickness_pathways
@@ -52,6 +52,7 @@ __all__ = [
     "EXAMPLE_MAX_AGE",
     "EXAMPLE_REVIEW_DATE",
     "FUNDING_MIX",
+    "HALSNAES_CHECK_DATE",
     "HALSNAES_SIZE",
     "KOLDING_START",
     "KOLDING_WEEKS",

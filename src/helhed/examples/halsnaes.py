@@ -42,7 +42,10 @@ from helhed.pathways.events import (
 )
 from helhed.pathways.pathway import Pathway
 
-__all__ = ["HALSNAES_SIZE", "halsnaes_pathways"]
+__all__ = ["HALSNAES_CHECK_DATE", "HALSNAES_SIZE", "halsnaes_pathways"]
+
+HALSNAES_CHECK_DATE = dt.date(2021, 12, 31)
+"""The day the demo and the service's example check the log on: after its last event."""
 
 HALSNAES_SIZE = REFERRED
 """How many citizens the source says were referred to a clarifying health conversation."""

@@ -47,7 +47,7 @@ from helhed._validation import Checker, require_day
 from helhed._values import frozen_fields
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
-from helhed.errors import UnknownNameError, quoted, require
+from helhed.errors import UnknownNameError, ValidationError, quoted, require
 from helhed.groups import RiskGroup
 from helhed.health import RiskFactor
 from helhed.organisation import Administration, Period
@@ -65,6 +65,10 @@ from helhed.target_groups import classify
 
 __all__ = [
     "FAXE",
+    "MATCHES_SHOWN",
+    "MOST_MATCHES",
+    "MOST_REVIEW_MONTHS",
+    "REVIEW_MONTHS",
     "Capacity",
     "CapacityPeriod",
     "CapacityRow",
@@ -80,11 +84,26 @@ __all__ = [
     "capacity",
     "coverage",
     "match",
+    "max_age",
     "period_key",
     "stale",
 ]
 
 _KAP9 = Citation("SST2019", "kap. 9")
+
+REVIEW_MONTHS = 12
+"""Calendar months since its last review after which an offer is stale, unless the caller says:
+helhed's reading, once a year. SST2019 kap. 9 asks for continuous updating and sets no period."""
+
+MOST_REVIEW_MONTHS = 1_200
+"""The most calendar months a caller may give for staleness: 100 years."""
+
+MATCHES_SHOWN = 5
+"""How many offers a citizen is shown by ``helhed catalogue match`` and the service, unless the
+caller asks for another number."""
+
+MOST_MATCHES = 1_000
+"""The most offers a caller may ask to be shown a citizen."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -514,6 +533,36 @@ def stale(catalogue: Catalogue, *, on: dt.date, max_age: dt.timedelta) -> tuple[
     check.done()
     old = [o for o in catalogue.offers if on - o.last_reviewed > max_age]
     return tuple(sorted(old, key=lambda o: (o.last_reviewed, o.id)))
+
+
+def max_age(months: int, *, on: dt.date) -> dt.timedelta:
+    """The age on ``on`` of an offer last reviewed ``months`` calendar months before it.
+
+    The same day of the month so many months back, or that month's last day where it is
+    shorter: 12 months before 29 February 2028 is 28 February 2027, 366 days.
+
+    Examples:
+        >>> max_age(12, on=dt.date(2028, 2, 29)).days
+        366
+        >>> max_age(1, on=dt.date(2026, 3, 31)).days
+        31
+
+    Raises:
+        ValidationError: If ``months`` is not a whole number from 1 to
+            [`MOST_REVIEW_MONTHS`][helhed.models.catalogue.MOST_REVIEW_MONTHS], ``on`` not a
+            date, or the day so many months back would fall before 1 January of year 1.
+    """
+    check = Checker()
+    check.whole(months, "months", minimum=1, maximum=MOST_REVIEW_MONTHS)
+    check.day(on, "on")
+    check.done()
+    index = on.year * 12 + on.month - 1 - months
+    year, month = divmod(index, 12)
+    if year < 1:
+        raise ValidationError.at("months", "reaches back before the first date, 0001-01-01")
+    following = dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    last = (following - dt.timedelta(days=1)).day
+    return on - dt.date(year, month + 1, min(on.day, last))
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)

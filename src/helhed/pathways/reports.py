@@ -211,7 +211,11 @@ def _in_period(
     check.expect(isinstance(period, Period), "period", "must be a Period")
     check.done()
     if units is not None:
-        items_of(units, str, "units")
+        listed_units = items_of(units, str, "units")
+        for i, unit in enumerate(listed_units):
+            again = unit in listed_units[:i]
+            check.expect(not again, f"units[{i}]", "is listed twice; a unit is counted once")
+        check.done()
     return _events_in(listed, period)
 
 

@@ -8,9 +8,10 @@ from typing import Any
 
 import attrs
 
+from helhed._validation import Checker
 from helhed._values import frozen_fields
 
-__all__ = ["DEFAULT_MAX_BODY", "Call", "Settings", "clock"]
+__all__ = ["DEFAULT_MAX_BODY", "MAX_BODY_RANGE", "Call", "Settings", "clock"]
 
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
 """The largest request body a server reads unless told otherwise: 10 MiB, about twenty times
@@ -20,6 +21,10 @@ the JSON of the whole Aalborg example log (1,668 events)."""
 def clock() -> dt.date:
     """Today's date on the server's clock, in its local time zone."""
     return dt.datetime.now().astimezone().date()
+
+
+MAX_BODY_RANGE = (1024, 2**30)
+"""The body limits a server may be given, in bytes: from 1 KiB to 1 GiB."""
 
 
 @attrs.frozen(kw_only=True)
@@ -36,6 +41,15 @@ class Settings:
     on: dt.date | None = None
     max_body: int = DEFAULT_MAX_BODY
     today: Callable[[], dt.date] = attrs.field(default=clock, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        """The day must be a date, the limit a whole number of bytes in ``MAX_BODY_RANGE``."""
+        check = Checker()
+        check.day(self.on, "on", optional=True)
+        low, high = MAX_BODY_RANGE
+        check.whole(self.max_body, "max_body", minimum=low, maximum=high)
+        check.expect(callable(self.today), "today", "must be a function giving today's date")
+        check.done()
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)

@@ -7,7 +7,6 @@ and logs; see [`helhed.examples`][helhed.examples]), so they change only when th
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -18,6 +17,7 @@ from helhed.examples import (
     AALBORG_PERIOD,
     AALBORG_UNITS,
     DEMO_DATE,
+    HALSNAES_CHECK_DATE,
     aalborg_pathways,
     demo_cohort,
     halsnaes_pathways,
@@ -25,9 +25,6 @@ from helhed.examples import (
 from helhed.serialization import SCHEMA_VERSION, to_dict
 
 __all__ = ["EXAMPLES"]
-
-_HALSNAES_CHECKED = dt.date(2021, 12, 31)
-"""The day the demo checks the Halsnæs example log on (``helhed demo``)."""
 
 
 def _on() -> str:
@@ -96,7 +93,7 @@ EXAMPLES: Mapping[str, Callable[[], dict[str, Any]]] = MappingProxyType(
         },
         "audit": lambda: {"pathway": _halsnaes("halsnaes-08")[0]},
         "check": lambda: {
-            "on": _HALSNAES_CHECKED.isoformat(),
+            "on": HALSNAES_CHECK_DATE.isoformat(),
             "protocol": "halsnaes",
             "pathways": _halsnaes("halsnaes-04", "halsnaes-08", "halsnaes-14"),
         },

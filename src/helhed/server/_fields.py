@@ -20,7 +20,7 @@ import attrs
 from helhed._values import frozen_fields
 from helhed.errors import Problem, ValidationError, key_path
 from helhed.json_schema import value_schema
-from helhed.serialization import DOCUMENTS, from_dict, read_value
+from helhed.serialization import DOCUMENTS, from_dict, from_dicts, read_value
 
 __all__ = [
     "Field",
@@ -48,6 +48,8 @@ class Field:
         read: Reads the JSON value into what the operation takes.
         description: What the field means, with units.
         required: Whether the body must have it.
+        sensitive: Whether it holds health information; the description marks it
+            ``"x-helhed-sensitive": true``, as the documents' schemas mark their fields.
     """
 
     name: str
@@ -55,6 +57,7 @@ class Field:
     read: Reader = attrs.field(eq=False)
     description: str
     required: bool = False
+    sensitive: bool = False
 
 
 def component(name: str) -> dict[str, str]:
@@ -79,31 +82,29 @@ def documents(name: str, kind: str, description: str) -> Field:
     cls = DOCUMENTS[kind]
 
     def read(data: object, path: str) -> object:
-        if not isinstance(data, list):
-            raise ValidationError.at(path, f"must be a list of {kind} documents")
-        problems: list[Problem] = []
-        read: list[object] = []
-        for i, item in enumerate(data):
-            try:
-                read.append(from_dict(item, cls, path=f"{path}[{i}]"))
-            except ValidationError as exc:
-                problems.extend(exc.problems)
-        if problems:
-            raise ValidationError(problems)
-        return read
+        return tuple(from_dicts(data, cls, path=path))
 
     schema = {"type": "array", "items": component(kind)}
     return Field(name=name, schema=schema, read=read, description=description, required=True)
 
 
-def value(name: str, t: Any, description: str, *, required: bool = False) -> Field:
+def value(
+    name: str, t: Any, description: str, *, required: bool = False, sensitive: bool = False
+) -> Field:
     """A field holding a plain value of type ``t``, read as a document's field of that type."""
 
     def read(data: object, path: str) -> object:
         return read_value(data, t, path=path)
 
     schema = {k: v for k, v in value_schema(t).items() if k != "$schema"}
-    return Field(name=name, schema=schema, read=read, description=description, required=required)
+    return Field(
+        name=name,
+        schema=schema,
+        read=read,
+        description=description,
+        required=required,
+        sensitive=sensitive,
+    )
 
 
 def whole(name: str, low: int, high: int, description: str) -> Field:
@@ -119,13 +120,20 @@ def whole(name: str, low: int, high: int, description: str) -> Field:
     return Field(name=name, schema=schema, read=read, description=description)
 
 
-def read_fields(body: object, fields: Sequence[Field]) -> dict[str, object]:
+def read_fields(
+    body: object, fields: Sequence[Field], one_of: Sequence[str] = ()
+) -> dict[str, object]:
     """Read a request body by its fields; absent optional fields are left out.
+
+    Args:
+        body: The parsed JSON body.
+        fields: The fields it may have.
+        one_of: Names of fields of which the body must hold exactly one.
 
     Raises:
         ValidationError: Listing every problem by its path in the body: a body that is not an
-            object, a key that is not a field, a required field missing, and every problem of
-            every field present.
+            object, a key that is not a field, a required field missing, not exactly one of
+            ``one_of``, and every problem of every field present.
     """
     if not isinstance(body, dict):
         raise ValidationError.at("", "must be a JSON object")
@@ -139,6 +147,8 @@ def read_fields(body: object, fields: Sequence[Field]) -> dict[str, object]:
         for key in body
         if key not in by_name
     ]
+    if one_of and sum(name in body for name in one_of) != 1:
+        problems.append(Problem(one_of[0], f"give exactly one of {', '.join(one_of)}"))
     values: dict[str, object] = {}
     for field in fields:
         if field.name not in body:
@@ -154,11 +164,18 @@ def read_fields(body: object, fields: Sequence[Field]) -> dict[str, object]:
     return values
 
 
-def request_schema(fields: Sequence[Field]) -> dict[str, Any]:
+def request_schema(fields: Sequence[Field], one_of: Sequence[str] = ()) -> dict[str, Any]:
     """The JSON Schema of a body with ``fields``: an object with no other keys."""
-    return {
+    sensitive = {"x-helhed-sensitive": True}
+    schema: dict[str, Any] = {
         "type": "object",
-        "properties": {f.name: {**f.schema, "description": f.description} for f in fields},
+        "properties": {
+            f.name: {**f.schema, "description": f.description, **(sensitive if f.sensitive else {})}
+            for f in fields
+        },
         "required": [f.name for f in fields if f.required],
         "additionalProperties": False,
     }
+    if one_of:
+        schema["oneOf"] = [{"required": [name]} for name in one_of]
+    return schema

@@ -11,14 +11,20 @@ from collections.abc import Sequence
 from importlib.metadata import version
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from helhed.benefits import Benefit, benefit_rules
 from helhed.citizens import Citizen
 from helhed.errors import NoRuleError, ValidationError
 from helhed.examples.catalogue import example_catalogue
 from helhed.json_schema import json_schema
-from helhed.models.catalogue import Catalogue, coverage, match, stale
+from helhed.models.catalogue import (
+    MATCHES_SHOWN,
+    REVIEW_MONTHS,
+    Catalogue,
+    coverage,
+    match,
+    max_age,
+    stale,
+)
 from helhed.organisation import Period, coordinating_caseworker_right
 from helhed.pathways.compliance import check
 from helhed.pathways.consent import audit, may_disclose
@@ -153,11 +159,8 @@ def audit_pathway(call: Call) -> dict[str, Any]:
 
 def check_pathways(call: Call) -> dict[str, Any]:
     """The pathways checked against a shipped protocol or a protocol document."""
+    # The operation's one_of has made sure the body gave exactly one of the two.
     named = "protocol" in call.fields
-    if named == ("protocol_document" in call.fields):
-        raise ValidationError.at(
-            "protocol", "give either protocol (a shipped protocol's id) or protocol_document"
-        )
     protocol: Protocol = call.fields["protocol" if named else "protocol_document"]
     return {"report": to_dict(check(call.fields["pathways"], protocol, on=call.day))}
 
@@ -178,7 +181,10 @@ def _period(call: Call) -> Period:
     if start is None or end is None:
         raise ValidationError.at("pathways", "hold no events; give from and to")
     if end < start:
-        raise ValidationError.at("to", "must not be before from")
+        if "to" not in call.fields:
+            raise ValidationError.at("from", "must not be after the last event's day")
+        since = "from" if "from" in call.fields else "the first event's day"
+        raise ValidationError.at("to", f"must not be before {since}")
     return Period(start, end)
 
 
@@ -221,7 +227,8 @@ def _catalogue(call: Call) -> Catalogue:
 def matches(call: Call) -> dict[str, Any]:
     """The offers that fit the citizen, best first, with why (SST2019 kap. 9)."""
     catalogue = _catalogue(call)
-    found = match(catalogue, call.fields["citizen"], on=call.day)[: call.fields.get("most", 5)]
+    most = call.fields.get("most", MATCHES_SHOWN)
+    found = match(catalogue, call.fields["citizen"], on=call.day)[:most]
     return {"catalogue": catalogue.name, "matches": [to_value(m) for m in found]}
 
 
@@ -234,14 +241,8 @@ def coverage_of(call: Call) -> dict[str, Any]:
 def stale_offers(call: Call) -> dict[str, Any]:
     """The offers not reviewed in the last ``months`` calendar months (SST2019 kap. 9)."""
     catalogue = _catalogue(call)
-    months = call.fields.get("months", 12)
-    try:
-        since = call.day - relativedelta(months=months)
-    except (ValueError, OverflowError):
-        raise ValidationError.at(
-            "months", "reaches back before the first date, 0001-01-01"
-        ) from None
-    old = stale(catalogue, on=call.day, max_age=call.day - since)
+    months = call.fields.get("months", REVIEW_MONTHS)
+    old = stale(catalogue, on=call.day, max_age=max_age(months, on=call.day))
     return {"catalogue": catalogue.name, "months": months, "offers": [to_value(o) for o in old]}
 
 

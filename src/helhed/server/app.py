@@ -3,17 +3,11 @@
 Each operation of [`OPERATIONS`][helhed.server.operations.OPERATIONS] is one route. A ``POST``
 body must be ``application/json`` (UTF-8, RFC 8259) of at most ``Settings.max_body`` bytes; it
 is read by the library's one JSON reader (nesting, long numbers, NaN and lone surrogates
-refused), then by the operation's fields. Answers are JSON; refusals are RFC 9457 problem
-details ([`helhed.server.problems`][helhed.server.problems]):
-
-| status | when |
-|---|---|
-| 400 | the body cannot be read as JSON (not UTF-8, not JSON, nested too deep, a number too long) |
-| 404 | no such path, or a path parameter that names nothing (an unknown protocol) |
-| 405 | a method the path does not take |
-| 413 | the body is larger than the limit |
-| 415 | the body is not sent as ``application/json`` |
-| 422 | the JSON is not what the operation takes, or the library refuses it |
+refused), then by the operation's fields. A query string is refused: every input is in the
+body or the path, so none can be ignored. Answers are JSON; refusals are RFC 9457 problem
+details ([`helhed.server.problems`][helhed.server.problems]), with the status of each kind of
+refusal as the [service page](../service.md#refusals) lists them. A client that closes the
+connection before its body is whole is logged with 400 and answered with nothing.
 
 An exception helhed does not expect is a defect: it is answered with 500 and logged by its type
 alone, as its message may hold the request's values. Every request is logged as one line on the
@@ -33,7 +27,8 @@ from decimal import Decimal
 from typing import Any
 
 from helhed._extras import needs
-from helhed._reading import loads
+from helhed._reading import MAX_DIGITS, loads
+from helhed._validation import Checker
 from helhed.errors import HelhedError, UnknownNameError, ValidationError
 from helhed.serialization import read_value
 from helhed.server._call import DEFAULT_MAX_BODY, Settings
@@ -44,7 +39,7 @@ from helhed.server.problems import MEDIA_TYPE, TYPES, problem
 with needs("helhed.server"):
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
-    from starlette.requests import Request
+    from starlette.requests import ClientDisconnect, Request
     from starlette.responses import Response
     from starlette.routing import Route
 
@@ -79,9 +74,14 @@ class _Refused(Exception):  # noqa: N818 - a refusal, not an error of helhed's
 
 
 def _number(value: object) -> int | float:
-    """Write a decimal number as a JSON number: whole if it is whole."""
+    """Write a decimal number as a JSON number: whole if it is whole and short enough to read.
+
+    A whole number of more digits than helhed's reader takes is written as a float (``1e+300``),
+    so that every answer can be read back.
+    """
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        whole = value == value.to_integral_value() and value.adjusted() < MAX_DIGITS
+        return int(value) if whole else float(value)
     raise TypeError(f"{type(value).__name__} is not JSON")  # pragma: no cover - a defect
 
 
@@ -102,25 +102,40 @@ def _problem(
     return response
 
 
-async def _body(request: Request, limit: int) -> object:
-    """The parsed JSON body, or a refusal (415, 413 or 400)."""
-    media, _, parameters = request.headers.get("content-type", "").partition(";")
-    media = media.strip().lower()
+def _check_media_type(header: str) -> None:
+    """Refuse (415) a body not sent as JSON in UTF-8; parameters other than charset are ignored."""
+    media, *parameters = (part.strip().lower() for part in header.split(";"))
     if media != "application/json" and not (
         media.startswith("application/") and media.endswith("+json")
     ):
         raise _Refused(415, "send the body as application/json")
-    charset = parameters.strip().lower().removeprefix("charset=").strip('"')
-    if parameters.strip() and charset not in {"utf-8", "utf8"}:
-        raise _Refused(415, "send the body as application/json in UTF-8 (RFC 8259)")
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise _Refused(413, f"the body has more than {limit:,} bytes, the limit of this server")
+    for parameter in parameters:
+        name, _, given = parameter.partition("=")
+        if name.strip() == "charset" and given.strip().strip('"') not in {"utf-8", "utf8"}:
+            raise _Refused(415, "send the body as application/json in UTF-8 (RFC 8259)")
+
+
+def _check_no_query(request: Request) -> None:
+    """Refuse (400) a query string: an input there would otherwise be ignored."""
+    if request.scope.get("query_string"):
+        raise _Refused(400, "this service takes no query string; send the fields in the body")
+
+
+async def _body(request: Request, limit: int) -> object:
+    """The parsed JSON body, or a refusal (415, 413 or 400)."""
+    _check_media_type(request.headers.get("content-type", ""))
+    declared = request.headers.get("content-length", "")
+    too_large = f"the body has more than {limit:,} bytes, the limit of this server"
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
+        raise _Refused(413, too_large)
     data = bytearray()
-    async for chunk in request.stream():
-        data += chunk
-        if len(data) > limit:
-            raise _Refused(413, f"the body has more than {limit:,} bytes, the limit of this server")
+    try:
+        async for chunk in request.stream():
+            data += chunk
+            if len(data) > limit:
+                raise _Refused(413, too_large)
+    except ClientDisconnect:
+        raise _Refused(400, "the client closed the connection before the body was whole") from None
     try:
         text = bytes(data).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -140,8 +155,9 @@ def _endpoint(operation: Operation, settings: Settings) -> Callable[[Request], A
         except UnknownNameError as exc:
             return _problem(404, str(exc))
         try:
+            _check_no_query(request)
             body = await _body(request, settings.max_body) if operation.method == "POST" else None
-            answer = run(operation, body, request.path_params, settings)
+            return _json(run(operation, body, request.path_params, settings))
         except _Refused as refused:
             return _problem(refused.status, refused.detail, refused.error)
         except ValidationError as exc:
@@ -151,7 +167,6 @@ def _endpoint(operation: Operation, settings: Settings) -> Callable[[Request], A
         except Exception as exc:  # noqa: BLE001 - a defect is answered, not raised
             LOGGER.error("defect in %s: %s", operation.id, type(exc).__name__)  # noqa: TRY400 - no traceback: it may hold values
             return _problem(500, "helhed failed on this request; the log names the error's type")
-        return _json(answer)
 
     return endpoint
 
@@ -212,8 +227,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     Args:
         settings: The day to answer for where a request leaves out ``on``, and the body limit;
-            default: today's date on the server's clock, and 10 MiB.
+            default: today's date on the server's clock, and ``DEFAULT_MAX_BODY``.
+
+    Raises:
+        ValidationError: If ``settings`` is not Settings.
     """
+    check = Checker()
+    check.expect(settings is None or isinstance(settings, Settings), "settings", "must be Settings")
+    check.done()
     chosen = Settings() if settings is None else settings
     described = json.dumps(openapi(), ensure_ascii=False).encode("utf-8")
 
@@ -224,6 +245,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes = [Route(op.path, _endpoint(op, chosen), methods=[op.method]) for op in OPERATIONS]
     routes.append(Route("/openapi.json", description, methods=["GET"]))
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
+    app.router.redirect_slashes = False  # a redirect would name the host the client gave
     app.add_middleware(_AccessLog)
     return app
 
@@ -237,7 +259,11 @@ def from_environment() -> Starlette:
     on_text = os.environ.get(ENV_ON)
     limit_text = os.environ.get(ENV_MAX_BODY)
     on = None if not on_text else read_value(on_text, dt.date, path=ENV_ON)
-    if limit_text is not None and not limit_text.isdigit():
+    if limit_text is not None and not (limit_text.isascii() and limit_text.isdigit()):
         raise ValidationError.at(ENV_MAX_BODY, "must be a whole number of bytes")
     limit = DEFAULT_MAX_BODY if limit_text is None else int(limit_text)
-    return create_app(Settings(on=on, max_body=limit))
+    try:
+        settings = Settings(on=on, max_body=limit)
+    except ValidationError as exc:
+        raise exc.under(ENV_MAX_BODY) if limit_text is not None else exc from None
+    return create_app(settings)

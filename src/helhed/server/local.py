@@ -35,13 +35,13 @@ _START_SECONDS = 10.0
 
 @contextlib.contextmanager
 def serving(settings: Settings | None = None, *, host: str = "127.0.0.1") -> Iterator[str]:
-    """Serve ``create_app(settings)`` on a free port of ``host`` while the block runs.
+    """Serve ``create_app(settings)`` on a free port of ``host`` (IPv4) while the block runs.
 
     Yields:
         The base URL, e.g. ``http://127.0.0.1:43117``.
 
     Raises:
-        RuntimeError: If the server has not started within 10 seconds.
+        RuntimeError: If the server has not started within ``_START_SECONDS``.
     """
     listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listening.bind((host, 0))
@@ -55,7 +55,7 @@ def serving(settings: Settings | None = None, *, host: str = "127.0.0.1") -> Ite
         if time.monotonic() > deadline or not thread.is_alive():
             server.should_exit = True
             listening.close()
-            raise RuntimeError("the server did not start within 10 seconds")
+            raise RuntimeError(f"the server did not start within {_START_SECONDS:.0f} seconds")
         time.sleep(0.01)
     try:
         yield f"http://{host}:{port}"

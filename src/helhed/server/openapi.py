@@ -11,6 +11,7 @@ example request that succeeds as it is.
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Mapping
 from importlib.metadata import version
@@ -48,15 +49,19 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _COMPONENTS = "#/components/schemas/"
 
 
-@functools.cache
 def openapi() -> dict[str, Any]:
-    """The OpenAPI 3.1 description of every operation (built once; do not change it).
+    """The OpenAPI 3.1 description of every operation, a fresh copy on each call.
 
     Examples:
         >>> description = openapi()
         >>> description["openapi"], "/classify" in description["paths"]
         ('3.1.0', True)
     """
+    return copy.deepcopy(_description())
+
+
+@functools.cache
+def _description() -> dict[str, Any]:
     components: dict[str, Any] = {}
     for name in DOCUMENTS:
         _add(components, name, json_schema(name))
@@ -85,7 +90,7 @@ def openapi() -> dict[str, Any]:
 
 
 def _operation(operation: Operation, components: dict[str, Any]) -> dict[str, Any]:
-    statuses = [404] if operation.params else []
+    statuses = [400, 404, 500] if operation.params else [400, 500]
     described: dict[str, Any] = {
         "operationId": operation.id,
         "tags": [operation.tag],
@@ -105,12 +110,12 @@ def _operation(operation: Operation, components: dict[str, Any]) -> dict[str, An
             for name, known in operation.params.items()
         ]
     if operation.method == "POST":
-        statuses = [400, 413, 415, 422]
+        statuses = [400, 413, 415, 422, 500]
         described["requestBody"] = {
             "required": True,
             "content": {
                 "application/json": {
-                    "schema": _lift(request_schema(operation.fields), components),
+                    "schema": _lift(request_schema(operation.fields, operation.one_of), components),
                     "example": example,
                 }
             },

@@ -31,11 +31,17 @@ import attrs
 
 from helhed._validation import Checker
 from helhed._values import frozen_fields
-from helhed.errors import UnknownNameError, quoted
+from helhed.errors import UnknownNameError
+from helhed.models.catalogue import (
+    MATCHES_SHOWN,
+    MOST_MATCHES,
+    MOST_REVIEW_MONTHS,
+    REVIEW_MONTHS,
+)
 from helhed.organisation import Administration
 from helhed.pathways.events import ConsentPurpose, InformationCategory
 from helhed.protocols import PROTOCOLS
-from helhed.screening import Sex
+from helhed.screening import Questionnaire, Sex, audit, audit_c, questionnaire, who5
 from helhed.serialization import DOCUMENTS
 from helhed.server import _handlers as h
 from helhed.server._call import Call, Settings
@@ -82,6 +88,7 @@ class Operation:
         summary: What it does, in one line.
         description: More, with the source it rests on.
         fields: The fields of its JSON body (``POST``), ``on`` first if it is dated.
+        one_of: Fields of which a body must hold exactly one.
         params: Its path parameters, each with the values it takes.
         answer: The JSON Schema of its answer (``on`` and ``on_from`` are added if dated).
         handle: The library call.
@@ -94,6 +101,7 @@ class Operation:
     summary: str
     description: str
     fields: tuple[Field, ...] = ()
+    one_of: tuple[str, ...] = ()
     params: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     answer: Mapping[str, Any] = attrs.field(eq=False)  # JSON Schema: nested dicts, not a key
     handle: Callable[[Call], dict[str, Any]] = attrs.field(eq=False)
@@ -126,7 +134,7 @@ def check_params(operation: Operation, params: Mapping[str, str]) -> None:
     _check_call(operation, params)
     for name, known in operation.params.items():
         if params.get(name) not in known:
-            msg = f"unknown {name} {quoted(params.get(name))}; expected one of: {', '.join(known)}"
+            msg = f"unknown {name}; expected one of: {', '.join(known)}"
             raise UnknownNameError(msg)
 
 
@@ -152,7 +160,7 @@ def run(
     check.expect(isinstance(settings, Settings), "settings", "must be Settings")
     check.done()
     check_params(operation, params)
-    fields = read_fields({} if body is None else body, operation.fields)
+    fields = read_fields({} if body is None else body, operation.fields, operation.one_of)
     if not operation.dated:
         return operation.handle(Call(fields=fields, params=params))
     asked = fields.pop("on", None)
@@ -220,21 +228,38 @@ _PERIOD = (
     value("from", dt.date, "The first day of the period; left out: the first event's day."),
     value("to", dt.date, "The last day of the period; left out: the last event's day."),
 )
-_UNITS = value("units", tuple[str, ...], "The units, in this order; left out: every unit.")
+_UNITS = value("units", tuple[str, ...], "The units, each once, in order; left out: every unit.")
+_UNITS = attrs.evolve(_UNITS, schema={**_UNITS.schema, "uniqueItems": True})
 _TABLE = _answer(
     **{"from": DATED.schema, "to": DATED.schema, "table": component("Table")},
 )
 _SCREENED = _answer(score=component("Score"), interpretation=component("Interpretation"))
 
 
-def _answers(count: str, numbers: str = "integer") -> Field:
-    """The answers to an instrument's items; the instrument reads them, every problem by path."""
+def _answers(instrument: Questionnaire | None = None) -> Field:
+    """The answers to a questionnaire's items, or the alcohol intake (no ``instrument``).
+
+    The instrument reads them, every problem by path; the schema holds the number of items.
+    """
+    if instrument is None:
+        schema: dict[str, Any] = {"type": "array", "items": {"type": "number", "minimum": 0}}
+        description = "Units in a typical week, then optionally the most units on one day."
+    else:
+        items = instrument.ITEMS
+        schema = {
+            "type": "array",
+            "items": {"type": "integer", "minimum": 0},
+            "minItems": items,
+            "maxItems": items,
+        }
+        description = f"The {items} answers to {instrument.TITLE}, item 1 first."
     return Field(
         name="answers",
-        schema={"type": "array", "items": {"type": numbers}},
+        schema=schema,
         read=lambda data, _: data,
-        description=f"The answers, {count}.",
+        description=description,
         required=True,
+        sensitive=True,
     )
 
 
@@ -287,18 +312,26 @@ OPERATIONS: tuple[Operation, ...] = (
         "visitations before 1 January 2025 (L 74 2024/25).",
         fields=(
             DATED,
-            value("first_absence_day", dt.date, "The first day of absence.", required=True),
+            value(
+                "first_absence_day",
+                dt.date,
+                "The first day of absence.",
+                required=True,
+                sensitive=True,
+            ),
             value(
                 "expected_full_recovery",
                 dt.date,
                 "The day the citizen is expected to be fully fit.",
                 required=True,
+                sensitive=True,
             ),
             value(
                 "other_challenges",
                 bool,
                 "Whether challenges other than health affect the return to work.",
                 required=True,
+                sensitive=True,
             ),
         ),
         answer=_answer(assessment=component("sickness-assessment")),
@@ -323,7 +356,7 @@ OPERATIONS: tuple[Operation, ...] = (
         summary="Score WHO-5 and read the score",
         description="Five answers from 0 to 5; the raw and percentage scores, the band with "
         "its advice and the reasons (WHO5).",
-        fields=(DATED, _answers("five, item 1 first, each 0 to 5")),
+        fields=(DATED, _answers(questionnaire(who5.NAME))),
         answer=_SCREENED,
         handle=h.screen_who5,
     ),
@@ -334,7 +367,7 @@ OPERATIONS: tuple[Operation, ...] = (
         tag="screening",
         summary="Score AUDIT and read the score",
         description="Ten answers, item 1 first; the total, its zone and advice (AUDIT).",
-        fields=(DATED, _answers("ten, item 1 first")),
+        fields=(DATED, _answers(questionnaire(audit.NAME))),
         answer=_SCREENED,
         handle=h.screen_audit,
     ),
@@ -347,8 +380,8 @@ OPERATIONS: tuple[Operation, ...] = (
         description="Three answers, item 1 first, and the citizen's sex, which sets the cut-off.",
         fields=(
             DATED,
-            _answers("three, item 1 first, each 0 to 4"),
-            value("sex", Sex, "The citizen's sex: kvinde or mand.", required=True),
+            _answers(questionnaire(audit_c.NAME)),
+            value("sex", Sex, "The citizen's sex: kvinde or mand.", required=True, sensitive=True),
         ),
         answer=_SCREENED,
         handle=h.screen_audit_c,
@@ -363,8 +396,10 @@ OPERATIONS: tuple[Operation, ...] = (
         "the Danish Health Authority's guidance in force on the day.",
         fields=(
             DATED,
-            _answers("units a week, then optionally the most units on one day", "number"),
-            value("sex", Sex, "The citizen's sex, where the guidance differs by it."),
+            _answers(),
+            value(
+                "sex", Sex, "The citizen's sex, where the guidance differs by it.", sensitive=True
+            ),
         ),
         answer=_answer(intake=component("Intake"), reading=component("AlcoholReading")),
         handle=h.alcohol_intake,
@@ -425,6 +460,7 @@ OPERATIONS: tuple[Operation, ...] = (
             ),
             _PATHWAYS,
         ),
+        one_of=("protocol", "protocol_document"),
         answer=_answer(report=component("compliance-report")),
         handle=h.check_pathways,
     ),
@@ -479,7 +515,7 @@ OPERATIONS: tuple[Operation, ...] = (
             DATED,
             _CITIZEN,
             _CATALOGUE,
-            whole("most", 1, 1_000, "Offers at most; 5 if left out."),
+            whole("most", 1, MOST_MATCHES, f"Offers at most; {MATCHES_SHOWN} if left out."),
         ),
         answer=_answer(catalogue=_TEXT, matches=_list(component("OfferMatch"))),
         handle=h.matches,
@@ -506,7 +542,12 @@ OPERATIONS: tuple[Operation, ...] = (
         fields=(
             DATED,
             _CATALOGUE,
-            whole("months", 1, 1_200, "The most calendar months since review; 12 if left out."),
+            whole(
+                "months",
+                1,
+                MOST_REVIEW_MONTHS,
+                f"The most calendar months since review; {REVIEW_MONTHS} if left out.",
+            ),
         ),
         answer=_answer(
             catalogue=_TEXT,

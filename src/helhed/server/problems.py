@@ -30,7 +30,7 @@ __all__ = ["MEDIA_TYPE", "PROBLEM_SCHEMA", "TYPES", "pointer", "problem"]
 MEDIA_TYPE = "application/problem+json"
 
 TYPES = {
-    400: ("urn:helhed:problem:unreadable-body", "The body is not JSON helhed reads"),
+    400: ("urn:helhed:problem:bad-request", "The request cannot be read"),
     404: ("urn:helhed:problem:not-found", "Not found"),
     405: ("urn:helhed:problem:method-not-allowed", "Method not allowed"),
     413: ("urn:helhed:problem:body-too-large", "The body is too large"),
