@@ -324,7 +324,8 @@ ORDINAL = (*CODING, "extension", 0, "valueDecimal")
             ORDINAL,
             4,
             [
-                "item[2].answer[0].valueCoding.extension[0].valueDecimal: does not agree with the code"
+                "item[2].answer[0].valueCoding.extension[0].valueDecimal: "
+                "does not agree with the code"
             ],
         ),
         (

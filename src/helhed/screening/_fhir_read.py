@@ -15,7 +15,14 @@ from helhed._values import whole_number
 from helhed.errors import Problem
 from helhed.screening import _kl_codes as kl
 
-__all__ = ["LEGACY_DISPLAYS", "ORDINAL_VALUE_URL", "coded_extension", "items"]
+__all__ = [
+    "COMMENT_LINK_ID",
+    "LEGACY_DISPLAYS",
+    "ORDINAL_VALUE_URL",
+    "coded_extension",
+    "extensions_of",
+    "items",
+]
 
 ORDINAL_VALUE_URL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 
@@ -186,6 +193,14 @@ def _whole(value: object) -> int | None:
     return None
 
 
+def extensions_of(resource: Mapping[Any, Any], problems: list[Problem]) -> object:
+    """The resource's ``extension`` list; a problem if it is there but not a list."""
+    extensions = resource.get("extension")
+    if extensions is not None and not _is_list(extensions):
+        problems.append(Problem("extension", "must be a list"))
+    return extensions
+
+
 def coded_extension(  # noqa: PLR0911 - one return per way an extension can be unreadable
     extensions: object, url: str, kind: type[E], problems: list[Problem]
 ) -> E | None:
@@ -194,11 +209,8 @@ def coded_extension(  # noqa: PLR0911 - one return per way an extension can be u
     The extension's ``valueCodeableConcept`` must hold exactly one coding in KL's code system
     with a code of ``kind``; a display, where given, must be KL's for that code.
     """
-    if extensions is None:
-        return None
     if not _is_list(extensions):
-        problems.append(Problem("extension", "must be a list"))
-        return None
+        return None  # None, or named once by extensions_of
     assert isinstance(extensions, Sequence)  # noqa: S101 - narrowed by _is_list
     found = [
         (k, extension)

@@ -417,7 +417,7 @@ def read_response(response: object, *, questionnaire: str | None = None) -> KLRe
     status = response.get("status")
     if not isinstance(status, str) or status not in SCORED_STATUSES:
         problems.append(Problem("status", "must be completed or amended to be scored"))
-    extensions = response.get("extension")
+    extensions = _fhir_read.extensions_of(response, problems)
     source = _fhir_read.coded_extension(extensions, FINDING_INFORMER_URL, Informant, problems)
     procedure = _fhir_read.coded_extension(extensions, TECHNIQUE_URL, Procedure, problems)
     found = _fhir_read.items(response.get("item"), problems)
