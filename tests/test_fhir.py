@@ -68,27 +68,38 @@ def test_a_response_follows_the_kl_who5_profile():
                             "valueDecimal": 5,
                         }
                     ],
-                    "display": "Hele tiden (5)",
+                    "system": "http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes",
+                    "code": "0e5aa952-d470-4219-b275-5e8204d96987",
+                    "display": "WHO-5 Hele tiden - 5 (glad)",
                 }
             }
         ],
     }
+    assert "extension" not in r  # no source or procedure given: none is guessed
+    assert "meta" not in r  # KL's response profile needs the source, so it is not claimed
 
 
-def test_each_answer_carries_kls_danish_label_and_its_score_but_no_invented_code():
+def test_each_answer_carries_kls_code_and_display_and_its_score():
     r = response()
     codings = [item["answer"][0]["valueCoding"] for item in r["item"]]
 
-    assert [c["display"] for c in codings] == [
-        "Hele tiden (5)",
-        "Det meste af tiden (4)",
-        "Lidt mere end halvdelen af tiden (3)",
-        "Lidt mindre end halvdelen af tiden (2)",
-        "På intet tidspunkt (0)",
+    # KLToolsValueSets.fsh: the code of each answer in the item's own value set.
+    assert [(c["code"], c["display"]) for c in codings] == [
+        ("0e5aa952-d470-4219-b275-5e8204d96987", "WHO-5 Hele tiden - 5 (glad)"),
+        ("b128508b-8ef8-4516-b8e1-f5af02a408f3", "WHO-5 Det meste af tiden - 4 (rolig)"),
+        (
+            "f573ad27-7d00-4505-99ac-f0f35cd16e6a",
+            "WHO-5 Lidt mere end halvdelen af tiden - 3 (aktiv)",
+        ),
+        (
+            "8f403657-cdbd-4d87-aefe-ab040a6db428",
+            "WHO-5 Lidt mindre end halvdelen af tiden - 2 (frisk)",
+        ),
+        ("f97749b5-e689-40a4-9eda-0b0e35d185fc", "WHO-5 På intet tidspunkt - 0 (interesseret)"),
     ]
+    assert {c["system"] for c in codings} == {"http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes"}
     assert [c["extension"][0]["valueDecimal"] for c in codings] == [5, 4, 3, 2, 0]
-    assert all("code" not in c and "system" not in c for c in codings)
-    assert ANSWER_DISPLAYS[1] == "Lidt af tiden (1)"
+    assert ANSWER_DISPLAYS[1] == "Lidt af tiden (1)"  # helhed's earlier label, still read
 
 
 def test_a_response_is_plain_json():
@@ -163,7 +174,8 @@ def test_the_total_observation_holds_the_percentage_and_points_to_the_response()
     }
     assert o["derivedFrom"] == [{"reference": "QuestionnaireResponse/r-1"}]
     assert o["category"][0]["coding"][0]["code"] == "survey"
-    assert "coding" not in o["code"]  # no LOINC code for WHO-5 is known; none is invented
+    # the SNOMED CT code KL's WHO-5 page recommends for a total score
+    assert o["code"]["coding"] == [{"system": "http://snomed.info/sct", "code": "1144665009"}]
     assert json.loads(json.dumps(o)) == o
 
 
@@ -207,12 +219,11 @@ def test_items_may_come_in_any_order_and_the_comment_is_read_past(answers, order
     assert score_from_response(r).answers == tuple(answers)
 
 
-def test_kls_own_codings_are_read_by_their_ordinal_value():
+def test_kls_own_codings_are_read_by_their_code_without_an_ordinal_value():
     r = response()
     coding = r["item"][0]["answer"][0]["valueCoding"]
-    coding["system"] = "http://fhir.kl.dk/term/CodeSystem/KLToolsCodes"
-    coding["code"] = "not-read"
-    coding["display"] = "WHO-5 Hele tiden - 5 (glad)"
+    del coding["extension"]
+    del r["item"][1]["answer"][0]["valueCoding"]["display"]
     r["questionnaire"] = QUESTIONNAIRE_URL + "|1.0.0"
 
     assert score_from_response(r) == RESULT
@@ -296,12 +307,12 @@ ORDINAL = (*CODING, "extension", 0, "valueDecimal")
         ),
         (
             (*CODING, "extension"),
-            DELETE,
+            "3",
             ["item[2].answer[0].valueCoding.extension: must be a list holding the ordinalValue"],
         ),
         (
             (*CODING, "extension"),
-            [],
+            [{"url": ORDINAL_VALUE_URL, "valueDecimal": 3}] * 2,
             ["item[2].answer[0].valueCoding.extension: must hold exactly one ordinalValue"],
         ),
         (
@@ -310,19 +321,38 @@ ORDINAL = (*CODING, "extension", 0, "valueDecimal")
             ["item[2].answer[0].valueCoding.extension[0]: must be an object"],
         ),
         (
-            (*CODING, "extension", 0, "url"),
-            "http://example.org/score",
-            ["item[2].answer[0].valueCoding.extension: must hold exactly one ordinalValue"],
+            ORDINAL,
+            4,
+            [
+                "item[2].answer[0].valueCoding.extension[0].valueDecimal: "
+                "does not agree with the code"
+            ],
         ),
         (
             (*CODING, "display"),
-            "Hele tiden (5)",
-            ["item[2].answer[0].valueCoding.display: names another answer than the ordinalValue"],
+            "Lidt mere end halvdelen af tiden (3)",
+            ["item[2].answer[0].valueCoding.display: does not agree with the code"],
         ),
         (
             (*CODING, "display"),
-            ["Lidt mere end halvdelen af tiden (3)"],
-            ["item[2].answer[0].valueCoding.display: must be a string"],
+            ["WHO-5 Lidt mere end halvdelen af tiden - 3 (aktiv)"],
+            ["item[2].answer[0].valueCoding.display: does not agree with the code"],
+        ),
+        (
+            (*CODING, "code"),
+            "b128508b-8ef8-4516-b8e1-f5af02a408f3",  # calm's 4: not in active's value set
+            [
+                "item[2].answer[0].valueCoding.code: must be a code of the value set "
+                "http://fhir.kl.dk/ffinst/ValueSet/WHO5AnswerCodesActive"
+            ],
+        ),
+        (
+            (*CODING, "system"),
+            "http://fhir.kl.dk/term/CodeSystem/KLToolsCodes",
+            [
+                "item[2].answer[0].valueCoding.system: "
+                "must be http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes"
+            ],
         ),
     ],
 )

@@ -3,6 +3,8 @@
 A WHO-5 score of 5, 4, 3, 2 and 0 has the raw score 14 and the percentage score 56 (raw x 4).
 The resources are pinned whole, field by field, after KL's WHO-5 profile as helhed.screening.fhir
 describes it; each problem is pinned by its path and message, which never repeat the value.
+The problems of reading are pinned on EARLIER_RESPONSE, the form helhed wrote before it wrote
+KL's codes (no code; the score in ordinalValue), which it still reads.
 """
 
 import copy
@@ -15,6 +17,8 @@ from helhed.errors import ValidationError
 from helhed.screening import Score, who5
 from helhed.screening.fhir import (
     QUESTIONNAIRE_URL,
+    Informant,
+    Procedure,
     questionnaire_response,
     score_from_response,
     total_observation,
@@ -49,7 +53,7 @@ def item(link_id, value, display):
     }
 
 
-EXPECTED_RESPONSE = {
+EARLIER_RESPONSE = {
     "resourceType": "QuestionnaireResponse",
     "questionnaire": "http://fhir.kl.dk/ffinst/Questionnaire/KLToolsCareWHO5",
     "status": "completed",
@@ -65,12 +69,106 @@ EXPECTED_RESPONSE = {
 }
 
 
+KL = "http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes"
+
+
+def kl_item(link_id, value, code, display):
+    return {
+        "linkId": link_id,
+        "answer": [
+            {
+                "valueCoding": {
+                    "extension": [{"url": ORDINAL, "valueDecimal": value}],
+                    "system": KL,
+                    "code": code,
+                    "display": display,
+                }
+            }
+        ],
+    }
+
+
 def test_a_response_in_full():
-    assert questionnaire_response(RESULT, subject=SUBJECT, authored=DAY) == EXPECTED_RESPONSE
+    # Codes and displays copied from KLToolsValueSets.fsh (hl7dk/KL-dk-tools at 0d33c75).
+    assert questionnaire_response(
+        RESULT,
+        subject=SUBJECT,
+        authored=DAY,
+        source=Informant.CITIZEN_WITH_STAFF,
+        procedure=Procedure.SETUP_DEVIATED,
+    ) == {
+        "resourceType": "QuestionnaireResponse",
+        "meta": {
+            "profile": ["http://fhir.kl.dk/ffinst/StructureDefinition/KLToolsQuestionnaireResponse"]
+        },
+        "extension": [
+            {
+                "url": "http://fhir.kl.dk/ffinst/StructureDefinition/FindingInformer",
+                "valueCodeableConcept": {
+                    "coding": [
+                        {
+                            "system": KL,
+                            "code": "5937b533-a4e3-45af-9ddf-61dce1d56b74",
+                            "display": "Borger støttet af medarbejder",
+                        }
+                    ]
+                },
+            },
+            {
+                "url": "http://fhir.kl.dk/ffinst/StructureDefinition/Technique",
+                "valueCodeableConcept": {
+                    "coding": [
+                        {
+                            "system": KL,
+                            "code": "a3231c9a-5569-49c4-8760-4fffbf0b2b80",
+                            "display": "Afvigelse i test-setup",
+                        }
+                    ]
+                },
+            },
+        ],
+        "questionnaire": "http://fhir.kl.dk/ffinst/Questionnaire/KLToolsCareWHO5",
+        "status": "completed",
+        "subject": {"reference": "Patient/example"},
+        "authored": "2024-03-04",
+        "item": [
+            kl_item(
+                "happy", 5, "0e5aa952-d470-4219-b275-5e8204d96987", "WHO-5 Hele tiden - 5 (glad)"
+            ),
+            kl_item(
+                "calm",
+                4,
+                "b128508b-8ef8-4516-b8e1-f5af02a408f3",
+                "WHO-5 Det meste af tiden - 4 (rolig)",
+            ),
+            kl_item(
+                "active",
+                3,
+                "f573ad27-7d00-4505-99ac-f0f35cd16e6a",
+                "WHO-5 Lidt mere end halvdelen af tiden - 3 (aktiv)",
+            ),
+            kl_item(
+                "rested",
+                2,
+                "8f403657-cdbd-4d87-aefe-ab040a6db428",
+                "WHO-5 Lidt mindre end halvdelen af tiden - 2 (frisk)",
+            ),
+            kl_item(
+                "interest",
+                0,
+                "f97749b5-e689-40a4-9eda-0b0e35d185fc",
+                "WHO-5 På intet tidspunkt - 0 (interesseret)",
+            ),
+        ],
+    }
     one = questionnaire_response(who5.score([1] * 5), subject=SUBJECT, authored=DAY)
-    assert [i["answer"][0]["valueCoding"]["display"] for i in one["item"]] == [
-        "Lidt af tiden (1)"
-    ] * 5
+    assert [i["answer"][0]["valueCoding"]["code"] for i in one["item"]] == [
+        "c4002c8a-91c5-4737-bba6-ce364e83fd28",
+        "1fb14510-ec20-4a8e-bc3a-d45fa83909c9",
+        "08c8a19c-d135-4e05-a8d4-70c6da6f4842",
+        "2bd7d702-99ac-4acc-b3f6-a9833a32f7c8",
+        "314ab944-2f8a-453d-8653-b46cacf5f480",
+    ]
 
 
 def test_an_observation_in_full():
@@ -92,7 +190,10 @@ def test_an_observation_in_full():
                 ]
             }
         ],
-        "code": {"text": "WHO-5 Trivselsindeks, procentscore (0-100)"},
+        "code": {
+            "coding": [{"system": "http://snomed.info/sct", "code": "1144665009"}],
+            "text": "WHO-5 Trivselsindeks, procentscore (0-100)",
+        },
         "subject": {"reference": "Patient/example"},
         "effectiveDateTime": "2024-03-04",
         "valueQuantity": {
@@ -261,7 +362,7 @@ def test_the_result_is_checked_first_and_alone(result, expected):
 
 def damaged(path, value):
     """The expected response with the node at ``path`` set to ``value`` (or deleted)."""
-    r = copy.deepcopy(EXPECTED_RESPONSE)
+    r = copy.deepcopy(EARLIER_RESPONSE)
     node = r
     for key in path[:-1]:
         node = node[key]
@@ -279,7 +380,7 @@ WHOLE = "must be a whole number from 0 to 5"
 
 
 def test_the_expected_response_reads_back():
-    assert score_from_response(EXPECTED_RESPONSE) == RESULT
+    assert score_from_response(EARLIER_RESPONSE) == RESULT
 
 
 @pytest.mark.parametrize(
@@ -471,7 +572,9 @@ def test_the_ordinal_value_may_sit_among_other_extensions():
         (QUESTIONNAIRE_URL + "|1.0.0", True),
         (QUESTIONNAIRE_URL + "|1.0|draft", True),
         (QUESTIONNAIRE_URL + "/", False),
-        ("http://kl.dk/fhir/tools/care/Questionnaire/KLToolsCareWHO-5", False),
+        ("http://kl.dk/fhir/tools/care/Questionnaire/KLToolsCareWHO-5", True),
+        ("http://kl.dk/fhir/tools/care/Questionnaire/KLToolsCareWHO-5|0.1", True),
+        ("http://kl.dk/fhir/tools/care/Questionnaire/KLToolsCareWHO5", False),
     ],
 )
 def test_the_questionnaire_is_its_canonical_url_with_or_without_a_version(canonical, reads):
@@ -485,7 +588,7 @@ def test_the_questionnaire_is_its_canonical_url_with_or_without_a_version(canoni
 
 
 def test_the_comment_item_is_read_past_whatever_it_holds():
-    r = copy.deepcopy(EXPECTED_RESPONSE)
+    r = copy.deepcopy(EARLIER_RESPONSE)
     r["item"].insert(0, {"linkId": "who5comment", "answer": "not a list"})
     r["item"].append({"linkId": "who5comment"})
 
@@ -522,7 +625,7 @@ def test_every_problem_of_a_response_at_once_in_order():
     ]
 
 
-@pytest.mark.parametrize("value", [None, [EXPECTED_RESPONSE], "QuestionnaireResponse", 5])
+@pytest.mark.parametrize("value", [None, [EARLIER_RESPONSE], "QuestionnaireResponse", 5])
 def test_a_response_that_is_not_an_object_is_one_problem_at_the_root(value):
     with pytest.raises(ValidationError) as err:
         score_from_response(value)
@@ -535,5 +638,5 @@ def test_another_questionnaire_is_read_when_asked_for():
 
     assert score_from_response(r, questionnaire="urn:x:who5") == RESULT
     with pytest.raises(ValidationError) as err:
-        score_from_response(EXPECTED_RESPONSE, questionnaire="urn:x:who5")
+        score_from_response(EARLIER_RESPONSE, questionnaire="urn:x:who5")
     assert problems(err) == [("questionnaire", "must be the canonical URL of WHO-5")]

@@ -1,46 +1,68 @@
-"""WHO-5 as FHIR R4 resources, as plain dicts - an optional form with no FHIR dependency.
+"""WHO-5 as FHIR R4 resources after KL's implementation guide, as plain dicts.
 
-[`questionnaire_response`][helhed.screening.fhir.questionnaire_response] writes a WHO-5
-[`Score`][helhed.screening.Score] as a ``QuestionnaireResponse`` shaped after the WHO-5 profile
-of Kommunernes Landsforening (KL, the IG ``hl7dk/KL-dk-tools``, status draft):
+**What is KL's.** Kommunernes Landsforening (KL) publishes WHO-5 in its FHIR implementation
+guide "fælles faglige instrumenter" (FFInst: canonical ``http://fhir.kl.dk/ffinst``, version
+1.0.0, FHIR 4.0.1, status active; repository ``hl7dk/KL-dk-tools``, read at commit
+``0d33c7538a5f0e8205e5fe1a7e97badbff5390b2``, 11 August 2023). From it come, all kept in
+``helhed/screening/_kl_codes.py`` with the file each is read from:
 
-* ``questionnaire`` is [`QUESTIONNAIRE_URL`][helhed.screening.fhir.QUESTIONNAIRE_URL].
-  **Assumption:** helhed's sources name KL's WHO-5 Questionnaire but not its canonical URL;
-  the value is read off an example in KL's IG sources, and earlier versions of the IG used
-  ``http://kl.dk/fhir/tools/care/Questionnaire/KLToolsCareWHO-5``. Check it against the
-  published KL IG before exchanging data; both functions take ``questionnaire=`` to use
-  another URL.
-* one item per WHO-5 item, in item order, with the linkIds ``happy``, ``calm``, ``active``,
-  ``rested`` and ``interest``; the item texts are not shipped (see
-  [`who5`][helhed.screening.who5]).
-* each answer is a ``valueCoding`` holding KL's Danish ``display`` (e.g. ``"Hele tiden (5)"``)
-  and the item score in the ``ordinalValue`` extension. The ``code`` (and ``system``) is left
-  out: KL codes its answers with UUIDs from a KL CodeSystem, and those codes are not in
-  helhed's sources, so helhed does not invent them. A response written here therefore does
-  not meet KL's required binding until the codes are added by the receiver or a later version.
+* the Questionnaire ``http://fhir.kl.dk/ffinst/Questionnaire/KLToolsCareWHO5``
+  (``input/fsh/KLToolsCareWHO5.fsh``; before 8 August 2023
+  ``http://kl.dk/fhir/tools/care/Questionnaire/KLToolsCareWHO-5``), its linkIds ``happy``,
+  ``calm``, ``active``, ``rested``, ``interest`` and its comment item ``who5comment``;
+* one answer value set per item, six codes each, in the code system
+  ``http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes``, required
+  (``input/fsh/KLToolsValueSets.fsh``); the item score is the number in the code's display;
+* the response profile ``KLToolsQuestionnaireResponse`` with the extensions ``FindingInformer``
+  (1..1: who was the source of the answers) and ``Technique`` (0..1: whether KL's procedure
+  was followed), and the five per-item Observation profiles ``KLToolsWHO5Observation*``
+  (``input/fsh/KLToolsQuestionnaireResponse.fsh``, ``KLToolsExtensions.fsh``,
+  ``KLToolsCareWHO5observation.fsh``).
 
-[`total_observation`][helhed.screening.fhir.total_observation] writes the percentage score
-(0-100) as an ``Observation`` with ``derivedFrom`` the response. helhed's sources name no
-LOINC code for the WHO-5 score, and the SNOMED CT code KL gives its Questionnaire (1144665009)
-names the questionnaire, not its score, so the Observation's ``code`` is text only.
+**What is helhed's reading.**
 
-[`score_from_response`][helhed.screening.fhir.score_from_response] reads a response back. It
-reads the score from ``ordinalValue``, matches items by linkId, ignores KL's free-text item
-``who5comment``, and raises [`ValidationError`][helhed.errors.ValidationError] naming the path
-of every problem (e.g. ``item[2].answer[0]``) - never the value. Only WHO-5 is covered; other
-instruments are refused.
+* Writing, each answer carries KL's ``system``, ``code`` and ``display`` and also the item
+  score in the FHIR ``ordinalValue`` extension: the profile does not close the Coding's
+  extensions, and the score lets a reader without KL's table score the answer.
+* A response claims ``KLToolsQuestionnaireResponse`` in ``meta.profile`` only when it is given
+  an [`Informant`][helhed.screening.fhir.Informant], since the profile requires one and helhed
+  does not guess who answered.
+* KL profiles no Observation of the total score. Its WHO-5 page recommends, without a profile,
+  an Observation coded SNOMED CT 1144665009 with the index in ``valueQuantity`` and
+  ``derivedFrom`` the response; [`total_observation`][helhed.screening.fhir.total_observation]
+  follows that and adds, as helhed's own choices, the category ``survey``, a text and the
+  percentage score (0-100) with the unit ``%``.
+* The per-item Observations need a SNOMED CT finding beside KL's code, from a two-code value
+  set per item ("no current problems" or the item's problem finding). KL states no rule from
+  the answer to the finding, so [`item_observations`][helhed.screening.fhir.item_observations]
+  takes it from the caller.
+* Reading, an answer is known by its code from the item's value set; a ``display`` or an
+  ``ordinalValue`` is optional and, where given, must agree with the code. Both of KL's
+  Questionnaire URLs are read (with or without ``|version``). helhed's earlier written form -
+  no code, the score in ``ordinalValue`` and a label such as ``"Hele tiden (5)"`` - is still
+  read, so responses written before keep their meaning.
+
+[`score_from_response`][helhed.screening.fhir.score_from_response] and
+[`read_response`][helhed.screening.fhir.read_response] raise
+[`ValidationError`][helhed.errors.ValidationError] naming the path of every problem (e.g.
+``item[2].answer[0].valueCoding.code``) - never the value. Only WHO-5 is covered. The resources
+are plain dicts and hide nothing in a ``repr``: treat them as the health data they are.
 
 Examples:
     >>> import datetime as dt
     >>> result = who5.score([3, 4, 2, 5, 1])
     >>> response = questionnaire_response(
-    ...     result, subject="Patient/example", authored=dt.date(2024, 3, 4)
+    ...     result, subject="Patient/example", authored=dt.date(2024, 3, 4),
+    ...     source=Informant.CITIZEN,
     ... )
     >>> [item["linkId"] for item in response["item"]]
     ['happy', 'calm', 'active', 'rested', 'interest']
-    >>> response["item"][0]["answer"][0]["valueCoding"]["display"]
-    'Lidt mere end halvdelen af tiden (3)'
+    >>> coding = response["item"][0]["answer"][0]["valueCoding"]
+    >>> coding["code"], coding["display"]
+    ('a3779fc5-d7b3-4d03-bdaf-5ae5a40b0899', 'WHO-5 Lidt mere end halvdelen af tiden - 3 (glad)')
     >>> score_from_response(response) == result
+    True
+    >>> read_response(response).source is Informant.CITIZEN
     True
     >>> observation = total_observation(
     ...     result,
@@ -55,52 +77,77 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from helhed._values import whole_number
+import attrs
+
+from helhed._meta import REDACT, SENSITIVE
+from helhed._values import frozen_fields
 from helhed.errors import Problem, ValidationError
-from helhed.screening import who5
+from helhed.screening import _fhir_read, who5
+from helhed.screening import _kl_codes as kl
 from helhed.screening._base import Score
+from helhed.screening._kl_codes import Informant, Procedure
 
 __all__ = [
+    "ANSWER_CODES",
     "ANSWER_DISPLAYS",
     "COMMENT_LINK_ID",
+    "EARLIER_QUESTIONNAIRE_URL",
+    "FINDING_INFORMER_URL",
+    "KL_CODE_SYSTEM",
     "LINK_IDS",
+    "NO_PROBLEMS",
     "ORDINAL_VALUE_URL",
     "QUESTIONNAIRE_URL",
     "RESPONSE_STATUSES",
     "SCORED_STATUSES",
+    "TECHNIQUE_URL",
+    "Informant",
+    "KLResponse",
+    "Procedure",
+    "item_observations",
     "questionnaire_response",
+    "read_response",
     "score_from_response",
     "total_observation",
 ]
 
-QUESTIONNAIRE_URL = "http://fhir.kl.dk/ffinst/Questionnaire/KLToolsCareWHO5"
-"""Canonical URL of KL's WHO-5 Questionnaire - an assumption, to be checked against the KL IG."""
+QUESTIONNAIRE_URL = kl.QUESTIONNAIRE_URL
+"""Canonical URL of KL's WHO-5 Questionnaire (FFInst 1.0.0); written, and read."""
 
-ORDINAL_VALUE_URL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+EARLIER_QUESTIONNAIRE_URL = kl.EARLIER_QUESTIONNAIRE_URL
+"""The URL KL's guide gave its WHO-5 Questionnaire before 8 August 2023; read, never written."""
+
+KL_CODE_SYSTEM = kl.CODE_SYSTEM
+"""KL's code system ``KLToolsCodes``, which holds the WHO-5 answer codes."""
+
+ANSWER_CODES = kl.ANSWER_CODES
+"""By linkId, then item score: KL's ``(code, display)`` (``KLToolsValueSets.fsh``)."""
+
+FINDING_INFORMER_URL = kl.FINDING_INFORMER_URL
+"""KL's extension for who was the source of the answers."""
+
+TECHNIQUE_URL = kl.TECHNIQUE_URL
+"""KL's extension for whether its procedure was followed."""
+
+NO_PROBLEMS = kl.NO_PROBLEMS
+"""SNOMED CT 160245001 "No current problems or disability", a finding of every item."""
+
+ORDINAL_VALUE_URL = _fhir_read.ORDINAL_VALUE_URL
 """The FHIR R4 extension that carries an answer's score."""
 
-LINK_IDS = ("happy", "calm", "active", "rested", "interest")
+LINK_IDS = tuple(kl.ANSWER_CODES)
 """KL's linkIds of the five WHO-5 items, item 1 first."""
 
-COMMENT_LINK_ID = "who5comment"
+COMMENT_LINK_ID = _fhir_read.COMMENT_LINK_ID
 """KL's free-text comment item; read past, never scored."""
 
-ANSWER_DISPLAYS: Mapping[int, str] = MappingProxyType(
-    {
-        5: "Hele tiden (5)",
-        4: "Det meste af tiden (4)",
-        3: "Lidt mere end halvdelen af tiden (3)",
-        2: "Lidt mindre end halvdelen af tiden (2)",
-        1: "Lidt af tiden (1)",
-        0: "På intet tidspunkt (0)",
-    }
-)
-"""KL's Danish answer labels by item score."""
+ANSWER_DISPLAYS: Mapping[int, str] = MappingProxyType(_fhir_read.LEGACY_DISPLAYS)
+"""helhed's earlier answer labels by item score (e.g. ``"Hele tiden (5)"``): read in
+responses without a code, no longer written. KL's displays are in ``ANSWER_CODES``."""
 
 RESPONSE_STATUSES = frozenset(
     {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
@@ -124,25 +171,54 @@ _OBSERVATION_STATUSES = frozenset(
 )
 _UCUM = "http://unitsofmeasure.org"
 _CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
-_SCORE_OF_DISPLAY = {display: value for value, display in ANSWER_DISPLAYS.items()}
+_KL_QUESTIONNAIRES = (QUESTIONNAIRE_URL, EARLIER_QUESTIONNAIRE_URL)
+_NOT_ASKED = object()
 
 
-def questionnaire_response(
+@attrs.frozen(kw_only=True, field_transformer=frozen_fields)
+class KLResponse:
+    """A WHO-5 response as read: its score and KL's two extensions, where given.
+
+    Attributes:
+        score: The WHO-5 score.
+        source: Who was the source of the answers (KL's ``FindingInformer``), or None.
+        procedure: Whether KL's procedure was followed (KL's ``Technique``), or None.
+    """
+
+    score: Score = attrs.field(repr=REDACT, metadata=SENSITIVE)
+    source: Informant | None = attrs.field(default=None, repr=REDACT, metadata=SENSITIVE)
+    procedure: Procedure | None = attrs.field(default=None, repr=REDACT, metadata=SENSITIVE)
+
+    @property
+    def procedure_followed(self) -> bool | None:
+        """True if KL's procedure was followed, False if not, None if the response does not say."""
+        return None if self.procedure is None else self.procedure is Procedure.FOLLOWED
+
+
+def questionnaire_response(  # noqa: PLR0913 - the resource's fields, each named
     result: Score,
     *,
     subject: str,
     authored: dt.date | dt.datetime,
     status: str = "completed",
     questionnaire: str = QUESTIONNAIRE_URL,
+    source: Informant | None = None,
+    procedure: Procedure | None = None,
 ) -> dict[str, Any]:
-    """A WHO-5 score as a FHIR R4 ``QuestionnaireResponse`` after KL's WHO-5 profile.
+    """A WHO-5 score as a FHIR R4 ``QuestionnaireResponse`` after KL's guide.
+
+    Each answer is a ``valueCoding`` with KL's system, code and display and the item score in
+    the ``ordinalValue`` extension.
 
     Args:
         result: A WHO-5 score, as from [`who5.score`][helhed.screening.who5.score].
         subject: Reference to the citizen, e.g. ``Patient/123``.
         authored: When the answers were given: a date, or a datetime with a time zone.
         status: The response's FHIR status; ``completed`` by default.
-        questionnaire: The Questionnaire's canonical URL; KL's (assumed) by default.
+        questionnaire: The Questionnaire's canonical URL; KL's by default.
+        source: Who was the source of the answers. KL's response profile requires it; the
+            response claims that profile only when it is given.
+        procedure: Whether KL's procedure was followed; optional in KL's profile.
 
     Returns:
         The resource as a dict of JSON values.
@@ -156,18 +232,108 @@ def questionnaire_response(
         ("authored", authored),
         status,
         RESPONSE_STATUSES,
+        members={"source": (source, Informant), "procedure": (procedure, Procedure)},
     )
-    return {
-        "resourceType": "QuestionnaireResponse",
-        "questionnaire": questionnaire,
-        "status": status,
-        "subject": {"reference": subject},
-        "authored": when,
-        "item": [
-            {"linkId": link_id, "answer": [{"valueCoding": _coding(value)}]}
-            for link_id, value in zip(LINK_IDS, answers, strict=True)
-        ],
-    }
+    resource: dict[str, Any] = {"resourceType": "QuestionnaireResponse"}
+    if source is not None:
+        resource["meta"] = {"profile": [kl.RESPONSE_PROFILE]}
+    extensions = _extensions(source, procedure)
+    if extensions:
+        resource["extension"] = extensions
+    resource.update(
+        {
+            "questionnaire": questionnaire,
+            "status": status,
+            "subject": {"reference": subject},
+            "authored": when,
+            "item": [
+                {"linkId": link_id, "answer": [{"valueCoding": _coding(link_id, value)}]}
+                for link_id, value in zip(LINK_IDS, answers, strict=True)
+            ],
+        }
+    )
+    return resource
+
+
+def item_observations(  # noqa: PLR0913 - the resources' fields, each named
+    result: Score,
+    *,
+    subject: str,
+    effective: dt.date | dt.datetime,
+    derived_from: str,
+    findings: Mapping[str, str],
+    status: str = "final",
+    source: Informant | None = None,
+    procedure: Procedure | None = None,
+) -> list[dict[str, Any]]:
+    """The five WHO-5 answers as FHIR R4 ``Observation``s after KL's per-item profiles.
+
+    Each follows its ``KLToolsWHO5Observation*`` profile: the profile's fixed SNOMED CT
+    ``code``; a ``valueCodeableConcept`` with KL's answer code and the SNOMED CT finding;
+    ``derivedFrom`` the response; the fixed ``associatedConditions`` extension; and, where
+    given, the ``findingInformer`` extension and the procedure as ``method`` (as KL's
+    example ``MarksWHO5-2`` has it).
+
+    Args:
+        result: A WHO-5 score.
+        subject: Reference to the citizen, e.g. ``Patient/123``.
+        effective: When the answers were given: a date, or a datetime with a time zone.
+        derived_from: Reference to the ``QuestionnaireResponse``, e.g. ``urn:uuid:...``.
+        findings: By linkId, the SNOMED CT finding of each item: ``NO_PROBLEMS`` (160245001)
+            or the item's problem finding in KL's ``WHO5SCTfindings*`` value set (happy
+            366979004, calm 48694002, active 248274002, rested 422730001, interest
+            713566001). KL's profiles require one per item and give no rule from the
+            answer, so the professional's reading is asked for.
+        status: The Observations' FHIR status; ``final`` by default.
+        source: Who was the source of the answers, or None.
+        procedure: Whether KL's procedure was followed, or None.
+
+    Returns:
+        Five resources as dicts of JSON values, item 1 first.
+
+    Raises:
+        ValidationError: If ``result`` is not a consistent WHO-5 score, or an argument is bad.
+    """
+    answers, when = _arguments(
+        result,
+        {"subject": subject, "derived_from": derived_from},
+        ("effective", effective),
+        status,
+        _OBSERVATION_STATUSES,
+        members={"source": (source, Informant), "procedure": (procedure, Procedure)},
+        findings=findings,
+    )
+    resources = []
+    for link_id, value in zip(LINK_IDS, answers, strict=True):
+        profile, code, condition, _ = kl.ITEM_OBSERVATIONS[link_id]
+        extensions = [
+            {
+                "url": kl.ASSOCIATED_CONDITIONS_URL,
+                "valueCodeableConcept": {"coding": [{"system": kl.SCT, "code": condition}]},
+            },
+            *_extensions(source, None),
+        ]
+        kl_code, display = kl.ANSWER_CODES[link_id][value]
+        resource: dict[str, Any] = {
+            "resourceType": "Observation",
+            "meta": {"profile": [f"{kl.CANONICAL}/StructureDefinition/{profile}"]},
+            "extension": extensions,
+            "status": status,
+            "code": {"coding": [{"system": kl.SCT, "code": code}]},
+            "subject": {"reference": subject},
+            "effectiveDateTime": when,
+            "valueCodeableConcept": {
+                "coding": [
+                    {"system": kl.CODE_SYSTEM, "code": kl_code, "display": display},
+                    {"system": kl.SCT, "code": findings[link_id]},
+                ]
+            },
+        }
+        if procedure is not None:
+            resource["method"] = _concept(procedure)
+        resource["derivedFrom"] = [{"reference": derived_from}]
+        resources.append(resource)
+    return resources
 
 
 def total_observation(
@@ -179,6 +345,10 @@ def total_observation(
     status: str = "final",
 ) -> dict[str, Any]:
     """The WHO-5 percentage score (0-100) as a FHIR R4 ``Observation``.
+
+    KL's guide profiles no total-score Observation; its WHO-5 page recommends the SNOMED CT
+    code 1144665009, the index in ``valueQuantity`` and ``derivedFrom`` the response, which
+    this follows. The category, the text and the percentage with the unit ``%`` are helhed's.
 
     Args:
         result: A WHO-5 score.
@@ -205,7 +375,10 @@ def total_observation(
         "resourceType": "Observation",
         "status": status,
         "category": [{"coding": [{"system": _CATEGORY, "code": "survey", "display": "Survey"}]}],
-        "code": {"text": "WHO-5 Trivselsindeks, procentscore (0-100)"},
+        "code": {
+            "coding": [{"system": kl.SCT, "code": kl.WHO5_INDEX}],
+            "text": "WHO-5 Trivselsindeks, procentscore (0-100)",
+        },
         "subject": {"reference": subject},
         "effectiveDateTime": when,
         "valueQuantity": {
@@ -218,14 +391,16 @@ def total_observation(
     }
 
 
-def score_from_response(response: object, *, questionnaire: str = QUESTIONNAIRE_URL) -> Score:
-    """Read a WHO-5 ``QuestionnaireResponse`` back into a score.
+def read_response(response: object, *, questionnaire: str | None = None) -> KLResponse:
+    """Read a WHO-5 ``QuestionnaireResponse``: its score and KL's extensions.
 
-    The response must answer ``questionnaire`` (optionally with ``|version``), have status
-    ``completed`` or ``amended``, and answer each of the five items exactly once with a
-    ``valueCoding`` whose ``ordinalValue`` extension holds the item score. Items may come in
-    any order; the comment item is read past. A ``display`` that is one of KL's labels must
-    agree with the score; other displays (such as KL's own codes' displays) are not read.
+    The response must answer ``questionnaire`` (by default either of KL's URLs; optionally with
+    ``|version``), have status ``completed`` or ``amended``, and answer each of the five items
+    exactly once with a ``valueCoding``. An answer is known by KL's code from the item's value
+    set (with ``system`` KL's code system); a ``display`` or ``ordinalValue`` where given must
+    agree with it. An answer without a code is read in helhed's earlier form, by its
+    ``ordinalValue``. Items may come in any order; the comment item is read past. KL's
+    ``FindingInformer`` and ``Technique`` extensions are read where present.
 
     Raises:
         ValidationError: Naming the path of every problem, e.g. ``item[2].answer[0]``.
@@ -236,12 +411,16 @@ def score_from_response(response: object, *, questionnaire: str = QUESTIONNAIRE_
     if response.get("resourceType") != "QuestionnaireResponse":
         problems.append(Problem("resourceType", "must be QuestionnaireResponse"))
     canonical = response.get("questionnaire")
-    if not isinstance(canonical, str) or canonical.split("|", 1)[0] != questionnaire:
+    wanted = _KL_QUESTIONNAIRES if questionnaire is None else (questionnaire,)
+    if not isinstance(canonical, str) or canonical.split("|", 1)[0] not in wanted:
         problems.append(Problem("questionnaire", "must be the canonical URL of WHO-5"))
     status = response.get("status")
     if not isinstance(status, str) or status not in SCORED_STATUSES:
         problems.append(Problem("status", "must be completed or amended to be scored"))
-    found = _items(response.get("item"), problems)
+    extensions = _fhir_read.extensions_of(response, problems)
+    source = _fhir_read.coded_extension(extensions, FINDING_INFORMER_URL, Informant, problems)
+    procedure = _fhir_read.coded_extension(extensions, TECHNIQUE_URL, Procedure, problems)
+    found = _fhir_read.items(response.get("item"), problems)
     for number, link_id in enumerate(LINK_IDS, start=1):
         if link_id not in found:
             problems.append(
@@ -249,7 +428,17 @@ def score_from_response(response: object, *, questionnaire: str = QUESTIONNAIRE_
             )
     if problems:
         raise ValidationError(problems)
-    return who5.score([found[link_id] for link_id in LINK_IDS])
+    score = who5.score([found[link_id] for link_id in LINK_IDS])
+    return KLResponse(score=score, source=source, procedure=procedure)
+
+
+def score_from_response(response: object, *, questionnaire: str | None = None) -> Score:
+    """The WHO-5 score of a ``QuestionnaireResponse``, read as by ``read_response``.
+
+    Raises:
+        ValidationError: Naming the path of every problem, e.g. ``item[2].answer[0]``.
+    """
+    return read_response(response, questionnaire=questionnaire).score
 
 
 def _who5_answers(result: object) -> tuple[int, ...]:
@@ -269,19 +458,40 @@ def _who5_answers(result: object) -> tuple[int, ...]:
     return answers
 
 
-def _coding(value: int) -> dict[str, Any]:
+def _coding(link_id: str, value: int) -> dict[str, Any]:
+    code, display = kl.ANSWER_CODES[link_id][value]
     return {
         "extension": [{"url": ORDINAL_VALUE_URL, "valueDecimal": value}],
-        "display": ANSWER_DISPLAYS[value],
+        "system": kl.CODE_SYSTEM,
+        "code": code,
+        "display": display,
     }
 
 
-def _arguments(
+def _concept(member: Informant | Procedure) -> dict[str, Any]:
+    return {
+        "coding": [{"system": kl.CODE_SYSTEM, "code": member.value, "display": member.label_da}]
+    }
+
+
+def _extensions(source: Informant | None, procedure: Procedure | None) -> list[dict[str, Any]]:
+    extensions = []
+    if source is not None:
+        extensions.append({"url": FINDING_INFORMER_URL, "valueCodeableConcept": _concept(source)})
+    if procedure is not None:
+        extensions.append({"url": TECHNIQUE_URL, "valueCodeableConcept": _concept(procedure)})
+    return extensions
+
+
+def _arguments(  # noqa: PLR0913 - one check of every argument, every problem at once
     result: object,
     texts: Mapping[str, object],
     moment: tuple[str, object],
     status: object,
     statuses: frozenset[str],
+    *,
+    members: Mapping[str, tuple[object, type[Informant | Procedure]]] | None = None,
+    findings: object = _NOT_ASKED,
 ) -> tuple[tuple[int, ...], str | None]:
     """The answers and the FHIR dateTime of a resource's arguments, every problem at once."""
     answers = _who5_answers(result)
@@ -291,9 +501,29 @@ def _arguments(
     when = _datetime(moment[1], moment[0], problems)
     if not isinstance(status, str) or status not in statuses:
         problems.append(Problem("status", "must be one of: " + ", ".join(sorted(statuses))))
+    for path, (member, kind) in (members or {}).items():
+        if member is not None and not isinstance(member, kind):
+            problems.append(Problem(path, f"must be a {kind.__name__} or None"))
+    if findings is not _NOT_ASKED:
+        _findings(findings, problems)
     if problems:
         raise ValidationError(problems)
     return answers, when
+
+
+def _findings(findings: object, problems: list[Problem]) -> None:
+    """Each item's SNOMED CT finding must be one of the two in its KL value set."""
+    if not isinstance(findings, Mapping):
+        problems.append(Problem("findings", "must map each linkId to a SNOMED CT finding"))
+        return
+    problems.extend(
+        Problem(f"findings.{link_id}", "is not a linkId of a WHO-5 item")
+        for link_id in sorted(set(findings) - set(LINK_IDS), key=str)
+    )
+    for link_id in LINK_IDS:
+        allowed = (NO_PROBLEMS, kl.ITEM_OBSERVATIONS[link_id][3])
+        if findings.get(link_id) not in allowed:
+            problems.append(Problem(f"findings.{link_id}", "must be " + " or ".join(allowed)))
 
 
 def _text(value: object, path: str, problems: list[Problem]) -> None:
@@ -311,99 +541,4 @@ def _datetime(value: object, path: str, problems: list[Problem]) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     problems.append(Problem(path, "must be a date or a datetime"))
-    return None
-
-
-def _items(items: object, problems: list[Problem]) -> dict[str, int | None]:
-    """The score of each WHO-5 item found, by linkId (None if bad); adds to ``problems``."""
-    if isinstance(items, (str, bytes)) or not isinstance(items, Sequence):
-        problems.append(Problem("item", "must be a list of the answered items"))
-        return dict.fromkeys(LINK_IDS)
-    found: dict[str, int | None] = {}
-    for i, item in enumerate(items):
-        path = f"item[{i}]"
-        if not isinstance(item, Mapping):
-            problems.append(Problem(path, "must be an object"))
-            continue
-        link_id = item.get("linkId")
-        if link_id == COMMENT_LINK_ID:
-            continue
-        if not isinstance(link_id, str) or link_id not in LINK_IDS:
-            problems.append(Problem(f"{path}.linkId", "must be a linkId of a WHO-5 item"))
-            continue
-        if link_id in found:
-            problems.append(Problem(f"{path}.linkId", "repeats an item answered before"))
-            continue
-        found[link_id] = _answer(
-            item.get("answer"), f"{path}.answer", LINK_IDS.index(link_id), problems
-        )
-    return found
-
-
-def _answer(answers: object, path: str, index: int, problems: list[Problem]) -> int | None:
-    if answers is None:
-        problems.append(Problem(path, f"item {index + 1} is missing; WHO-5 is not imputed"))
-        return None
-    if isinstance(answers, (str, bytes)) or not isinstance(answers, Sequence) or not answers:
-        problems.append(Problem(path, "must be a list of one answer"))
-        return None
-    if len(answers) != 1:
-        problems.append(Problem(path, "must hold exactly one answer; the item does not repeat"))
-        return None
-    answer = answers[0]
-    if not isinstance(answer, Mapping):
-        problems.append(Problem(f"{path}[0]", "must be an object"))
-        return None
-    coding = answer.get("valueCoding")
-    if not isinstance(coding, Mapping):
-        problems.append(Problem(f"{path}[0].valueCoding", "must be a Coding object"))
-        return None
-    return _ordinal_of(coding, f"{path}[0].valueCoding", problems)
-
-
-def _ordinal_of(coding: Mapping[Any, Any], path: str, problems: list[Problem]) -> int | None:
-    extensions = coding.get("extension")
-    if isinstance(extensions, (str, bytes)) or not isinstance(extensions, Sequence):
-        problems.append(Problem(f"{path}.extension", "must be a list holding the ordinalValue"))
-        return None
-    ordinals: list[tuple[int, object]] = []
-    for k, extension in enumerate(extensions):
-        if not isinstance(extension, Mapping):
-            problems.append(Problem(f"{path}.extension[{k}]", "must be an object"))
-            return None
-        if extension.get("url") == ORDINAL_VALUE_URL:
-            ordinals.append((k, extension.get("valueDecimal")))
-    if len(ordinals) != 1:
-        problems.append(Problem(f"{path}.extension", "must hold exactly one ordinalValue"))
-        return None
-    k, raw = ordinals[0]
-    value = _whole(raw)
-    if value is None or value not in ANSWER_DISPLAYS:
-        problems.append(
-            Problem(f"{path}.extension[{k}].valueDecimal", "must be a whole number from 0 to 5")
-        )
-        return None
-    return value if _display_agrees(coding.get("display"), value, path, problems) else None
-
-
-def _display_agrees(display: object, value: int, path: str, problems: list[Problem]) -> bool:
-    """False (with a problem) if ``display`` is not text, or is KL's label of another score."""
-    if display is None:
-        return True
-    if not isinstance(display, str):
-        problems.append(Problem(f"{path}.display", "must be a string"))
-        return False
-    if _SCORE_OF_DISPLAY.get(display, value) != value:
-        problems.append(Problem(f"{path}.display", "names another answer than the ordinalValue"))
-        return False
-    return True
-
-
-def _whole(value: object) -> int | None:
-    """``value`` as an int if it is a whole number (a JSON number may arrive as a float)."""
-    found = whole_number(value)  # also a numpy integer, or a float such as 3.0
-    if found is not None:
-        return found
-    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
-        return int(value)
     return None
