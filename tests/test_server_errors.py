@@ -224,6 +224,7 @@ def test_no_health_value_reaches_an_error_or_the_log(client, caplog):
     ]
     with caplog.at_level(logging.INFO, logger="helhed.server"):
         texts = [client.post(path, json=body).text for path, body in bodies]
+        logged(caplog, len(bodies))
 
     for text in [*texts, caplog.text]:
         assert MARKER not in text
@@ -232,13 +233,33 @@ def test_no_health_value_reaches_an_error_or_the_log(client, caplog):
     assert all(json.loads(t)["status"] == 422 for t in texts)
 
 
+def logged(caplog, count):
+    """The server's log lines once there are ``count``: it logs a request after answering it."""
+    deadline = time.monotonic() + 10
+    while True:
+        lines = [r.getMessage() for r in caplog.records if r.name == "helhed.server"]
+        if len(lines) >= count or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.01)
+
+
+def settled(client, caplog):
+    """Wait until the lines of earlier tests' requests are written, then forget them."""
+    with caplog.at_level(logging.INFO, logger="helhed.server"):
+        client.get("/health")
+        while not any(r.getMessage().startswith("GET /health") for r in caplog.records):
+            time.sleep(0.01)
+    caplog.clear()
+
+
 def test_the_access_log_is_one_line_a_request_without_bodies(client, caplog):
+    settled(client, caplog)
     with caplog.at_level(logging.INFO, logger="helhed.server"):
         client.post("/screening/who5", json={"answers": [5, 3, 5, 5, 5]})
         client.get("/protocols/halsnaes?token=abc")
         client.get("/nowhere/at/all")
+        lines = logged(caplog, 3)
 
-    lines = [r.getMessage() for r in caplog.records if r.name == "helhed.server"]
     assert len(lines) == 3
     assert lines[0].startswith("POST /screening/who5 200 in=")
     assert lines[1].startswith("GET /protocols/{id} 400 ")
@@ -281,6 +302,7 @@ def test_json_with_other_parameters_is_read(client, content_type):
 
 def test_a_client_that_hangs_up_mid_body_is_no_defect(client, caplog):
     host, port = client.base_url.host, client.base_url.port
+    settled(client, caplog)
     with caplog.at_level(logging.INFO, logger="helhed.server"):
         with socket.create_connection((host, port)) as raw:
             raw.sendall(
