@@ -7,7 +7,6 @@ import pathlib
 from collections import Counter
 
 import attrs
-import hypothesis
 import jsonschema
 import pytest
 from hypothesis import given
@@ -403,18 +402,32 @@ def timed_pathways(draw):
 distinct_pathways = st.lists(timed_pathways(), max_size=3, unique_by=lambda p: p.citizen_id)
 
 
-def test_drawn_pathways_carry_recorded_times():
-    """The properties below see times of day and recording times, not only days."""
-    found = hypothesis.find(
-        distinct_pathways,
-        lambda ps: any(
-            e.at is not None and e.at.microsecond and e.recorded_at is not None
-            for p in ps
-            for e in p.events
-        ),
-        settings=hypothesis.settings(max_examples=500, database=None),
+def test_recorded_times_survive_to_the_microsecond():
+    day = dt.date(2024, 3, 4)
+    pathway = Pathway.of(
+        [
+            referred(day, at=dt.time(8, 15, 0, 250)),
+            ContactMade(
+                **common(day, at=dt.time(9, 30, 0, 123456), recorder="hk-1"),
+                recorded_on=day + dt.timedelta(days=2),
+                recorded_at=dt.time(7, 5),
+                referral_id="r-1",
+            ),
+        ]
     )
-    assert from_ocel(to_ocel(found)) == found
+    log = to_ocel([pathway])
+    assert errors(log) == []
+    late = attributes(log["events"][1])
+    assert (late["at"], late["recorded_on"], late["recorded_at"], late["recorder"]) == (
+        "09:30:00.123456",
+        "2024-03-06",
+        "07:05:00",
+        "hk-1",
+    )
+    assert log["events"][0]["time"] == "2024-03-04T08:15:00.000250+01:00"
+    back = from_ocel(json.loads(json.dumps(log)))
+    assert back == [pathway]
+    assert back[0].events[1].at == dt.time(9, 30, 0, 123456)
 
 
 @given(distinct_pathways)
@@ -428,6 +441,18 @@ def test_drawn_logs_validate_and_read_back_whole(pathways):
     assert len(ids) == len(set(ids))
     for item in log["events"] + log["objects"]:
         assert {r["objectId"] for r in item["relationships"]} <= set(ids)
+
+
+@given(timed_pathways(), st.integers(0, 60))
+def test_a_cut_pathway_reads_back(pathway, days):
+    """A pathway cut by ``until`` keeps its own log positions in the file."""
+    cut = pathway.until(pathway.events[0].occurred_on + dt.timedelta(days=days))
+    log = to_ocel([cut])
+    assert errors(log) == []
+    assert from_ocel(log) == [cut]
+    assert [attributes(e)["helhed:index"] for e in log["events"]] == [
+        str(k) for k in range(len(cut.events))
+    ]
 
 
 @given(distinct_pathways)
