@@ -17,8 +17,8 @@ What helhed writes, and why (helhed's reading where the standard leaves a choice
   declared in ``eventTypes`` and ``objectTypes`` (``string``, ``integer``, ``boolean``).
   ``true`` and ``false`` are the booleans, whole numbers in decimal; codes are the stable
   Danish codes, a set of codes is its codes sorted and joined by ``;``, dates are
-  ``YYYY-MM-DD`` and times of day ``HH:MM:SS`` text (type ``string``: OCEL's ``time`` type
-  is a date with a time, which these are not).
+  ``YYYY-MM-DD`` and times of day ``HH:MM:SS`` text (``HH:MM:SS.ffffff`` with microseconds;
+  type ``string``: OCEL's ``time`` type is a date with a time, which these are not).
 * **A time that keeps the order within a day.** An event's ``time`` is its day at its time of
   day (``at``), or midnight when it has none, in Danish local time (Europe/Copenhagen),
   written in ISO 8601 with the UTC offset in force that day (``+01:00`` in winter, ``+02:00``
