@@ -75,6 +75,7 @@ FLOORS = [
     "json_schema",
     "examples",
     "frames",
+    "ocel",
     "exports",
     "batch",
     "simulation",

@@ -1,8 +1,6 @@
-"""Research exports: multi-state transitions, OCEL 2.0, weekly funding-basis spells."""
+"""Research exports: multi-state transitions and weekly funding-basis spells (OCEL: test_ocel)."""
 
 import datetime as dt
-import json
-from collections import Counter
 
 import pandas as pd
 import pytest
@@ -11,8 +9,7 @@ from hypothesis import strategies as st
 
 from helhed.benefits import Benefit
 from helhed.errors import ValidationError
-from helhed.examples import aalborg_pathways
-from helhed.exports import STATES, default_state, to_ocel, transitions, weekly_spells
+from helhed.exports import STATES, default_state, transitions, weekly_spells
 from helhed.organisation import Administration
 from helhed.pathways.events import (
     BenefitChanged,
@@ -122,86 +119,6 @@ def test_transitions_refuse_repeated_citizens_and_bad_days():
         transitions([worked()], on="2024-04-30")
 
 
-# OCEL
-
-
-def test_ocel_worked_example():
-    log = to_ocel([worked()])
-    assert list(log) == ["objectTypes", "eventTypes", "objects", "events"]
-    assert [(o["id"], o["type"]) for o in log["objects"]] == [
-        ("citizen-1", "citizen"),
-        ("referral-1", "referral"),
-        ("offer-1", "offer"),
-    ]
-    referral = log["objects"][1]
-    assert {a["name"]: a["value"] for a in referral["attributes"]} == {
-        "referral_id": "r-1",
-        "to": "sundhed",
-        "voluntary": True,
-    }
-    assert referral["attributes"][0]["time"] == "2024-03-04T00:00:00+01:00"
-    assert referral["relationships"] == [
-        {"objectId": "citizen-1", "qualifier": "citizen"},
-        {"objectId": "offer-1", "qualifier": "offer"},
-    ]
-    events = log["events"]
-    assert len(events) == 9
-    started = events[3]
-    assert started["id"] == "e-4"
-    assert started["type"] == "indsats_startet"
-    assert started["time"] == "2024-03-11T00:00:00+01:00"
-    assert started["relationships"] == [
-        {"objectId": "citizen-1", "qualifier": "citizen"},
-        {"objectId": "referral-1", "qualifier": "referral"},
-        {"objectId": "offer-1", "qualifier": "offer"},
-    ]
-    assert {a["name"]: a["value"] for a in started["attributes"]} == {
-        "recorded_by": "jobcenter",
-        "offer": "rygestop",
-        "referral_id": "r-1",
-    }
-    # a change to no benefit has no benefit attribute
-    assert events[7]["attributes"] == [{"name": "recorded_by", "value": "jobcenter"}]
-    closed = [t for t in log["eventTypes"] if t["name"] == "forloeb_afsluttet"]
-    assert closed == [
-        {"name": "forloeb_afsluttet", "attributes": [{"name": "recorded_by", "type": "string"}]}
-    ]
-    json.dumps(log)
-
-
-def test_ocel_time_of_day_and_summer_time():
-    pathway = Pathway.of(
-        [
-            Referred(
-                **common("c-1", d(6, 3)),
-                at=dt.time(9, 30),
-                referral_id="r-1",
-                offer="rygestop",
-                to=A.HEALTH,
-                voluntary=False,
-            )
-        ]
-    )
-    assert to_ocel([pathway])["events"][0]["time"] == "2024-06-03T09:30:00+02:00"
-
-
-def test_ocel_aalborg_counts():
-    pathways = aalborg_pathways()
-    log = to_ocel(pathways)
-    assert len(log["events"]) == sum(len(p.timeline) for p in pathways)
-    types = Counter(o["type"] for o in log["objects"])
-    assert types["citizen"] == len(pathways)
-    assert types["referral"] == sum(len(p.state.referrals) for p in pathways)
-    offers = {getattr(e, "offer", None) for p in pathways for e in p} - {None}
-    assert types["offer"] == len(offers)
-    assert Counter(e["type"] for e in log["events"]) == Counter(
-        e.kind.code for p in pathways for e in p
-    )
-
-
-# weekly spells
-
-
 def test_weekly_spells_worked_example():
     frame = weekly_spells([worked()], start=d(3, 1), end=d(4, 30))
     # week 9: nothing known yet; 11: changed on Wednesday, counts for the whole week;
@@ -280,17 +197,6 @@ def test_stays_are_contiguous_and_cover_first_event_to_on(pathways, extra):
         assert list(own["to"])[:-1] == list(own["from"])[1:]
         assert all(a != b for a, b in zip(own["from"], own["to"], strict=False) if pd.notna(b))
         assert list(own["status"]) == [1] * (len(own) - 1) + [0]
-
-
-@given(distinct_pathways)
-def test_ocel_has_one_event_per_event_and_known_objects(pathways):
-    log = to_ocel(pathways)
-    assert len(log["events"]) == sum(len(p.timeline) for p in pathways)
-    ids = [o["id"] for o in log["objects"]]
-    assert len(ids) == len(set(ids))
-    for item in log["events"] + log["objects"]:
-        assert {r["objectId"] for r in item["relationships"]} <= set(ids)
-    json.dumps(log)
 
 
 @given(distinct_pathways, hs.dates(), st.integers(0, 120))

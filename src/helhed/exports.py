@@ -6,14 +6,17 @@ Three exports, each a view of the event log that a research tool expects:
   stay in a state (``id``, ``from``, ``to``, ``start``, ``stop``, ``status``), for R's
   ``msm``/``mstate``/``survival`` or Python's ``lifelines``. The states come from a state
   function, [`default_state`][helhed.exports.default_state] unless the caller passes their own.
-* [`to_ocel`][helhed.exports.to_ocel] - an object-centric event log in the OCEL 2.0 JSON
-  layout, with citizens, referrals and offers as objects, for object-centric process mining.
+* [`to_ocel`][helhed.ocel.to_ocel] - an object-centric event log in the OCEL 2.0 JSON
+  format, with citizens, referrals and offers as objects, for object-centric process mining;
+  it lives in [`helhed.ocel`][helhed.ocel] with its reader
+  [`from_ocel`][helhed.ocel.from_ocel], and is importable from here.
 * [`weekly_spells`][helhed.exports.weekly_spells] - one funding-basis code per citizen per ISO
   week, like a weekly register (DREAM), from the ``BenefitChanged`` events.
 
-All three read a pathway's timeline: the events in force in the order they happened, so an
-event annulled as entered in error is not exported and one recorded late takes its place by
-the day it happened. For the whole log, annulments included, one row per event, see
+The transitions and the spells read a pathway's timeline: the events in force in the order
+they happened, so an event annulled as entered in error is not exported and one recorded late
+takes its place by the day it happened. The OCEL log holds the whole log, annulments
+included, so it reads back whole. For the whole log, annulments included, one row per event, see
 [`helhed.frames`][helhed.frames].
 
 **The exports hold health data.** Offers, onward destinations, screening instruments and
@@ -45,8 +48,8 @@ Examples:
     >>> log = to_ocel([pathway])
     >>> [o["type"] for o in log["objects"]]
     ['citizen', 'referral', 'offer']
-    >>> log["events"][0]["time"]
-    '2024-03-04T00:00:00+01:00'
+    >>> [e["time"] for e in log["events"]]
+    ['2024-03-04T00:00:00+01:00', '2024-03-04T00:00:01+01:00', '2024-03-07T00:00:00+01:00']
     >>> weekly_spells([pathway], start=day, end=dt.date(2024, 3, 17))
         id  iso_year  iso_week   benefit
     0  c-1      2024        10  fleksjob
@@ -58,8 +61,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final
-from zoneinfo import ZoneInfo
+from typing import Final
 
 from helhed._extras import needs
 
@@ -68,13 +70,13 @@ with needs("helhed.exports"):
 
 from helhed.errors import ValidationError
 from helhed.frames import distinct_pathways
+from helhed.ocel import DANISH_TIME, from_ocel, to_ocel
 from helhed.pathways.events import (
     AssessmentHeld,
     BenefitChanged,
     ContactMade,
     ConversationHeld,
     Event,
-    EventKind,
     InterventionCompleted,
     InterventionDroppedOut,
     InterventionNotStarted,
@@ -85,13 +87,13 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.serialization import EVENT_TAG, make_converter
 
 __all__ = [
     "DANISH_TIME",
     "STATES",
     "StateFunction",
     "default_state",
+    "from_ocel",
     "to_ocel",
     "transitions",
     "weekly_spells",
@@ -111,9 +113,6 @@ STATES: Final = (
     "closed",
 )
 """The states [`default_state`][helhed.exports.default_state] gives, in their usual order."""
-
-DANISH_TIME: Final = ZoneInfo("Europe/Copenhagen")
-"""The time zone of a time of day without one: the municipalities' local time."""
 
 _STATE_OF: Mapping[type[Event], str] = {
     Referred: "referred",
@@ -237,179 +236,6 @@ def transitions(
             for name, cells in columns.items()
         }
     )
-
-
-def _time(event: Event) -> dt.datetime:
-    """When the event happened: its day at its time (midnight if none), in Danish time."""
-    at = dt.time() if event.at is None else event.at
-    return dt.datetime.combine(event.occurred_on, at, tzinfo=DANISH_TIME)
-
-
-_CONVERTER = make_converter()
-_OCEL_TYPES: Mapping[type, str] = {bool: "boolean", int: "integer", float: "float", str: "string"}
-_SKIPPED = frozenset({EVENT_TAG, "citizen_id", "occurred_on", "at"})
-_OBJECT_TYPES: Final = (
-    {"name": "citizen", "attributes": [{"name": "citizen_id", "type": "string"}]},
-    {
-        "name": "referral",
-        "attributes": [
-            {"name": "referral_id", "type": "string"},
-            {"name": "to", "type": "string"},
-            {"name": "voluntary", "type": "boolean"},
-        ],
-    },
-    {"name": "offer", "attributes": [{"name": "name", "type": "string"}]},
-)
-
-
-class _Objects:
-    """The objects of the log, numbered by type in order of their first mention."""
-
-    def __init__(self) -> None:
-        self.objects: dict[tuple[str, ...], dict[str, Any]] = {}
-        self.by_id: dict[str, dict[str, Any]] = {}
-        self.counts: dict[str, int] = {}
-
-    def get(
-        self, kind: str, key: tuple[str, ...], time: str, attributes: Mapping[str, object]
-    ) -> str:
-        """The id of the object of ``kind`` named by ``key``, made on first mention."""
-        found = self.objects.get((kind, *key))
-        if found is None:
-            self.counts[kind] = self.counts.get(kind, 0) + 1
-            found = {
-                "id": f"{kind}-{self.counts[kind]}",
-                "type": kind,
-                "attributes": [
-                    {"name": name, "time": time, "value": value}
-                    for name, value in attributes.items()
-                ],
-                "relationships": [],
-            }
-            self.objects[(kind, *key)] = found
-            self.by_id[found["id"]] = found
-        return str(found["id"])
-
-    def relate(self, source: str, target: str, qualifier: str) -> None:
-        """Add an object-to-object relationship, once."""
-        links = self.by_id[source]["relationships"]
-        link = {"objectId": target, "qualifier": qualifier}
-        if link not in links:
-            links.append(link)
-
-
-def _value(value: object) -> object:
-    """An attribute value as OCEL takes it: a scalar (a list of codes joined by ``;``)."""
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    return value
-
-
-def _event_attributes(event: Event) -> list[dict[str, object]]:
-    data: dict[str, Any] = _CONVERTER.unstructure(event, Event)
-    return [
-        {"name": name, "value": _value(value)}
-        for name, value in data.items()
-        if name not in _SKIPPED and value is not None
-    ]
-
-
-def _relationships(
-    event: Event, citizen: str, time: str, objects: _Objects
-) -> list[dict[str, str]]:
-    links = [{"objectId": citizen, "qualifier": "citizen"}]
-    referral_id = getattr(event, "referral_id", None)
-    if isinstance(referral_id, str):
-        details: dict[str, object] = {"referral_id": referral_id}
-        if isinstance(event, Referred):
-            details |= {"to": event.to.code, "voluntary": event.voluntary}
-        referral = objects.get("referral", (event.citizen_id, referral_id), time, details)
-        objects.relate(referral, citizen, "citizen")
-        links.append({"objectId": referral, "qualifier": "referral"})
-    offer = getattr(event, "offer", None)
-    if isinstance(offer, str):
-        offer_id = objects.get("offer", (offer,), time, {"name": offer})
-        links.append({"objectId": offer_id, "qualifier": "offer"})
-        if isinstance(referral_id, str):
-            objects.relate(links[1]["objectId"], offer_id, "offer")
-    return links
-
-
-def to_ocel(pathways: Iterable[Pathway]) -> dict[str, Any]:
-    """The pathways as an object-centric event log in the OCEL 2.0 JSON layout.
-
-    Top-level keys ``objectTypes``, ``eventTypes``, ``objects`` and ``events``:
-
-    * **Events** - one per event in force of the pathways, in the order they happened, with
-      ``id`` (``e-1``, ``e-2``, ...), ``type`` (the event kind's code, e.g. ``henvist``),
-      ``time`` (ISO 8601 with an offset: the day at the event's time, midnight when it has
-      none, a time without a zone read as Danish time), ``attributes`` (every other field of
-      the event that has a value, ``{"name", "value"}``: enums as codes, sets as codes joined
-      by ``;``, dates as ``YYYY-MM-DD`` text) and ``relationships``
-      (``{"objectId", "qualifier"}``) to the ``citizen``, the ``referral`` it names and the
-      ``offer`` it names.
-    * **Objects** - ``citizen`` (attribute ``citizen_id``), ``referral`` (``referral_id``,
-      and ``to`` and ``voluntary`` from the referral event; related to its citizen and
-      offer) and ``offer`` (``name``; one object per offer name, shared by every citizen).
-      Ids are the type and a number (``citizen-1``, ``referral-1``, ``offer-1``, ...) in order
-      of first mention, so they cannot collide; the natural keys are attributes. Each
-      attribute value is timed at the object's first event.
-    * **Types** - ``eventTypes`` lists the kinds that occur, in the order of ``EventKind``,
-      each with the attributes seen and their OCEL type (``string``, ``integer``,
-      ``boolean``); ``objectTypes`` lists the three object types.
-
-    Offers, onward destinations, screening instruments and scores and target groups are
-    health data; here they are attribute values and offer names, written as they are.
-
-    Not verified against the official OCEL 2.0 JSON schema (no copy was at hand): the layout
-    follows the OCEL 2.0 specification as described and as read by its open implementations
-    (``time`` on object attribute values, ``type`` on attribute declarations). Dates inside
-    attributes are written as text, not as the ``time`` type.
-
-    Args:
-        pathways: Pathways of different citizens.
-
-    Returns:
-        A JSON-ready dict (``json.dumps`` writes it as it is).
-
-    Raises:
-        ValidationError: If an item is not a pathway, or two pathways have the same citizen.
-    """
-    objects = _Objects()
-    events: list[dict[str, Any]] = []
-    declared: dict[str, dict[str, str]] = {}
-    for pathway in distinct_pathways(pathways):
-        for event in pathway.timeline:
-            time = _time(event).isoformat()
-            citizen = objects.get(
-                "citizen", (pathway.citizen_id,), time, {"citizen_id": pathway.citizen_id}
-            )
-            attributes = _event_attributes(event)
-            seen = declared.setdefault(event.KIND.code, {})
-            for attribute in attributes:
-                seen.setdefault(str(attribute["name"]), _OCEL_TYPES[type(attribute["value"])])
-            events.append(
-                {
-                    "id": f"e-{len(events) + 1}",
-                    "type": event.KIND.code,
-                    "time": time,
-                    "attributes": attributes,
-                    "relationships": _relationships(event, citizen, time, objects),
-                }
-            )
-    kinds = [kind.code for kind in EventKind if kind.code in declared]
-    return {
-        "objectTypes": [dict(t) for t in _OBJECT_TYPES],
-        "eventTypes": [
-            {
-                "name": code,
-                "attributes": [{"name": n, "type": t} for n, t in declared[code].items()],
-            }
-            for code in kinds
-        ],
-        "objects": list(objects.objects.values()),
-        "events": events,
-    }
 
 
 def _benefit_changes(pathway: Pathway) -> tuple[list[dt.date], list[str | None]]:
