@@ -90,6 +90,46 @@ def test_kls_example_under_the_earlier_url_reads_too():
     assert score_from_response(example).total == 23
 
 
+def test_a_response_of_the_guides_earlier_canonical_reads_with_its_codes_and_extensions():
+    # Up to version 0.3.0 the guide's canonical was http://kl.dk/fhir/tools/care
+    # (sushi-config.yaml before commit 584d8f7): its code system and extensions lived there.
+    earlier = json.loads(
+        json.dumps(kl_example())
+        .replace("http://fhir.kl.dk/ffinst/", "http://kl.dk/fhir/tools/care/")
+        .replace("KLToolsCareWHO5", "KLToolsCareWHO-5")
+    )
+
+    read = read_response(earlier)
+
+    assert earlier["questionnaire"] == EARLIER_QUESTIONNAIRE_URL
+    assert read.score.answers == (5, 3, 5, 5, 5)
+    assert (read.source, read.procedure_followed) == (Informant.CITIZEN, True)
+
+
+def test_codes_and_extensions_under_either_canonical_read_whichever_url_is_named():
+    # The codes are the same under both canonicals, and the guide's example has named the
+    # Questionnaire by one canonical while its codes were under the other.
+    mixed = kl_example()
+    coding_of(mixed, 0)["system"] = "http://kl.dk/fhir/tools/care/CodeSystem/KLToolsCodes"
+    mixed["extension"][0]["url"] = mixed["extension"][0]["url"].replace(
+        "http://fhir.kl.dk/ffinst/", "http://kl.dk/fhir/tools/care/"
+    )
+
+    read = read_response(mixed)
+
+    assert read.score.answers == (5, 3, 5, 5, 5)
+    assert (read.source, read.procedure_followed) == (Informant.CITIZEN, True)
+
+
+def test_kls_codes_are_read_whatever_their_case():
+    # KLToolsCodes is not case-sensitive (KLToolsValueSets.fsh: ^caseSensitive = false).
+    shouted = kl_example()
+    for i in range(5):
+        coding_of(shouted, i)["code"] = coding_of(shouted, i)["code"].upper()
+
+    assert read_response(shouted).score.answers == (5, 3, 5, 5, 5)
+
+
 def test_kls_example_without_its_extensions_reads_with_no_context():
     example = kl_example()
     del example["extension"]
@@ -364,8 +404,8 @@ def test_source_and_procedure_must_be_kls_codes():
         )
 
     assert problems(err) == [
-        ("source", "must be a Informant or None"),
-        ("procedure", "must be a Procedure or None"),
+        ("source", "must be a member of Informant or None"),
+        ("procedure", "must be a member of Procedure or None"),
     ]
 
 
@@ -503,3 +543,63 @@ def test_the_total_observation_is_valid_fhir(answers):
 
     Observation.model_validate(o)
     assert o["valueQuantity"]["value"] == 4 * sum(answers)
+
+
+def test_item_observations_name_every_bad_argument_at_its_path():
+    with pytest.raises(ValidationError) as caught:
+        item_observations(
+            who5.score([5, 3, 5, 5, 5]),
+            subject=None,
+            effective="x",
+            derived_from=" ",
+            source="x",
+            procedure="y",
+            findings={1: "a", "zz": "b", "happy": NO_PROBLEMS},
+        )
+
+    assert problems(caught) == [
+        ("subject", "must be a non-blank string"),
+        ("derived_from", "must be a non-blank string"),
+        ("effective", "must be a date or a datetime"),
+        ("source", "must be a member of Informant or None"),
+        ("procedure", "must be a member of Procedure or None"),
+        ("findings[(not text)]", "is not a linkId of a WHO-5 item"),
+        ("findings.zz", "is not a linkId of a WHO-5 item"),
+        ("findings.calm", "must be 160245001 or 48694002"),
+        ("findings.active", "must be 160245001 or 248274002"),
+        ("findings.rested", "must be 160245001 or 422730001"),
+        ("findings.interest", "must be 160245001 or 713566001"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("keep", "problem"),
+    [
+        (
+            "system",
+            (
+                "item[0].answer[0].valueCoding.code",
+                "must be a code of the value set "
+                "http://fhir.kl.dk/ffinst/ValueSet/WHO5AnswerCodesHappy",
+            ),
+        ),
+        (
+            "code",
+            (
+                "item[0].answer[0].valueCoding.system",
+                "must be http://fhir.kl.dk/ffinst/CodeSystem/KLToolsCodes",
+            ),
+        ),
+    ],
+)
+def test_a_coding_with_only_a_code_or_only_a_system_is_read_as_kls_and_refused(keep, problem):
+    response = kl_example()
+    coding = coding_of(response, 0)
+    for key in ("code", "system", "display"):
+        if key != keep:
+            coding.pop(key)
+
+    with pytest.raises(ValidationError) as caught:
+        read_response(response)
+
+    assert problems(caught) == [problem]

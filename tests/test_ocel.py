@@ -36,9 +36,10 @@ A = Administration
 SCHEMA = json.loads(
     (pathlib.Path(__file__).parent / "data" / "ocel20-schema-json.json").read_text("utf-8")
 )
-VALIDATOR = jsonschema.Draft7Validator(
-    SCHEMA, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
-)
+# The schema's own draft; its date-time format is checked by rfc3339-validator (dev extra).
+_DRAFT = jsonschema.validators.validator_for(SCHEMA)
+_DRAFT.check_schema(SCHEMA)
+VALIDATOR = _DRAFT(SCHEMA, format_checker=_DRAFT.FORMAT_CHECKER)
 
 
 def errors(log):
@@ -514,3 +515,15 @@ def test_a_log_is_the_callers_to_change():
         "name": "citizen_id",
         "type": "string",
     }
+
+
+def test_an_object_id_given_twice_is_refused():
+    log = to_ocel(halsnaes_pathways()[:2])
+    log["objects"].append(dict(log["objects"][0]))
+
+    with pytest.raises(ValidationError) as caught:
+        from_ocel(log)
+
+    assert str(caught.value) == (
+        f"objects[{len(log['objects']) - 1}].id: repeats the id of an object before"
+    )

@@ -21,20 +21,23 @@ What helhed writes, and why (helhed's reading where the standard leaves a choice
   type ``string``: OCEL's ``time`` type is a date with a time, which these are not).
 * **A time that keeps the order within a day.** An event's ``time`` is its day at its time of
   day (``at``), or midnight when it has none, in Danish local time (Europe/Copenhagen),
-  written in ISO 8601 with the UTC offset in force that day (``+01:00`` in winter, ``+02:00``
-  in summer). Events of a citizen take their times in the order they happened - the events
-  in force in timeline order, the others each placed before the first event that surely
-  happened after it - and where that time is not later than the citizen's previous event's,
-  the event takes one second after it instead. So two events of one citizen never share a
-  time, the order of untimed events within a day is kept (00:00:00, 00:00:01, ...), and a
-  recorded time is written as it is unless an earlier event of the day sits at or after it.
-  The fields themselves (``occurred_on``, ``at``, ``recorded_on``, ``recorded_at``) are
+  written in ISO 8601 with the UTC offset in force at that moment (``+01:00`` in winter,
+  ``+02:00`` in summer; both occur on the day summer time ends). Events of a citizen take
+  their times in the order they happened - the events in force in timeline order, the others
+  each placed before the first event that surely happened after it - and where that time is
+  not later than the citizen's previous event's, the event takes one second after it instead.
+  So two events of one citizen never share a time, the order of untimed events within a day
+  is kept (00:00:00, 00:00:01, ...), and a recorded time is written as it is unless an
+  earlier event of the day sits at or after it - which, on the day summer time begins, an
+  event in the skipped hour may do, as it is written an hour later. The fields themselves
+  (``occurred_on``, ``at``, ``recorded_on``, ``recorded_at``) are
   attributes too, so the shifted times lose nothing.
 
 Objects are the ``citizen`` (``citizen_id``), each ``referral`` of a citizen
 (``referral_id``, and ``to`` and ``voluntary`` from the referral; related to its citizen and
 offer) and each ``offer`` by name, shared by every citizen. Their attributes are timed at the
-object's first event (a citizen without events at 1970-01-01T00:00:00Z). Referrals and
+first event written that names the object (a citizen without events at
+1970-01-01T00:00:00Z). Referrals and
 offers are views for process mining: reading back uses the events and the citizens.
 
 **The log holds health data.** Offers, onward destinations, screening instruments and
@@ -76,6 +79,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from helhed._coded import CodedEnum
 from helhed._values import frozen_fields
 from helhed.errors import Problem, TransitionError, ValidationError
 from helhed.frames import INDEX, distinct_pathways
@@ -146,8 +150,28 @@ def _declared(cls: type[Event]) -> _Fields:
             base = next(t for t in typing.get_args(base) if t is not type(None))
         if typing.get_origin(base) is frozenset:
             sets.add(field.name)
-        declared[field.name] = {bool: "boolean", int: "integer"}.get(base, "string")
+            base = typing.get_args(base)[0]
+        declared[field.name] = _ocel_type(base)
     return _Fields(declared, frozenset(sets), frozenset(optional))
+
+
+def _ocel_type(base: object) -> str:
+    """The OCEL type of a field's value type: a flag, a whole number, or text of some kind."""
+    if base in _SIMPLE_TYPES:
+        return _SIMPLE_TYPES[base]
+    if isinstance(base, type) and issubclass(base, CodedEnum):
+        return "string"
+    msg = f"no OCEL type for an event field of type {base!r}; add one to helhed.ocel"
+    raise TypeError(msg)  # pragma: no cover - a programming error, met when the module loads
+
+
+_SIMPLE_TYPES: Final[Mapping[object, str]] = {
+    bool: "boolean",
+    int: "integer",
+    str: "string",
+    dt.date: "string",  # YYYY-MM-DD: OCEL's time type is a date with a time, which this is not
+    dt.time: "string",  # HH:MM:SS: likewise
+}
 
 
 _FIELDS: Final = {kind.code: _declared(cls) for kind, cls in EVENT_TYPES.items()}
@@ -359,8 +383,12 @@ def _event_types(log: Mapping[str, object]) -> dict[str, dict[str, str]]:
 def _citizens(log: Mapping[str, object]) -> dict[str, str]:
     """The citizen objects, in order: object id -> citizen id."""
     citizens: dict[str, str] = {}
+    ids: set[object] = set()
     for k, item in enumerate(_list(log, "objects", "")):
         entry = _entry(item, f"objects[{k}]", ("id", "type"))
+        if entry["id"] in ids:
+            raise ValidationError.at(f"objects[{k}].id", "repeats the id of an object before")
+        ids.add(entry["id"])
         if entry["type"] != "citizen":
             continue
         values = [
@@ -389,11 +417,6 @@ def _value(text: str, declared: str, *, sets: bool) -> object:
         if not _INTEGER.fullmatch(text):
             raise ValueError("must be a whole number, as its declared type is integer")
         return int(text)
-    if declared == "float":
-        try:
-            return float(text)
-        except ValueError:
-            raise ValueError("must be a number, as its declared type is float") from None
     return text
 
 

@@ -36,7 +36,15 @@ LEGACY_DISPLAYS = {
 }
 _SCORE_OF_LEGACY = {display: value for value, display in LEGACY_DISPLAYS.items()}
 _LINK_IDS = tuple(kl.ANSWER_CODES)
-COMMENT_LINK_ID = "who5comment"
+COMMENT_LINK_ID = kl.COMMENT_LINK_ID
+
+_SYSTEMS = kl.both(kl.CODE_SYSTEM)
+
+# KL's code system is not case-sensitive (KLToolsValueSets.fsh: ^caseSensitive = false).
+_SCORE_OF_FOLDED_CODE = {
+    link_id: {code.casefold(): known for code, known in by_code.items()}
+    for link_id, by_code in kl.SCORE_OF_CODE.items()
+}
 
 E = TypeVar("E", bound=CodedEnum)
 
@@ -102,11 +110,12 @@ def _coded(
     coding: Mapping[Any, Any], path: str, link_id: str, problems: list[Problem]
 ) -> int | None:
     """KL's form: the score of the code from the item's value set; display and ordinal agree."""
-    if coding.get("system") != kl.CODE_SYSTEM:
+    if coding.get("system") not in _SYSTEMS:
         problems.append(Problem(f"{path}.system", f"must be {kl.CODE_SYSTEM}"))
         return None
     code = coding.get("code")
-    known = kl.SCORE_OF_CODE[link_id].get(code) if isinstance(code, str) else None
+    folded = _SCORE_OF_FOLDED_CODE[link_id]
+    known = folded.get(code.casefold()) if isinstance(code, str) else None
     if known is None:
         problems.append(
             Problem(f"{path}.code", f"must be a code of the value set {kl.VALUE_SETS[link_id]}")
@@ -202,9 +211,9 @@ def extensions_of(resource: Mapping[Any, Any], problems: list[Problem]) -> objec
 
 
 def coded_extension(  # noqa: PLR0911 - one return per way an extension can be unreadable
-    extensions: object, url: str, kind: type[E], problems: list[Problem]
+    extensions: object, urls: tuple[str, ...], kind: type[E], problems: list[Problem]
 ) -> E | None:
-    """The member of ``kind`` that the one extension ``url`` codes (None if absent or bad).
+    """The member of ``kind`` that the one extension of ``urls`` codes (None if absent or bad).
 
     The extension's ``valueCodeableConcept`` must hold exactly one coding in KL's code system
     with a code of ``kind``; a display, where given, must be KL's for that code.
@@ -215,7 +224,7 @@ def coded_extension(  # noqa: PLR0911 - one return per way an extension can be u
     found = [
         (k, extension)
         for k, extension in enumerate(extensions)
-        if isinstance(extension, Mapping) and extension.get("url") == url
+        if isinstance(extension, Mapping) and extension.get("url") in urls
     ]
     if not found:
         return None
@@ -233,7 +242,7 @@ def coded_extension(  # noqa: PLR0911 - one return per way an extension can be u
     ours = [
         (j, coding)
         for j, coding in enumerate(codings)
-        if isinstance(coding, Mapping) and coding.get("system") == kl.CODE_SYSTEM
+        if isinstance(coding, Mapping) and coding.get("system") in _SYSTEMS
     ]
     if len(ours) != 1:
         problems.append(
@@ -241,7 +250,9 @@ def coded_extension(  # noqa: PLR0911 - one return per way an extension can be u
         )
         return None
     j, coding = ours[0]
-    member = next((m for m in kind if m.value == coding.get("code")), None)
+    code = coding.get("code")
+    folded = code.casefold() if isinstance(code, str) else None
+    member = next((m for m in kind if m.value.casefold() == folded), None)
     if member is None:
         problems.append(Problem(f"{path}.coding[{j}].code", f"must be a code of {kind.__name__}"))
         return None

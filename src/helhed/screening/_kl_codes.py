@@ -40,8 +40,27 @@ SCT = "http://snomed.info/sct"
 QUESTIONNAIRE_URL = f"{CANONICAL}/Questionnaire/KLToolsCareWHO5"
 """The WHO-5 Questionnaire (instance ``KLToolsCareWHO5``), as the example response names it."""
 
-EARLIER_QUESTIONNAIRE_URL = "http://kl.dk/fhir/tools/care/Questionnaire/KLToolsCareWHO-5"
+EARLIER_CANONICAL = "http://kl.dk/fhir/tools/care"
+"""The guide's canonical up to version 0.3.0 (``sushi-config.yaml`` before commit ``584d8f7``,
+8 August 2023); the WHO-5 codes were the same under it, in ``{EARLIER_CANONICAL}/CodeSystem/
+KLToolsCodes``."""
+
+EARLIER_QUESTIONNAIRE_URL = f"{EARLIER_CANONICAL}/Questionnaire/KLToolsCareWHO-5"
 """Its URL before commit ``9a4f76b`` (8 August 2023, "setting correct cannonicals")."""
+
+COMMENT_LINK_ID = "who5comment"
+"""The Questionnaire's free-text comment item; read past, never scored."""
+
+
+def both(url: str) -> tuple[str, str]:
+    """``url``, one of the guide's under its current canonical, and under the earlier one.
+
+    A response is read with KL's codes and extensions under either canonical, whichever
+    Questionnaire URL it names: the codes are the same under both, and the guide's own example
+    has named the Questionnaire by one canonical while its codes were under the other.
+    """
+    return url, EARLIER_CANONICAL + url.removeprefix(CANONICAL)
+
 
 RESPONSE_PROFILE = f"{CANONICAL}/StructureDefinition/KLToolsQuestionnaireResponse"
 """The profile every KL questionnaire response follows (findingInformer 1..1)."""

@@ -85,7 +85,7 @@ import attrs
 
 from helhed._meta import REDACT, SENSITIVE
 from helhed._values import frozen_fields
-from helhed.errors import Problem, ValidationError
+from helhed.errors import Problem, ValidationError, key_path
 from helhed.screening import _fhir_read, who5
 from helhed.screening import _kl_codes as kl
 from helhed.screening._base import Score
@@ -418,8 +418,10 @@ def read_response(response: object, *, questionnaire: str | None = None) -> KLRe
     if not isinstance(status, str) or status not in SCORED_STATUSES:
         problems.append(Problem("status", "must be completed or amended to be scored"))
     extensions = _fhir_read.extensions_of(response, problems)
-    source = _fhir_read.coded_extension(extensions, FINDING_INFORMER_URL, Informant, problems)
-    procedure = _fhir_read.coded_extension(extensions, TECHNIQUE_URL, Procedure, problems)
+    source = _fhir_read.coded_extension(
+        extensions, kl.both(FINDING_INFORMER_URL), Informant, problems
+    )
+    procedure = _fhir_read.coded_extension(extensions, kl.both(TECHNIQUE_URL), Procedure, problems)
     found = _fhir_read.items(response.get("item"), problems)
     for number, link_id in enumerate(LINK_IDS, start=1):
         if link_id not in found:
@@ -503,7 +505,7 @@ def _arguments(  # noqa: PLR0913 - one check of every argument, every problem at
         problems.append(Problem("status", "must be one of: " + ", ".join(sorted(statuses))))
     for path, (member, kind) in (members or {}).items():
         if member is not None and not isinstance(member, kind):
-            problems.append(Problem(path, f"must be a {kind.__name__} or None"))
+            problems.append(Problem(path, f"must be a member of {kind.__name__} or None"))
     if findings is not _NOT_ASKED:
         _findings(findings, problems)
     if problems:
@@ -517,7 +519,7 @@ def _findings(findings: object, problems: list[Problem]) -> None:
         problems.append(Problem("findings", "must map each linkId to a SNOMED CT finding"))
         return
     problems.extend(
-        Problem(f"findings.{link_id}", "is not a linkId of a WHO-5 item")
+        Problem(key_path("findings", link_id), "is not a linkId of a WHO-5 item")
         for link_id in sorted(set(findings) - set(LINK_IDS), key=str)
     )
     for link_id in LINK_IDS:
