@@ -603,3 +603,24 @@ def test_a_coding_with_only_a_code_or_only_a_system_is_read_as_kls_and_refused(k
         read_response(response)
 
     assert problems(caught) == [problem]
+
+
+def test_a_kl_coding_with_another_extension_and_no_ordinal_value_reads():
+    response = kl_example()
+    coding_of(response, 0)["extension"] = [{"url": "http://example.org/note", "valueString": "x"}]
+
+    assert read_response(response).score.answers == (5, 3, 5, 5, 5)
+
+
+def test_an_extension_code_that_is_not_text_is_refused_at_its_path():
+    response = kl_example()
+    informer = next(e for e in response["extension"] if e["url"].endswith("FindingInformer"))
+    informer["valueCodeableConcept"]["coding"][0]["code"] = 5
+    k = response["extension"].index(informer)
+
+    with pytest.raises(ValidationError) as caught:
+        read_response(response)
+
+    assert problems(caught) == [
+        (f"extension[{k}].valueCodeableConcept.coding[0].code", "must be a code of Informant")
+    ]

@@ -122,29 +122,25 @@ def _coded(
         )
         return None
     value, display = known
-    agrees = True
     given = coding.get("display")
     if given is not None and given != display:
         problems.append(Problem(f"{path}.display", "does not agree with the code"))
-        agrees = False
-    if "extension" in coding:
-        readable, ordinal = _ordinal(coding.get("extension"), path, problems, required=False)
-        if not readable:
-            agrees = False
-        elif ordinal is not None and ordinal[1] != value:
-            problems.append(
-                Problem(
-                    f"{path}.extension[{ordinal[0]}].valueDecimal", "does not agree with the code"
-                )
-            )
-            agrees = False
-    return value if agrees else None
+    ordinal = _ordinal(coding.get("extension"), path, problems) if "extension" in coding else None
+    if ordinal is not None and ordinal[1] != value:
+        problems.append(
+            Problem(f"{path}.extension[{ordinal[0]}].valueDecimal", "does not agree with the code")
+        )
+    # A problem found refuses the whole response, so the value is only read when there is none.
+    return value
 
 
 def _legacy(coding: Mapping[Any, Any], path: str, problems: list[Problem]) -> int | None:
     """The form helhed wrote before: no code, the score in ``ordinalValue``, its own labels."""
-    _, ordinal = _ordinal(coding.get("extension"), path, problems, required=True)
+    before = len(problems)
+    ordinal = _ordinal(coding.get("extension"), path, problems)
     if ordinal is None:
+        if len(problems) == before:  # readable, but without the ordinalValue this form needs
+            problems.append(Problem(f"{path}.extension", "must hold exactly one ordinalValue"))
         return None
     value = ordinal[1]
     display = coding.get("display")
@@ -159,37 +155,32 @@ def _legacy(coding: Mapping[Any, Any], path: str, problems: list[Problem]) -> in
     return value
 
 
-def _ordinal(
-    extensions: object, path: str, problems: list[Problem], *, required: bool
-) -> tuple[bool, tuple[int, int] | None]:
-    """Whether the extensions are readable, and ``(index, score)`` of the one ordinalValue.
-
-    Without an ordinalValue that is ``(True, None)`` if it is not required, else a problem.
-    """
+def _ordinal(extensions: object, path: str, problems: list[Problem]) -> tuple[int, int] | None:
+    """``(index, score)`` of the one ordinalValue; None without one, or with a problem recorded."""
     if not _is_list(extensions):
         problems.append(Problem(f"{path}.extension", "must be a list holding the ordinalValue"))
-        return False, None
+        return None
     assert isinstance(extensions, Sequence)  # noqa: S101 - narrowed by _is_list
     ordinals: list[tuple[int, object]] = []
     for k, extension in enumerate(extensions):
         if not isinstance(extension, Mapping):
             problems.append(Problem(f"{path}.extension[{k}]", "must be an object"))
-            return False, None
+            return None
         if extension.get("url") == ORDINAL_VALUE_URL:
             ordinals.append((k, extension.get("valueDecimal")))
-    if not ordinals and not required:
-        return True, None
+    if not ordinals:
+        return None
     if len(ordinals) != 1:
         problems.append(Problem(f"{path}.extension", "must hold exactly one ordinalValue"))
-        return False, None
+        return None
     k, raw = ordinals[0]
     value = _whole(raw)
     if value is None or value not in LEGACY_DISPLAYS:
         problems.append(
             Problem(f"{path}.extension[{k}].valueDecimal", "must be a whole number from 0 to 5")
         )
-        return False, None
-    return True, (k, value)
+        return None
+    return k, value
 
 
 def _whole(value: object) -> int | None:
