@@ -31,11 +31,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import helhed
+from _plain_group import group_plain
 from _timing import best_time
 from helhed.benefits import Benefit
 from helhed.citizens import Citizen
 from helhed.examples import DEMO_DATE, DEMO_SEED, demo_cohort
-from helhed.groups import HealthImpactHorizon, RiskGroup
+from helhed.groups import RiskGroup
 from helhed.health import RiskFactor
 from helhed.models.catalogue import FAXE, Capacity, Catalogue, Offer, OfferFormat, match
 from helhed.organisation import Administration
@@ -47,9 +48,6 @@ COHORT = 2_000  # demo citizens, seed DEMO_SEED, on DEMO_DATE
 OPEN_TO_ALL_GROUPS = 0.4  # chance an offer names no target group
 OPEN_TO_ALL_FUNDING = 0.5  # chance an offer names no funding basis
 
-HIGH, MEDIUM, LOW = RiskGroup.HIGH.code, RiskGroup.MEDIUM.code, RiskGroup.LOW.code
-DRUGS = RiskFactor.DRUGS.code
-GROUP_OF_HORIZON = {h.code: h.group.code for h in HealthImpactHorizon}
 TASK_TYPES = tuple(t.code for t in FAXE.task_types)
 LEGAL_BASES = (None, "LAB", "serviceloven", "sundhedsloven", "LAS")
 Plain = dict[str, Any]
@@ -135,22 +133,6 @@ def citizen_plain(citizen: Citizen) -> Plain:
 
 
 # --- baseline ---------------------------------------------------------------------------------
-
-
-def group_plain(citizen: Plain) -> str | None:
-    """Target-group code by the same decision order as ``classify``; no reasons."""
-    assessed = citizen["assessed_horizon"]
-    challenges = citizen["challenges"]
-    factors = citizen["risk_factors"]
-    if assessed is not None:
-        return GROUP_OF_HORIZON[assessed]
-    if any(c["current_barrier"] for c in challenges):
-        return HIGH
-    if any(c["progressive"] for c in challenges) or citizen["affects_work"] or DRUGS in factors:
-        return MEDIUM
-    if factors or challenges:
-        return LOW
-    return None
 
 
 def match_plain(offers: Sequence[Plain], citizen: Plain) -> Ranked:

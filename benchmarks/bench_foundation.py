@@ -20,20 +20,16 @@ from collections.abc import Mapping
 from typing import Any
 
 import helhed
+from _plain_group import group_plain
 from _timing import best_time
 from helhed.benefits import Benefit, benefit_rules
 from helhed.citizens import Citizen
 from helhed.errors import NoRuleError
 from helhed.examples import DEMO_DATE, DEMO_SEED, DEMO_SIZE, demo_cohort
-from helhed.groups import HealthImpactHorizon, RiskGroup
-from helhed.health import RiskFactor
 from helhed.serialization import from_json, to_dict, to_json
 from helhed.target_groups import classify
 
 REPEATS = 5
-HIGH, MEDIUM, LOW = RiskGroup.HIGH.code, RiskGroup.MEDIUM.code, RiskGroup.LOW.code
-DRUGS = RiskFactor.DRUGS.code
-GROUP_OF_HORIZON = {h.code: h.group.code for h in HealthImpactHorizon}
 Timed = tuple[str, float]  # (what ran, best time in seconds)
 
 
@@ -69,19 +65,7 @@ def classify_plain(
     citizen: Mapping[str, Any], typical: Mapping[str, frozenset[str]]
 ) -> tuple[str | None, bool | None]:
     """Group code and typicality by the same decision order as ``classify``; no reasons."""
-    assessed = citizen["assessed_horizon"]
-    challenges = citizen["challenges"]
-    factors = citizen["risk_factors"]
-    if assessed is not None:
-        group = GROUP_OF_HORIZON[assessed]
-    elif any(c["current_barrier"] for c in challenges):
-        group = HIGH
-    elif any(c["progressive"] for c in challenges) or citizen["affects_work"] or DRUGS in factors:
-        group = MEDIUM
-    elif factors or challenges:
-        group = LOW
-    else:
-        group = None
+    group = group_plain(citizen)
     groups = typical.get(citizen["benefit"])
     return group, (group in groups if group is not None and groups else None)
 
