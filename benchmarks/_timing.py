@@ -21,4 +21,4 @@ def best_time(work: Callable[[], object], repeats: int) -> float:
 
 def met(ok: bool) -> str:  # noqa: FBT001 - a verdict
     """The verdict on a target."""
-    return "met" if ok else "NOT met"
+    return "met" if ok else "not met"
