@@ -19,6 +19,7 @@ from helhed.pathways.compliance import check
 from helhed.protocols import PROTOCOLS
 from helhed.serialization import DOCUMENTS, from_dict, parse_json, to_dict
 from helhed.server import OPERATION, OPERATIONS, Settings, openapi
+from helhed.server._call import Call
 from helhed.server.app import from_environment
 from helhed.server.local import serving
 from helhed.target_groups import classify
@@ -425,3 +426,9 @@ def test_a_huge_intake_is_written_so_helhed_reads_it_back(client):
     assert answer.status_code == 200
     assert b"e+300" in answer.content
     assert parse_json(answer.content)["intake"]["per_week"] == 1e300
+
+
+def test_a_calls_repr_hides_the_request_fields():
+    call = Call(fields={"answers": (5, 3, 5, 5, 5)}, params={"id": "halsnaes"})
+
+    assert repr(call) == "Call(fields=<sensitive>, params=FrozenMap({'id': 'halsnaes'}), on=None)"

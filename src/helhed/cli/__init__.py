@@ -32,12 +32,12 @@
 - ``helhed test [FILE...]``: run scenario files (those shipped with helhed by default); exit
   1 with a diff for each scenario whose answer differs.
 
-Dates are written ``YYYY-MM-DD`` and default to today (the command line is the one place
-helhed reads the clock; the library never does). Files are read as UTF-8 (a BOM is accepted)
-unless ``--encoding`` names another encoding, e.g. ``cp1252`` for a file saved by Excel on
-Windows. Bad input prints one line, ``helhed: error: ...``, naming the bad field and exits with
-code 2; no input gives a traceback. Pathway files hold one pathway document or a JSON list of
-them. ``helhed demo`` writes a file only when ``--png PATH`` asks for it.
+Dates are written ``YYYY-MM-DD`` and default to today (the command line and the service are
+the places helhed reads the clock; the library never does). Files are read as UTF-8 (a BOM
+is accepted) unless ``--encoding`` names another encoding, e.g. ``cp1252`` for a file saved by
+Excel on Windows. Bad input prints one line, ``helhed: error: ...``, naming the bad field and
+exits with code 2; no input gives a traceback. Pathway files hold one pathway document or a
+JSON list of them. ``helhed demo`` writes a file only when ``--png PATH`` asks for it.
 """
 
 from __future__ import annotations

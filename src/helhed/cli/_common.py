@@ -12,6 +12,7 @@ from typing import Any, NoReturn, TypeVar
 from helhed._reading import decode
 from helhed.errors import ValidationError
 from helhed.serialization import from_dict, from_dicts, parse_json
+from helhed.server._call import clock
 
 T = TypeVar("T")
 
@@ -38,8 +39,8 @@ def in_range(value: int | None, option: str, low: int, high: int) -> None:
 
 
 def today(on: dt.date | None) -> dt.date:
-    """``on``, or today's date: the command line is the one place helhed reads the clock."""
-    return on if on is not None else dt.datetime.now().astimezone().date()
+    """``on``, or today's date on the machine's clock, read as the service reads it."""
+    return on if on is not None else clock()
 
 
 def read_text(path: str, encoding: str | None = None) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from helhed._meta import REDACT, SENSITIVE
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 
@@ -19,7 +20,11 @@ the JSON of the whole Aalborg example log (1,668 events)."""
 
 
 def clock() -> dt.date:
-    """Today's date on the server's clock, in its local time zone."""
+    """Today's date on the machine's clock, in its local time zone.
+
+    The command line and the service are the only places helhed reads the clock; the library
+    never does, so its answers depend on the day they are asked about, not the day they run.
+    """
     return dt.datetime.now().astimezone().date()
 
 
@@ -62,7 +67,7 @@ class Call:
         on: The day the answer is for; None for an undated operation.
     """
 
-    fields: Mapping[str, Any]
+    fields: Mapping[str, Any] = attrs.field(repr=REDACT, metadata=SENSITIVE)  # answers, health
     params: Mapping[str, str] = attrs.field(factory=dict)
     on: dt.date | None = None
 
