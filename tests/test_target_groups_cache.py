@@ -1,7 +1,8 @@
 """classify shares one decision per distinct input: the shared answer is the one built afresh.
 
 classify caches everything but the citizen's identifier and the date in ``_decision``, keyed
-by the finding of the health profile, the assessed horizon, the funding basis and the date.
+by the finding of the health profile, the assessed horizon, the funding basis and the date,
+and fills a new assessment without its checks: it must still be a frozen Assessment.
 """
 
 import datetime as dt
@@ -47,6 +48,20 @@ def test_a_shared_answer_equals_one_built_afresh(people, on):
     assert [rebuilt(a) for a in shared] == fresh
     assert [a.citizen_id for a in shared] == [p.id for p in people]
     assert all(a.on is on for a in shared)
+    assert {type(a) for a in shared} == {Assessment}
+
+
+def test_an_answer_is_a_frozen_assessment_like_one_built_by_its_constructor():
+    person = Citizen(id="c", benefit=Benefit.FLEX_JOB, health=HealthProfile(affects_work=True))
+    answer = classify(person, on=ON)
+
+    assert type(answer) is Assessment
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        answer.group = None
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        del answer.reasons
+    assert rebuilt(answer) == answer
+    assert hash(rebuilt(answer)) == hash(answer)
 
 
 @given(hs.citizens(), hs.identifiers(), hs.dates())
