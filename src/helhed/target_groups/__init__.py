@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -359,7 +359,7 @@ def classify(citizen: Citizen, *, on: dt.date) -> Assessment:
         require_day(on, "on")
     decided = _decision(_finding(citizen.health), citizen.assessed_horizon, citizen.benefit, on)
     # Built from checked parts; tests rebuild classify's answers through the constructor.
-    draft: Any = _new(_Draft)
+    draft = _draft()
     draft.citizen_id = citizen.id
     draft.on = on
     (
@@ -430,22 +430,26 @@ def _decision(
     return _Decision(benefit, group, horizon, basis, typical, key_person, beyond, tuple(reasons))
 
 
-class _Draft(Assessment):
-    """An assessment while ``classify`` fills it in: the same slots, without the frozen guard.
+def _drafts() -> Callable[[], Any]:
+    """What makes a new, empty draft: an assessment while ``classify`` fills it in.
 
-    ``classify`` sets every field of a new draft, then makes it an ``Assessment`` by
-    assigning its ``__class__``. CPython allows that only between classes of one layout, and
-    raises TypeError otherwise; a draft adds no slot (``__slots__ = ()``), so its layout is
-    Assessment's. Plain stores into slots are the fastest way to fill them, several times as
-    fast as the setters ``unchecked`` calls, and no draft is ever seen outside ``classify``.
+    A draft is of a subclass of Assessment that adds no slot (``__slots__ = ()``) and drops
+    the frozen guard, so its fields are plain stores into slots, the fastest way to fill
+    them. ``classify`` sets every field, then makes the draft an ``Assessment`` by assigning
+    its ``__class__``, which CPython allows only between classes of one layout (it raises
+    TypeError otherwise). The subclass lives only in here: no draft is ever seen outside
+    ``classify``, so it is no value type of helhed's.
     """
 
-    __slots__ = ()
-    __setattr__ = object.__setattr__
-    __delattr__ = object.__delattr__
+    class Draft(Assessment):
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
+
+    return functools.partial(object.__new__, Draft)
 
 
-_new = object.__new__
+_draft = _drafts()
 
 
 _HORIZON_OF_CODE = {r.code: _HORIZON_OF_FINDING[name] for name, r in DERIVED.items()}
