@@ -33,10 +33,12 @@ Examples:
 from __future__ import annotations
 
 import codecs
+import importlib
 import json
 import math
 import re
 import tomllib
+from collections.abc import Callable
 from itertools import accumulate
 from pathlib import Path
 from types import MappingProxyType
@@ -50,12 +52,19 @@ __all__ = [
     "check_text",
     "decode",
     "loads",
+    "loads_plain",
     "loads_toml",
     "read_file",
     "text_of",
 ]
 
 _T = TypeVar("_T")
+
+_ORJSON: Callable[[str], Any] | None
+try:  # an optional speed-up (the fast extra); see loads_plain
+    _ORJSON = importlib.import_module("orjson").loads
+except ImportError:  # pragma: no cover - the tests run with and without it
+    _ORJSON = None
 
 MAX_DIGITS = 100
 """The most digits a number may have when helhed reads it (JSON numbers, CSV cells).
@@ -136,6 +145,8 @@ def check_text(text: str, *, path: str = "") -> str:
         ValidationError: At ``path``, giving the character's offset (counted from 0), never
             the text.
     """
+    if text.isascii():  # a surrogate is not ASCII
+        return text
     found = _SURROGATE.search(text)
     if found is not None:
         raise ValidationError.at(
@@ -270,6 +281,33 @@ def _check_string(text: str, path: str, problems: list[Problem]) -> None:
         problems.extend(exc.problems)
 
 
+class _Unusual(Exception):  # noqa: N818 - not an error: a signal to take the full path
+    """Raised while parsing by the hooks of the quick reader at anything ``loads`` refuses."""
+
+
+def _quick_int(digits: str) -> int:
+    if len(digits) > MAX_DIGITS:  # perhaps too long (a sign is not a digit): the full path says
+        raise _Unusual
+    return int(digits)
+
+
+def _quick_float(number: str) -> float:
+    value = _parse_float(number)
+    if isinstance(value, _Refused):
+        raise _Unusual
+    return value
+
+
+def _quick_constant(_: str) -> Any:
+    raise _Unusual
+
+
+# Python's JSON reader with hooks that stop at any number or constant ``loads`` refuses.
+_QUICK: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(
+    parse_int=_quick_int, parse_float=_quick_float, parse_constant=_quick_constant
+).scan_once  # type: ignore[attr-defined]  # the C scanner, not in the stubs
+
+
 def loads(text: str) -> Any:
     """Parse checked JSON text into plain Python values, refusing what helhed does not read.
 
@@ -278,10 +316,27 @@ def loads(text: str) -> Any:
     ``Infinity``, and strings or field names holding a lone surrogate (the path in the
     document).
 
+    Text within the bounds, with no escaped surrogate and nothing around its one value, is
+    read by one call of Python's reader whose hooks stop at any number or constant refused
+    here; everything else, and every refusal, takes the path that finds and reports it.
+
     Raises:
         ValidationError: If the text is not JSON or is refused; never the value.
     """
     _check_depth(text)
+    if "\\u" not in text or not _ESCAPED_SURROGATE.search(text):
+        try:
+            data, end = _QUICK(text, 0)
+        except (_Unusual, StopIteration, ValueError):  # JSONDecodeError is a ValueError
+            pass
+        else:
+            if end == len(text):
+                return data
+    return _loads_reporting(text)
+
+
+def _loads_reporting(text: str) -> Any:
+    """``loads`` for text the quick reader stopped at: parse it, and report what is refused."""
     refused: list[_Refused] = []
 
     def kept(value: _T) -> _T:
@@ -304,6 +359,27 @@ def loads(text: str) -> Any:
     if refused or _ESCAPED_SURROGATE.search(text):
         _check_values(data)
     return data
+
+
+def loads_plain(text: str) -> Any:
+    r"""Parse checked JSON text quickly, for a reader that takes plain values only.
+
+    With orjson installed (``pip install 'helhed[fast]'``) it parses the text, else
+    [`loads`][helhed._reading.loads] does. Only for a caller that then accepts nothing but
+    strings, whole numbers of the ``int`` type, true, false, null, lists and objects, in
+    shapes far shallower than ``MAX_DEPTH``, and takes ``loads`` for anything else: on such
+    values the two agree. What ``loads`` refuses, orjson refuses too (``NaN``, ``Infinity``,
+    nesting past its own limit), or reads as something such a caller refuses (a whole number
+    beyond 64 bits, which it makes a float); text with a ``\u`` escape goes to ``loads``,
+    which reports an escaped lone surrogate.
+
+    Raises:
+        ValueError: orjson's, if the text is not JSON or holds what it refuses.
+        ValidationError: As ``loads``, without orjson or for text with a ``\u`` escape.
+    """
+    if _ORJSON is None or "\\u" in text:
+        return loads(text)
+    return _ORJSON(text)
 
 
 _TOML_WHERE = re.compile(r"\(at (line \d+, column \d+|end of document)\)")
