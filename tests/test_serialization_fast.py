@@ -234,3 +234,14 @@ def test_what_is_not_a_document_type_is_named_as_before_and_bad_text_first():
         from_dict({}, [])
     with pytest.raises(ValidationError, match="not valid JSON"):
         from_json("{", [])
+
+
+@given(st.lists(st.text(min_size=1), unique=True))
+def test_codes_that_sort_as_written_sort_as_written(codes):
+    from helhed._converter import _STR, _sorts_as_written  # noqa: PLC0415 - the rule tested
+
+    plain = [c for c in codes if _sorts_as_written(c)]
+
+    assert sorted(_STR(c) for c in plain) == [_STR(c) for c in sorted(plain)]
+    assert not _sorts_as_written('a"b')
+    assert not _sorts_as_written("a b")  # a space sorts before the quote

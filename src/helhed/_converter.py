@@ -396,6 +396,15 @@ def _unusual() -> Any:
     raise _Unusual
 
 
+def _sorts_as_written(code: str) -> bool:
+    """Whether codes like ``code`` sort as written in JSON as they sort by themselves.
+
+    True when nothing in it is escaped and no character sorts before the quote: then
+    ``'"a"' < '"ab"' < '"b"'`` as ``"a" < "ab" < "b"``.
+    """
+    return bool(code) and min(code) > '"' and _STR(code) == f'"{code}"'
+
+
 def _plain_fields(cls: type) -> list[tuple[str, Any]] | None:
     """The (name, type) of each field of an attrs class that can be specialised, else None."""
     if not attrs.has(cls) or issubclass(cls, _OWN_HOOKS):
@@ -601,7 +610,14 @@ class Specialiser:
             *(["    if len(made) != len(v): _unusual()"] if kind is frozenset else []),  # twice
             "    return made",
         ]
+        out, into = f"w{stem}({{0}})", f"r{stem}({{0}})"
+        if self.stems.get(item):  # in line, each item by its class's writer or reader
+            out = f"'[' + ', '.join(map(w{self.stems[item]}, {{0}})) + ']'"
+            into = f"tuple(map(r{self.stems[item]}, {{0}}))"
+        elif _is_coded(item) and all(_sorts_as_written(m.value) for m in item):
+            written = self.name({m: _STR(m.value) for m in item})
+            out = f"'[' + ', '.join(sorted(map({written}.__getitem__, {{0}}))) + ']'"
         return (  # most lists are empty: those are written and read without a call
-            f"('[]' if {{0}}.__class__ is {stem} and not {{0}} else w{stem}({{0}}))",
-            f"({empty} if {{0}}.__class__ is list and not {{0}} else r{stem}({{0}}))",
+            f"(({out} if {{0}} else '[]') if {{0}}.__class__ is {stem} else _unusual())",
+            f"(({into} if {{0}} else {empty}) if {{0}}.__class__ is list else _unusual())",
         )
