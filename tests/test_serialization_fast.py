@@ -245,3 +245,24 @@ def test_codes_that_sort_as_written_sort_as_written(codes):
     assert sorted(_STR(c) for c in plain) == [_STR(c) for c in sorted(plain)]
     assert not _sorts_as_written('a"b')
     assert not _sorts_as_written("a b")  # a space sorts before the quote
+
+
+NUMBERS = ("9" * 100, "1" + "0" * 100, "-" + "9" * 100, "-1" + "0" * 100, "7" * 4301, "1e400")
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+@pytest.mark.parametrize("orjson", [True, False] if HAS_ORJSON else [False])
+def test_the_plain_reader_gives_what_loads_reads_or_what_its_caller_refuses(number, orjson):
+    text = f'{{"n": {number}}}'
+    with contextlib.nullcontext() if orjson else without_orjson():
+        try:
+            plain = _reading.loads_plain(text)["n"]
+        except ValueError:
+            plain = None
+    taken = type(plain) is int and -_reading.PLAIN_INT < plain < _reading.PLAIN_INT
+    verdict, value = outcome(lambda: _reading.loads(text))
+
+    if taken:  # what the caller takes, loads reads, as the same number
+        assert (verdict, plain) == ("read", value["n"])
+    if not orjson:  # Python's reader gives every whole number: the bound alone decides
+        assert taken == (verdict == "read")

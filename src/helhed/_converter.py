@@ -26,6 +26,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from helhed._coded import CodedEnum
+from helhed._reading import PLAIN_INT
 from helhed.errors import (
     Problem,
     TransitionError,
@@ -422,7 +423,10 @@ Code = tuple[str, str]
 _PLAIN: Mapping[Any, Code] = MappingProxyType(
     {
         str: ("(_str({0}) if {0}.__class__ is str else _unusual())", "{0}.__class__ is str"),
-        int: ("(_int({0}) if {0}.__class__ is int else _unusual())", "{0}.__class__ is int"),
+        int: (
+            "(_int({0}) if {0}.__class__ is int else _unusual())",
+            "{0}.__class__ is int and -_bound < {0} < _bound",  # as loads_plain asks
+        ),
         bool: (
             "('true' if {0} is True else 'false' if {0} is False else _unusual())",
             "{0} is True or {0} is False",
@@ -453,6 +457,7 @@ class Specialiser:
             "_new": object.__new__,
             "_set": object.__setattr__,
             "_empty": frozenset(),
+            "_bound": PLAIN_INT,
         }
         self.lines: list[str] = []
         self.stems: dict[type, str | None] = {}

@@ -49,6 +49,7 @@ from helhed.errors import Problem, ValidationError
 __all__ = [
     "MAX_DEPTH",
     "MAX_DIGITS",
+    "PLAIN_INT",
     "check_text",
     "decode",
     "loads",
@@ -361,25 +362,42 @@ def _loads_reporting(text: str) -> Any:
     return data
 
 
+PLAIN_INT = 10**MAX_DIGITS
+"""Whole numbers ``loads`` reads lie strictly between ``-PLAIN_INT`` and ``PLAIN_INT``.
+
+[`loads_plain`][helhed._reading.loads_plain] leaves its caller to check this bound.
+"""
+
+# Python's JSON reader as json.loads uses it: every number and constant read in C.
+_PLAIN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
 def loads_plain(text: str) -> Any:
     r"""Parse checked JSON text quickly, for a reader that takes plain values only.
 
-    With orjson installed (``pip install 'helhed[fast]'``) it parses the text, else
-    [`loads`][helhed._reading.loads] does. Only for a caller that then accepts nothing but
-    strings, whole numbers of the ``int`` type, true, false, null, lists and objects, in
-    shapes far shallower than ``MAX_DEPTH``, and takes ``loads`` for anything else: on such
-    values the two agree. What ``loads`` refuses, orjson refuses too (``NaN``, ``Infinity``,
-    nesting past its own limit), or reads as something such a caller refuses (a whole number
-    beyond 64 bits, which it makes a float); text with a ``\u`` escape goes to ``loads``,
-    which reports an escaped lone surrogate.
+    Only for a caller that accepts nothing but strings, ``int`` numbers strictly between
+    ``-PLAIN_INT`` and ``PLAIN_INT``, true, false, null, lists and objects, in shapes far
+    shallower than ``MAX_DEPTH``, and that takes [`loads`][helhed._reading.loads] for anything
+    else. On such values this agrees with ``loads``; what ``loads`` refuses either raises here
+    or comes out as a value such a caller refuses: a number too long (an ``int`` beyond the
+    bound, or orjson's float for one beyond 64 bits), ``NaN`` and ``Infinity`` (floats, or
+    orjson's error). Text with a ``\u`` escape goes to ``loads``, which reports an escaped lone
+    surrogate; so does text with anything after its one value, even a space.
+
+    With orjson installed (``pip install 'helhed[fast]'``) it parses the text; else Python's
+    reader does, as ``json.loads`` would, with no hook.
 
     Raises:
-        ValueError: orjson's, if the text is not JSON or holds what it refuses.
-        ValidationError: As ``loads``, without orjson or for text with a ``\u`` escape.
+        ValueError: If the text is not JSON (orjson's or Python's error), or too deep.
+        ValidationError: As ``loads``, for text that goes to it.
     """
-    if _ORJSON is None or "\\u" in text:
+    if "\\u" in text:
         return loads(text)
-    return _ORJSON(text)
+    if _ORJSON is not None:
+        return _ORJSON(text)
+    _check_depth(text)
+    data, end = _PLAIN(text, 0)
+    return data if end == len(text) else loads(text)
 
 
 _TOML_WHERE = re.compile(r"\(at (line \d+, column \d+|end of document)\)")
