@@ -13,12 +13,15 @@ import copy
 import json
 from unittest import mock
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import fuzzing
 from helhed import _reading, serialization
+from helhed._converter import Specialiser
+from helhed._values import frozen_fields
 from helhed.citizens import Citizen
 from helhed.errors import UnknownNameError, ValidationError
 from helhed.examples import (
@@ -266,3 +269,26 @@ def test_the_plain_reader_gives_what_loads_reads_or_what_its_caller_refuses(numb
         assert (verdict, plain) == ("read", value["n"])
     if not orjson:  # Python's reader gives every whole number: the bound alone decides
         assert taken == (verdict == "read")
+
+
+def _reader_of(cls):
+    specialiser = Specialiser()
+    stem = specialiser.cls(cls)
+    specialiser.lines += specialiser.reader(stem, "read", None)
+    names = dict(specialiser.names)
+    exec(specialiser.source(), names)  # noqa: S102 - as serialization runs it
+    return names["read"]
+
+
+def test_a_class_with_a_converter_or_validator_of_its_own_is_made_by_its_init():
+    @attrs.frozen(field_transformer=frozen_fields)
+    class Named:
+        name: str = attrs.field(converter=str.strip)
+
+    @attrs.frozen(field_transformer=frozen_fields)
+    class Coded:
+        codes: tuple[str, ...] = attrs.field(validator=attrs.validators.max_len(1))
+
+    assert _reader_of(Named)({"name": " a "}).name == "a"
+    with pytest.raises(ValueError, match="Length of 'codes'"):
+        _reader_of(Coded)({"codes": ["x", "y"]})

@@ -413,7 +413,10 @@ def _plain_fields(cls: type) -> list[tuple[str, Any]] | None:
     fields = attrs.fields(cls)
     if any(not f.init or f.alias != f.name for f in fields):
         return None
-    hints = typing.get_type_hints(cls)
+    try:
+        hints = typing.get_type_hints(cls)
+    except NameError:  # an annotation that names what is not defined: left to the converter
+        return None
     return [(f.name, hints[f.name]) for f in fields]
 
 
@@ -540,17 +543,24 @@ class Specialiser:
     def make(self, stem: str, values: list[str], made: str) -> list[str]:
         """Statements that make an instance of the class ``stem`` of ``values``, as ``made``.
 
-        As its ``__init__`` does when that only sets each field (through the field's converter)
-        and calls ``__attrs_post_init__``: the converters are skipped, since each returns a
-        value of its field's declared immutable type unchanged (see ``helhed._values``), and
-        every value read here has exactly that type. Any other ``__init__`` is called.
+        As its ``__init__`` does when that only sets each field (through the converter that
+        ``frozen_fields`` gave it) and calls ``__attrs_post_init__``: the converters are
+        skipped, since each returns a value of its field's declared immutable type unchanged
+        (see ``helhed._values``), and every value read here has exactly that type. Any other
+        ``__init__`` (a validator, a converter of the class's own) is called.
         """
         cls = self.names[stem]
         names = [name for name, _, _ in self.fields[stem]]
-        code = cls.__init__.__code__
+        code = getattr(cls.__init__, "__code__", None)
         plain = {"_cached_setattr_get", "NOTHING", "__attrs_post_init__"}
         plain |= {f"__attr_{kind}_{name}" for name in names for kind in ("converter", "factory")}
-        if not code.co_filename.startswith("<attrs generated") or not plain >= set(code.co_names):
+        converters = {f.converter for f in attrs.fields(cls)} - {None}
+        if (
+            code is None
+            or any(getattr(c, "__module__", None) != "helhed._values" for c in converters)
+            or not code.co_filename.startswith("<attrs generated")
+            or not plain >= set(code.co_names)
+        ):
             arguments = ", ".join(f"{n}={v}" for n, v in zip(names, values, strict=True))
             return [f"{made} = {stem}({arguments})"]
         return [
