@@ -16,6 +16,8 @@ the bytes or characters themselves (they may be health data).
   numbers and nesting, far above anything a helhed document holds and far below where Python
   itself gives up. [`loads_toml`][helhed._reading.loads_toml] reads TOML text (protocol and
   scenario files) within the same bounds.
+  [`loads_plain`][helhed._reading.loads_plain] parses faster (with orjson where installed)
+  for a reader that accepts only plain values and checks their bounds itself.
 
 Examples:
     >>> decode("Sønderborg".encode())
