@@ -390,8 +390,10 @@ def loads_plain(text: str) -> Any:
     reader does, as ``json.loads`` would, with no hook.
 
     Raises:
-        ValueError: If the text is not JSON (orjson's or Python's error), or too deep.
-        ValidationError: As ``loads``, for text that goes to it.
+        ValueError: If the text is not JSON (orjson's or Python's error).
+        StopIteration: Without orjson, if no JSON value starts at the first character.
+        ValidationError: If it nests deeper than ``MAX_DEPTH`` (without orjson; orjson has
+            a deeper limit of its own), or as ``loads``, for text that goes to it.
     """
     if "\\u" in text:
         return loads(text)
