@@ -12,7 +12,7 @@ Run as ``python benchmarks/bench_distributed.py`` (or ``make bench``; it needs t
   citizens - on a ``LocalCluster`` of 2 worker processes with one thread each. Each copy is
   one Parquet file and one partition, so each citizen's events lie in one partition and the
   shuffle is not needed (``by_citizen=True``; ``check_dask`` checks it). Timed twice, best
-  of ``REPEATS`` runs each: reading the Parquet files as part of the run (``read_parquet``),
+  of ``DASK_REPEATS`` runs each: reading the Parquet files as part of the run (``read_parquet``),
   and with the partitions already held in the workers' memory (``persist``). Starting the
   cluster is timed too and reported, but is in neither figure.
 
@@ -43,9 +43,10 @@ that target: ``check_dask on 10,000,000 events with 2 workers: met`` means the r
 completion on the cluster with findings equal to the single-machine check, and the ratio
 was measured and printed; ``not met`` means it did not.
 
-The events are invented (see ``_compliance.py``) and say nothing about real citizens. The
-whole script takes about three minutes on 2 cores with nothing else running, about one of
-them building the table.
+The events are invented (see ``_compliance.py``) and say nothing about real citizens.
+Building the table takes about a minute. On 2 cores shared with other work (a load average
+of 6 to 7) the whole script took about ten minutes; its figures are worth comparing only
+when the cores are free for it.
 """
 
 from __future__ import annotations
