@@ -69,6 +69,7 @@ bench: $(DEV)
 	$(BIN)/python benchmarks/bench_pathways.py
 	$(BIN)/python benchmarks/bench_catalogue.py
 	$(BIN)/python benchmarks/bench_research.py
+	$(BIN)/python benchmarks/bench_distributed.py
 	$(BIN)/python benchmarks/bench_jsonl.py
 	$(BIN)/python benchmarks/bench_server.py
 
