@@ -45,7 +45,7 @@ A = Administration
 @pytest.fixture(scope="module")
 def client():
     cluster = LocalCluster(
-        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
     )
     client = Client(cluster)  # now the scheduler of every .compute()
     yield client
