@@ -73,6 +73,7 @@ from helhed.errors import TransitionError, UnknownNameError, ValidationError, qu
 from helhed.pathways.events import Event, EventAnnulled, Referred, happened_after
 from helhed.pathways.replay import (
     CITIZENS_NO,
+    STEPS,
     ConsentRecord,
     PathwayState,
     ReferralStatus,
@@ -90,6 +91,9 @@ __all__ = [
 
 
 _OTHER_CITIZEN = "belongs to another citizen's pathway"
+_USUAL = {
+    cls: steps for cls, steps in STEPS.items() if not issubclass(cls, (*CITIZENS_NO, EventAnnulled))
+}  # the kinds whose recording only the usual rules govern
 
 
 class _Dated(Protocol):
@@ -188,7 +192,8 @@ class _Log:
     """What a pathway derives from its log, kept up to date as events are added.
 
     Attributes:
-        timeline: Log positions of the events in force, in the order they happened.
+        timeline: Log positions of the events in force, in the order they happened; a
+            ``range`` (which holds no objects to track) while it is the whole log in order.
         annulled: Annulled position -> position of its annulment.
         latest: Position of the latest-recorded event in force that is not the citizen's
             "no"; a new event may not be recorded before it. ``latest_day`` and
@@ -200,7 +205,7 @@ class _Log:
     __slots__ = ("annulled", "in_order", "latest", "latest_at", "latest_day", "replay", "timeline")
 
     def __init__(self, citizen_id: str) -> None:
-        self.timeline: list[int] = []
+        self.timeline: list[int] | range = range(0)
         self.annulled: dict[int, int] = {}
         self.latest: int | None = None
         self.latest_day: dt.date | None = None
@@ -210,7 +215,7 @@ class _Log:
 
     def copy(self) -> _Log:
         new = _Log.__new__(_Log)
-        new.timeline = self.timeline.copy()
+        new.timeline = self.timeline if type(self.timeline) is range else self.timeline.copy()
         new.annulled = self.annulled.copy()
         new.latest = self.latest
         new.latest_day = self.latest_day
@@ -239,6 +244,8 @@ class _Log:
         place = _place(timeline, lookup, event)
         if place == len(timeline):
             self.replay.apply(event, index)
+            if type(timeline) is range:
+                self.timeline = timeline = list(timeline)
             timeline.append(index)
         else:
             timeline = [*self.timeline[:place], index, *self.timeline[place:]]
@@ -247,6 +254,58 @@ class _Log:
             self.in_order = False
         if not citizens_no:
             self._note_recorded(event, index)
+
+    def take_all(self, events: Sequence[Event], start: int = 0) -> None:
+        """Take in ``events[start:]`` one by one, as ``add`` would; or raise at the first refused.
+
+        The usual event - of a kind with no special rule of recording, with no time and
+        recorded the day it happened, no earlier than the events before it - is taken in
+        here, with one look-up of its kind; any other goes through ``add``, which also
+        raises for any that cannot be recorded.
+        """
+        timeline = self.timeline
+        ranged = type(timeline) is range  # then it is every position so far, in order
+        size = len(timeline)
+        last_day = events[timeline[-1]].occurred_on if timeline else None
+        for index in range(start, len(events)):
+            event = events[index]
+            steps = _USUAL.get(type(event))
+            replay = self.replay
+            day = None if steps is None else event.occurred_on
+            if (
+                day is None
+                or event.citizen_id != replay.citizen_id
+                or event.at is not None
+                or event.recorded_on is not None
+                or event.recorded_at is not None
+                or replay.closed_on is not None
+                or (replay.opened_on is None and type(event) is not Referred)
+                or (self.latest_day is not None and day < self.latest_day)
+                or (last_day is not None and day < last_day)
+                or (steps[0] is not None and steps[0](replay, event) is not None)  # type: ignore[index]
+            ):
+                if not isinstance(event, Event):
+                    _check_events(tuple(events), "events")  # type: ignore[unreachable]
+                if ranged:
+                    self.timeline = range(size)
+                self.add(events, index)  # the general way; it raises for a refused event
+                timeline = self.timeline
+                ranged, size = type(timeline) is range, len(timeline)
+                last_day = events[timeline[-1]].occurred_on if timeline else None
+                continue
+            replay.last_on = day
+            take = steps[1]  # type: ignore[index]
+            if take is not None:
+                take(replay, event, index)
+            if ranged:
+                size += 1
+            else:
+                timeline.append(index)  # type: ignore[union-attr]  # a list when not ranged
+            last_day = day
+            if self.latest_day is None or day > self.latest_day:
+                self.latest, self.latest_day, self.latest_at = index, day, None
+        if ranged:
+            self.timeline = range(size)
 
     def _check_recorded(self, events: Sequence[Event], event: Event, index: int) -> None:
         latest = self.latest_day
@@ -408,14 +467,19 @@ class Pathway:
 
     def __attrs_post_init__(self) -> None:
         """Validate the fields, then take the events in one by one."""
-        check = Checker()
-        check.text(self.citizen_id, "citizen_id")
-        if check.expect(isinstance(self.events, tuple), "events", "must be a tuple"):
-            _check_events(self.events, "events", check)
-        check.done()
-        log = _Log(self.citizen_id)
-        for index in range(len(self.events)):
-            log.add(self.events, index)
+        citizen_id, events = self.citizen_id, self.events
+        if type(citizen_id) is not str or not citizen_id.strip() or type(events) is not tuple:
+            check = Checker()
+            check.text(citizen_id, "citizen_id")
+            if check.expect(isinstance(events, tuple), "events", "must be a tuple"):
+                _check_events(events, "events", check)
+            check.done()
+        log = _Log(citizen_id)
+        try:
+            log.take_all(events)
+        except TransitionError:
+            _check_events(events, "events")  # an item that is no event is named first
+            raise
         _set(self, log, None)
 
     @classmethod
@@ -435,7 +499,7 @@ class Pathway:
     def state(self) -> PathwayState:
         """The state after the whole timeline."""
         if self._state is None:
-            object.__setattr__(self, "_state", self._log.replay.snapshot())
+            object.__setattr__(self, "_state", self._log.replay.snapshot(self.events))
         assert self._state is not None  # noqa: S101 - narrows the type for mypy
         return self._state
 
@@ -497,7 +561,7 @@ class Pathway:
         _check_events((event,), "event")
         log = self._log.copy()
         events = (*self.events, event)
-        log.add(events, len(self.events))
+        log.take_all(events, len(self.events))
         return _assemble(self.citizen_id, events, log)
 
     def extend(self, events: Iterable[Event]) -> Pathway:
@@ -510,8 +574,7 @@ class Pathway:
         added = items_of(events, Event, "events")
         everything = self.events + added
         log = self._log.copy()
-        for index in range(len(self.events), len(everything)):
-            log.add(everything, index)
+        log.take_all(everything, len(self.events))
         return _assemble(self.citizen_id, everything, log)
 
     def until(self, on: dt.date) -> Pathway:
@@ -539,8 +602,7 @@ class Pathway:
             for event in (self.events[p] for p in kept)
         )
         log = _Log(self.citizen_id)
-        for index in range(len(events)):
-            log.add(events, index)
+        log.take_all(events)
         pathway = _assemble(self.citizen_id, events, log)
         origin = tuple(kept if self._origin is None else (self._origin[p] for p in kept))
         if origin != tuple(range(len(kept))):
@@ -567,10 +629,11 @@ class Pathway:
             UnknownNameError: If the pathway has no such referral.
         """
         try:
-            return self._log.replay.sent[referral_id]
+            position = self._log.replay.sent[referral_id]
         except (KeyError, TypeError):
             msg = f"the pathway has no referral {quoted(referral_id)}"
             raise UnknownNameError(msg) from None
+        return self.events[position]  # type: ignore[return-value]  # a Referred
 
     def __len__(self) -> int:
         """Number of events in the log."""
