@@ -355,8 +355,7 @@ def audit(pathway: Pathway) -> Audit:
     check.expect(isinstance(pathway, Pathway), "pathway", "must be a Pathway")
     check.done()
     ledger = Ledger(pathway)
-    numbered = pathway.numbered
-    rank_of = {index: rank for rank, (index, _) in enumerate(numbered)}
+    rank_of = {index: rank for rank, index, _ in pathway.of_kinds((InformationDisclosed,))}
     origin = pathway.origin
     # the annulments in the numbering the entries use: for a cut pathway, the log it came from
     annulled = {origin[event]: origin[by] for event, by in pathway.annulled.items()}

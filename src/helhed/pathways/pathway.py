@@ -59,10 +59,8 @@ the order of recording. An event recorded late gives the day it was recorded in 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Protocol
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -70,16 +68,9 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker, is_day, items_of
 from helhed._values import FrozenMap, frozen_fields
 from helhed.errors import TransitionError, UnknownNameError, ValidationError, quoted
-from helhed.pathways.events import Event, EventAnnulled, Referred, happened_after
-from helhed.pathways.replay import (
-    CITIZENS_NO,
-    STEPS,
-    ConsentRecord,
-    PathwayState,
-    ReferralStatus,
-    Replay,
-    describe,
-)
+from helhed.pathways.events import Event, EventAnnulled, Referred
+from helhed.pathways.log import Log, When, check_events, classes_in, order, places_of
+from helhed.pathways.replay import ConsentRecord, PathwayState, ReferralStatus
 
 __all__ = [
     "ConsentRecord",
@@ -88,54 +79,6 @@ __all__ = [
     "ReferralStatus",
     "occurrence_order",
 ]
-
-
-_OTHER_CITIZEN = "belongs to another citizen's pathway"
-_USUAL = {
-    cls: steps for cls, steps in STEPS.items() if not issubclass(cls, (*CITIZENS_NO, EventAnnulled))
-}  # the kinds whose recording only the usual rules govern
-
-
-class _Dated(Protocol):
-    """Anything with the day and time of day it happened, as an event has."""
-
-    @property
-    def occurred_on(self) -> dt.date: ...  # pragma: no cover - a protocol
-
-    @property
-    def at(self) -> dt.time | None: ...  # pragma: no cover - a protocol
-
-
-@attrs.frozen(field_transformer=frozen_fields)
-class _When:
-    occurred_on: dt.date
-    at: dt.time | None
-
-
-def _place(timeline: Sequence[int], events: Callable[[int], _Dated], event: _Dated) -> int:
-    """Where ``event`` goes in ``timeline``: before the first event that surely happened later.
-
-    Days in a timeline never go backwards, and on one day the events with a time are in the
-    order of their times; an event without a time goes last in its day, as nothing on that
-    day surely happened after it.
-    """
-    if timeline:
-        last = events(timeline[-1])
-        if last.occurred_on < event.occurred_on or (
-            last.occurred_on == event.occurred_on
-            and (event.at is None or (last.at is not None and last.at <= event.at))
-        ):
-            return len(timeline)
-    key = lambda p: events(p).occurred_on  # noqa: E731 - the bisect key
-    end = bisect.bisect_right(timeline, event.occurred_on, key=key)
-    if event.at is None:
-        return end
-    start = bisect.bisect_left(timeline, event.occurred_on, lo=0, hi=end, key=key)
-    for k in range(start, end):
-        at = events(timeline[k]).at
-        if at is not None and at > event.at:
-            return k
-    return end
 
 
 def occurrence_order(days: Sequence[dt.date], times: Sequence[dt.time | None]) -> list[int]:
@@ -172,9 +115,9 @@ def occurrence_order(days: Sequence[dt.date], times: Sequence[dt.time | None]) -
         naive = all(at is None or (isinstance(at, dt.time) and at.tzinfo is None) for at in given)
         check.expect(naive, "times", "must hold times of day without a time zone, or None")
     check.done()
-    whens = [_When(day, at) for day, at in zip(days, times, strict=True)]
+    whens = [When(day, at) for day, at in zip(days, times, strict=True)]
     try:
-        return _order(range(len(whens)), whens.__getitem__)
+        return order(range(len(whens)), whens.__getitem__)
     except TypeError:  # a time with a time zone beside one without
         raise ValidationError.at("times", "must hold times of day without a time zone") from None
 
@@ -188,256 +131,11 @@ def _listed(values: object) -> bool:
     return isinstance(values, Sequence) and not isinstance(values, (str, bytes))
 
 
-class _Log:
-    """What a pathway derives from its log, kept up to date as events are added.
-
-    Attributes:
-        timeline: Log positions of the events in force, in the order they happened; a
-            ``range`` (which holds no objects to track) while it is the whole log in order.
-        annulled: Annulled position -> position of its annulment.
-        latest: Position of the latest-recorded event in force that is not the citizen's
-            "no"; a new event may not be recorded before it. ``latest_day`` and
-            ``latest_at`` are its recording day and time, kept beside it.
-        in_order: True while the timeline is the log itself (no annulment, nothing late).
-        replay: The state after the timeline.
-    """
-
-    __slots__ = ("annulled", "in_order", "latest", "latest_at", "latest_day", "replay", "timeline")
-
-    def __init__(self, citizen_id: str) -> None:
-        self.timeline: list[int] | range = range(0)
-        self.annulled: dict[int, int] = {}
-        self.latest: int | None = None
-        self.latest_day: dt.date | None = None
-        self.latest_at: dt.time | None = None
-        self.in_order = True
-        self.replay = Replay(citizen_id)
-
-    def copy(self) -> _Log:
-        new = _Log.__new__(_Log)
-        new.timeline = self.timeline if type(self.timeline) is range else self.timeline.copy()
-        new.annulled = self.annulled.copy()
-        new.latest = self.latest
-        new.latest_day = self.latest_day
-        new.latest_at = self.latest_at
-        new.in_order = self.in_order
-        new.replay = self.replay.copy()
-        return new
-
-    def add(self, events: Sequence[Event], index: int) -> None:
-        """Take in ``events[index]``, recorded after the events before it; or raise, unchanged.
-
-        Raises:
-            TransitionError: If the event cannot be recorded.
-        """
-        event = events[index]
-        if event.citizen_id != self.replay.citizen_id:
-            raise TransitionError(index, describe(event), _OTHER_CITIZEN)
-        if isinstance(event, EventAnnulled):
-            self._annul(events, event, index)
-            return
-        citizens_no = isinstance(event, CITIZENS_NO)
-        if not citizens_no:
-            self._check_recorded(events, event, index)
-        lookup = events.__getitem__
-        timeline = self.timeline
-        place = _place(timeline, lookup, event)
-        if place == len(timeline):
-            self.replay.apply(event, index)
-            if type(timeline) is range:
-                self.timeline = timeline = list(timeline)
-            timeline.append(index)
-        else:
-            timeline = [*self.timeline[:place], index, *self.timeline[place:]]
-            self.replay = _replayed(self.replay.citizen_id, timeline, lookup, index)
-            self.timeline = timeline
-            self.in_order = False
-        if not citizens_no:
-            self._note_recorded(event, index)
-
-    def take_all(self, events: Sequence[Event], start: int = 0) -> None:
-        """Take in ``events[start:]`` one by one, as ``add`` would; or raise at the first refused.
-
-        The usual event - of a kind with no special rule of recording, with no time and
-        recorded the day it happened, no earlier than the events before it - is taken in
-        here, with one look-up of its kind; any other goes through ``add``, which also
-        raises for any that cannot be recorded.
-        """
-        timeline = self.timeline
-        ranged = type(timeline) is range  # then it is every position so far, in order
-        size = len(timeline)
-        last_day = events[timeline[-1]].occurred_on if timeline else None
-        for index in range(start, len(events)):
-            event = events[index]
-            steps = _USUAL.get(type(event))
-            replay = self.replay
-            day = None if steps is None else event.occurred_on
-            if (
-                day is None
-                or event.citizen_id != replay.citizen_id
-                or event.at is not None
-                or event.recorded_on is not None
-                or event.recorded_at is not None
-                or replay.closed_on is not None
-                or (replay.opened_on is None and type(event) is not Referred)
-                or (self.latest_day is not None and day < self.latest_day)
-                or (last_day is not None and day < last_day)
-                or (steps[0] is not None and steps[0](replay, event) is not None)  # type: ignore[index]
-            ):
-                if not isinstance(event, Event):
-                    _check_events(tuple(events), "events")  # type: ignore[unreachable]
-                if ranged:
-                    self.timeline = range(size)
-                self.add(events, index)  # the general way; it raises for a refused event
-                timeline = self.timeline
-                ranged, size = type(timeline) is range, len(timeline)
-                last_day = events[timeline[-1]].occurred_on if timeline else None
-                continue
-            replay.last_on = day
-            take = steps[1]  # type: ignore[index]
-            if take is not None:
-                take(replay, event, index)
-            if ranged:
-                size += 1
-            else:
-                timeline.append(index)  # type: ignore[union-attr]  # a list when not ranged
-            last_day = day
-            if self.latest_day is None or day > self.latest_day:
-                self.latest, self.latest_day, self.latest_at = index, day, None
-        if ranged:
-            self.timeline = range(size)
-
-    def _check_recorded(self, events: Sequence[Event], event: Event, index: int) -> None:
-        latest = self.latest_day
-        if latest is None:
-            return
-        day = event.occurred_on if event.recorded_on is None else event.recorded_on
-        if not happened_after(latest, self.latest_at, day, event.recorded_at):
-            return
-        before = events[self.latest]  # type: ignore[index]  # set with latest_day
-        raise TransitionError(
-            index,
-            describe(event),
-            f"is recorded on {event.recorded_day}, before events[{self.latest}] "
-            f"({describe(before)}), recorded on {before.recorded_day}; the log is in the "
-            "order of recording. An event recorded late gives the day it was recorded in "
-            "recorded_on",
-        )
-
-    def _note_recorded(self, event: Event, index: int) -> None:
-        day = event.occurred_on if event.recorded_on is None else event.recorded_on
-        at = event.recorded_at
-        latest = self.latest_day
-        if (
-            latest is None
-            or day > latest
-            or (
-                day == latest
-                and at is not None
-                and (self.latest_at is None or at >= self.latest_at)
-            )
-        ):
-            self.latest, self.latest_day, self.latest_at = index, day, at
-
-    def _cannot_annul(self, events: Sequence[Event], target: int, index: int) -> str | None:
-        """Why the event at ``target`` cannot be annulled at ``index``; None if it can."""
-        what = f"events[{target}]"
-        if target >= index:
-            return f"there is no {what} to annul; an annulment names an earlier event"
-        if isinstance(events[target], EventAnnulled):
-            return f"{what} is an annulment, which cannot itself be annulled"
-        if target in self.annulled:
-            return f"{what} was already annulled by events[{self.annulled[target]}]"
-        if isinstance(events[target], CITIZENS_NO):
-            return (
-                f"{what} is the citizen's withdrawal or refusal of consent, which cannot be "
-                "annulled; only a new consent from the citizen ends it"
-            )
-        return None
-
-    def _annul(self, events: Sequence[Event], event: EventAnnulled, index: int) -> None:
-        target = event.annuls
-        what = f"events[{target}]"
-        why = self._cannot_annul(events, target, index)
-        if why is not None:
-            raise TransitionError(index, describe(event), why)
-        kept = [p for p in range(index) if p != target and p not in self.annulled]
-        kept = [p for p in kept if not isinstance(events[p], EventAnnulled)]
-        lookup = events.__getitem__
-        timeline = _order(kept, lookup)
-        try:
-            replay = _replayed(self.replay.citizen_id, timeline, lookup, None)
-        except TransitionError as exc:
-            raise TransitionError(
-                index,
-                describe(event),
-                f"without {what}, events[{exc.index}] ({describe(events[exc.index])}) could "
-                f"not follow: {exc.why}; annul events[{exc.index}] first",
-            ) from None
-        self.annulled[target] = index
-        self.timeline = timeline
-        self.replay = replay
-        self.in_order = False
-        self.latest = self.latest_day = self.latest_at = None
-        for p in kept:
-            if not isinstance(events[p], CITIZENS_NO):
-                self._note_recorded(events[p], p)
-
-    def cut(self, events: Sequence[Event], on: dt.date) -> list[int] | None:
-        """The log positions kept when the log is cut at the end of ``on``; None for all.
-
-        Kept are the events that happened on or before ``on`` - annulled ones too - and the
-        annulments of kept events. Every event left out happened after everything kept, so
-        each prefix of what is kept was a valid log when the longer log was.
-        """
-        if not events or (self.in_order and events[-1].occurred_on <= on):
-            return None  # in order, the last event happened last
-        kept: list[int] = []
-        taken: set[int] = set()
-        for index, event in enumerate(events):
-            if isinstance(event, EventAnnulled):
-                keep = event.annuls in taken
-            else:
-                keep = event.occurred_on <= on
-            if keep:
-                kept.append(index)
-                taken.add(index)
-        return None if len(kept) == len(events) else kept
-
-
-def _order(positions: Iterable[int], events: Callable[[int], _Dated]) -> list[int]:
-    """``positions`` (in log order) in timeline order."""
-    timeline: list[int] = []
-    for p in positions:
-        timeline.insert(_place(timeline, events, events(p)), p)
-    return timeline
-
-
-def _replayed(
-    citizen_id: str, timeline: Sequence[int], events: Callable[[int], Event], new: int | None
-) -> Replay:
-    """Replay ``timeline`` from the start; ``new`` is the position being added, if any.
-
-    Raises:
-        TransitionError: At the first event that cannot follow, for the event at ``new`` when
-            it is that event or it comes before that event.
-    """
-    replay = Replay(citizen_id)
-    for p in timeline:
-        event = events(p)
-        why = replay.refusal(event)
-        if why is not None:
-            if new is None or p == new:
-                raise TransitionError(p if new is None else new, describe(event), why)
-            added = events(new)
-            raise TransitionError(
-                new,
-                describe(added),
-                f"happening on {added.occurred_on}, it comes before events[{p}] "
-                f"({describe(event)}), which then could not follow: {why}",
-            )
-        replay.take(event, p)
-    return replay
+_RECENT: dict[str, tuple[Pathway, list[type[Event]], bool]] = {}
+"""The pathway ``of_kinds`` was asked about last, with the class of each event of its
+timeline (see ``classes_in``). One entry, replaced whole (one step under the GIL, so threads
+cannot mix two up), and found by identity: it holds the pathway, whose timeline never
+changes, so the entry can never belong to another. It keeps only that pathway alive."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -457,7 +155,7 @@ class Pathway:
 
     citizen_id: str = attrs.field(metadata=NON_BLANK)
     events: tuple[Event, ...] = ()
-    _log: _Log = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _log: Log = attrs.field(init=False, repr=False, eq=False, hash=False)
     _origin: tuple[int, ...] | None = attrs.field(init=False, repr=False, eq=False, hash=False)
     _state: PathwayState | None = attrs.field(init=False, repr=False, eq=False, hash=False)
     _timeline: tuple[Event, ...] | None = attrs.field(init=False, repr=False, eq=False, hash=False)
@@ -472,13 +170,13 @@ class Pathway:
             check = Checker()
             check.text(citizen_id, "citizen_id")
             if check.expect(isinstance(events, tuple), "events", "must be a tuple"):
-                _check_events(events, "events", check)
+                check_events(events, "events", check)
             check.done()
-        log = _Log(citizen_id)
+        log = Log(citizen_id)
         try:
             log.take_all(events)
         except TransitionError:
-            _check_events(events, "events")  # an item that is no event is named first
+            check_events(events, "events")  # an item that is no event is named first
             raise
         _set(self, log, None)
 
@@ -523,7 +221,8 @@ class Pathway:
         For a pathway cut by [`until`][helhed.pathways.pathway.Pathway.until], positions in
         the log of the pathway it was cut from, so findings point into the stored log.
         """
-        return tuple(position for position, _ in self.numbered)
+        own = range(len(self.events)) if self._log.in_order else self._log.timeline
+        return tuple(own) if self._origin is None else tuple(self._origin[p] for p in own)
 
     @property
     def origin(self) -> tuple[int, ...]:
@@ -546,6 +245,28 @@ class Pathway:
         assert self._numbered is not None  # noqa: S101 - narrows the type for mypy
         return self._numbered
 
+    def of_kinds(self, kinds: tuple[type[Event], ...]) -> list[tuple[int, int, Event]]:
+        """``(place in the timeline, position in the log, event)`` of each event of ``kinds``.
+
+        In timeline order; an event of a subclass of a kind counts, as with ``isinstance``.
+        The rules of a protocol ask this of one pathway after the other, so the classes of
+        the events of the timeline are kept for the pathway asked last (see ``_RECENT``).
+        """
+        recent = _RECENT.get("classes")
+        if recent is not None and recent[0] is self:
+            _, classes, other = recent
+        else:
+            classes, other = classes_in(self.timeline)
+            _RECENT["classes"] = (self, classes, other)
+        places = places_of(classes, other, kinds)
+        if not places:
+            return []
+        timeline = self.timeline
+        if self._log.in_order and self._origin is None:
+            return [(k, k, timeline[k]) for k in places]
+        positions = self.positions
+        return [(k, positions[k], timeline[k]) for k in places]
+
     @property
     def annulled(self) -> Mapping[int, int]:
         """Annulled events: their position in the log -> the position of the annulment."""
@@ -558,7 +279,7 @@ class Pathway:
             ValidationError: If ``event`` is not an Event.
             TransitionError: If the event cannot be recorded.
         """
-        _check_events((event,), "event")
+        check_events((event,), "event")
         log = self._log.copy()
         events = (*self.events, event)
         log.take_all(events, len(self.events))
@@ -590,20 +311,26 @@ class Pathway:
         Raises:
             ValidationError: If ``on`` is not a date.
         """
-        _check_day(on, "on")
+        if type(on) is not dt.date:
+            _check_day(on, "on")
         kept = self._log.cut(self.events, on)
         if kept is None:
             return self
-        new_index = {old: new for new, old in enumerate(kept)}
-        events = tuple(
-            attrs.evolve(event, annuls=new_index[event.annuls])
-            if isinstance(event, EventAnnulled)
-            else event
-            for event in (self.events[p] for p in kept)
-        )
-        log = _Log(self.citizen_id)
+        if type(kept) is range:  # the first events, with no annulment among them
+            events = self.events[: len(kept)]
+        else:
+            new_index = {old: new for new, old in enumerate(kept)}
+            events = tuple(
+                attrs.evolve(event, annuls=new_index[event.annuls])
+                if isinstance(event, EventAnnulled)
+                else event
+                for event in (self.events[p] for p in kept)
+            )
+        log = Log(self.citizen_id)
         log.take_all(events)
         pathway = _assemble(self.citizen_id, events, log)
+        if self._origin is None and type(kept) is range:
+            return pathway
         origin = tuple(kept if self._origin is None else (self._origin[p] for p in kept))
         if origin != tuple(range(len(kept))):
             object.__setattr__(pathway, "_origin", origin)
@@ -650,18 +377,7 @@ def _check_day(value: object, path: str) -> None:
     check.done()
 
 
-def _check_events(events: tuple[object, ...], path: str, check: Checker | None = None) -> None:
-    """Record (or, without a ``check`` to add to, raise) every item that is not an Event."""
-    own = check is None
-    check = Checker() if check is None else check
-    for i, event in enumerate(events):
-        where = path if path == "event" else f"{path}[{i}]"
-        check.expect(isinstance(event, Event), where, "must be an Event")
-    if own:
-        check.done()
-
-
-def _set(pathway: Pathway, log: _Log, origin: tuple[int, ...] | None) -> None:
+def _set(pathway: Pathway, log: Log, origin: tuple[int, ...] | None) -> None:
     object.__setattr__(pathway, "_log", log)
     object.__setattr__(pathway, "_origin", origin)
     object.__setattr__(pathway, "_state", None)
@@ -669,7 +385,7 @@ def _set(pathway: Pathway, log: _Log, origin: tuple[int, ...] | None) -> None:
     object.__setattr__(pathway, "_numbered", None)
 
 
-def _assemble(citizen_id: str, events: tuple[Event, ...], log: _Log) -> Pathway:
+def _assemble(citizen_id: str, events: tuple[Event, ...], log: Log) -> Pathway:
     """Make a pathway whose log has already been taken in, without taking it in again."""
     pathway = object.__new__(Pathway)
     object.__setattr__(pathway, "citizen_id", citizen_id)
