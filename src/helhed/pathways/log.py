@@ -1,6 +1,6 @@
 """A pathway's log as it is taken in: the timeline, the corrections and the state replayed.
 
-[`Pathway`][helhed.pathways.pathway.Pathway] keeps one [`Log`][helhed.pathways.log.Log]:
+[`Pathway`][helhed.pathways.pathway.Pathway] keeps one ``Log``:
 the order the events happened in (the timeline), which were annulled, the latest recording
 time, and the replayed state. The rules of recording are described with ``Pathway``; this
 module applies them, event by event.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
@@ -22,17 +23,7 @@ from helhed.errors import TransitionError
 from helhed.pathways.events import EVENT_TYPES, Event, EventAnnulled, Referred, happened_after
 from helhed.pathways.replay import CITIZENS_NO, STEPS, Replay, describe
 
-__all__ = [
-    "Dated",
-    "Log",
-    "When",
-    "check_events",
-    "classes_in",
-    "order",
-    "place_of",
-    "places_of",
-    "replayed",
-]
+__all__: list[str] = []  # the machinery of Pathway; nothing here is called from outside
 
 
 _OTHER_CITIZEN = "belongs to another citizen's pathway"
@@ -368,31 +359,43 @@ def _classes_of(kinds: tuple[type[Event], ...]) -> tuple[type[Event], ...]:
     return tuple(cls for cls in EVENT_TYPES.values() if issubclass(cls, kinds))
 
 
-def classes_in(timeline: Sequence[Event]) -> tuple[list[type[Event]], bool]:
-    """The class of each event of ``timeline``, and True if one is not a class helhed defines."""
-    classes = list(map(type, timeline))
-    return classes, not _KNOWN.issuperset(classes)
+Entry = tuple[int, int, Event]
+"""An event of a timeline with its place there and its position in the log."""
 
 
-def places_of(
-    classes: list[type[Event]],
-    other: bool,  # noqa: FBT001 - as classes_in gives it
-    kinds: tuple[type[Event], ...],
-) -> list[int]:
-    """The places, in order, of the events of ``kinds`` (or subclasses) in a timeline.
+def entries_by_class(
+    timeline: Sequence[Event], positions: Sequence[int] | None
+) -> tuple[dict[type[Event], list[Entry]], bool]:
+    """The events of ``timeline`` by class, and True if a class is not one helhed defines.
 
-    ``classes`` and ``other`` are what [`classes_in`][helhed.pathways.log.classes_in] says
-    of the timeline. Each class is looked for with ``list.count`` and ``list.index``.
+    Each event as ``(place, position, event)``, in order; ``positions`` are the events'
+    positions in the log, or None when each is its place.
     """
-    if other:
-        return [k for k, cls in enumerate(classes) if issubclass(cls, kinds)]
-    found: list[int] = []
+    found: dict[type[Event], list[Entry]] = {}
+    for k, event in enumerate(timeline):
+        entry = (k, k if positions is None else positions[k], event)
+        entries = found.get(type(event))
+        if entries is None:
+            found[type(event)] = [entry]
+        else:
+            entries.append(entry)
+    return found, not _KNOWN.issuperset(found)
+
+
+def entries_of(
+    by_class: dict[type[Event], list[Entry]],
+    other: bool,  # noqa: FBT001 - as entries_by_class gives it
+    kinds: tuple[type[Event], ...],
+) -> list[Entry]:
+    """The entries, in timeline order, of the events of ``kinds`` (or subclasses); a new list.
+
+    ``by_class`` and ``other`` are what ``entries_by_class`` says of the timeline.
+    """
     wanted = _classes_of(kinds)
-    for cls in wanted:
-        k = -1
-        for _ in range(classes.count(cls)):
-            k = classes.index(cls, k + 1)
-            found.append(k)
-    if len(wanted) > 1:
-        found.sort()
-    return found
+    if not other and len(wanted) == 1:
+        return by_class.get(wanted[0], []).copy()
+    if other:
+        lists = [entries for cls, entries in by_class.items() if issubclass(cls, kinds)]
+    else:
+        lists = [entries for cls in wanted if (entries := by_class.get(cls))]
+    return sorted(itertools.chain.from_iterable(lists))  # by place: no two share one

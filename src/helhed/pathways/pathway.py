@@ -69,7 +69,15 @@ from helhed._validation import Checker, is_day, items_of
 from helhed._values import FrozenMap, frozen_fields
 from helhed.errors import TransitionError, UnknownNameError, ValidationError, quoted
 from helhed.pathways.events import Event, EventAnnulled, Referred
-from helhed.pathways.log import Log, When, check_events, classes_in, order, places_of
+from helhed.pathways.log import (
+    Entry,
+    Log,
+    When,
+    check_events,
+    entries_by_class,
+    entries_of,
+    order,
+)
 from helhed.pathways.replay import ConsentRecord, PathwayState, ReferralStatus
 
 __all__ = [
@@ -131,11 +139,12 @@ def _listed(values: object) -> bool:
     return isinstance(values, Sequence) and not isinstance(values, (str, bytes))
 
 
-_RECENT: dict[str, tuple[Pathway, list[type[Event]], bool]] = {}
-"""The pathway ``of_kinds`` was asked about last, with the class of each event of its
-timeline (see ``classes_in``). One entry, replaced whole (one step under the GIL, so threads
-cannot mix two up), and found by identity: it holds the pathway, whose timeline never
-changes, so the entry can never belong to another. It keeps only that pathway alive."""
+_RECENT: dict[str, tuple[Pathway, dict[type[Event], list[Entry]], bool]] = {}
+"""The pathway ``of_kinds`` was asked about last, with its events by class (see
+``entries_by_class``); callers get copies of the lists. One entry, replaced whole (one step
+under the GIL, so threads cannot mix two up), and found by identity: it holds the pathway,
+whose timeline never changes, so the entry can never belong to another. It keeps only that
+pathway alive."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -245,27 +254,19 @@ class Pathway:
         assert self._numbered is not None  # noqa: S101 - narrows the type for mypy
         return self._numbered
 
-    def of_kinds(self, kinds: tuple[type[Event], ...]) -> list[tuple[int, int, Event]]:
+    def of_kinds(self, kinds: tuple[type[Event], ...]) -> list[Entry]:
         """``(place in the timeline, position in the log, event)`` of each event of ``kinds``.
 
         In timeline order; an event of a subclass of a kind counts, as with ``isinstance``.
-        The rules of a protocol ask this of one pathway after the other, so the classes of
-        the events of the timeline are kept for the pathway asked last (see ``_RECENT``).
+        The rules of a protocol ask this of one pathway after the other, so where each class
+        of event stands in the timeline is kept for the pathway asked last (see ``_RECENT``).
         """
-        recent = _RECENT.get("classes")
-        if recent is not None and recent[0] is self:
-            _, classes, other = recent
-        else:
-            classes, other = classes_in(self.timeline)
-            _RECENT["classes"] = (self, classes, other)
-        places = places_of(classes, other, kinds)
-        if not places:
-            return []
-        timeline = self.timeline
-        if self._log.in_order and self._origin is None:
-            return [(k, k, timeline[k]) for k in places]
-        positions = self.positions
-        return [(k, positions[k], timeline[k]) for k in places]
+        recent = _RECENT.get("by_class")
+        if recent is None or recent[0] is not self:
+            own = self._log.in_order and self._origin is None  # each place is its position
+            recent = (self, *entries_by_class(self.timeline, None if own else self.positions))
+            _RECENT["by_class"] = recent
+        return entries_of(recent[1], recent[2], kinds)
 
     @property
     def annulled(self) -> Mapping[int, int]:

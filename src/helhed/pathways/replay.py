@@ -72,17 +72,7 @@ from helhed.pathways.events import (
     TargetGroupAssessed,
 )
 
-__all__ = [
-    "CITIZENS_NO",
-    "STEPS",
-    "ConsentRecord",
-    "PathwayState",
-    "ReferralStatus",
-    "Refuse",
-    "Take",
-    "describe",
-    "steps_of",
-]
+__all__ = ["CITIZENS_NO", "ConsentRecord", "PathwayState", "ReferralStatus", "describe"]
 
 CITIZENS_NO: tuple[type[Event], ...] = (ConsentWithdrawn, ConsentRefused)
 """The citizen's "no" to sharing: accepted into any pathway of theirs, and never annulled."""
@@ -217,7 +207,7 @@ class Replay:
 
     It holds codes, positions in the log, days and texts rather than members and events, so
     that its collections hold nothing the garbage collector must follow (a pathway adds few
-    objects to track); [`snapshot`][helhed.pathways.replay.Replay.snapshot] turns them back.
+    objects to track); ``snapshot`` turns them back.
     """
 
     __slots__ = (

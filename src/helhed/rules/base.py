@@ -32,7 +32,7 @@ from helhed.pathways.pathway import Pathway
 from helhed.rules.conditions import Condition, referral_named
 from helhed.sources import Basis, Citation, Reading, Stated
 
-__all__ = ["Finding", "Match", "PopulationRule", "Rule", "Severity", "picked", "when"]
+__all__ = ["Finding", "Match", "PopulationRule", "Rule", "Severity", "when"]
 
 
 class Severity(CodedEnum):
