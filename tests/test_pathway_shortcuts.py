@@ -83,6 +83,10 @@ def test_of_kinds_finds_events_of_a_class_helhed_does_not_define():
     assert pathway.of_kinds((_Phoned,)) == [(1, 1, phoned)]
     assert pathway.of_kinds((ev.Referred, _Phoned)) == [(0, 0, referred), (1, 1, phoned)]
     assert pathway.of_kinds((ev.PathwayClosed,)) == []
+    assert pathway.of_kinds((int,)) == []
+    for bad in ([ev.Referred], ("Referred",), (None,)):
+        with pytest.raises(ValidationError, match="kinds: must be a tuple of event classes"):
+            pathway.of_kinds(bad)
 
 
 @settings(max_examples=60)

@@ -258,15 +258,22 @@ class Pathway:
         """``(place in the timeline, position in the log, event)`` of each event of ``kinds``.
 
         In timeline order; an event of a subclass of a kind counts, as with ``isinstance``.
+        A kind that is no event class matches nothing.
         The rules of a protocol ask this of one pathway after the other, so where each class
         of event stands in the timeline is kept for the pathway asked last (see ``_RECENT``).
+
+        Raises:
+            ValidationError: If ``kinds`` is not a tuple of classes.
         """
         recent = _RECENT.get("by_class")
         if recent is None or recent[0] is not self:
             own = self._log.in_order and self._origin is None  # each place is its position
             recent = (self, *entries_by_class(self.timeline, None if own else self.positions))
             _RECENT["by_class"] = recent
-        return entries_of(recent[1], recent[2], kinds)
+        try:
+            return entries_of(recent[1], recent[2], kinds)
+        except TypeError:  # kinds is not a tuple of classes
+            raise ValidationError.at("kinds", "must be a tuple of event classes") from None
 
     @property
     def annulled(self) -> Mapping[int, int]:

@@ -32,6 +32,8 @@ def _intervals(
 ) -> list[tuple[int, dt.date, dt.date]]:
     """The interventions an administration recorded: (start index, first day, last day).
 
+    In no particular order: ``Parallel`` only asks whether any overlap and for the earliest.
+
     ``steps`` are the starts and ends of interventions in the timeline (see ``picked``);
     one still running runs until ``end``.
     """
@@ -48,7 +50,7 @@ def _intervals(
             if started is not None:
                 spans.append((started[0], started[1], event.occurred_on))
     spans.extend((i, start, end) for i, start in open_.values())
-    return sorted(spans)
+    return spans
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
