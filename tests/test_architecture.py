@@ -90,6 +90,9 @@ FLOORS = [
 ]
 
 
+# Within models/catalogue/, a module may import only from those listed before it.
+CATALOGUE = ["_offers", "_offer_match", "_index", "_matching", "_upkeep", "_capacity"]
+
 # Packages listed whole are one floor; a package whose modules are listed one by one
 # ("pathways.events") has its __init__ as the floor named by the package alone.
 SPLIT = {"pathways", "rules"}
@@ -154,6 +157,21 @@ def test_all_is_unique_and_importable(module):
     assert len(names) == len(set(names))
     for name in names:
         assert hasattr(mod, name), name
+
+
+def test_the_catalogue_modules_import_only_those_before_them():
+    package = SRC / "models" / "catalogue"
+    assert {p.stem for p in package.glob("*.py")} == {"__init__", *CATALOGUE}
+    for i, name in enumerate(CATALOGUE):
+        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {
+            node.module.removeprefix("helhed.models.catalogue.")
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("helhed.models.catalogue")
+        }
+        assert imported <= set(CATALOGUE[:i]), (name, imported)
 
 
 def test_importing_helhed_pulls_in_no_optional_dependency():

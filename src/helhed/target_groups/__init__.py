@@ -61,21 +61,37 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import REDACT, SENSITIVE
-from helhed._validation import Checker, require_day, unchecked
+from helhed._validation import Checker, require_day
 from helhed._values import frozen_fields
-from helhed.benefits import LIFECYCLE, Benefit, BenefitStatus, benefit_rules
+from helhed.benefits import Benefit
 from helhed.citizens import Citizen
 from helhed.dated import BEYOND_KNOWN_LAW
-from helhed.errors import NoRuleError, Problem, require
+from helhed.errors import Problem, require
 from helhed.groups import HealthImpactHorizon, RiskGroup
 from helhed.health import HealthProfile, RiskFactor
 from helhed.sources import Citation, Reason
+from helhed.target_groups._funding import funding
+from helhed.target_groups._reasons import (
+    ASSESSED,
+    ASSESSED_REASONS,
+    DERIVED,
+    DIFFERS,
+    DIFFERS_REASONS,
+    GROUP,
+    KEY_PERSON,
+    KEY_PERSON_REASONS,
+    NO_FUNDING,
+    NO_RULE_CODE,
+    OUT_OF_SCOPE,
+    TYPICAL_CODES,
+    TYPICAL_GROUPS,
+)
 
 __all__ = [
     "GUIDANCE",
@@ -273,69 +289,10 @@ class Assessment:
         return GUIDANCE[self.group] if self.group is not None else None
 
 
-_CH4 = Citation("SST2019", "kap. 4")
-_R = Reason
-
 MEDIUM_RISK_FACTORS = frozenset({RiskFactor.ALCOHOL, RiskFactor.SLEEP, RiskFactor.MENTAL_HEALTH})
 """The risk factors read as SST2019 4.2's: "problematisk alkoholforbrug", "søvn" and "mental
 sundhed". Recorded on their own they put a citizen in the medium-risk group (helhed's reading,
 see the module notes: 4.3 names only lesser forms of these three)."""
-
-_DERIVED_REASONS = {
-    "current_barrier": _R(
-        "horizon.current_barrier",
-        "En registreret helbredsmæssig udfordring er en aktuel barriere for tilknytning til "
-        "arbejdsmarkedet.",
-        "A recorded health challenge is a current barrier to labour-market attachment.",
-        Citation("SST2019", "4.1"),
-    ),
-    "progressive": _R(
-        "horizon.progressive",
-        "En sygdom, der forværres over tid, men endnu ikke begrænser arbejdsevnen væsentligt.",
-        "A disease that worsens over time but does not yet limit work ability much.",
-        Citation("SST2019", "4.2"),
-    ),
-    "affects_work": _R(
-        "horizon.affects_work",
-        "Helbredet viser sig som flere sygedage eller besvær med at få eller fastholde et job.",
-        "Health shows as more sick days or as trouble getting or keeping a job.",
-        Citation("SST2019", "4.2"),
-    ),
-    "drugs": _R(
-        "horizon.drugs",
-        "Stofbrug er en risikofaktor for mellemrisikogruppen.",
-        "Drug use is a risk factor of the medium-risk group.",
-        Citation("SST2019", "4.2"),
-    ),
-    "medium_risk_factor": _R(
-        "horizon.medium_risk_factor",
-        "Problematisk alkoholforbrug, søvn eller mental sundhed er registreret; SST2019 4.2 "
-        "nævner dem som mellemrisikogruppens risikofaktorer. helheds læsning: 4.3 nævner kun "
-        "en mildere form af dem (alkohol over højrisikogrænsen, uhensigtsmæssige søvnmønstre, "
-        "begyndende mistrivsel), og en registreret risikofaktor siger ikke hvilken; en faglig "
-        "vurdering af en lang horisont har forrang.",
-        "Problematic alcohol use, sleep or mental health is recorded; SST2019 4.2 names them "
-        "as risk factors of the medium-risk group. helhed's reading: 4.3 names only a lesser "
-        "form of them (alcohol over the high-risk limit, poor sleep patterns, beginning low "
-        "well-being), and a recorded risk factor does not say which; a professional "
-        "assessment of a long-term horizon prevails.",
-        Citation("SST2019", "4.2"),
-    ),
-    "lifestyle": _R(
-        "horizon.lifestyle",
-        "Usund livsstil (rygning, kost, fysisk aktivitet) uden betydning for arbejdsevnen på "
-        "kort eller mellemlang sigt.",
-        "Unhealthy lifestyle (smoking, diet, physical activity) without effect on work ability "
-        "in the short or medium term.",
-        Citation("SST2019", "4.3"),
-    ),
-    "challenge_without_effect": _R(
-        "horizon.challenge_without_effect",
-        "En helbredsmæssig udfordring uden aktuel eller nær virkning på arbejdsevnen.",
-        "A health challenge with no current or near effect on work ability.",
-        Citation("SST2019", "4.3"),
-    ),
-}
 
 _HORIZON_OF_FINDING = {
     "current_barrier": HealthImpactHorizon.CURRENT,
@@ -347,34 +304,27 @@ _HORIZON_OF_FINDING = {
     "challenge_without_effect": HealthImpactHorizon.LONG_TERM,
 }
 
-_GROUP_REASONS = {
-    group: _R(
-        f"group.{group.name.lower()}",
-        f"Horisonten '{group.horizon.label_da.lower()}' placerer borgeren i "
-        f"{group.label_da.lower()}.",
-        f"The horizon '{group.horizon.label_en.lower()}' places the citizen in the "
-        f"{group.label_en.lower()}.",
-        Citation("SST2019", group.section),
-    )
-    for group in RiskGroup
-}
-
-
-# The findings in the order SST2019 4.1-4.3 ranks them: the first that holds decides.
-_FINDINGS: tuple[tuple[str, Callable[[HealthProfile], bool]], ...] = (
-    ("current_barrier", lambda h: any(c.current_barrier for c in h.challenges)),
-    ("progressive", lambda h: any(c.progressive for c in h.challenges)),
-    ("affects_work", lambda h: h.affects_work),
-    ("drugs", lambda h: RiskFactor.DRUGS in h.risk_factors),
-    ("medium_risk_factor", lambda h: bool(h.risk_factors & MEDIUM_RISK_FACTORS)),
-    ("lifestyle", lambda h: bool(h.risk_factors)),
-    ("challenge_without_effect", lambda h: bool(h.challenges)),
-)
-
 
 def _finding(health: HealthProfile) -> str | None:
-    """The strongest finding in a health profile, or None if there is none."""
-    return next((name for name, holds in _FINDINGS if holds(health)), None)
+    """The strongest finding in a health profile, or None if there is none.
+
+    The findings are tried in the order SST2019 4.1-4.3 ranks them (the module notes' table):
+    the first that holds decides.
+    """
+    challenges = health.challenges
+    for challenge in challenges:
+        if challenge.current_barrier:
+            return "current_barrier"
+    for challenge in challenges:
+        if challenge.progressive:
+            return "progressive"
+    if health.affects_work:
+        return "affects_work"
+    if factors := health.risk_factors:
+        if RiskFactor.DRUGS in factors:
+            return "drugs"
+        return "lifestyle" if factors.isdisjoint(MEDIUM_RISK_FACTORS) else "medium_risk_factor"
+    return "challenge_without_effect" if challenges else None
 
 
 def derive_horizon(health: HealthProfile) -> HealthImpactHorizon | None:
@@ -403,100 +353,109 @@ def classify(citizen: Citizen, *, on: dt.date) -> Assessment:
     Returns:
         The assessment. Never raises for a valid citizen and date.
     """
-    require(citizen, Citizen, "citizen", "must be a Citizen")
-    require_day(on, "on")
-    finding = _finding(citizen.health)
+    if type(citizen) is not Citizen:  # a subclass is checked in full
+        require(citizen, Citizen, "citizen", "must be a Citizen")
+    if type(on) is not dt.date:  # a plain date is a day; anything else is checked in full
+        require_day(on, "on")
+    decided = _decision(_finding(citizen.health), citizen.assessed_horizon, citizen.benefit, on)
+    # Built from checked parts; tests rebuild classify's answers through the constructor.
+    draft = _draft()
+    draft.citizen_id = citizen.id
+    draft.on = on
+    (
+        draft.benefit,
+        draft.group,
+        draft.horizon,
+        draft.basis,
+        draft.typical,
+        draft.disability_key_person,
+        draft.beyond_known_law,
+        draft.reasons,
+    ) = decided
+    draft.__class__ = Assessment
+    return draft  # type: ignore[no-any-return]
+
+
+class _Decision(NamedTuple):
+    """The fields of an assessment after ``citizen_id`` and ``on``, in their order."""
+
+    benefit: Benefit | None
+    group: RiskGroup | None
+    horizon: HealthImpactHorizon | None
+    basis: HorizonBasis
+    typical: bool | None
+    disability_key_person: bool
+    beyond_known_law: bool
+    reasons: tuple[Reason, ...]
+
+
+@functools.lru_cache(maxsize=4096)
+def _decision(
+    finding: str | None,
+    assessed: HealthImpactHorizon | None,
+    benefit: Benefit | None,
+    on: dt.date,
+) -> _Decision:
+    """All of an assessment but the citizen's identifier and the date, and why.
+
+    Cached, so that a cohort shares one answer, and one tuple of reasons, per distinct input.
+    This is safe: the key is four immutable values (the name of the finding, two enum members
+    or None, a date), the answer is built from them alone, by the same code on every call, and
+    is immutable (enum members, bools, a tuple of frozen reasons), and the benefit rules it
+    reads do not change once imported. The cache holds at most 4,096 answers: every finding,
+    horizon and funding basis on seven dates (576 a date).
+    """
     derived = _HORIZON_OF_FINDING[finding] if finding is not None else None
     horizon: HealthImpactHorizon | None
-    if (assessed := citizen.assessed_horizon) is not None:
+    if assessed is not None:
         horizon, basis = assessed, HorizonBasis.ASSESSED
-        reasons = [_ASSESSED_REASONS[assessed]]
+        reasons = [ASSESSED_REASONS[assessed]]
         if derived is not None and derived is not assessed:
-            reasons.append(_DIFFERS_REASONS[derived])
+            reasons.append(DIFFERS_REASONS[derived])
     elif finding is not None:
         horizon, basis = derived, HorizonBasis.DERIVED
-        reasons = [_DERIVED_REASONS[finding]]
+        reasons = [DERIVED[finding]]
     else:
         horizon, basis = None, HorizonBasis.NONE
-        reasons = [_OUT_OF_SCOPE]
+        reasons = [OUT_OF_SCOPE]
 
     group = horizon.group if horizon is not None else None
     if group is not None:
-        reasons.append(_GROUP_REASONS[group])
-    typical, beyond, funding_reasons = _funding(citizen.benefit, group, on)
+        reasons.append(GROUP[group])
+    typical, beyond, funding_reasons = funding(benefit, group, on)
     reasons.extend(funding_reasons)
     key_person = _key_person(group)
     if key_person and group is not None:
-        reasons.append(_KEY_PERSON_REASONS[group])
-    # Built from checked parts; tests rebuild classify's answers through the constructor.
-    return unchecked(
-        Assessment,
-        citizen_id=citizen.id,
-        on=on,
-        benefit=citizen.benefit,
-        group=group,
-        horizon=horizon,
-        basis=basis,
-        typical=typical,
-        disability_key_person=key_person,
-        beyond_known_law=beyond,
-        reasons=tuple(reasons),
-    )
+        reasons.append(KEY_PERSON_REASONS[group])
+    return _Decision(benefit, group, horizon, basis, typical, key_person, beyond, tuple(reasons))
 
 
-# The codes of the reasons classify writes itself; the others come from the benefit rules.
-_ASSESSED = "horizon.assessed"
-_DIFFERS = "horizon.derived_differs"
-_KEY_PERSON = "key_person.involve"
-_TYPICAL = {True: "funding.typical", False: "funding.atypical"}
-_TYPICAL_GROUPS = "benefit.typical_groups"
+def _drafts() -> Callable[[], Any]:
+    """What makes a new, empty draft: an assessment while ``classify`` fills it in.
 
-_ASSESSED_REASONS = {
-    h: _R(
-        _ASSESSED,
-        f"Fagligt vurderet: {h.label_da.lower()}.",
-        f"Assessed by a professional: {h.label_en.lower()}.",
-        _CH4,
-    )
-    for h in HealthImpactHorizon
-}
-_DIFFERS_REASONS = {
-    h: _R(
-        _DIFFERS,
-        f"De registrerede oplysninger peger på '{h.label_da.lower()}'; den faglige vurdering har "
-        "forrang.",
-        f"The recorded facts point to '{h.label_en.lower()}'; the professional assessment "
-        "prevails.",
-        _CH4,
-    )
-    for h in HealthImpactHorizon
-}
-_OUT_OF_SCOPE = _R(
-    "scope.none",
-    "Ingen helbredsmæssige udfordringer eller risikofaktorer er registreret; borgeren er uden "
-    "for de tre målgrupper.",
-    "No health challenge or risk factor is recorded; the citizen is outside the three target "
-    "groups.",
-    _CH4,
-)
-_KEY_PERSON_REASONS = {
-    group: _R(
-        _KEY_PERSON,
-        "Jobcentrets handicap-nøgleperson bør inddrages om handicapkompenserende ordninger.",
-        "The job centre's disability key person should be involved on disability compensation "
-        "schemes.",
-        Citation("SST2019", group.section),
-    )
-    for group in RiskGroup
-}
-_NO_FUNDING = _R(
-    "funding.none", "Intet forsørgelsesgrundlag er oplyst.", "No funding basis is given.", _CH4
-)
-_HORIZON_OF_CODE = {r.code: _HORIZON_OF_FINDING[name] for name, r in _DERIVED_REASONS.items()}
-_HORIZON_CODES = frozenset({_ASSESSED, _OUT_OF_SCOPE.code, *_HORIZON_OF_CODE})
-_GROUP_CODES = frozenset(r.code for r in _GROUP_REASONS.values())
-_NO_RULE = "funding.no_rule"
-_FUNDING_CODES = frozenset({_NO_FUNDING.code, _NO_RULE, *_TYPICAL.values()})
+    A draft is of a subclass of Assessment that adds no slot (``__slots__ = ()``) and drops
+    the frozen guard, so its fields are plain stores into slots, the fastest way to fill
+    them. ``classify`` sets every field, then makes the draft an ``Assessment`` by assigning
+    its ``__class__``, which CPython allows only between classes of one layout (it raises
+    TypeError otherwise). The subclass lives only in here: no draft is ever seen outside
+    ``classify``, so it is no value type of helhed's.
+    """
+
+    class Draft(Assessment):
+        __slots__ = ()
+        __setattr__ = object.__setattr__
+        __delattr__ = object.__delattr__
+
+    return functools.partial(object.__new__, Draft)
+
+
+_draft = _drafts()
+
+
+_HORIZON_OF_CODE = {r.code: _HORIZON_OF_FINDING[name] for name, r in DERIVED.items()}
+_HORIZON_CODES = frozenset({ASSESSED, OUT_OF_SCOPE.code, *_HORIZON_OF_CODE})
+_GROUP_CODES = frozenset(r.code for r in GROUP.values())
+_FUNDING_CODES = frozenset({NO_FUNDING.code, NO_RULE_CODE, *TYPICAL_CODES.values()})
 
 
 class _Facts(NamedTuple):
@@ -563,18 +522,18 @@ def _check_reasons(check: Checker, facts: _Facts, codes: list[str]) -> None:
         "of the horizon, or scope.none",
     )
     check.expect(
-        facts.basis is HorizonBasis.ASSESSED or _DIFFERS not in codes,
+        facts.basis is HorizonBasis.ASSESSED or DIFFERS not in codes,
         "reasons",
         "may say the derived horizon differs only when the horizon was assessed",
     )
     check.expect(
         [c for c in codes if c in _GROUP_CODES]
-        == ([_GROUP_REASONS[facts.group].code] if facts.group is not None else []),
+        == ([GROUP[facts.group].code] if facts.group is not None else []),
         "reasons",
         "must name the group once when there is one, and no group without one",
     )
     check.expect(
-        codes.count(_KEY_PERSON) == int(facts.disability_key_person),
+        codes.count(KEY_PERSON) == int(facts.disability_key_person),
         "reasons",
         "must involve the disability key person exactly when disability_key_person is true",
     )
@@ -585,17 +544,17 @@ def _check_reasons(check: Checker, facts: _Facts, codes: list[str]) -> None:
         "must say funding.none without a funding basis, funding.typical or funding.atypical "
         "as typical says, and otherwise at most funding.no_rule",
     )
-    groups = [c for c in codes if c == _TYPICAL_GROUPS or c.startswith(f"{_TYPICAL_GROUPS}.")]
-    rule_found = facts.benefit is not None and _NO_RULE not in funding
+    groups = [c for c in codes if c == TYPICAL_GROUPS or c.startswith(f"{TYPICAL_GROUPS}.")]
+    rule_found = facts.benefit is not None and NO_RULE_CODE not in funding
     groups_ok = len(groups) == int(rule_found)
     check.expect(
-        groups == [_TYPICAL_GROUPS] if facts.typical is not None else groups_ok,
+        groups == [TYPICAL_GROUPS] if facts.typical is not None else groups_ok,
         "reasons",
         "must give the typical groups of the funding basis once when a benefit rule was found, "
         "and name groups when typical is given",
     )
     check.expect(
-        _NO_RULE not in funding or not facts.beyond_known_law,
+        NO_RULE_CODE not in funding or not facts.beyond_known_law,
         "beyond_known_law",
         "must be false when no benefit rule was in force",
     )
@@ -619,58 +578,14 @@ def _explains_horizon(
         return False
     (code,) = codes
     if basis is HorizonBasis.ASSESSED:
-        return code == _ASSESSED
+        return code == ASSESSED
     if basis is HorizonBasis.NONE:
-        return code == _OUT_OF_SCOPE.code
+        return code == OUT_OF_SCOPE.code
     return _HORIZON_OF_CODE.get(code) is horizon
 
 
 def _funding_codes(benefit: Benefit | None, typical: bool | None) -> list[list[str]]:  # noqa: FBT001
     """The funding reasons classify may write itself for ``benefit`` and ``typical``."""
     if benefit is None:
-        return [[_NO_FUNDING.code]]
-    return [[], [_NO_RULE]] if typical is None else [[_TYPICAL[typical]]]
-
-
-@functools.lru_cache(maxsize=4096)
-def _funding(
-    benefit: Benefit | None, group: RiskGroup | None, on: dt.date
-) -> tuple[bool | None, bool, tuple[Reason, ...]]:
-    """Whether ``benefit`` is typical of ``group`` on ``on``, beyond known law, and why.
-
-    Cached: a cohort classified on one date needs one answer per benefit and group.
-    """
-    if benefit is None:
-        return None, False, (_NO_FUNDING,)
-    try:
-        rules = benefit_rules(benefit, on=on)
-    except NoRuleError:
-        first = LIFECYCLE.boundaries(benefit)[0].isoformat()
-        reason = _R(
-            _NO_RULE,
-            f"{benefit.label_da}: ingen kendt regel på datoen; reglerne gælder fra {first}.",
-            f"{benefit.label_en}: no known rule on the date; the rules apply from {first}.",
-            _CH4,
-        )
-        return None, False, (reason,)
-    reasons = [
-        r
-        for r in rules.reasons
-        if r.code.startswith(_TYPICAL_GROUPS)
-        or r.code == BEYOND_KNOWN_LAW
-        or (r.code.startswith("benefit.status.") and rules.status is not BenefitStatus.OPEN)
-    ]
-    if group is None or not rules.typical_groups:
-        return None, rules.beyond_known_law, tuple(reasons)
-    typical = group in rules.typical_groups
-    reasons.append(
-        _R(
-            _TYPICAL[typical],
-            f"{benefit.label_da} er {'et typisk' if typical else 'ikke et typisk'} "
-            f"forsørgelsesgrundlag for {group.label_da.lower()}.",
-            f"{benefit.label_en} is {'a typical' if typical else 'not a typical'} funding basis "
-            f"for the {group.label_en.lower()}.",
-            Citation("SST2019", group.section),
-        )
-    )
-    return typical, rules.beyond_known_law, tuple(reasons)
+        return [[NO_FUNDING.code]]
+    return [[], [NO_RULE_CODE]] if typical is None else [[TYPICAL_CODES[typical]]]
