@@ -16,6 +16,8 @@ the bytes or characters themselves (they may be health data).
   numbers and nesting, far above anything a helhed document holds and far below where Python
   itself gives up. [`loads_toml`][helhed._reading.loads_toml] reads TOML text (protocol and
   scenario files) within the same bounds.
+  [`loads_plain`][helhed._reading.loads_plain] parses faster (with orjson where installed)
+  for a reader that accepts only plain values and checks their bounds itself.
 
 Examples:
     >>> decode("Sønderborg".encode())
@@ -33,10 +35,12 @@ Examples:
 from __future__ import annotations
 
 import codecs
+import importlib
 import json
 import math
 import re
 import tomllib
+from collections.abc import Callable
 from itertools import accumulate
 from pathlib import Path
 from types import MappingProxyType
@@ -47,15 +51,23 @@ from helhed.errors import Problem, ValidationError
 __all__ = [
     "MAX_DEPTH",
     "MAX_DIGITS",
+    "PLAIN_INT",
     "check_text",
     "decode",
     "loads",
+    "loads_plain",
     "loads_toml",
     "read_file",
     "text_of",
 ]
 
 _T = TypeVar("_T")
+
+_ORJSON: Callable[[str], Any] | None
+try:  # an optional speed-up (the fast extra); see loads_plain
+    _ORJSON = importlib.import_module("orjson").loads
+except ImportError:  # pragma: no cover - the tests run with and without it
+    _ORJSON = None
 
 MAX_DIGITS = 100
 """The most digits a number may have when helhed reads it (JSON numbers, CSV cells).
@@ -136,6 +148,8 @@ def check_text(text: str, *, path: str = "") -> str:
         ValidationError: At ``path``, giving the character's offset (counted from 0), never
             the text.
     """
+    if text.isascii():  # a surrogate is not ASCII
+        return text
     found = _SURROGATE.search(text)
     if found is not None:
         raise ValidationError.at(
@@ -270,6 +284,33 @@ def _check_string(text: str, path: str, problems: list[Problem]) -> None:
         problems.extend(exc.problems)
 
 
+class _Unusual(Exception):  # noqa: N818 - not an error: a signal to take the full path
+    """Raised while parsing by the hooks of the quick reader at anything ``loads`` refuses."""
+
+
+def _quick_int(digits: str) -> int:
+    if len(digits) > MAX_DIGITS:  # perhaps too long (a sign is not a digit): the full path says
+        raise _Unusual
+    return int(digits)
+
+
+def _quick_float(number: str) -> float:
+    value = _parse_float(number)
+    if isinstance(value, _Refused):
+        raise _Unusual
+    return value
+
+
+def _quick_constant(_: str) -> Any:
+    raise _Unusual
+
+
+# Python's JSON reader with hooks that stop at any number or constant ``loads`` refuses.
+_QUICK: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(
+    parse_int=_quick_int, parse_float=_quick_float, parse_constant=_quick_constant
+).scan_once  # type: ignore[attr-defined]  # the C scanner, not in the stubs
+
+
 def loads(text: str) -> Any:
     """Parse checked JSON text into plain Python values, refusing what helhed does not read.
 
@@ -278,10 +319,27 @@ def loads(text: str) -> Any:
     ``Infinity``, and strings or field names holding a lone surrogate (the path in the
     document).
 
+    Text within the bounds, with no escaped surrogate and nothing around its one value, is
+    read by one call of Python's reader whose hooks stop at any number or constant refused
+    here; everything else, and every refusal, takes the path that finds and reports it.
+
     Raises:
         ValidationError: If the text is not JSON or is refused; never the value.
     """
     _check_depth(text)
+    if "\\u" not in text or not _ESCAPED_SURROGATE.search(text):
+        try:
+            data, end = _QUICK(text, 0)
+        except (_Unusual, StopIteration, ValueError):  # JSONDecodeError is a ValueError
+            pass
+        else:
+            if end == len(text):
+                return data
+    return _loads_reporting(text)
+
+
+def _loads_reporting(text: str) -> Any:
+    """``loads`` for text the quick reader stopped at: parse it, and report what is refused."""
     refused: list[_Refused] = []
 
     def kept(value: _T) -> _T:
@@ -304,6 +362,46 @@ def loads(text: str) -> Any:
     if refused or _ESCAPED_SURROGATE.search(text):
         _check_values(data)
     return data
+
+
+PLAIN_INT = 10**MAX_DIGITS
+"""Whole numbers ``loads`` reads lie strictly between ``-PLAIN_INT`` and ``PLAIN_INT``.
+
+[`loads_plain`][helhed._reading.loads_plain] leaves its caller to check this bound.
+"""
+
+# Python's JSON reader as json.loads uses it: every number and constant read in C.
+_PLAIN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+
+
+def loads_plain(text: str) -> Any:
+    r"""Parse checked JSON text quickly, for a reader that takes plain values only.
+
+    Only for a caller that accepts nothing but strings, ``int`` numbers strictly between
+    ``-PLAIN_INT`` and ``PLAIN_INT``, true, false, null, lists and objects, in shapes far
+    shallower than ``MAX_DEPTH``, and that takes [`loads`][helhed._reading.loads] for anything
+    else. On such values this agrees with ``loads``; what ``loads`` refuses either raises here
+    or comes out as a value such a caller refuses: a number too long (an ``int`` beyond the
+    bound, or orjson's float for one beyond 64 bits), ``NaN`` and ``Infinity`` (floats, or
+    orjson's error). Text with a ``\u`` escape goes to ``loads``, which reports an escaped lone
+    surrogate; so does text with anything after its one value, even a space.
+
+    With orjson installed (``pip install 'helhed[fast]'``) it parses the text; else Python's
+    reader does, as ``json.loads`` would, with no hook.
+
+    Raises:
+        ValueError: If the text is not JSON (orjson's or Python's error).
+        StopIteration: Without orjson, if no JSON value starts at the first character.
+        ValidationError: If it nests deeper than ``MAX_DEPTH`` (without orjson; orjson has
+            a deeper limit of its own), or as ``loads``, for text that goes to it.
+    """
+    if "\\u" in text:
+        return loads(text)
+    if _ORJSON is not None:
+        return _ORJSON(text)
+    _check_depth(text)
+    data, end = _PLAIN(text, 0)
+    return data if end == len(text) else loads(text)
 
 
 _TOML_WHERE = re.compile(r"\(at (line \d+, column \d+|end of document)\)")

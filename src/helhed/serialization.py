@@ -38,11 +38,12 @@ from helhed._converter import (
     EVENT_TAG,
     RULE_TAG,
     FieldError,
+    Specialiser,
     make_converter,
     problems_of,
     structure_time,
 )
-from helhed._reading import loads, text_of
+from helhed._reading import loads, loads_plain, text_of
 from helhed.benefits import BenefitRules
 from helhed.citizens import Citizen
 from helhed.errors import (
@@ -212,6 +213,32 @@ it reads with ``reading`` false, as its report stated it.
 """
 
 _CONVERTER = make_converter()
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) uses
+
+
+def _specialise() -> tuple[dict[type, Callable[[Any], str]], dict[type, Callable[[Any], Any]]]:
+    """A writer and a reader of each document type whose fields are all plain.
+
+    The writer gives the text ``json.dumps(to_dict(document), ensure_ascii=False)`` gives;
+    the reader takes such a document, of this version, as ``from_dict`` does. Each raises for
+    anything outside its plain case, and then the converter's own path is taken: they never
+    change what is accepted, what is written or what an error says (see ``Specialiser``).
+    """
+    specialiser = Specialiser()
+    stems = {cls: stem for cls in DOCUMENTS.values() if (stem := specialiser.cls(cls))}
+    head = f'"schema_version": {SCHEMA_VERSION}, '
+    for stem in stems.values():
+        specialiser.lines += specialiser.writer(stem, f"W{stem}", head)
+        specialiser.lines += specialiser.reader(
+            stem, f"R{stem}", ("schema_version", SCHEMA_VERSION)
+        )
+    names = dict(specialiser.names)
+    exec(specialiser.source(), names)  # noqa: S102 - the source Specialiser wrote from field types
+    writers = {cls: names[f"W{stem}"] for cls, stem in stems.items()}
+    return writers, {cls: names[f"R{stem}"] for cls, stem in stems.items()}
+
+
+_WRITERS, _READERS = _specialise()
 
 
 def document_name(cls: type) -> str:
@@ -250,6 +277,12 @@ def from_dict(data: object, cls: type[T], *, path: str = "") -> T:
         ValidationError: Listing every bad field, by path.
     """
     name = document_name(cls)
+    read = _READERS.get(cls)
+    if read is not None:
+        try:
+            return read(data)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001, S110 - not plain: the path below reads it or says why
+            pass
     if not isinstance(data, dict):
         raise ValidationError.at(path, "must be a JSON object")
     fields = dict(data)
@@ -333,6 +366,14 @@ def to_value(value: object) -> Any:
 
 def to_json(document: object, *, indent: int | None = None) -> str:
     """Serialise a top-level document to a JSON string (UTF-8 text, Danish letters kept)."""
+    if indent is None:
+        write = _WRITERS.get(type(document))
+        if write is not None:
+            try:
+                return write(document)
+            except Exception:  # noqa: BLE001, S110 - not plain: the path below writes it or says why
+                pass
+        return _ENCODER.encode(to_dict(document))
     return json.dumps(to_dict(document), ensure_ascii=False, indent=indent)
 
 
@@ -347,7 +388,17 @@ def from_json(text: str | bytes, cls: type[T], *, encoding: str | None = None) -
     Raises:
         ValidationError: If the text is not JSON, or not a valid document.
     """
-    return from_dict(parse_json(text, encoding=encoding), cls)
+    checked = text_of(text, encoding=encoding)
+    try:
+        read = _READERS.get(cls)
+    except TypeError:  # not a class: from_dict says so
+        read = None
+    if read is not None:
+        try:
+            return read(loads_plain(checked))  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001, S110 - not plain: the path below reads it or says why
+            pass
+    return from_dict(loads(checked), cls)
 
 
 def parse_json(text: str | bytes, *, encoding: str | None = None) -> Any:
