@@ -37,6 +37,7 @@ FLOORS = [
     "collaboration",
     "pathways.events",
     "pathways.replay",
+    "pathways.log",
     "pathways.pathway",
     "pathways.ledger",
     "pathways.consent",

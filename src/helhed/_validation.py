@@ -218,7 +218,8 @@ def items_of(values: object, kind: type[T], path: str, *, noun: str | None = Non
     items = tuple(cast("Iterable[T]", require_collection(values, kind, path, noun=noun)))
     check = Checker()
     for i, item in enumerate(items):
-        check.expect(isinstance(item, kind), f"{path}[{i}]", f"must be {with_article(name)}")
+        if not isinstance(item, kind):  # the path and message are made only when needed
+            check.fail(f"{path}[{i}]", f"must be {with_article(name)}")
     check.done()
     return items
 

@@ -127,12 +127,16 @@ def check(pathways: Iterable[Pathway], protocol: Protocol, *, on: dt.date) -> Co
         seen.add(pathway.citizen_id)
         cut.append(pathway.until(on))
     findings: list[Finding] = []
+    # Pathway by pathway, every rule in turn: a pathway keeps where each kind of event stands
+    # in its timeline for the pathway asked last (see Pathway.of_kinds). The findings are
+    # sorted below, so the order they are found in does not matter.
+    rules = [rule for rule in protocol.rules if not isinstance(rule, PopulationRule)]
+    for pathway in cut:
+        for rule in rules:
+            findings.extend(rule.check(pathway, on))
     for rule in protocol.rules:
         if isinstance(rule, PopulationRule):
             findings.extend(rule.check_all(cut, on))
-        else:
-            for pathway in cut:
-                findings.extend(rule.check(pathway, on))
     findings.sort(key=lambda f: f.order)
     return ComplianceReport(
         protocol=protocol.id,

@@ -47,7 +47,7 @@ import attrs
 
 from helhed._validation import Checker
 from helhed._values import frozen_fields
-from helhed.errors import ConsentError
+from helhed.errors import ConsentError, ValidationError
 from helhed.organisation import Administration
 from helhed.pathways.events import ConsentPurpose, InformationCategory, InformationDisclosed
 from helhed.pathways.ledger import (
@@ -351,15 +351,14 @@ def audit(pathway: Pathway) -> Audit:
     Raises:
         ValidationError: If ``pathway`` is not a Pathway.
     """
-    check = Checker()
-    check.expect(isinstance(pathway, Pathway), "pathway", "must be a Pathway")
-    check.done()
+    if not isinstance(pathway, Pathway):
+        raise ValidationError.at("pathway", "must be a Pathway")
     ledger = Ledger(pathway)
-    numbered = pathway.numbered
-    rank_of = {index: rank for rank, (index, _) in enumerate(numbered)}
+    rank_of = {index: rank for rank, index, _ in pathway.of_kinds((InformationDisclosed,))}
     origin = pathway.origin
     # the annulments in the numbering the entries use: for a cut pathway, the log it came from
-    annulled = {origin[event]: origin[by] for event, by in pathway.annulled.items()}
+    corrected = pathway.annulled
+    annulled = {origin[event]: origin[by] for event, by in corrected.items()} if corrected else {}
     lists: tuple[list[AuditEntry], list[AuditEntry], list[AuditEntry]] = ([], [], [])
     for index, event in zip(origin, pathway.events, strict=True):
         if not isinstance(event, InformationDisclosed):

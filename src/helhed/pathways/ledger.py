@@ -42,6 +42,7 @@ from typing import Literal
 
 import attrs
 
+from helhed._validation import unchecked
 from helhed._values import frozen_fields
 from helhed.errors import require
 from helhed.organisation import Administration
@@ -130,9 +131,10 @@ class Ledger:
     def __init__(self, pathway: Pathway) -> None:
         """Read the consent events of ``pathway``'s timeline, in order."""
         self.entries = [
-            _Entry(rank, index, event)
-            for rank, (index, event) in enumerate(pathway.numbered)
-            if isinstance(event, (ConsentGiven, ConsentWithdrawn, ConsentRefused))
+            _Entry(rank, index, event)  # type: ignore[arg-type]  # one of the kinds asked
+            for rank, index, event in pathway.of_kinds(
+                (ConsentGiven, ConsentWithdrawn, ConsentRefused)
+            )
         ]
 
     def decide(  # noqa: PLR0913 - the question has this many parts
@@ -239,8 +241,17 @@ def _counts_at(entry: _Entry, moment: Moment) -> bool:
     return not happened_after(event.occurred_on, event.at, moment.day, moment.at)
 
 
+def _reason(code: str, text_da: str, text_en: str, citation: Citation) -> Reason:
+    """A reason whose code and texts are made here from labels and days, never blank.
+
+    Built without running its checks again (see ``unchecked``); a test rebuilds reasons
+    through the constructor.
+    """
+    return unchecked(Reason, code=code, text_da=text_da, text_en=text_en, citation=citation)
+
+
 def _same_administration(to: Administration) -> Reason:
-    return Reason(
+    return _reason(
         "consent.same_administration",
         f"Oplysningerne bliver i {to.label_da.lower()}; der kræves ikke samtykke.",
         f"The information stays within {to.label_en.lower()}; no consent is needed.",
@@ -249,7 +260,7 @@ def _same_administration(to: Administration) -> Reason:
 
 
 def _on_legal_basis(basis: str) -> Reason:
-    return Reason(
+    return _reason(
         "consent.legal_basis",
         f"Videregivet med hjemmel i {basis}, ikke på samtykke.",
         f"Passed on under {basis}, not on consent.",
@@ -260,7 +271,7 @@ def _on_legal_basis(basis: str) -> Reason:
 def _in_force(category: InformationCategory, to: Administration, consent: ConsentRecord) -> Reason:
     end = consent.ends_on
     until = ("", "") if end is None else (f" til og med {end}", f" until {end}")
-    return Reason(
+    return _reason(
         "consent.in_force",
         f"Borgeren gav {consent.given_on} samtykke til, at {category.label_da.lower()} må gives "
         f"til {to.label_da.lower()} ({consent.purpose.label_da.lower()}){until[0]}.",
@@ -331,7 +342,7 @@ def refusal(
     }
     text_da, text_en = texts[why]
     citation = _ASKED_FIRST if why == "refused" else CONSENT_NEEDED
-    return Reason(f"consent.{why}", text_da, text_en, citation)
+    return _reason(f"consent.{why}", text_da, text_en, citation)
 
 
 def moment_in(pathway: Pathway, on: dt.date, at: dt.time | None = None) -> Moment:

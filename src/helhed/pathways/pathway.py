@@ -59,10 +59,8 @@ the order of recording. An event recorded late gives the day it was recorded in 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Protocol
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -70,15 +68,17 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker, is_day, items_of
 from helhed._values import FrozenMap, frozen_fields
 from helhed.errors import TransitionError, UnknownNameError, ValidationError, quoted
-from helhed.pathways.events import Event, EventAnnulled, Referred, happened_after
-from helhed.pathways.replay import (
-    CITIZENS_NO,
-    ConsentRecord,
-    PathwayState,
-    ReferralStatus,
-    Replay,
-    describe,
+from helhed.pathways.events import Event, EventAnnulled, Referred
+from helhed.pathways.log import (
+    Entry,
+    Log,
+    When,
+    check_events,
+    entries_by_class,
+    entries_of,
+    order,
 )
+from helhed.pathways.replay import ConsentRecord, PathwayState, ReferralStatus
 
 __all__ = [
     "ConsentRecord",
@@ -87,51 +87,6 @@ __all__ = [
     "ReferralStatus",
     "occurrence_order",
 ]
-
-
-_OTHER_CITIZEN = "belongs to another citizen's pathway"
-
-
-class _Dated(Protocol):
-    """Anything with the day and time of day it happened, as an event has."""
-
-    @property
-    def occurred_on(self) -> dt.date: ...  # pragma: no cover - a protocol
-
-    @property
-    def at(self) -> dt.time | None: ...  # pragma: no cover - a protocol
-
-
-@attrs.frozen(field_transformer=frozen_fields)
-class _When:
-    occurred_on: dt.date
-    at: dt.time | None
-
-
-def _place(timeline: Sequence[int], events: Callable[[int], _Dated], event: _Dated) -> int:
-    """Where ``event`` goes in ``timeline``: before the first event that surely happened later.
-
-    Days in a timeline never go backwards, and on one day the events with a time are in the
-    order of their times; an event without a time goes last in its day, as nothing on that
-    day surely happened after it.
-    """
-    if timeline:
-        last = events(timeline[-1])
-        if last.occurred_on < event.occurred_on or (
-            last.occurred_on == event.occurred_on
-            and (event.at is None or (last.at is not None and last.at <= event.at))
-        ):
-            return len(timeline)
-    key = lambda p: events(p).occurred_on  # noqa: E731 - the bisect key
-    end = bisect.bisect_right(timeline, event.occurred_on, key=key)
-    if event.at is None:
-        return end
-    start = bisect.bisect_left(timeline, event.occurred_on, lo=0, hi=end, key=key)
-    for k in range(start, end):
-        at = events(timeline[k]).at
-        if at is not None and at > event.at:
-            return k
-    return end
 
 
 def occurrence_order(days: Sequence[dt.date], times: Sequence[dt.time | None]) -> list[int]:
@@ -168,9 +123,9 @@ def occurrence_order(days: Sequence[dt.date], times: Sequence[dt.time | None]) -
         naive = all(at is None or (isinstance(at, dt.time) and at.tzinfo is None) for at in given)
         check.expect(naive, "times", "must hold times of day without a time zone, or None")
     check.done()
-    whens = [_When(day, at) for day, at in zip(days, times, strict=True)]
+    whens = [When(day, at) for day, at in zip(days, times, strict=True)]
     try:
-        return _order(range(len(whens)), whens.__getitem__)
+        return order(range(len(whens)), whens.__getitem__)
     except TypeError:  # a time with a time zone beside one without
         raise ValidationError.at("times", "must hold times of day without a time zone") from None
 
@@ -184,201 +139,12 @@ def _listed(values: object) -> bool:
     return isinstance(values, Sequence) and not isinstance(values, (str, bytes))
 
 
-class _Log:
-    """What a pathway derives from its log, kept up to date as events are added.
-
-    Attributes:
-        timeline: Log positions of the events in force, in the order they happened.
-        annulled: Annulled position -> position of its annulment.
-        latest: Position of the latest-recorded event in force that is not the citizen's
-            "no"; a new event may not be recorded before it. ``latest_day`` and
-            ``latest_at`` are its recording day and time, kept beside it.
-        in_order: True while the timeline is the log itself (no annulment, nothing late).
-        replay: The state after the timeline.
-    """
-
-    __slots__ = ("annulled", "in_order", "latest", "latest_at", "latest_day", "replay", "timeline")
-
-    def __init__(self, citizen_id: str) -> None:
-        self.timeline: list[int] = []
-        self.annulled: dict[int, int] = {}
-        self.latest: int | None = None
-        self.latest_day: dt.date | None = None
-        self.latest_at: dt.time | None = None
-        self.in_order = True
-        self.replay = Replay(citizen_id)
-
-    def copy(self) -> _Log:
-        new = _Log.__new__(_Log)
-        new.timeline = self.timeline.copy()
-        new.annulled = self.annulled.copy()
-        new.latest = self.latest
-        new.latest_day = self.latest_day
-        new.latest_at = self.latest_at
-        new.in_order = self.in_order
-        new.replay = self.replay.copy()
-        return new
-
-    def add(self, events: Sequence[Event], index: int) -> None:
-        """Take in ``events[index]``, recorded after the events before it; or raise, unchanged.
-
-        Raises:
-            TransitionError: If the event cannot be recorded.
-        """
-        event = events[index]
-        if event.citizen_id != self.replay.citizen_id:
-            raise TransitionError(index, describe(event), _OTHER_CITIZEN)
-        if isinstance(event, EventAnnulled):
-            self._annul(events, event, index)
-            return
-        citizens_no = isinstance(event, CITIZENS_NO)
-        if not citizens_no:
-            self._check_recorded(events, event, index)
-        lookup = events.__getitem__
-        timeline = self.timeline
-        place = _place(timeline, lookup, event)
-        if place == len(timeline):
-            self.replay.apply(event, index)
-            timeline.append(index)
-        else:
-            timeline = [*self.timeline[:place], index, *self.timeline[place:]]
-            self.replay = _replayed(self.replay.citizen_id, timeline, lookup, index)
-            self.timeline = timeline
-            self.in_order = False
-        if not citizens_no:
-            self._note_recorded(event, index)
-
-    def _check_recorded(self, events: Sequence[Event], event: Event, index: int) -> None:
-        latest = self.latest_day
-        if latest is None:
-            return
-        day = event.occurred_on if event.recorded_on is None else event.recorded_on
-        if not happened_after(latest, self.latest_at, day, event.recorded_at):
-            return
-        before = events[self.latest]  # type: ignore[index]  # set with latest_day
-        raise TransitionError(
-            index,
-            describe(event),
-            f"is recorded on {event.recorded_day}, before events[{self.latest}] "
-            f"({describe(before)}), recorded on {before.recorded_day}; the log is in the "
-            "order of recording. An event recorded late gives the day it was recorded in "
-            "recorded_on",
-        )
-
-    def _note_recorded(self, event: Event, index: int) -> None:
-        day = event.occurred_on if event.recorded_on is None else event.recorded_on
-        at = event.recorded_at
-        latest = self.latest_day
-        if (
-            latest is None
-            or day > latest
-            or (
-                day == latest
-                and at is not None
-                and (self.latest_at is None or at >= self.latest_at)
-            )
-        ):
-            self.latest, self.latest_day, self.latest_at = index, day, at
-
-    def _cannot_annul(self, events: Sequence[Event], target: int, index: int) -> str | None:
-        """Why the event at ``target`` cannot be annulled at ``index``; None if it can."""
-        what = f"events[{target}]"
-        if target >= index:
-            return f"there is no {what} to annul; an annulment names an earlier event"
-        if isinstance(events[target], EventAnnulled):
-            return f"{what} is an annulment, which cannot itself be annulled"
-        if target in self.annulled:
-            return f"{what} was already annulled by events[{self.annulled[target]}]"
-        if isinstance(events[target], CITIZENS_NO):
-            return (
-                f"{what} is the citizen's withdrawal or refusal of consent, which cannot be "
-                "annulled; only a new consent from the citizen ends it"
-            )
-        return None
-
-    def _annul(self, events: Sequence[Event], event: EventAnnulled, index: int) -> None:
-        target = event.annuls
-        what = f"events[{target}]"
-        why = self._cannot_annul(events, target, index)
-        if why is not None:
-            raise TransitionError(index, describe(event), why)
-        kept = [p for p in range(index) if p != target and p not in self.annulled]
-        kept = [p for p in kept if not isinstance(events[p], EventAnnulled)]
-        lookup = events.__getitem__
-        timeline = _order(kept, lookup)
-        try:
-            replay = _replayed(self.replay.citizen_id, timeline, lookup, None)
-        except TransitionError as exc:
-            raise TransitionError(
-                index,
-                describe(event),
-                f"without {what}, events[{exc.index}] ({describe(events[exc.index])}) could "
-                f"not follow: {exc.why}; annul events[{exc.index}] first",
-            ) from None
-        self.annulled[target] = index
-        self.timeline = timeline
-        self.replay = replay
-        self.in_order = False
-        self.latest = self.latest_day = self.latest_at = None
-        for p in kept:
-            if not isinstance(events[p], CITIZENS_NO):
-                self._note_recorded(events[p], p)
-
-    def cut(self, events: Sequence[Event], on: dt.date) -> list[int] | None:
-        """The log positions kept when the log is cut at the end of ``on``; None for all.
-
-        Kept are the events that happened on or before ``on`` - annulled ones too - and the
-        annulments of kept events. Every event left out happened after everything kept, so
-        each prefix of what is kept was a valid log when the longer log was.
-        """
-        if not events or (self.in_order and events[-1].occurred_on <= on):
-            return None  # in order, the last event happened last
-        kept: list[int] = []
-        taken: set[int] = set()
-        for index, event in enumerate(events):
-            if isinstance(event, EventAnnulled):
-                keep = event.annuls in taken
-            else:
-                keep = event.occurred_on <= on
-            if keep:
-                kept.append(index)
-                taken.add(index)
-        return None if len(kept) == len(events) else kept
-
-
-def _order(positions: Iterable[int], events: Callable[[int], _Dated]) -> list[int]:
-    """``positions`` (in log order) in timeline order."""
-    timeline: list[int] = []
-    for p in positions:
-        timeline.insert(_place(timeline, events, events(p)), p)
-    return timeline
-
-
-def _replayed(
-    citizen_id: str, timeline: Sequence[int], events: Callable[[int], Event], new: int | None
-) -> Replay:
-    """Replay ``timeline`` from the start; ``new`` is the position being added, if any.
-
-    Raises:
-        TransitionError: At the first event that cannot follow, for the event at ``new`` when
-            it is that event or it comes before that event.
-    """
-    replay = Replay(citizen_id)
-    for p in timeline:
-        event = events(p)
-        why = replay.refusal(event)
-        if why is not None:
-            if new is None or p == new:
-                raise TransitionError(p if new is None else new, describe(event), why)
-            added = events(new)
-            raise TransitionError(
-                new,
-                describe(added),
-                f"happening on {added.occurred_on}, it comes before events[{p}] "
-                f"({describe(event)}), which then could not follow: {why}",
-            )
-        replay.take(event, p)
-    return replay
+_RECENT: dict[str, tuple[Pathway, dict[type[Event], list[Entry]], bool]] = {}
+"""The pathway ``of_kinds`` was asked about last, with its events by class (see
+``entries_by_class``); callers get copies of the lists. One entry, replaced whole (one step
+under the GIL, so threads cannot mix two up), and found by identity: it holds the pathway,
+whose timeline never changes, so the entry can never belong to another. It keeps only that
+pathway alive."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -398,7 +164,7 @@ class Pathway:
 
     citizen_id: str = attrs.field(metadata=NON_BLANK)
     events: tuple[Event, ...] = ()
-    _log: _Log = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _log: Log = attrs.field(init=False, repr=False, eq=False, hash=False)
     _origin: tuple[int, ...] | None = attrs.field(init=False, repr=False, eq=False, hash=False)
     _state: PathwayState | None = attrs.field(init=False, repr=False, eq=False, hash=False)
     _timeline: tuple[Event, ...] | None = attrs.field(init=False, repr=False, eq=False, hash=False)
@@ -408,14 +174,19 @@ class Pathway:
 
     def __attrs_post_init__(self) -> None:
         """Validate the fields, then take the events in one by one."""
-        check = Checker()
-        check.text(self.citizen_id, "citizen_id")
-        if check.expect(isinstance(self.events, tuple), "events", "must be a tuple"):
-            _check_events(self.events, "events", check)
-        check.done()
-        log = _Log(self.citizen_id)
-        for index in range(len(self.events)):
-            log.add(self.events, index)
+        citizen_id, events = self.citizen_id, self.events
+        if type(citizen_id) is not str or not citizen_id.strip() or type(events) is not tuple:
+            check = Checker()
+            check.text(citizen_id, "citizen_id")
+            if check.expect(isinstance(events, tuple), "events", "must be a tuple"):
+                check_events(events, "events", check)
+            check.done()
+        log = Log(citizen_id)
+        try:
+            log.take_all(events)
+        except TransitionError:
+            check_events(events, "events")  # an item that is no event is named first
+            raise
         _set(self, log, None)
 
     @classmethod
@@ -435,7 +206,7 @@ class Pathway:
     def state(self) -> PathwayState:
         """The state after the whole timeline."""
         if self._state is None:
-            object.__setattr__(self, "_state", self._log.replay.snapshot())
+            object.__setattr__(self, "_state", self._log.replay.snapshot(self.events))
         assert self._state is not None  # noqa: S101 - narrows the type for mypy
         return self._state
 
@@ -459,7 +230,8 @@ class Pathway:
         For a pathway cut by [`until`][helhed.pathways.pathway.Pathway.until], positions in
         the log of the pathway it was cut from, so findings point into the stored log.
         """
-        return tuple(position for position, _ in self.numbered)
+        own = range(len(self.events)) if self._log.in_order else self._log.timeline
+        return tuple(own) if self._origin is None else tuple(self._origin[p] for p in own)
 
     @property
     def origin(self) -> tuple[int, ...]:
@@ -482,6 +254,27 @@ class Pathway:
         assert self._numbered is not None  # noqa: S101 - narrows the type for mypy
         return self._numbered
 
+    def of_kinds(self, kinds: tuple[type[Event], ...]) -> list[Entry]:
+        """``(place in the timeline, position in the log, event)`` of each event of ``kinds``.
+
+        In timeline order; an event of a subclass of a kind counts, as with ``isinstance``.
+        A kind that is no event class matches nothing.
+        The rules of a protocol ask this of one pathway after the other, so where each class
+        of event stands in the timeline is kept for the pathway asked last (see ``_RECENT``).
+
+        Raises:
+            ValidationError: If ``kinds`` is not a tuple of classes.
+        """
+        recent = _RECENT.get("by_class")
+        if recent is None or recent[0] is not self:
+            own = self._log.in_order and self._origin is None  # each place is its position
+            recent = (self, *entries_by_class(self.timeline, None if own else self.positions))
+            _RECENT["by_class"] = recent
+        try:
+            return entries_of(recent[1], recent[2], kinds)
+        except TypeError:  # kinds is not a tuple of classes
+            raise ValidationError.at("kinds", "must be a tuple of event classes") from None
+
     @property
     def annulled(self) -> Mapping[int, int]:
         """Annulled events: their position in the log -> the position of the annulment."""
@@ -494,10 +287,10 @@ class Pathway:
             ValidationError: If ``event`` is not an Event.
             TransitionError: If the event cannot be recorded.
         """
-        _check_events((event,), "event")
+        check_events((event,), "event")
         log = self._log.copy()
         events = (*self.events, event)
-        log.add(events, len(self.events))
+        log.take_all(events, len(self.events))
         return _assemble(self.citizen_id, events, log)
 
     def extend(self, events: Iterable[Event]) -> Pathway:
@@ -510,8 +303,7 @@ class Pathway:
         added = items_of(events, Event, "events")
         everything = self.events + added
         log = self._log.copy()
-        for index in range(len(self.events), len(everything)):
-            log.add(everything, index)
+        log.take_all(everything, len(self.events))
         return _assemble(self.citizen_id, everything, log)
 
     def until(self, on: dt.date) -> Pathway:
@@ -527,21 +319,26 @@ class Pathway:
         Raises:
             ValidationError: If ``on`` is not a date.
         """
-        _check_day(on, "on")
+        if type(on) is not dt.date:
+            _check_day(on, "on")
         kept = self._log.cut(self.events, on)
         if kept is None:
             return self
-        new_index = {old: new for new, old in enumerate(kept)}
-        events = tuple(
-            attrs.evolve(event, annuls=new_index[event.annuls])
-            if isinstance(event, EventAnnulled)
-            else event
-            for event in (self.events[p] for p in kept)
-        )
-        log = _Log(self.citizen_id)
-        for index in range(len(events)):
-            log.add(events, index)
+        if type(kept) is range:  # the first events, with no annulment among them
+            events = self.events[: len(kept)]
+        else:
+            new_index = {old: new for new, old in enumerate(kept)}
+            events = tuple(
+                attrs.evolve(event, annuls=new_index[event.annuls])
+                if isinstance(event, EventAnnulled)
+                else event
+                for event in (self.events[p] for p in kept)
+            )
+        log = Log(self.citizen_id)
+        log.take_all(events)
         pathway = _assemble(self.citizen_id, events, log)
+        if self._origin is None and type(kept) is range:
+            return pathway
         origin = tuple(kept if self._origin is None else (self._origin[p] for p in kept))
         if origin != tuple(range(len(kept))):
             object.__setattr__(pathway, "_origin", origin)
@@ -567,10 +364,11 @@ class Pathway:
             UnknownNameError: If the pathway has no such referral.
         """
         try:
-            return self._log.replay.sent[referral_id]
+            position = self._log.replay.sent[referral_id]
         except (KeyError, TypeError):
             msg = f"the pathway has no referral {quoted(referral_id)}"
             raise UnknownNameError(msg) from None
+        return self.events[position]  # type: ignore[return-value]  # a Referred
 
     def __len__(self) -> int:
         """Number of events in the log."""
@@ -587,18 +385,7 @@ def _check_day(value: object, path: str) -> None:
     check.done()
 
 
-def _check_events(events: tuple[object, ...], path: str, check: Checker | None = None) -> None:
-    """Record (or, without a ``check`` to add to, raise) every item that is not an Event."""
-    own = check is None
-    check = Checker() if check is None else check
-    for i, event in enumerate(events):
-        where = path if path == "event" else f"{path}[{i}]"
-        check.expect(isinstance(event, Event), where, "must be an Event")
-    if own:
-        check.done()
-
-
-def _set(pathway: Pathway, log: _Log, origin: tuple[int, ...] | None) -> None:
+def _set(pathway: Pathway, log: Log, origin: tuple[int, ...] | None) -> None:
     object.__setattr__(pathway, "_log", log)
     object.__setattr__(pathway, "_origin", origin)
     object.__setattr__(pathway, "_state", None)
@@ -606,7 +393,7 @@ def _set(pathway: Pathway, log: _Log, origin: tuple[int, ...] | None) -> None:
     object.__setattr__(pathway, "_numbered", None)
 
 
-def _assemble(citizen_id: str, events: tuple[Event, ...], log: _Log) -> Pathway:
+def _assemble(citizen_id: str, events: tuple[Event, ...], log: Log) -> Pathway:
     """Make a pathway whose log has already been taken in, without taking it in again."""
     pathway = object.__new__(Pathway)
     object.__setattr__(pathway, "citizen_id", citizen_id)

@@ -17,7 +17,7 @@ import attrs
 
 from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
-from helhed._validation import Checker, pair_of
+from helhed._validation import Checker, pair_of, unchecked
 from helhed._values import frozen_fields
 from helhed.organisation import Administration, Role
 from helhed.pathways.events import (
@@ -225,6 +225,14 @@ class Match:
         return " eller ".join(_kind_label(k, english=False) for k in self.kinds)
 
 
+def picked(pathway: Pathway, kinds: tuple[type[Event], ...]) -> list[tuple[int, int, Event]]:
+    """``(place in the timeline, position in the log, event)`` of each event of ``kinds``.
+
+    In timeline order (see [`Pathway.of_kinds`][helhed.pathways.pathway.Pathway.of_kinds]).
+    """
+    return pathway.of_kinds(kinds)
+
+
 def _kind_label(kind: type[Event], *, english: bool) -> str:
     """An event class's label for messages; a base class without a kind of its own by name."""
     own: EventKind | None = getattr(kind, "KIND", None)
@@ -339,15 +347,41 @@ class Rule(abc.ABC):
         dates: Sequence[dt.date],
         detail: tuple[str, str],
     ) -> Finding:
-        """A finding of this rule, its text the rule's demand followed by ``detail``."""
+        """A finding of this rule, its text the rule's demand followed by ``detail``.
+
+        The rule's own fields and the pathway's citizen were checked when they were made;
+        when the positions are whole numbers, the dates dates and the details texts, the
+        finding is built without checking them again (see ``unchecked``); otherwise the
+        constructor checks everything and raises.
+        """
+        places, days = tuple(events), tuple(dates)
+        text_da, text_en = f"{self.text_da} {detail[0]}", f"{self.text_en} {detail[1]}"
+        if (
+            all(type(p) is int and p >= 0 for p in places)
+            and all(type(d) is dt.date for d in days)
+            and type(detail[0]) is str
+            and type(detail[1]) is str
+        ):
+            return unchecked(
+                Finding,
+                rule_id=self.id,
+                citizen_id=pathway.citizen_id,
+                severity=self.severity,
+                events=places,
+                dates=days,
+                text_da=text_da,
+                text_en=text_en,
+                citation=self.citation,
+                reading=self.reading,
+            )
         return Finding(
             rule_id=self.id,
             citizen_id=pathway.citizen_id,
             severity=self.severity,
-            events=tuple(events),
-            dates=tuple(dates),
-            text_da=f"{self.text_da} {detail[0]}",
-            text_en=f"{self.text_en} {detail[1]}",
+            events=places,
+            dates=days,
+            text_da=text_da,
+            text_en=text_en,
             citation=self.citation,
             reading=self.reading,
         )

@@ -12,7 +12,7 @@ from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.pathways.events import EventKind
 from helhed.pathways.pathway import Pathway
-from helhed.rules.base import Finding, Match, Rule, Severity, _check_match
+from helhed.rules.base import Finding, Match, Rule, Severity, _check_match, picked
 from helhed.sources import Basis, Citation
 
 __all__ = ["Forbid", "forbid"]
@@ -37,7 +37,7 @@ class Forbid(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each matching event."""
-        for i, event in pathway.numbered:
+        for _, i, event in picked(pathway, self.events.kinds):
             if self.events(pathway, event):
                 yield self.finding(
                     pathway, (i,), (event.occurred_on,), self.detail(event.kind, event.occurred_on)

@@ -12,35 +12,45 @@ from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.organisation import Administration
 from helhed.pathways.events import (
+    Event,
     InterventionCompleted,
     InterventionDroppedOut,
     InterventionStarted,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.rules.base import Finding, Rule, Severity
+from helhed.rules.base import Finding, Rule, Severity, picked
 from helhed.sources import Basis, Citation
 
 __all__ = ["Parallel", "parallel"]
 
 
+_STEPS = (InterventionStarted, InterventionCompleted, InterventionDroppedOut)
+
+
 def _intervals(
-    pathway: Pathway, administration: Administration, on: dt.date
+    steps: list[tuple[int, int, Event]], administration: Administration, end: dt.date
 ) -> list[tuple[int, dt.date, dt.date]]:
-    """The interventions an administration recorded: (start index, first day, last day)."""
+    """The interventions an administration recorded: (start index, first day, last day).
+
+    In no particular order: ``Parallel`` only asks whether any overlap and for the earliest.
+
+    ``steps`` are the starts and ends of interventions in the timeline (see ``picked``);
+    one still running runs until ``end``.
+    """
     open_: dict[str, tuple[int, dt.date]] = {}
     spans: list[tuple[int, dt.date, dt.date]] = []
-    end = pathway.closed_on or on
-    for i, event in pathway.numbered:
+    for _, i, event in steps:
         if event.recorded_by is not administration:
             continue
+        offer: str = event.offer  # type: ignore[attr-defined]  # an intervention's
         if isinstance(event, InterventionStarted):
-            open_[event.offer] = (i, event.occurred_on)
-        elif isinstance(event, (InterventionCompleted, InterventionDroppedOut)):
-            started = open_.pop(event.offer, None)
+            open_[offer] = (i, event.occurred_on)
+        else:  # completed or dropped out
+            started = open_.pop(offer, None)
             if started is not None:
                 spans.append((started[0], started[1], event.occurred_on))
     spans.extend((i, start, end) for i, start in open_.values())
-    return sorted(spans)
+    return spans
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -69,8 +79,15 @@ class Parallel(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield one finding if both have interventions and none overlap."""
-        ones = _intervals(pathway, self.first, on)
-        twos = _intervals(pathway, self.second, on)
+        steps = picked(pathway, _STEPS)
+        if not steps:
+            return
+        by = {event.recorded_by for _, _, event in steps}
+        if self.first not in by or self.second not in by:
+            return
+        end = pathway.closed_on or on
+        ones = _intervals(steps, self.first, end)
+        twos = _intervals(steps, self.second, end)
         if not ones or not twos:
             return
         if any(a[1] <= b[2] and b[1] <= a[2] for a in ones for b in twos):

@@ -14,7 +14,7 @@ from helhed.organisation import Administration
 from helhed.pathways.consent import audit
 from helhed.pathways.events import InformationCategory, InformationDisclosed
 from helhed.pathways.pathway import Pathway
-from helhed.rules.base import Finding, Rule, Severity
+from helhed.rules.base import Finding, Rule, Severity, picked
 from helhed.sources import Basis, Citation, Reason
 
 __all__ = ["RequiresConsent", "requires_consent"]
@@ -43,8 +43,8 @@ class RequiresConsent(Rule):
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
         """Yield a finding for each disclosure made without consent in force."""
         if not any(
-            isinstance(e, InformationDisclosed) and e.to is self.to and e.category is self.category
-            for e in pathway.timeline
+            e.to is self.to and e.category is self.category  # type: ignore[attr-defined]
+            for _, _, e in picked(pathway, (InformationDisclosed,))
         ):
             return
         for entry in audit(pathway).without_consent:

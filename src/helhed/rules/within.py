@@ -14,7 +14,7 @@ import attrs
 
 from helhed._validation import Checker
 from helhed._values import frozen_fields
-from helhed.pathways.events import EventKind
+from helhed.pathways.events import Event, EventKind
 from helhed.pathways.pathway import Pathway
 from helhed.rules.base import (
     Finding,
@@ -24,6 +24,7 @@ from helhed.rules.base import (
     _check_match,
     _check_same,
     _correlated,
+    picked,
 )
 from helhed.sources import Basis, Citation
 
@@ -59,22 +60,21 @@ class Within(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield a finding for each late or missing ``expect`` event."""
-        numbered = pathway.numbered
-        for k, (i, trigger) in enumerate(numbered):
+        answers: list[tuple[int, int, Event]] | None = None  # looked for at the first trigger
+        for k, i, trigger in picked(pathway, self.after.kinds):
             if not self.after(pathway, trigger):
                 continue
             try:
                 deadline = trigger.occurred_on + dt.timedelta(days=self.days)
             except OverflowError:  # the limit ends after 9999-12-31: nothing is late yet
                 continue
-            answer = next(
-                (
-                    (j, e)
-                    for j, e in numbered[k + 1 :]
-                    if self.expect(pathway, e) and _correlated(self.same, trigger, e)
-                ),
-                None,
-            )
+            if answers is None:
+                answers = picked(pathway, self.expect.kinds)
+            answer = None
+            for later, j, e in answers:
+                if later > k and self.expect(pathway, e) and _correlated(self.same, trigger, e):
+                    answer = (j, e)
+                    break
             if answer is None:
                 if on > deadline:
                     yield self.finding(
