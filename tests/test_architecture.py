@@ -72,6 +72,7 @@ FLOORS = [
     "protocols",
     "pathways.bases",
     "_converter",
+    "_specialise",
     "serialization",
     "json_schema",
     "examples",

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import fuzzing
 from helhed import _reading, serialization
-from helhed._converter import Specialiser
+from helhed._specialise import Specialiser
 from helhed._values import frozen_fields
 from helhed.citizens import Citizen
 from helhed.errors import UnknownNameError, ValidationError
@@ -241,7 +241,7 @@ def test_what_is_not_a_document_type_is_named_as_before_and_bad_text_first():
 
 @given(st.lists(st.text(min_size=1), unique=True))
 def test_codes_that_sort_as_written_sort_as_written(codes):
-    from helhed._converter import _STR, _sorts_as_written  # noqa: PLC0415 - the rule tested
+    from helhed._specialise import _STR, _sorts_as_written  # noqa: PLC0415 - the rule tested
 
     plain = [c for c in codes if _sorts_as_written(c)]
 

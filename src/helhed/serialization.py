@@ -38,12 +38,12 @@ from helhed._converter import (
     EVENT_TAG,
     RULE_TAG,
     FieldError,
-    Specialiser,
     make_converter,
     problems_of,
     structure_time,
 )
 from helhed._reading import loads, loads_plain, text_of
+from helhed._specialise import Specialiser
 from helhed.benefits import BenefitRules
 from helhed.citizens import Citizen
 from helhed.errors import (
