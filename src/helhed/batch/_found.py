@@ -156,15 +156,42 @@ def distinct(count: int, *columns: Ints) -> tuple[Ints, Ints]:
     return code, np.asarray(first, dtype=np.int64)
 
 
+def _texts(values: Column) -> pd.Series:
+    """A ``"string"`` column of ``values``, which are all ``str``.
+
+    Where pandas keeps ``"string"`` in Arrow (pandas 3), the Arrow array is built at once in
+    the system allocator's memory: pandas' own way checks each cell again and fills the
+    default pool, which costs more here, as these columns run to tens of megabytes. A value
+    that is not ``str`` is refused by Arrow (this code never gives one); elsewhere pandas
+    builds the column.
+    """
+    cells = objects(values)
+    if _ARROW_STRINGS:
+        import pyarrow as pa  # noqa: PLC0415 - only where pandas keeps text in Arrow
+
+        array = pa.array(
+            cells, type=pa.large_string(), from_pandas=False, memory_pool=pa.system_memory_pool()
+        )
+        return pd.Series(pd.arrays.ArrowStringArray(array), dtype=_STRING, copy=False)
+    # From an array of objects: many times faster than from a list.
+    return pd.Series(cells, dtype=_STRING)
+
+
+_ARROW_STRINGS: Final = (
+    getattr(pd.StringDtype(), "storage", None) == "pyarrow"
+    and getattr(pd.StringDtype(), "na_value", None) is pd.NA
+)
+
+
 def frame_of(columns: Mapping[str, Column]) -> pd.DataFrame:
+    """The findings' columns as a frame, each of its dtype (see ``FINDING_COLUMNS``)."""
     return pd.DataFrame(
         {
             name: pd.Series(objects(columns[name]), dtype=object)
             if name in ("events", "dates")
             else pd.Series(np.asarray(columns[name], dtype=bool), dtype="boolean")
             if name == "reading"
-            # From an array of objects: many times faster than from a list.
-            else pd.Series(objects(columns[name]), dtype=_STRING)
+            else _texts(columns[name])
             for name in FINDING_COLUMNS
         }
     )

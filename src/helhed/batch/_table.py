@@ -378,6 +378,28 @@ def hashable(cell: object) -> object:
 
 
 def _cases(frame: pd.DataFrame, problems: list[Problem]) -> tuple[Ints, list[str]]:
+    """Each row's citizen number into the distinct ids, which are non-blank text.
+
+    When every distinct cell is a ``str`` (always so in a ``"string"`` column) and none is
+    blank, the ids are read in one pass over them, as ``factor`` would read them; otherwise
+    ``factor`` reads them and names each bad cell.
+    """
+    cells = frame[CASE]
+    try:
+        numbers, uniques = pd.factorize(cells, use_na_sentinel=True)
+    except TypeError:  # unhashable cells: factor names the column
+        numbers, uniques = None, None
+    if uniques is not None:
+        distinct: list[object] = uniques.tolist()
+        if set(map(type, distinct)) <= {str} and all(
+            map(str.strip, typing.cast("list[str]", distinct))
+        ):
+            codes = np.asarray(numbers, dtype=np.int64)
+            missing = np.flatnonzero(codes < 0)
+            codes[missing] = len(distinct)
+            problems.extend(Problem(f"rows[{row}].{CASE}", "is required") for row in missing)
+            return codes, typing.cast("list[str]", distinct)
+
     def parse(value: object) -> str:
         if not isinstance(value, str) or not value.strip():
             raise CellError("must be non-blank text")
