@@ -3,9 +3,11 @@
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
+import helhed.batch._found as found
 from helhed.batch._scan import day_number
 from helhed.batch._timeline import NO_TIME, timeline_order
 from helhed.pathways.pathway import occurrence_order
@@ -36,7 +38,9 @@ def test_timeline_order_equals_occurrence_order(logs):
         day.extend(day_number(d) for d in days)
         time.extend(micro(h) for _, h in log)
     got = timeline_order(
-        np.array(citizen, dtype=np.int64), np.array(day, dtype=np.int64), np.array(time, dtype=np.int64)
+        np.array(citizen, dtype=np.int64),
+        np.array(day, dtype=np.int64),
+        np.array(time, dtype=np.int64),
     )
     assert got.tolist() == expected
 
@@ -50,3 +54,38 @@ def test_timeline_order_worked_example():
     day = np.array([5, 5, 5, 6, 5], dtype=np.int64)
     time = np.array([micro(12), NO_TIME, micro(11), NO_TIME, NO_TIME], dtype=np.int64)
     assert timeline_order(citizen, day, time).tolist() == [2, 0, 1, 4, 3]
+
+
+texts = st.lists(st.text(max_size=4), max_size=40)
+
+
+@given(texts)
+def test_ranks_of_texts_sort_as_python_sorts(values):
+    """Ranked by Arrow (when every value is text) or by Python, as ``sorted`` orders them."""
+    saved = found._MANY
+    found._MANY = 0  # rank every list through Arrow, however short
+    try:
+        got = found._ranks(values).tolist()
+    finally:
+        found._MANY = saved
+    distinct = sorted(set(values))
+    assert got == [distinct.index(v) for v in values]
+
+
+def test_ranks_worked_example():
+    """Code point order, as Python compares: "Z" < "a" < "å" < an emoji; a lone surrogate too."""
+    saved = found._MANY
+    found._MANY = 0
+    try:
+        assert found._ranks(["å", "a", "Z", "\U0001f600", "a"]).tolist() == [2, 1, 0, 3, 1]
+        assert found._ranks(["\ud800", "b"]).tolist() == [1, 0]  # Python sorts it: no Arrow
+    finally:
+        found._MANY = saved
+
+
+@given(st.lists(st.text(st.characters(exclude_categories=["Cs"]), max_size=6), max_size=30))
+def test_texts_column_equals_pandas_string_column(values):
+    """The finding texts built straight into Arrow equal pandas' own ``"string"`` column."""
+    pd.testing.assert_series_equal(
+        found._texts(values), pd.Series(found.objects(values), dtype="string")
+    )

@@ -123,10 +123,34 @@ def _ranks(values: Sequence[object]) -> Ints:
     Only the distinct values are sorted in Python; finding them is hashing.
     """
     codes, uniques = pd.factorize(objects(values))
-    order = sorted(range(len(uniques)), key=uniques.__getitem__)
+    order = _text_order(uniques) if _ARROW_STRINGS else None
+    if order is None:
+        order = sorted(range(len(uniques)), key=uniques.__getitem__)
     rank = np.empty(len(uniques), dtype=np.int64)
     rank[order] = np.arange(len(uniques), dtype=np.int64)
     return rank[np.asarray(codes, dtype=np.intp)]
+
+
+def _text_order(uniques: npt.NDArray[np.object_]) -> list[int] | None:
+    """The order of ``uniques`` sorted as Python sorts them, if all are ``str``; else None.
+
+    Arrow sorts UTF-8 bytes, and UTF-8 keeps the order of code points, which is how Python
+    compares ``str``; text Arrow cannot hold (a lone surrogate) is left to Python.
+    """
+    if len(uniques) < _MANY or set(map(type, uniques)) != {str}:
+        return None
+    import pyarrow as pa  # noqa: PLC0415 - only where pandas keeps text in Arrow
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    try:
+        texts = pa.array(uniques, type=pa.large_string())
+    except (pa.ArrowInvalid, UnicodeError):  # a lone surrogate
+        return None
+    order: list[int] = pc.sort_indices(texts).to_pylist()
+    return order
+
+
+_MANY: Final = 1_000  # distinct texts from which Arrow sorts them
 
 
 def finding_order(
