@@ -139,8 +139,8 @@ def _text_order(uniques: npt.NDArray[np.object_]) -> list[int] | None:
     """
     if len(uniques) < _MANY or set(map(type, uniques)) != {str}:
         return None
-    import pyarrow as pa  # noqa: PLC0415 - only where pandas keeps text in Arrow
-    import pyarrow.compute as pc  # noqa: PLC0415
+    import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415 - only in Arrow
+    import pyarrow.compute as pc  # type: ignore[import-untyped]  # noqa: PLC0415
 
     try:
         texts = pa.array(uniques, type=pa.large_string())
@@ -191,7 +191,7 @@ def _texts(values: Column) -> pd.Series:
     """
     cells = objects(values)
     if _ARROW_STRINGS:
-        import pyarrow as pa  # noqa: PLC0415 - only where pandas keeps text in Arrow
+        import pyarrow as pa  # noqa: PLC0415 - only in Arrow
 
         array = pa.array(
             cells, type=pa.large_string(), from_pandas=False, memory_pool=pa.system_memory_pool()
