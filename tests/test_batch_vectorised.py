@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import helhed.batch._found as found
-from helhed.batch._scan import day_number
+from helhed.batch._scan import day_number, runs
 from helhed.batch._timeline import NO_TIME, timeline_order
 from helhed.pathways.pathway import occurrence_order
 
@@ -89,3 +89,19 @@ def test_texts_column_equals_pandas_string_column(values):
     pd.testing.assert_series_equal(
         found._texts(values), pd.Series(found.objects(values), dtype="string")
     )
+
+
+@given(st.lists(st.integers(-3, 3)).map(sorted))
+def test_runs_equal_searchsorted(values):
+    """Each row's run of equal values: searchsorted left and right of it."""
+    array = np.array(values, dtype=np.int64)
+    start, end = runs(array)
+    assert start.tolist() == np.searchsorted(array, array, side="left").tolist()
+    assert end.tolist() == np.searchsorted(array, array, side="right").tolist()
+
+
+def test_runs_worked_example():
+    assert [r.tolist() for r in runs(np.array([2, 2, 5, 7, 7, 7], dtype=np.int64))] == [
+        [0, 0, 2, 3, 3, 3],
+        [2, 2, 3, 6, 6, 6],
+    ]

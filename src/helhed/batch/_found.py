@@ -120,18 +120,22 @@ def objects(values: Column) -> npt.NDArray[np.object_]:
 def _ranks(values: Sequence[object]) -> Ints:
     """Each value's place among the distinct values sorted as Python sorts them.
 
-    Only the distinct values are sorted in Python; finding them is hashing.
+    Only the distinct values are sorted (many texts by Arrow, others by Python); finding them
+    is hashing.
     """
     codes, uniques = pd.factorize(objects(values))
-    order = _text_order(uniques) if _ARROW_STRINGS else None
-    if order is None:
-        order = sorted(range(len(uniques)), key=uniques.__getitem__)
+    text_order = _text_order(uniques) if _ARROW_STRINGS else None
+    order = (
+        text_order
+        if text_order is not None
+        else sorted(range(len(uniques)), key=uniques.__getitem__)
+    )
     rank = np.empty(len(uniques), dtype=np.int64)
     rank[order] = np.arange(len(uniques), dtype=np.int64)
     return rank[np.asarray(codes, dtype=np.intp)]
 
 
-def _text_order(uniques: npt.NDArray[np.object_]) -> list[int] | None:
+def _text_order(uniques: npt.NDArray[np.object_]) -> Ints | None:
     """The order of ``uniques`` sorted as Python sorts them, if all are ``str``; else None.
 
     Arrow sorts UTF-8 bytes, and UTF-8 keeps the order of code points, which is how Python
@@ -146,7 +150,7 @@ def _text_order(uniques: npt.NDArray[np.object_]) -> list[int] | None:
         texts = pa.array(uniques, type=pa.large_string())
     except (pa.ArrowInvalid, UnicodeError):  # a lone surrogate
         return None
-    order: list[int] = pc.sort_indices(texts).to_pylist()
+    order: Ints = pc.sort_indices(texts).to_numpy().astype(np.int64)
     return order
 
 

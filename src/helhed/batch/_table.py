@@ -33,7 +33,7 @@ from helhed.batch._cells import (
     row_order,
 )
 from helhed.batch._found import objects
-from helhed.batch._scan import Bools, Ints, Scan, day_number
+from helhed.batch._scan import Bools, Ints, Scan, day_number, runs
 from helhed.batch._timeline import in_force, timeline
 from helhed.errors import Problem, ValidationError
 from helhed.frames import CASE, COLUMNS, INDEX, KIND, ORG, REQUIRED, python_value
@@ -169,7 +169,7 @@ class Table(Scan):
             )
         self.days = days
         day = days.astype(np.int64)[order]
-        place = np.arange(len(order), dtype=np.int64) - np.searchsorted(case, case)
+        place = np.arange(len(order), dtype=np.int64) - runs(case)[0]
         kind = kind[order]
         force = in_force(frame, order, case, index, kind == _ANNULMENT, problems=problems)
         kept = np.flatnonzero(force & (day <= self.on))
