@@ -2,17 +2,25 @@
 
 import datetime as dt
 
+import attrs
 import numpy as np
 import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
 import helhed.batch._found as found
+from helhed.batch import check_frame, findings_of
 from helhed.batch._scan import day_number, runs
 from helhed.batch._timeline import NO_TIME, timeline_order
-from helhed.pathways.pathway import occurrence_order
+from helhed.cases.halsnaes import HALSNAES
+from helhed.frames import to_frame
+from helhed.organisation import Administration
+from helhed.pathways import events as ev
+from helhed.pathways.compliance import check
+from helhed.pathways.pathway import Pathway, occurrence_order
 
 D = dt.date(2024, 3, 4)
+ON = dt.date(2024, 3, 31)
 
 # A few days and times, so that ties and untimed entries are common.
 entries = st.lists(
@@ -105,3 +113,55 @@ def test_runs_worked_example():
         [0, 0, 2, 3, 3, 3],
         [2, 2, 3, 6, 6, 6],
     ]
+
+
+def _event(kind, cid, day, by=Administration.HEALTH, **fields):
+    return kind(citizen_id=cid, occurred_on=D + dt.timedelta(days=day), recorded_by=by, **fields)
+
+
+def _consent_log(cid, *middle):
+    """A referral, ``middle``, and health information passed to the job centre on day 9."""
+    referred = _event(
+        ev.Referred, cid, 0, Administration.JOB_CENTRE, referral_id="r-1", offer="samtale",
+        to=Administration.HEALTH, voluntary=True,
+    )  # fmt: skip
+    disclosed = _event(
+        ev.InformationDisclosed, cid, 9, source=Administration.HEALTH,
+        to=Administration.JOB_CENTRE, category=ev.InformationCategory.HEALTH,
+        purpose=ev.ConsentPurpose.COORDINATION,
+    )  # fmt: skip
+    return Pathway.of([referred, *middle, disclosed])
+
+
+def test_requires_consent_with_a_purpose_no_one_consented_for():
+    """A purpose with no consent, withdrawal or refusal in the table is judged without a ledger.
+
+    c-1 consented to health information for work ability only, c-2 for coordination, c-3
+    never: the disclosure (for coordination) of c-1 is not covered, c-2's is allowed, c-3's
+    has no consent at all. No one consented for progression, so its ledger is left out.
+    """
+
+    def consent(cid, purpose):
+        health = frozenset({ev.InformationCategory.HEALTH})
+        return _event(
+            ev.ConsentGiven, cid, 1, to=Administration.JOB_CENTRE, purpose=purpose,
+            categories=health,
+        )  # fmt: skip
+
+    pathways = [
+        _consent_log("c-1", consent("c-1", ev.ConsentPurpose.WORK_ABILITY)),
+        _consent_log("c-2", consent("c-2", ev.ConsentPurpose.COORDINATION)),
+        _consent_log("c-3"),
+    ]
+    rule = HALSNAES.rule("halsnaes.consent")
+    protocol = attrs.evolve(HALSNAES, rules=(rule,))
+    found = check_frame(to_frame(pathways), protocol, on=ON)
+    assert findings_of(found) == check(pathways, protocol, on=ON).findings
+    assert found["citizen_id"].tolist() == ["c-1", "c-3"]
+    assert found["events"].tolist() == [(2,), (1,)]
+    assert "does not cover" in found.loc[0, "text_en"]
+    assert "No consent" in found.loc[1, "text_en"]
+    # Alone, c-3 asks for a purpose whose ledger is left out: the same finding.
+    alone = check_frame(to_frame(pathways[2:]), protocol, on=ON)
+    assert findings_of(alone) == check(pathways[2:], protocol, on=ON).findings
+    assert alone["text_en"].tolist() == found["text_en"].tolist()[1:]
