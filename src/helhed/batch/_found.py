@@ -120,13 +120,41 @@ def objects(values: Column) -> npt.NDArray[np.object_]:
 def _ranks(values: Sequence[object]) -> Ints:
     """Each value's place among the distinct values sorted as Python sorts them.
 
-    Only the distinct values are sorted in Python; finding them is hashing.
+    Only the distinct values are sorted (many texts by Arrow, others by Python); finding them
+    is hashing.
     """
     codes, uniques = pd.factorize(objects(values))
-    order = sorted(range(len(uniques)), key=uniques.__getitem__)
+    text_order = _text_order(uniques) if _ARROW_STRINGS else None
+    order = (
+        text_order
+        if text_order is not None
+        else sorted(range(len(uniques)), key=uniques.__getitem__)
+    )
     rank = np.empty(len(uniques), dtype=np.int64)
     rank[order] = np.arange(len(uniques), dtype=np.int64)
     return rank[np.asarray(codes, dtype=np.intp)]
+
+
+def _text_order(uniques: npt.NDArray[np.object_]) -> Ints | None:
+    """The order of ``uniques`` sorted as Python sorts them, if all are ``str``; else None.
+
+    Arrow sorts UTF-8 bytes, and UTF-8 keeps the order of code points, which is how Python
+    compares ``str``; text Arrow cannot hold (a lone surrogate) is left to Python.
+    """
+    if len(uniques) < _MANY or set(map(type, uniques)) != {str}:
+        return None
+    import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415 - only in Arrow
+    import pyarrow.compute as pc  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    try:
+        texts = pa.array(uniques, type=pa.large_string())
+    except (pa.ArrowInvalid, UnicodeError):  # a lone surrogate
+        return None
+    order: Ints = pc.sort_indices(texts).to_numpy().astype(np.int64)
+    return order
+
+
+_MANY: Final = 1_000  # distinct texts from which Arrow sorts them
 
 
 def finding_order(
@@ -156,15 +184,42 @@ def distinct(count: int, *columns: Ints) -> tuple[Ints, Ints]:
     return code, np.asarray(first, dtype=np.int64)
 
 
+def _texts(values: Column) -> pd.Series:
+    """A ``"string"`` column of ``values``, which are all ``str``.
+
+    Where pandas keeps ``"string"`` in Arrow (pandas 3), the Arrow array is built at once in
+    the system allocator's memory: pandas' own way checks each cell again and fills the
+    default pool, which costs more here, as these columns run to tens of megabytes. A value
+    that is not ``str`` is refused by Arrow (this code never gives one); elsewhere pandas
+    builds the column.
+    """
+    cells = objects(values)
+    if _ARROW_STRINGS:
+        import pyarrow as pa  # noqa: PLC0415 - only in Arrow
+
+        array = pa.array(
+            cells, type=pa.large_string(), from_pandas=False, memory_pool=pa.system_memory_pool()
+        )
+        return pd.Series(pd.arrays.ArrowStringArray(array), dtype=_STRING, copy=False)
+    # From an array of objects: many times faster than from a list.
+    return pd.Series(cells, dtype=_STRING)
+
+
+_ARROW_STRINGS: Final = (
+    getattr(pd.StringDtype(), "storage", None) == "pyarrow"
+    and getattr(pd.StringDtype(), "na_value", None) is pd.NA
+)
+
+
 def frame_of(columns: Mapping[str, Column]) -> pd.DataFrame:
+    """The findings' columns as a frame, each of its dtype (see ``FINDING_COLUMNS``)."""
     return pd.DataFrame(
         {
             name: pd.Series(objects(columns[name]), dtype=object)
             if name in ("events", "dates")
             else pd.Series(np.asarray(columns[name], dtype=bool), dtype="boolean")
             if name == "reading"
-            # From an array of objects: many times faster than from a list.
-            else pd.Series(objects(columns[name]), dtype=_STRING)
+            else _texts(columns[name])
             for name in FINDING_COLUMNS
         }
     )

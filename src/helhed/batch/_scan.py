@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from helhed.batch._timeline import NO_TIME
 
-__all__ = ["Bools", "Ints", "Scan", "day_number"]
+__all__ = ["Bools", "Ints", "Scan", "day_number", "runs"]
 
 Ints = npt.NDArray[np.int64]
 Bools = npt.NDArray[np.bool_]
@@ -26,6 +26,20 @@ Bools = npt.NDArray[np.bool_]
 def day_number(day: dt.date) -> int:
     """``day`` as a number of days since 1970-01-01 (negative before)."""
     return int(np.datetime64(day, "D").astype(np.int64))
+
+
+def runs(values: Ints) -> tuple[Ints, Ints]:
+    """Each row's run of equal ``values`` (sorted): its first row, and the row after its last.
+
+    What ``searchsorted`` left and right of each value give, in one pass.
+    """
+    n = len(values)
+    if not n:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    first = np.flatnonzero(np.append(True, values[1:] != values[:-1]))
+    after = np.append(first[1:], n)
+    lengths = after - first
+    return np.repeat(first, lengths).astype(np.int64), np.repeat(after, lengths).astype(np.int64)
 
 
 class Scan:
@@ -41,8 +55,7 @@ class Scan:
         self.time = time
         self.citizens = citizens
         self.size = len(citizen)
-        self.start: Ints = np.searchsorted(citizen, citizen, side="left").astype(np.int64)
-        self.end: Ints = np.searchsorted(citizen, citizen, side="right").astype(np.int64)
+        self.start, self.end = runs(citizen)
         self._day_ends: Ints | None = None
 
     def next_after(self, mask: Bools) -> Ints:
@@ -130,5 +143,7 @@ class Scan:
 
     @staticmethod
     def dates(numbers: Ints) -> list[dt.date]:
-        """Day numbers as dates."""
-        return typing.cast("list[dt.date]", numbers.astype("datetime64[D]").astype(object).tolist())
+        """Day numbers as dates; equal days share one ``date`` object, made once."""
+        distinct, inverse = np.unique(numbers, return_inverse=True)
+        days = distinct.astype("datetime64[D]").astype(object)
+        return typing.cast("list[dt.date]", days[inverse.reshape(-1)].tolist())

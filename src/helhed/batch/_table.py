@@ -33,7 +33,7 @@ from helhed.batch._cells import (
     row_order,
 )
 from helhed.batch._found import objects
-from helhed.batch._scan import Bools, Ints, Scan, day_number
+from helhed.batch._scan import Bools, Ints, Scan, day_number, runs
 from helhed.batch._timeline import in_force, timeline
 from helhed.errors import Problem, ValidationError
 from helhed.frames import CASE, COLUMNS, INDEX, KIND, ORG, REQUIRED, python_value
@@ -169,7 +169,7 @@ class Table(Scan):
             )
         self.days = days
         day = days.astype(np.int64)[order]
-        place = np.arange(len(order), dtype=np.int64) - np.searchsorted(case, case)
+        place = np.arange(len(order), dtype=np.int64) - runs(case)[0]
         kind = kind[order]
         force = in_force(frame, order, case, index, kind == _ANNULMENT, problems=problems)
         kept = np.flatnonzero(force & (day <= self.on))
@@ -378,6 +378,28 @@ def hashable(cell: object) -> object:
 
 
 def _cases(frame: pd.DataFrame, problems: list[Problem]) -> tuple[Ints, list[str]]:
+    """Each row's citizen number into the distinct ids, which are non-blank text.
+
+    When every distinct cell is a ``str`` (always so in a ``"string"`` column) and none is
+    blank, the ids are read in one pass over them, as ``factor`` would read them; otherwise
+    ``factor`` reads them and names each bad cell.
+    """
+    cells = frame[CASE]
+    try:
+        numbers, uniques = pd.factorize(cells, use_na_sentinel=True)
+    except TypeError:  # unhashable cells: factor names the column
+        numbers, uniques = None, None
+    if uniques is not None:
+        distinct: list[object] = uniques.tolist()
+        if set(map(type, distinct)) <= {str} and all(
+            map(str.strip, typing.cast("list[str]", distinct))
+        ):
+            codes = np.asarray(numbers, dtype=np.int64)
+            missing = np.flatnonzero(codes < 0)
+            codes[missing] = len(distinct)
+            problems.extend(Problem(f"rows[{row}].{CASE}", "is required") for row in missing)
+            return codes, typing.cast("list[str]", distinct)
+
     def parse(value: object) -> str:
         if not isinstance(value, str) or not value.strip():
             raise CellError("must be non-blank text")

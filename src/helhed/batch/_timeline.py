@@ -13,12 +13,12 @@ rules read the timeline instead, so the batch check first picks, for the day che
   [`occurrence_order`][helhed.pathways.pathway.occurrence_order] puts them. A citizen whose
   rows are in that order already - days never go back, and on one day no time of day ``at``
   is earlier than a time before it - keeps them: this is checked over whole columns. The
-  rows of the other citizens go through ``occurrence_order`` itself, one citizen at a time.
+  rows of the other citizens are sorted into the order ``occurrence_order`` gives, all
+  citizens at once (``timeline_order``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Final
 
 import numpy as np
@@ -27,9 +27,8 @@ import pandas as pd
 
 from helhed.batch._cells import factor, position, time_of_day
 from helhed.errors import Problem
-from helhed.pathways.pathway import occurrence_order
 
-__all__ = ["NO_TIME", "in_force", "timeline"]
+__all__ = ["NO_TIME", "in_force", "timeline", "timeline_order"]
 
 _Ints = npt.NDArray[np.int64]
 _Bools = npt.NDArray[np.bool_]
@@ -85,18 +84,44 @@ def in_force(  # noqa: PLR0913 - the log's columns the annulments need
     return kept
 
 
-def _times(
-    frame: pd.DataFrame, rows: _Ints, problems: list[Problem]
-) -> tuple[_Ints, npt.NDArray[np.intp], list[dt.time | None]]:
-    """Each row's time of day in microseconds (``NO_TIME`` if none), code and distinct times."""
+def _times(frame: pd.DataFrame, rows: _Ints, problems: list[Problem]) -> _Ints:
+    """Each row's time of day in microseconds (``NO_TIME`` if none)."""
     if "at" not in frame.columns or not rows.size:
-        return np.full(len(rows), NO_TIME, dtype=np.int64), np.zeros(len(rows), np.intp), [None]
+        return np.full(len(rows), NO_TIME, dtype=np.int64)
     codes, values = factor(frame, "at", time_of_day, None, problems, rows=rows)
     micro = [
         NO_TIME if t is None else ((t.hour * 60 + t.minute) * 60 + t.second) * 10**6 + t.microsecond
         for t in values
     ]
-    return np.array(micro, dtype=np.int64)[codes], codes, values
+    return np.array(micro, dtype=np.int64)[codes]
+
+
+def timeline_order(citizen: _Ints, day: _Ints, time: _Ints) -> _Ints:
+    """The order ``occurrence_order`` gives each citizen's entries, for all citizens at once.
+
+    The entries are in log order within each citizen, citizens together. ``occurrence_order``
+    places each entry in turn before the first one already placed that surely happened later,
+    which comes to sorting by (citizen, day, key, log position), where the key of an entry
+    with a time of day is that time and the key of one without is the latest time of the
+    entries with one logged before it on its day (``NO_TIME`` if none): on one day, timed
+    entries keep the order of their times, and an entry without a time stays after every
+    timed entry logged before it and before each later one with an earlier time than those.
+
+    Args:
+        citizen: Each entry's citizen number.
+        day: Each entry's day number.
+        time: Each entry's time of day in microseconds, ``NO_TIME`` if it has none.
+
+    Returns:
+        The entries' places (indexes into the arguments) in timeline order.
+    """
+    if not len(citizen):
+        return np.zeros(0, dtype=np.int64)
+    # The latest time so far on each citizen's day, in log order (NO_TIME is the least).
+    latest = pd.Series(time).groupby([citizen, day], sort=False).cummax().to_numpy()
+    key = np.where(time == NO_TIME, latest, time)
+    log = np.arange(len(citizen), dtype=np.int64)
+    return np.lexsort((log, key, day, citizen)).astype(np.int64)
 
 
 def timeline(
@@ -116,7 +141,7 @@ def timeline(
         The entries' places (indexes into the arguments) in the new order, and each placed
         entry's time of day in microseconds, ``NO_TIME`` if it has none.
     """
-    time, codes, values = _times(frame, rows, problems)
+    time = _times(frame, rows, problems)
     picked = np.arange(len(rows), dtype=np.int64)
     if len(rows) < 2:  # one entry is in order
         return picked, time
@@ -132,11 +157,6 @@ def timeline(
     disordered = np.unique(np.concatenate([citizen[1:][back], citizen[timed][1:][earlier]]))
     if not disordered.size:
         return picked, time
-    starts = np.searchsorted(citizen, disordered, side="left").tolist()
-    ends = np.searchsorted(citizen, disordered, side="right").tolist()
-    for start, end in zip(starts, ends, strict=True):
-        dates = day[start:end].astype("datetime64[D]").astype(object).tolist()
-        times = [values[c] for c in codes[start:end].tolist()]
-        order = occurrence_order(dates, times)
-        picked[start:end] = np.asarray(order, dtype=np.int64) + start
+    moved = np.flatnonzero(np.isin(citizen, disordered))
+    picked[moved] = moved[timeline_order(citizen[moved], day[moved], time[moved])]
     return picked, time[picked]

@@ -39,6 +39,8 @@ _NO_PURPOSE, _WITHDRAWN, _REFUSED, _EXPIRED, _NOT_COVERED, _NONE = (
     for why in ("no_purpose", "withdrawn", "refused", "expired", "not_covered", "none")
 )
 _ALLOWED: Final = -1
+_EMPTY: Final = np.array([-1, -1, 0, 0, 0], dtype=np.int64)
+"""The ledger of a purpose with no consent, withdrawal or refusal: ``_ledger`` over none."""
 
 
 @columnar(RequiresConsent, fields=("category", "to"))
@@ -69,6 +71,8 @@ def requires_consent(rule: RequiresConsent, table: Table, _objects: Objects, fou
     ledgers = np.stack(
         [
             _ledger(table, disclosed, no=no & of, given=given & of, covering=covering & of, end=end)
+            if ((no | given) & of).any()
+            else _EMPTY[:, None].repeat(len(disclosed), axis=1)
             for of in (purpose == k for k in range(len(PURPOSES)))
         ]
     )
