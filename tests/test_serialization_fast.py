@@ -31,6 +31,7 @@ from helhed.examples import (
     demo_cohort,
     example_catalogue,
 )
+from helhed.models.catalogue import Catalogue
 from helhed.pathways.pathway import Pathway
 from helhed.rules import Protocol
 from helhed.serialization import DOCUMENTS, from_dict, from_json, to_dict, to_json
@@ -292,3 +293,15 @@ def test_a_class_with_a_converter_or_validator_of_its_own_is_made_by_its_init():
     assert _reader_of(Named)({"name": " a "}).name == "a"
     with pytest.raises(ValueError, match="Length of 'codes'"):
         _reader_of(Coded)({"codes": ["x", "y"]})
+
+
+def test_a_class_that_keeps_its_hash_is_made_by_its_init_and_hashes_as_built():
+    @attrs.frozen(field_transformer=frozen_fields, cache_hash=True)
+    class Kept:
+        name: str
+
+    assert hash(_reader_of(Kept)({"name": "a"})) == hash(Kept(name="a"))
+    catalogue = example_catalogue()  # a Catalogue keeps its hash (the index of match)
+    read = from_json(to_json(catalogue), Catalogue)
+    assert read == catalogue
+    assert hash(read) == hash(catalogue)

@@ -192,7 +192,8 @@ class Specialiser:
         """Statements that make an instance of the class ``stem`` of ``values``, as ``made``.
 
         As its ``__init__`` does when that only sets each field (through the converter that
-        ``frozen_fields`` gave it) and calls ``__attrs_post_init__``: the converters are
+        ``frozen_fields`` gave it) and calls ``__attrs_post_init__``, and stores nothing else
+        (say, an empty cached hash: ``cache_hash=True``): the converters are
         skipped, since each returns a value of its field's declared immutable type unchanged
         (see ``helhed._values``), and every value read here has exactly that type. Any other
         ``__init__`` (a validator, a converter of the class's own) is called.
@@ -208,6 +209,7 @@ class Specialiser:
             or any(getattr(c, "__module__", None) != "helhed._values" for c in converters)
             or not code.co_filename.startswith("<attrs generated")
             or not plain >= set(code.co_names)
+            or not set(names) >= {c for c in code.co_consts if isinstance(c, str)}
         ):
             arguments = ", ".join(f"{n}={v}" for n, v in zip(names, values, strict=True))
             return [f"{made} = {stem}({arguments})"]
