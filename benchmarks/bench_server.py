@@ -16,11 +16,14 @@ and the 50th and 99th percentile latency in milliseconds:
   against Odense's consent practice, over HTTP and in process: what one request can hold a
   worker for.
 
-The targets are on that ratio. ``check`` does work worth serving: over HTTP it must keep at
-least half its in-process rate, so reading and writing JSON text and the stack cost at most as
-much as the check itself. ``classify`` is a call of some 25 microseconds, less than the stack
-alone takes a request (the ``health`` line), so no server could keep half of it; the target is
-0.15, which leaves helhed's own reading and writing of JSON about as much time as the stack.
+``check`` does work worth serving: its target is on the ratio to the in-process rate, which
+must be half or more, so reading and writing JSON text and the stack cost at most as much as
+the check itself. ``classify`` is a call of some 20 microseconds, far less than the stack alone
+takes a request (the ``health`` line), so its ratio to the in-process rate measures the stack,
+and falls whenever ``classify`` gets faster. Its target is therefore on the ratio to the stack
+alone: half or more, so that reading the body, the operation and writing its answer take at
+most as much time as the stack itself. (Until ``classify`` was made about five times as fast,
+the target was 0.15 of the in-process rate, chosen to mean the same.)
 The clients are a minimal HTTP/1.1 load generator, so that they weigh little on the cores they
 share with the server. The citizens and pathways are invented.
 """
@@ -45,8 +48,8 @@ from helhed.examples import AALBORG_PERIOD, DEMO_DATE, aalborg_pathways, demo_co
 from helhed.serialization import to_dict
 from helhed.server import OPERATION, Settings, run
 
-TARGETS = {"classify": 0.15, "check": 0.5}
-"""The least share of the in-process rate each operation must keep over HTTP."""
+TARGETS = {"classify": ("the stack alone", 0.5), "check": ("in process", 0.5)}
+"""Each operation's target: the least share over HTTP of that rate (see the docstring)."""
 
 _SERVE = "import sys; from helhed.cli import main; sys.exit(main())"
 
@@ -218,12 +221,17 @@ def main() -> None:
             sent = [request(path, json.dumps(b).encode()) for b in parsed]
             rate, quantiles = measure(port, sent, args.clients)
             local = in_process(operation, parsed)
-            ratio = rate / local
+            ratios = {"the stack alone": rate / floor, "in process": rate / local}
+            against, least = TARGETS[operation]
             print(
                 f"{operation:>8}: {rate:8,.0f} requests/s, p50 {quantiles[49] * 1e3:5.2f} ms, "
-                f"p99 {quantiles[98] * 1e3:5.2f} ms; {rate / floor:.3f} of the baseline; "
-                f"in process {local:8,.0f} calls/s; HTTP/in-process {ratio:.3f} "
-                f"(target >= {TARGETS[operation]}): {met(ratio >= TARGETS[operation])}"
+                f"p99 {quantiles[98] * 1e3:5.2f} ms; {ratios['the stack alone']:.3f} of the "
+                f"baseline; in process {local:8,.0f} calls/s; HTTP/in-process "
+                f"{ratios['in process']:.3f}"
+            )
+            print(
+                f"{'':>8}  {operation} over HTTP >= {least} of its rate {against}: "
+                f"{met(ratios[against] >= least)}"
             )
         large = large_check()
         sent_large = json.dumps(large).encode()
