@@ -290,10 +290,11 @@ def unchecked(cls: type[T], **fields: object) -> T:
     """A value of the attrs class ``cls`` from ``fields``, built without running its checks.
 
     Only for results a library function makes itself from values it has already checked,
-    where the constructor's checks would find nothing and cost most of the time (``classify``
-    builds an assessment this way). Every field must be given, already of its type. A
-    property test rebuilds what such a function returns through the constructor, so the
-    checks still hold for it; documents read from JSON always go through the constructor.
+    where the constructor's checks would find nothing and cost most of the time (a rule's
+    findings, the reasons of the consent ledger). Every field must be given, already of its
+    type; a class that keeps its hash (``cache_hash=True``) gets its empty hash slot too.
+    Property tests rebuild what such a function returns through the constructor, so the
+    checks still hold for it; documents read from JSON always run their checks.
 
     Examples:
         >>> import attrs
@@ -308,6 +309,8 @@ def unchecked(cls: type[T], **fields: object) -> T:
     put = object.__setattr__.__get__(value)
     for name, item in fields.items():
         put(name, item)
+    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
+        put("_attrs_cached_hash", None)
     return value
 
 
