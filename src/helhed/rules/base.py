@@ -28,7 +28,8 @@ from helhed.pathways.events import (
     EventKind,
     Referred,
 )
-from helhed.pathways.pathway import Pathway
+from helhed.pathways.log import Entry
+from helhed.pathways.pathway import Pathway, entries_of_kinds
 from helhed.rules.conditions import Condition, referral_named
 from helhed.sources import Basis, Citation, Reading, Stated
 
@@ -225,12 +226,13 @@ class Match:
         return " eller ".join(_kind_label(k, english=False) for k in self.kinds)
 
 
-def picked(pathway: Pathway, kinds: tuple[type[Event], ...]) -> list[tuple[int, int, Event]]:
+def picked(pathway: Pathway, kinds: tuple[type[Event], ...]) -> Sequence[Entry]:
     """``(place in the timeline, position in the log, event)`` of each event of ``kinds``.
 
-    In timeline order (see [`Pathway.of_kinds`][helhed.pathways.pathway.Pathway.of_kinds]).
+    In timeline order (see [`Pathway.of_kinds`][helhed.pathways.pathway.Pathway.of_kinds]);
+    shared, not copied (see ``entries_of_kinds``): a rule only reads it.
     """
-    return pathway.of_kinds(kinds)
+    return entries_of_kinds(pathway, kinds)
 
 
 def _kind_label(kind: type[Event], *, english: bool) -> str:
