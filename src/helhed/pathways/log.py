@@ -373,12 +373,12 @@ def entries_by_class(
     """
     found: dict[type[Event], list[Entry]] = {}
     for k, event in enumerate(timeline):
+        cls = type(event)
         entry = (k, k if positions is None else positions[k], event)
-        entries = found.get(type(event))
-        if entries is None:
-            found[type(event)] = [entry]
+        if cls in found:
+            found[cls].append(entry)
         else:
-            entries.append(entry)
+            found[cls] = [entry]
     return found, not _KNOWN.issuperset(found)
 
 
@@ -386,16 +386,22 @@ def entries_of(
     by_class: dict[type[Event], list[Entry]],
     other: bool,  # noqa: FBT001 - as entries_by_class gives it
     kinds: tuple[type[Event], ...],
-) -> list[Entry]:
-    """The entries, in timeline order, of the events of ``kinds`` (or subclasses); a new list.
+) -> Sequence[Entry]:
+    """The entries, in timeline order, of the events of ``kinds`` (or subclasses).
 
-    ``by_class`` and ``other`` are what ``entries_by_class`` says of the timeline.
+    ``by_class`` and ``other`` are what ``entries_by_class`` says of the timeline. For one
+    class the list in ``by_class`` itself is returned: callers must not change it.
     """
     wanted = _classes_of(kinds)
     if not other and len(wanted) == 1:
-        return by_class.get(wanted[0], []).copy()
+        return by_class.get(wanted[0], _NONE)
     if other:
         lists = [entries for cls, entries in by_class.items() if issubclass(cls, kinds)]
     else:
         lists = [entries for cls in wanted if (entries := by_class.get(cls))]
+    if len(lists) == 1:
+        return lists[0]
     return sorted(itertools.chain.from_iterable(lists))  # by place: no two share one
+
+
+_NONE: tuple[Entry, ...] = ()

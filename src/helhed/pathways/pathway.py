@@ -68,7 +68,7 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker, is_day, items_of
 from helhed._values import FrozenMap, frozen_fields
 from helhed.errors import TransitionError, UnknownNameError, ValidationError, quoted
-from helhed.pathways.events import Event, EventAnnulled, Referred
+from helhed.pathways.events import EVENT_TYPES, Event, EventAnnulled, Referred
 from helhed.pathways.log import (
     Entry,
     Log,
@@ -141,10 +141,44 @@ def _listed(values: object) -> bool:
 
 _RECENT: dict[str, tuple[Pathway, dict[type[Event], list[Entry]], bool]] = {}
 """The pathway ``of_kinds`` was asked about last, with its events by class (see
-``entries_by_class``); callers get copies of the lists. One entry, replaced whole (one step
-under the GIL, so threads cannot mix two up), and found by identity: it holds the pathway,
-whose timeline never changes, so the entry can never belong to another. It keeps only that
-pathway alive."""
+``entries_by_class``). One entry, replaced whole (one step under the GIL, so threads cannot
+mix two up), and found by identity: it holds the pathway, whose timeline never changes, so
+the entry can never belong to another. It keeps only that pathway alive."""
+
+
+def entries_of_kinds(pathway: Pathway, kinds: tuple[type[Event], ...]) -> Sequence[Entry]:
+    """What [`Pathway.of_kinds`][helhed.pathways.pathway.Pathway.of_kinds] says, not copied.
+
+    For one class of event the list kept for the pathway (see ``_RECENT``) is handed out as
+    it is: callers only read it. The rules of a protocol ask for their events this way, so
+    no rule builds a list of its own per pathway.
+
+    Raises:
+        ValidationError: If ``kinds`` is not a tuple of classes.
+    """
+    recent = _RECENT.get("by_class")
+    if recent is None or recent[0] is not pathway:
+        own = pathway._log.in_order and pathway._origin is None  # noqa: SLF001 - place is position
+        recent = (pathway, *entries_by_class(pathway.timeline, None if own else pathway.positions))
+        _RECENT["by_class"] = recent
+    try:
+        single = _SINGLE.get(kinds)
+        if single is None or recent[2]:
+            return entries_of(recent[1], recent[2], kinds)
+    except TypeError:  # kinds is not a tuple of classes
+        raise ValidationError.at("kinds", "must be a tuple of event classes") from None
+    return recent[1].get(single, ())
+
+
+_SINGLE: dict[object, type[Event]] = {
+    (cls,): cls
+    for cls in EVENT_TYPES.values()
+    if not any(other is not cls and issubclass(other, cls) for other in EVENT_TYPES.values())
+}
+"""Each tuple of one event class helhed defines that no other class it defines derives from,
+to that class. In a timeline of helhed's classes only, such a kind's events are that class's
+(a lookup that skips ``entries_of``); a class defined elsewhere sends every question the
+long way. Fixed when the module is loaded: immutable keys, one per class."""
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -265,15 +299,7 @@ class Pathway:
         Raises:
             ValidationError: If ``kinds`` is not a tuple of classes.
         """
-        recent = _RECENT.get("by_class")
-        if recent is None or recent[0] is not self:
-            own = self._log.in_order and self._origin is None  # each place is its position
-            recent = (self, *entries_by_class(self.timeline, None if own else self.positions))
-            _RECENT["by_class"] = recent
-        try:
-            return entries_of(recent[1], recent[2], kinds)
-        except TypeError:  # kinds is not a tuple of classes
-            raise ValidationError.at("kinds", "must be a tuple of event classes") from None
+        return list(entries_of_kinds(self, kinds))
 
     @property
     def annulled(self) -> Mapping[int, int]:

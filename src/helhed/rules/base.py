@@ -28,7 +28,7 @@ from helhed.pathways.events import (
     EventKind,
     Referred,
 )
-from helhed.pathways.pathway import Pathway
+from helhed.pathways.pathway import Pathway, entries_of_kinds
 from helhed.rules.conditions import Condition, referral_named
 from helhed.sources import Basis, Citation, Reading, Stated
 
@@ -225,12 +225,11 @@ class Match:
         return " eller ".join(_kind_label(k, english=False) for k in self.kinds)
 
 
-def picked(pathway: Pathway, kinds: tuple[type[Event], ...]) -> list[tuple[int, int, Event]]:
-    """``(place in the timeline, position in the log, event)`` of each event of ``kinds``.
-
-    In timeline order (see [`Pathway.of_kinds`][helhed.pathways.pathway.Pathway.of_kinds]).
-    """
-    return pathway.of_kinds(kinds)
+picked = entries_of_kinds
+"""``(place in the timeline, position in the log, event)`` of each event of ``kinds``: what
+[`Pathway.of_kinds`][helhed.pathways.pathway.Pathway.of_kinds] says, in timeline order, shared
+rather than copied (see ``entries_of_kinds``); a rule only reads it. The same function, not a
+wrapper: the rules of a check ask it several times for every pathway."""
 
 
 def _kind_label(kind: type[Event], *, english: bool) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 import attrs
@@ -28,29 +28,35 @@ _STEPS = (InterventionStarted, InterventionCompleted, InterventionDroppedOut)
 
 
 def _intervals(
-    steps: list[tuple[int, int, Event]], administration: Administration, end: dt.date
-) -> list[tuple[int, dt.date, dt.date]]:
-    """The interventions an administration recorded: (start index, first day, last day).
+    steps: Sequence[tuple[int, int, Event]],
+    first: Administration,
+    second: Administration,
+    end: dt.date,
+) -> tuple[list[tuple[int, dt.date, dt.date]], list[tuple[int, dt.date, dt.date]]]:
+    """The interventions each administration recorded: (start index, first day, last day).
 
     In no particular order: ``Parallel`` only asks whether any overlap and for the earliest.
 
     ``steps`` are the starts and ends of interventions in the timeline (see ``picked``);
     one still running runs until ``end``.
     """
-    open_: dict[str, tuple[int, dt.date]] = {}
-    spans: list[tuple[int, dt.date, dt.date]] = []
+    opened: dict[tuple[bool, str], tuple[int, dt.date]] = {}
+    ones: list[tuple[int, dt.date, dt.date]] = []
+    twos: list[tuple[int, dt.date, dt.date]] = []
     for _, i, event in steps:
-        if event.recorded_by is not administration:
+        by = event.recorded_by
+        if by is not first and by is not second:
             continue
-        offer: str = event.offer  # type: ignore[attr-defined]  # an intervention's
+        key = (by is first, event.offer)  # type: ignore[attr-defined]  # an intervention's
         if isinstance(event, InterventionStarted):
-            open_[offer] = (i, event.occurred_on)
+            opened[key] = (i, event.occurred_on)
         else:  # completed or dropped out
-            started = open_.pop(offer, None)
+            started = opened.pop(key, None)
             if started is not None:
-                spans.append((started[0], started[1], event.occurred_on))
-    spans.extend((i, start, end) for i, start in open_.values())
-    return spans
+                (ones if key[0] else twos).append((started[0], started[1], event.occurred_on))
+    for (mine, _), (i, start) in opened.items():
+        (ones if mine else twos).append((i, start, end))
+    return ones, twos
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -79,15 +85,10 @@ class Parallel(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield one finding if both have interventions and none overlap."""
+        if not picked(pathway, (InterventionStarted,)):
+            return  # no intervention at all
         steps = picked(pathway, _STEPS)
-        if not steps:
-            return
-        by = {event.recorded_by for _, _, event in steps}
-        if self.first not in by or self.second not in by:
-            return
-        end = pathway.closed_on or on
-        ones = _intervals(steps, self.first, end)
-        twos = _intervals(steps, self.second, end)
+        ones, twos = _intervals(steps, self.first, self.second, pathway.closed_on or on)
         if not ones or not twos:
             return
         if any(a[1] <= b[2] and b[1] <= a[2] for a in ones for b in twos):

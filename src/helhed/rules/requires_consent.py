@@ -11,8 +11,15 @@ import attrs
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.organisation import Administration
-from helhed.pathways.consent import audit
-from helhed.pathways.events import InformationCategory, InformationDisclosed
+from helhed.pathways.events import (
+    ConsentGiven,
+    ConsentRefused,
+    ConsentWithdrawn,
+    Event,
+    InformationCategory,
+    InformationDisclosed,
+)
+from helhed.pathways.ledger import Ledger, Moment
 from helhed.pathways.pathway import Pathway
 from helhed.rules.base import Finding, Rule, Severity, picked
 from helhed.sources import Basis, Citation, Reason
@@ -41,22 +48,36 @@ class RequiresConsent(Rule):
         check.member(self.to, Administration, "to")
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:  # noqa: ARG002
-        """Yield a finding for each disclosure made without consent in force."""
-        if not any(
-            e.to is self.to and e.category is self.category  # type: ignore[attr-defined]
-            for _, _, e in picked(pathway, (InformationDisclosed,))
-        ):
+        """Yield a finding for each disclosure made without consent in force, in log order.
+
+        Each disclosure in force on consent is judged as [`audit`][helhed.consent.audit]
+        judges it: by the ledger, at its place in the timeline. When each plainly had consent
+        (see ``_plainly_allowed``), nothing is found and the ledger is not read.
+        """
+        disclosures = [
+            (place, index, event)
+            for place, index, event in picked(pathway, (InformationDisclosed,))
+            if event.to is self.to and event.category is self.category  # type: ignore[attr-defined]
+        ]
+        if not disclosures or _plainly_allowed(pathway, disclosures):
             return
-        for entry in audit(pathway).without_consent:
-            event = entry.event
-            if event.category is not self.category or event.to is not self.to:
-                continue
-            yield self.finding(
-                pathway,
-                (entry.index,),
-                (event.occurred_on,),
-                self.detail(event.occurred_on, entry.decision.reasons[0]),
+        ledger = Ledger(pathway)
+        found: list[tuple[int, dt.date, Reason]] = []
+        for place, index, disclosed in disclosures:
+            event: InformationDisclosed = disclosed  # type: ignore[assignment]  # as picked
+            if event.legal_basis:
+                continue  # on a statutory basis, not on consent: the audit lists it apart
+            decision = ledger.decide(
+                event.category,
+                event.to,
+                purpose=event.purpose,
+                source=event.source,
+                moment=Moment(event.occurred_on, event.at, place),
             )
+            if not decision.allowed:
+                found.append((index, event.occurred_on, decision.reasons[0]))
+        for index, day, reason in sorted(found):  # positions differ: the log's order
+            yield self.finding(pathway, (index,), (day,), self.detail(day, reason))
 
     def detail(self, day: dt.date, reason: Reason) -> tuple[str, str]:
         """The (Danish, English) detail of a disclosure on ``day`` refused for ``reason``."""
@@ -90,3 +111,36 @@ def requires_consent(  # noqa: PLR0913 - a rule is its parameters
         text_en=text_en,
         basis=basis,
     )
+
+
+_CONSENT_EVENTS = (ConsentGiven, ConsentWithdrawn, ConsentRefused)
+
+
+def _plainly_allowed(pathway: Pathway, disclosures: list[tuple[int, int, Event]]) -> bool:
+    """True if the audit would find every disclosure allowed, when that is plain to see.
+
+    ``disclosures`` are ``(place in the timeline, position, event)`` of disclosures in force.
+    Each is allowed when it stays within one administration, rests on a statutory basis, or - with
+    no withdrawal or refusal in the timeline - a consent given before it to its receiver, for
+    its purpose, covers its category and has not ended by its day (the ledger's rules 1, 2
+    and 4, see [`helhed.pathways.ledger`][helhed.pathways.ledger]). False when that does not
+    settle it; the ledger then judges. Never True where the audit finds one not allowed.
+    """
+    consents = picked(pathway, _CONSENT_EVENTS)
+    if any(not isinstance(e, ConsentGiven) for _, _, e in consents):
+        return False  # a withdrawal or refusal: the newest fact decides, as the ledger knows
+    for place, _, event in disclosures:
+        disclosed: InformationDisclosed = event  # type: ignore[assignment]  # as picked
+        if disclosed.source is disclosed.to or disclosed.legal_basis is not None:
+            continue
+        purpose, day = disclosed.purpose, disclosed.occurred_on
+        if purpose is None or not any(
+            rank < place
+            and c.to is disclosed.to  # type: ignore[attr-defined]  # a ConsentGiven
+            and c.purpose is purpose  # type: ignore[attr-defined]
+            and disclosed.category in c.categories  # type: ignore[attr-defined]
+            and (c.ends_on is None or day <= c.ends_on)  # type: ignore[attr-defined]
+            for rank, _, c in consents
+        ):
+            return False
+    return True

@@ -60,19 +60,22 @@ class Within(Rule):
 
     def check(self, pathway: Pathway, on: dt.date) -> Iterator[Finding]:
         """Yield a finding for each late or missing ``expect`` event."""
-        answers: list[tuple[int, int, Event]] | None = None  # looked for at the first trigger
-        for k, i, trigger in picked(pathway, self.after.kinds):
-            if not self.after(pathway, trigger):
+        after, expect, same = self.after, self.expect, self.same
+        # the expect events, looked for at the first trigger: each answers a trigger before it
+        answers: list[tuple[int, int, Event]] | None = None
+        limit = dt.timedelta(days=self.days)
+        for k, i, trigger in picked(pathway, after.kinds):
+            if not after(pathway, trigger):
                 continue
             try:
-                deadline = trigger.occurred_on + dt.timedelta(days=self.days)
+                deadline = trigger.occurred_on + limit
             except OverflowError:  # the limit ends after 9999-12-31: nothing is late yet
                 continue
             if answers is None:
-                answers = picked(pathway, self.expect.kinds)
+                answers = [a for a in picked(pathway, expect.kinds) if expect(pathway, a[2])]
             answer = None
             for later, j, e in answers:
-                if later > k and self.expect(pathway, e) and _correlated(self.same, trigger, e):
+                if later > k and _correlated(same, trigger, e):
                     answer = (j, e)
                     break
             if answer is None:
