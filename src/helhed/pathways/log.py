@@ -161,10 +161,13 @@ class Log:
         ranged = type(timeline) is range  # then it is every position so far, in order
         size = len(timeline)
         last_day = events[timeline[-1]].occurred_on if timeline else None
+        replay = self.replay
+        # The latest recorded event, kept in locals while events are taken here; written back
+        # before ``add`` reads them and at the end.
+        latest, latest_day, latest_at = self.latest, self.latest_day, self.latest_at
         for index in range(start, len(events)):
             event = events[index]
             steps = _USUAL.get(type(event))
-            replay = self.replay
             day = None if steps is None else event.occurred_on
             if (
                 day is None
@@ -174,7 +177,7 @@ class Log:
                 or event.recorded_at is not None
                 or replay.closed_on is not None
                 or (replay.opened_on is None and type(event) is not Referred)
-                or (self.latest_day is not None and day < self.latest_day)
+                or (latest_day is not None and day < latest_day)
                 or (last_day is not None and day < last_day)
                 or (steps[0] is not None and steps[0](replay, event) is not None)  # type: ignore[index]
             ):
@@ -182,7 +185,10 @@ class Log:
                     check_events(tuple(events), "events")  # type: ignore[unreachable]
                 if ranged:
                     self.timeline = range(size)
+                self.latest, self.latest_day, self.latest_at = latest, latest_day, latest_at
                 self.add(events, index)  # the general way; it raises for a refused event
+                latest, latest_day, latest_at = self.latest, self.latest_day, self.latest_at
+                replay = self.replay
                 timeline = self.timeline
                 ranged, size = type(timeline) is range, len(timeline)
                 last_day = events[timeline[-1]].occurred_on if timeline else None
@@ -196,8 +202,9 @@ class Log:
             else:
                 timeline.append(index)  # type: ignore[union-attr]  # a list when not ranged
             last_day = day
-            if self.latest_day is None or day > self.latest_day:
-                self.latest, self.latest_day, self.latest_at = index, day, None
+            if latest_day is None or day > latest_day:
+                latest, latest_day, latest_at = index, day, None
+        self.latest, self.latest_day, self.latest_at = latest, latest_day, latest_at
         if ranged:
             self.timeline = range(size)
 
