@@ -44,9 +44,8 @@ completion on the cluster with findings equal to the single-machine check, and t
 was measured and printed; ``not met`` means it did not.
 
 The events are invented (see ``_compliance.py``) and say nothing about real citizens.
-Building the table takes about a minute. On 2 cores shared with other work (a load average
-of 6 to 7) the whole script took about ten minutes; its figures are worth comparing only
-when the cores are free for it.
+Building the table takes about a minute; on 2 quiet cores the whole script takes about
+four minutes. Its figures are worth comparing only when the cores are free for it.
 """
 
 from __future__ import annotations
