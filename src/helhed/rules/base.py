@@ -355,35 +355,25 @@ class Rule(abc.ABC):
         """
         places, days = tuple(events), tuple(dates)
         text_da, text_en = f"{self.text_da} {detail[0]}", f"{self.text_en} {detail[1]}"
+        fields: dict[str, object] = {
+            "rule_id": self.id,
+            "citizen_id": pathway.citizen_id,
+            "severity": self.severity,
+            "events": places,
+            "dates": days,
+            "text_da": text_da,
+            "text_en": text_en,
+            "citation": self.citation,
+            "reading": self.reading,
+        }
         if (
             all(type(p) is int and p >= 0 for p in places)
             and all(type(d) is dt.date for d in days)
             and type(detail[0]) is str
             and type(detail[1]) is str
         ):
-            return unchecked(
-                Finding,
-                rule_id=self.id,
-                citizen_id=pathway.citizen_id,
-                severity=self.severity,
-                events=places,
-                dates=days,
-                text_da=text_da,
-                text_en=text_en,
-                citation=self.citation,
-                reading=self.reading,
-            )
-        return Finding(
-            rule_id=self.id,
-            citizen_id=pathway.citizen_id,
-            severity=self.severity,
-            events=places,
-            dates=days,
-            text_da=text_da,
-            text_en=text_en,
-            citation=self.citation,
-            reading=self.reading,
-        )
+            return unchecked(Finding, **fields)
+        return Finding(**fields)  # type: ignore[arg-type]  # checked by Finding itself
 
 
 class PopulationRule(Rule):
