@@ -9,7 +9,7 @@ DEV := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test lint typecheck pytest docs bench slow fuzz mutate clean law-page rules-page
+.PHONY: demo test lint typecheck pytest docs wheel-check coverage bench slow fuzz mutate clean law-page rules-page
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ $(DEV): pyproject.toml | $(BIN)/python
 demo: $(CORE)
 	$(BIN)/helhed demo
 
-test: lint typecheck pytest docs
+test: lint typecheck pytest docs wheel-check
 
 lint: $(DEV)
 	$(BIN)/ruff check src tests benchmarks docs
@@ -39,6 +39,12 @@ pytest: $(DEV)
 
 docs: $(DEV)
 	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
+
+# The release as a user gets it (tests/test_wheel.py): sdist, then the wheel from it, the wheel
+# in a fresh environment with the core dependencies only, where the README's example and
+# `helhed --version` run; LICENSE in both. Needs the package index. About 15-60 s.
+wheel-check: $(DEV)
+	$(BIN)/python -m pytest -p no:cacheprovider -m wheel tests/test_wheel.py
 
 # The stateful machines with 2,000 runs each (the slow Hypothesis profile); not part of test.
 slow: $(DEV)

@@ -88,6 +88,7 @@ FLOORS = [
     "testing",
     "server",
     "cli",
+    "__main__",
 ]
 
 

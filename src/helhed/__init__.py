@@ -14,6 +14,11 @@ Examples:
     True
 """
 
+# The version, written only here: the package metadata reads it at build time
+# ([tool.setuptools.dynamic] in pyproject.toml) and `helhed --version` prints it. It comes
+# first, so that it is set before any submodule is imported.
+__version__ = "0.1.0.dev0"
+
 from helhed.benefits import Benefit, BenefitRules, BenefitStatus, benefit_rules
 from helhed.citizens import Citizen
 from helhed.collaboration import CollaborationModel
@@ -109,8 +114,6 @@ __all__ = [
     "to_dict",
     "to_json",
 ]
-
-__version__ = "0.1.0.dev0"
 
 
 def __dir__() -> list[str]:

@@ -31,6 +31,8 @@
   (the ``server`` extra); ``--openapi`` prints the description.
 - ``helhed test [FILE...]``: run scenario files (those shipped with helhed by default); exit
   1 with a diff for each scenario whose answer differs.
+- ``helhed --version``: print ``helhed`` and the version (``helhed.__version__``). ``python -m
+  helhed`` is the same command as ``helhed``.
 
 Dates are written ``YYYY-MM-DD`` and default to today (the command line and the service are
 the places helhed reads the clock; the library never does). Files are read as UTF-8 (a BOM
@@ -49,6 +51,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
+from helhed import __version__
 from helhed.cli import catalogue as catalogue_commands
 from helhed.cli import protocols as protocol_commands
 from helhed.cli import scenarios as scenario_commands
@@ -164,6 +167,7 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
         prog="helhed",
         description="Rules for collaboration between job centres and health departments.",
     )
+    parser.add_argument("--version", action="version", version=f"helhed {__version__}")
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="classify the built-in synthetic cohort")

@@ -8,9 +8,9 @@ only what says how the answer was reached (the period of a report, the catalogue
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.metadata import version
 from typing import Any
 
+from helhed import __version__
 from helhed.benefits import Benefit, benefit_rules
 from helhed.citizens import Citizen
 from helhed.errors import NoRuleError, ValidationError
@@ -277,9 +277,6 @@ def schema(call: Call) -> dict[str, Any]:
     return json_schema(call.params["name"])
 
 
-_VERSION = version("helhed")
-
-
 def health(_: Call) -> dict[str, Any]:
     """That the service answers, and the version of helhed it runs."""
-    return {"status": "ok", "version": _VERSION}
+    return {"status": "ok", "version": __version__}

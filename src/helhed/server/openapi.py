@@ -14,9 +14,9 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import Mapping
-from importlib.metadata import version
 from typing import Any
 
+from helhed import __version__
 from helhed.json_schema import json_schema, value_schema
 from helhed.models.catalogue import Coverage, OfferMatch
 from helhed.pathways.consent import Audit
@@ -78,7 +78,7 @@ def _description() -> dict[str, Any]:
         "jsonSchemaDialect": _DIALECT,
         "info": {
             "title": "helhed",
-            "version": version("helhed"),
+            "version": __version__,
             "summary": "The Danish Health Authority's four models for collaboration between job "
             "centres and health departments, as typed, dated and cited rules.",
             "license": {"name": "MIT", "identifier": "MIT"},

@@ -1,0 +1,8 @@
+"""``python -m helhed``: the ``helhed`` command, for where its script is not on the path."""
+
+import sys
+
+from helhed.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Release hygiene: one version, `helhed --version`, `python -m helhed`, the licence."""
+
+import importlib.metadata
+import pathlib
+import subprocess
+import sys
+import tomllib
+
+import helhed
+
+ROOT = pathlib.Path(__file__).parents[1]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+SCRIPT = pathlib.Path(sys.executable).parent / "helhed"
+
+
+def _run(*command):
+    return subprocess.run(  # noqa: S603 - this environment's own interpreter and script
+        command, capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+def test_the_installed_metadata_has_the_version_of_the_package():
+    assert importlib.metadata.version("helhed") == helhed.__version__
+
+
+def test_pyproject_reads_the_version_from_the_package_and_writes_none_itself():
+    assert "version" not in PYPROJECT["project"]
+    assert PYPROJECT["project"]["dynamic"] == ["version"]
+    assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "helhed.__version__"}
+
+
+def test_the_version_is_written_nowhere_else_that_defines_it():
+    # docs/ and CHANGELOG.md may record the version something was measured or released at.
+    places = [ROOT / name for name in ("pyproject.toml", "README.md", "Makefile", "mkdocs.yml")]
+    for folder in ("src", "tests", "benchmarks"):
+        places += sorted((ROOT / folder).rglob("*.py"))
+    found = [
+        path.relative_to(ROOT).as_posix()
+        for path in places
+        if helhed.__version__ in path.read_text(encoding="utf-8")
+    ]
+
+    assert found == ["src/helhed/__init__.py"]
+
+
+def test_helhed_version_prints_the_name_and_version():
+    done = _run(str(SCRIPT), "--version")
+
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"helhed {helhed.__version__}\n", "")
+
+
+def test_python_m_helhed_version_prints_the_same():
+    done = _run(sys.executable, "-m", "helhed", "--version")
+
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"helhed {helhed.__version__}\n", "")
+
+
+def test_python_m_helhed_is_the_helhed_command():
+    for args in (["benefits", "--on", "2026-11-02"], [], ["benefits", "--on", "2026-13-01"]):
+        script, module = _run(str(SCRIPT), *args), _run(sys.executable, "-m", "helhed", *args)
+
+        assert (module.returncode, module.stdout, module.stderr) == (
+            script.returncode,
+            script.stdout,
+            script.stderr,
+        ), args
+    assert _run(sys.executable, "-m", "helhed").returncode == 2
+
+
+def test_the_licence_is_mit_with_the_authors_and_declared_as_a_licence_file():
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+
+    assert text.startswith("MIT License\n\nCopyright (c) 2026 the helhed authors\n")
+    assert "Permission is hereby granted, free of charge" in text
+    assert PYPROJECT["project"]["license"] == "MIT"
+    assert PYPROJECT["project"]["license-files"] == ["LICENSE"]
+    assert importlib.metadata.metadata("helhed")["License-Expression"] == "MIT"
