@@ -1,7 +1,9 @@
 """Release hygiene: one version, `helhed --version`, `python -m helhed`, the licence."""
 
+import datetime as dt
 import importlib.metadata
 import pathlib
+import re
 import subprocess
 import sys
 import tomllib
@@ -75,3 +77,59 @@ def test_the_licence_is_mit_with_the_authors_and_declared_as_a_licence_file():
     assert PYPROJECT["project"]["license"] == "MIT"
     assert PYPROJECT["project"]["license-files"] == ["LICENSE"]
     assert importlib.metadata.metadata("helhed")["License-Expression"] == "MIT"
+
+
+AREAS = ("Law periods", "Rules", "Data formats", "APIs")
+
+
+def changelog_problems(text):
+    """What breaks the release-section rules of CHANGELOG.md's preamble, one line each."""
+    sections = re.split(r"^## ", text, flags=re.MULTILINE)[1:]
+    titles = [section.split("\n", 1)[0] for section in sections]
+    problems = [] if titles[:1] == ["[Unreleased]"] else ["the first section is not [Unreleased]"]
+    days = []
+    for title, section in zip(titles[1:], sections[1:], strict=True):
+        match = re.fullmatch(r"\[(\d+\.\d+\.\d+\S*)\] - (\d{4}-\d{2}-\d{2})", title)
+        if match is None:
+            problems.append(f"{title}: not [VERSION] - YYYY-MM-DD")
+            continue
+        days.append(dt.date.fromisoformat(match[2]))
+        subsections = re.findall(r"^### (.+)$", section, re.MULTILINE)
+        if subsections[:1] != ["Impacted areas"]:
+            problems.append(f"{title}: does not open with Impacted areas")
+            continue
+        impacted = section.split("### Impacted areas", 1)[1].split("\n### ", 1)[0]
+        listed = re.findall(r"^- \*\*(.+?)\*\*", impacted, re.MULTILINE)
+        if tuple(listed) != AREAS:
+            problems.append(f"{title}: lists {listed}, not {list(AREAS)}")
+    if days != sorted(days, reverse=True):
+        problems.append("the releases are not newest first")
+    return problems
+
+
+def test_the_changelog_has_one_unreleased_section_first_and_well_formed_releases():
+    assert changelog_problems((ROOT / "CHANGELOG.md").read_text(encoding="utf-8")) == []
+
+
+def test_the_changelog_check_finds_a_bad_release_section():
+    good = (
+        "## [0.2.0] - 2027-03-01\n\n### Impacted areas\n\n- **Law periods**: none\n"
+        "- **Rules**: none\n- **Data formats**: none\n- **APIs**: `x` added\n\n### Added\n\n- x\n"
+    )
+    text = (
+        "# Changelog\n\n## [Unreleased]\n\n"
+        + good
+        + "## [0.1.0] - 2027-04-01\n\n### Added\n\n- y\n"
+        + "## [0.0.9] - 2026-12-01\n\n### Impacted areas\n\n- **Law periods**: none\n\n"
+        + "## 0.0.1\n"
+    )
+
+    assert changelog_problems("# Changelog\n\n## [Unreleased]\n\n" + good) == []
+    assert changelog_problems(text) == [
+        "[0.1.0] - 2027-04-01: does not open with Impacted areas",
+        "[0.0.9] - 2026-12-01: lists ['Law periods'], not ['Law periods', 'Rules', "
+        "'Data formats', 'APIs']",
+        "0.0.1: not [VERSION] - YYYY-MM-DD",
+        "the releases are not newest first",
+    ]
+    assert changelog_problems(good) == ["the first section is not [Unreleased]"]

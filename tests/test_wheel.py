@@ -39,6 +39,7 @@ NOT_SOURCE = shutil.ignore_patterns(
     "mutants",
     ".*_cache",
     ".hypothesis",
+    ".coverage*",
     ".ipynb_checkpoints",
     "helhed-demo-flows.png",
 )
