@@ -45,6 +45,15 @@ def test_the_version_is_written_nowhere_else_that_defines_it():
     assert found == ["src/helhed/__init__.py"]
 
 
+def test_the_testing_page_states_the_coverage_gate_of_pyproject():
+    coverage = PYPROJECT["tool"]["coverage"]
+    page = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+
+    assert coverage["run"] == {"branch": True, "source": ["helhed"]}
+    assert f"failing below {coverage['report']['fail_under']} % branch coverage" in page
+    assert f"falls below {coverage['report']['fail_under']} %," in page
+
+
 def test_helhed_version_prints_the_name_and_version():
     done = _run(str(SCRIPT), "--version")
 

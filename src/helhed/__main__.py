@@ -4,5 +4,5 @@ import sys
 
 from helhed.cli import main
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # pragma: no cover - run as python -m helhed, in a subprocess
     sys.exit(main())
