@@ -38,8 +38,9 @@ typecheck: $(DEV)
 pytest: $(DEV)
 	$(BIN)/python -m pytest tests src/helhed
 
+# Not --quiet: it hides the warnings that --strict turns into a failure.
 docs: $(DEV)
-	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
+	$(BIN)/mkdocs build --strict --site-dir $(VENV)/site
 
 # Run every notebook in notebooks/ in place, with this venv's python, and save its outputs.
 notebooks: $(DEV)

@@ -26,6 +26,8 @@ import sys
 
 import pytest
 
+from helhed.testing import strategies
+
 ROOT = pathlib.Path(__file__).parents[1]
 
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
@@ -113,12 +115,15 @@ class _Page(html.parser.HTMLParser):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> pathlib.Path:
     folder = tmp_path_factory.mktemp("site")
-    subprocess.run(  # noqa: S603 - this interpreter's mkdocs, on the project's own files
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", folder],
+    built = subprocess.run(  # noqa: S603 - this interpreter's mkdocs, on the project's own files
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", folder],
         cwd=ROOT,
-        check=True,
+        capture_output=True,  # not --quiet, which hides the warnings --strict fails on
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
     )
+    assert built.returncode == 0, built.stderr[-3000:]
     return folder
 
 
@@ -193,3 +198,12 @@ def test_the_notebooks_are_pages_with_their_figures(site: pathlib.Path) -> None:
     page = (site / "notebooks" / "aalborg_pathways" / "index.html").read_text(encoding="utf-8")
     assert "Åben og Rolig Flex" in page
     assert 'src="data:image/png;base64,' in page  # the saved chart, not a link to one
+
+
+def test_every_strategy_is_in_the_api_reference(site: pathlib.Path) -> None:
+    page = (site / "reference" / "testing_strategies" / "index.html").read_text(encoding="utf-8")
+    missing = [
+        name for name in strategies.__all__ if f'id="helhed.testing.strategies.{name}"' not in page
+    ]
+    assert len(strategies.__all__) >= 25
+    assert missing == []
