@@ -65,6 +65,7 @@ FLOORS = [
     "pathways.protocols",
     "pathways.reports",
     "pathways",
+    "outcomes",
     "consent",
     "models",
     "law",
