@@ -24,6 +24,7 @@ from helhed.cases.aalborg import (
     UNITS,
 )
 from helhed.cli import main
+from helhed.cli._logs import ReportOptions, log_document
 from helhed.examples import aalborg_pathways, example_citizens
 from helhed.pathways.pathway import Pathway
 from helhed.pathways.reports import InterventionStatus
@@ -155,6 +156,14 @@ def test_a_plain_list_is_reported_over_the_span_of_its_events(capsys, tmp_path):
     assert t3[-2:] == [("Did not start", 25, 32), ("Total", 79, 100)]
 
 
+def test_options_not_set_are_left_out_of_the_file():
+    assert ReportOptions().to_json() == {}
+    assert log_document([], ReportOptions(offer="Åben og Rolig")) == {
+        "report": {"offer": "Åben og Rolig"},
+        "pathways": [],
+    }
+
+
 def test_check_reads_the_log_with_its_report_options(capsys, aalborg_file):
     code, out, _ = run(
         capsys, "check", str(aalborg_file), "--protocol", "aalborg", "--on", "2019-02-28"
@@ -192,6 +201,16 @@ def test_check_reads_the_log_with_its_report_options(capsys, aalborg_file):
             {"report": [], "pathways": {}},
             "report: must be an object of period, units, offer, "
             "via; pathways: must be a list of pathway documents",
+        ),
+        (
+            {"report": {"period": "2018"}, "pathways": []},
+            "report.period: must be an object of start and end",
+        ),
+        (
+            {"report": {"period": {"start": 20180101, "end": "2019-02-28", "days": 1}}},
+            "report.period.days: is not a known field; expected start, end; "
+            "report.period.start: is required, a date written YYYY-MM-DD; pathways: is "
+            "required, a list of pathway documents",
         ),
         (
             {"pathways": [{"schema_version": 3, "citizen_id": "a", "events": [], "y": 1}]},

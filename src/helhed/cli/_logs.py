@@ -1,7 +1,8 @@
 """Pathway files as the commands read them, and the report options a file may carry.
 
 A pathway file holds one pathway document, a JSON list of them, or an object with the list
-under ``pathways`` and, under ``report``, how ``helhed report`` counts it::
+under ``pathways`` and, under ``report``, how ``helhed report`` counts it (an object with
+either key is read so)::
 
     {"report": {"period": {"start": "2018-01-01", "end": "2019-02-28"},
                 "units": ["Sygedagpengehuset", "Job- og Aktivhuset"],
@@ -84,17 +85,20 @@ def read_log(path: str, encoding: str | None = None) -> tuple[list[Pathway], Rep
             ``pathways[3].events[0].offer: must be a string``.
     """
     data = read_json(path, encoding)
-    if not (isinstance(data, dict) and "pathways" in data):
+    if not (isinstance(data, dict) and _LOG_KEYS & data.keys()):
         return load_many(data, Pathway), ReportOptions()
     check = Checker()
     for key in sorted(set(data) - _LOG_KEYS):
         check.fail(key, "is not a known field; a log holds report and pathways")
     options = _options(data.get("report", {}), check)
     pathways: list[Pathway] = []
-    try:
-        pathways = from_dicts(data["pathways"], Pathway, path="pathways")
-    except ValidationError as exc:
-        check.problems.extend(exc.problems)
+    if "pathways" not in data:
+        check.fail("pathways", "is required, a list of pathway documents")
+    else:
+        try:
+            pathways = from_dicts(data["pathways"], Pathway, path="pathways")
+        except ValidationError as exc:
+            check.problems.extend(exc.problems)
     check.done()
     return pathways, options
 
