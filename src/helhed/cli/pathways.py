@@ -263,9 +263,9 @@ def _count(n: int, noun: str) -> str:
 def report_command(args: argparse.Namespace, out: TextIO) -> int:
     """Print the three tables over the pathways of a file.
 
-    An option left out is taken from the file's ``report`` object where it has one (see
-    [`helhed.cli._logs`][helhed.cli._logs]), else from the pathways: the span of their events,
-    every unit, the offer started most often.
+    An option left out is taken from the file's ``report`` object where it has one (period,
+    units, offer, via; see "helhed report FILE" on the page JSON and the command line), else
+    from the pathways: the span of their events, every unit, the offer started most often.
     """
     pathways, options = read_log(args.file, args.encoding)
     days = [e.occurred_on for p in pathways for e in p.timeline]
