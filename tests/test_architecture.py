@@ -66,6 +66,7 @@ FLOORS = [
     "pathways.reports",
     "pathways",
     "outcomes",
+    "costs",
     "consent",
     "models",
     "law",

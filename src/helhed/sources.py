@@ -48,7 +48,7 @@ __all__ = [
 
 
 class SourceKind(CodedEnum):
-    """Whether a source is a published document, a legal act, or an instrument or guidance."""
+    """Whether a source is a document, a legal act, an instrument or guidance, or an agency page."""
 
     DOCUMENT = ("dokument", "Dokument", "Document")
     LAW = ("lov", "Lov", "Law")
@@ -57,6 +57,7 @@ class SourceKind(CodedEnum):
         "Måleredskab eller faglig anbefaling",
         "Instrument or professional guidance",
     )
+    AGENCY_PAGE = ("myndighedsside", "Myndighedsside", "Ministry or agency page")
 
 
 class Verification(CodedEnum):
@@ -185,6 +186,21 @@ SOURCES: Mapping[str, Source] = _sources(
         dt.date(2025, 12, 29),
     ),
     Source(
+        "BM2023SATSER",
+        "Beskæftigelsesministeriet: Satser for 2023 (bm.dk/satser/satser-for-2023)",
+        SourceKind.AGENCY_PAGE,
+    ),
+    Source(
+        "BM2024SATSER",
+        "Beskæftigelsesministeriet: Satser for 2024 (bm.dk/satser/satser-for-2024)",
+        SourceKind.AGENCY_PAGE,
+    ),
+    Source(
+        "BM2025SATSER",
+        "Beskæftigelsesministeriet: Satser for 2025 (bm.dk/satser/satser-for-2025)",
+        SourceKind.AGENCY_PAGE,
+    ),
+    Source(
         "WHO5",
         "Psykiatrisk Forskningsenhed, Region Hovedstadens Psykiatri: WHO-5 Trivselsindeks; "
         "Topp, Østergaard, Søndergaard og Bech: The WHO-5 Well-Being Index: a systematic "
@@ -234,7 +250,8 @@ SOURCES: Mapping[str, Source] = _sources(
     ),
 )
 """Every source helhed cites, by key. The first five are the source documents of the domain;
-then the laws the dated rule tables rest on; then the screening instruments and guidance."""
+then the laws the dated rule tables rest on; then the ministry's published benefit rates (the
+cost table's published figures); then the screening instruments and guidance."""
 
 
 def _known_source(_: object, __: attrs.Attribute[str], key: str) -> None:
