@@ -23,6 +23,7 @@ FLOORS = [
     "_coded",
     "_validation",
     "_meta",
+    "language",
     "sources",
     "dated",
     "groups",

@@ -33,6 +33,7 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.errors import ValidationError
+from helhed.language import Language
 
 __all__ = [
     "SOURCES",
@@ -261,6 +262,10 @@ def _known_source(_: object, __: attrs.Attribute[str], key: str) -> None:
         )
 
 
+_ENGLISH_TERMS = {"kap.": "ch.", "tabel": "table", "pkt.": "item", "og": "and"}
+"""The Danish words of a section that say what kind of place it is, in English."""
+
+
 @attrs.frozen(field_transformer=frozen_fields)
 class Citation:
     """A pointer into a source: the source key and a section, page or paragraph.
@@ -275,8 +280,34 @@ class Citation:
     section: str = ""
 
     def __str__(self) -> str:
-        """Render as ``SST2019 4.1``."""
+        """Render as ``SST2019 4.1``, the section as it is kept (in Danish)."""
         return f"{self.source} {self.section}".strip()
+
+    def text(self, language: Language = Language.DA) -> str:
+        """The citation in one language's style: ``SST2019 kap. 4`` or ``SST2019 ch. 4``.
+
+        Sections are kept in Danish, as the sources write them. In English the words that
+        say what kind of place is cited are put in English (``kap.`` chapter, ``tabel``,
+        ``pkt.`` item, ``og`` and); names of headings, laws and their paragraphs (``§``,
+        ``stk.``, ``nr.``) stay as the source writes them.
+
+        Examples:
+            >>> Citation("SST2019", "kap. 9").text(Language.EN)
+            'SST2019 ch. 9'
+            >>> Citation("SST2019", "4.1, 4.2 og fn. 8").text(Language.EN)
+            'SST2019 4.1, 4.2 and fn. 8'
+            >>> Citation("SST2019", "kap. 9").text(Language.DA)
+            'SST2019 kap. 9'
+
+        Raises:
+            ValidationError: If ``language`` is not a Language.
+        """
+        if not isinstance(language, Language):
+            raise ValidationError.at("language", "must be a Language")
+        section = self.section
+        if language is Language.EN:
+            section = " ".join(_ENGLISH_TERMS.get(word, word) for word in section.split(" "))
+        return f"{self.source} {section}".strip()
 
     @property
     def source_title(self) -> str:
