@@ -36,6 +36,7 @@ FLOORS = [
     "organisation",
     "collaboration",
     "pathways.events",
+    "pathways.stages",
     "pathways.replay",
     "pathways.log",
     "pathways.pathway",
