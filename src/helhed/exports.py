@@ -114,6 +114,9 @@ def default_state(event: Event) -> PathwayStage | None:
         >>> default_state(PathwayClosed(citizen_id="c-1", occurred_on=dt.date(2024, 3, 4),
         ...                             recorded_by=A.JOB_CENTRE))
         PathwayStage.CLOSED
+
+    Raises:
+        ValidationError: If ``event`` is not an event.
     """
     return stage_of(event)
 

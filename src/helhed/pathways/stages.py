@@ -66,7 +66,8 @@ from types import MappingProxyType
 from typing import Literal, Self
 
 from helhed._coded import CodedEnum
-from helhed.errors import ValidationError
+from helhed._validation import items_of, require_day
+from helhed.errors import ValidationError, require
 from helhed.pathways.events import Event, EventKind
 
 __all__ = [
@@ -180,7 +181,11 @@ def stage_of(event: Event) -> PathwayStage | None:
         >>> stage_of(PathwayClosed(citizen_id="c-1", occurred_on=dt.date(2024, 3, 4),
         ...                        recorded_by=A.JOB_CENTRE))
         PathwayStage.CLOSED
+
+    Raises:
+        ValidationError: If ``event`` is not an event.
     """
+    require(event, Event, "event", "must be an Event")
     return STAGE_OF_KIND.get(event.KIND)
 
 
@@ -194,9 +199,15 @@ def stage_after(events: Iterable[Event], *, on: dt.date | None = None) -> Pathwa
     Returns:
         The stage of the last event with a stage, or None if no event has one (the citizen
         is not referred yet).
+
+    Raises:
+        ValidationError: If ``events`` is not a collection of events or ``on`` is not a date.
     """
+    listed = items_of(events, Event, "events")
+    if on is not None:
+        require_day(on, "on")
     stage = None
-    for event in events:
+    for event in listed:
         if on is not None and event.occurred_on > on:
             break
         found = STAGE_OF_KIND.get(event.KIND)
