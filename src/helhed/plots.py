@@ -401,9 +401,13 @@ def _band(  # noqa: PLR0913 - a band is its two ends and how it is painted
     ax.fill_between(xs, bottom, top, alpha=alpha, linewidth=0, color=colour)
 
 
+_COLOURS = ("C0", "C1", "C2", "C3", "C4", "C5", "C6", "C8", "C9", "navy")
+"""Colours of the bands, none of them grey (the colour of a stay)."""
+
+
 def _colour(stage: PathwayStage) -> str:
     """The colour of the bands into ``stage``: one per stage, the same in every column."""
-    return f"C{list(PathwayStage).index(stage) % 10}"
+    return _COLOURS[list(PathwayStage).index(stage) % len(_COLOURS)]
 
 
 _TITLE: Mapping[Lang, str] = {
