@@ -66,6 +66,7 @@ FLOORS = [
     "pathways.protocols",
     "pathways.reports",
     "pathways",
+    "outcomes",
     "consent",
     "models",
     "law",
