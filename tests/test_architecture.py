@@ -37,6 +37,7 @@ FLOORS = [
     "organisation",
     "collaboration",
     "pathways.events",
+    "pathways.stages",
     "pathways.replay",
     "pathways.log",
     "pathways.pathway",
