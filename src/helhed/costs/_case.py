@@ -56,11 +56,14 @@ def _kroner(amount: Fraction) -> Decimal:
     )
 
 
-def _amounts(path: str, values: object, check: Checker) -> None:
+def _amounts(path: str, values: object, check: Checker) -> bool:
     """Record at ``path`` unless ``values`` is a tuple of Decimal amounts of 0 or more."""
-    if check.each(values, Decimal, path):
-        for i, v in enumerate(typing.cast("tuple[Decimal, ...]", values)):
-            check.expect(v.is_finite() and v >= 0, f"{path}[{i}]", "must be 0 or more")
+    if not check.each(values, Decimal, path):
+        return False
+    ok = True
+    for i, v in enumerate(typing.cast("tuple[Decimal, ...]", values)):
+        ok &= check.expect(v.is_finite() and v >= 0, f"{path}[{i}]", "must be 0 or more")
+    return ok
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -85,13 +88,13 @@ class Spending:
         """Validate: amounts of 0 or more, the same number of weeks in each."""
         check = Checker()
         check.day(self.start, "start")
-        for name in ("interventions", "seats", "benefits"):
-            _amounts(name, getattr(self, name), check)
-        check.expect(
-            len(self.interventions) == len(self.seats) == len(self.benefits),
-            "benefits",
-            "must have as many weeks as interventions and seats",
-        )
+        ok = [_amounts(n, getattr(self, n), check) for n in ("interventions", "seats", "benefits")]
+        if all(ok):
+            check.expect(
+                len(self.interventions) == len(self.seats) == len(self.benefits),
+                "benefits",
+                "must have as many weeks as interventions and seats",
+            )
         check.whole(self.own_figures, "own_figures")
         check.done()
 

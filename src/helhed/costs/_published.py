@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from helhed.benefits import Benefit
 from helhed.costs._table import Cost, CostKind, CostTable
+from helhed.errors import ValidationError
 from helhed.sources import Citation, Verification
 
 __all__ = ["BENEFIT_RATES", "weekly_from_monthly"]
@@ -31,11 +32,19 @@ _MONTHS_A_YEAR = 12
 def weekly_from_monthly(monthly: Decimal | int) -> Decimal:
     """A monthly amount as a weekly one: ``12 / 52`` of it, rounded to øre (half to even).
 
+    Raises:
+        ValidationError: If ``monthly`` is not a Decimal or an int of 0 or more.
+
     Examples:
         >>> weekly_from_monthly(12326)
         Decimal('2844.46')
     """
-    weekly = Decimal(monthly) * _MONTHS_A_YEAR / _WEEKS_A_YEAR
+    amount = Decimal(monthly) if type(monthly) is int else monthly
+    if not isinstance(amount, Decimal) or not amount.is_finite() or amount < 0:
+        raise ValidationError.at(
+            "monthly", "must be a Decimal or a whole number of kroner, 0 or more"
+        )
+    weekly = amount * _MONTHS_A_YEAR / _WEEKS_A_YEAR
     return weekly.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
 
 
