@@ -156,7 +156,7 @@ def test_a_published_figure_carries_its_citation_and_an_own_one_none():
     ("fields", "message"),
     [
         ({"dkk": 700.0}, "dkk: must be a Decimal or a whole number of kroner"),
-        ({"dkk": -1}, "dkk: must be 0 or more"),
+        ({"dkk": -1}, "dkk: must be 0 or more and under 1e9"),
         ({"dkk": Decimal("NaN")}, "dkk: must be a Decimal or a whole number of kroner"),
         ({"item": " "}, "item: must not be blank"),
         ({"citation": Citation("SST2019")}, "verification: must be given exactly when citation is"),

@@ -19,7 +19,7 @@ import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from helhed.benefits import Benefit
-from helhed.costs._table import Cost, CostKind, CostTable
+from helhed.costs._table import MAX_DKK, Cost, CostKind, CostTable
 from helhed.errors import ValidationError
 from helhed.sources import Citation, Verification
 
@@ -33,17 +33,17 @@ def weekly_from_monthly(monthly: Decimal | int) -> Decimal:
     """A monthly amount as a weekly one: ``12 / 52`` of it, rounded to øre (half to even).
 
     Raises:
-        ValidationError: If ``monthly`` is not a Decimal or an int of 0 or more.
+        ValidationError: If ``monthly`` is not a Decimal or an int of 0 or more and under
+            ``MAX_DKK``.
 
     Examples:
         >>> weekly_from_monthly(12326)
         Decimal('2844.46')
     """
     amount = Decimal(monthly) if type(monthly) is int else monthly
-    if not isinstance(amount, Decimal) or not amount.is_finite() or amount < 0:
-        raise ValidationError.at(
-            "monthly", "must be a Decimal or a whole number of kroner, 0 or more"
-        )
+    if not isinstance(amount, Decimal) or not amount.is_finite() or not 0 <= amount < MAX_DKK:
+        msg = "must be a Decimal or a whole number of kroner, 0 or more and under 1e9"
+        raise ValidationError.at("monthly", msg)
     weekly = amount * _MONTHS_A_YEAR / _WEEKS_A_YEAR
     return weekly.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
 

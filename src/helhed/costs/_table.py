@@ -32,6 +32,9 @@ __all__ = ["Cost", "CostKind", "CostTable"]
 
 _WEEK = 7
 
+MAX_DKK = Decimal(10**9)
+"""Every amount is under a billion kroner a week (or a month): a larger one is a typo."""
+
 
 class CostKind(CodedEnum):
     """What a cost is counted per."""
@@ -56,8 +59,9 @@ class Cost:
     Attributes:
         kind: What the amount is counted per.
         item: The offer's id, or the funding basis's code for a benefit week.
-        dkk: The amount in DKK per week (0 or more), as a ``Decimal``; an int is taken
-            exactly, a float is refused (money is not kept in binary fractions).
+        dkk: The amount in DKK per week, 0 or more and under ``MAX_DKK``, as a ``Decimal``;
+            an int is taken exactly, a float is refused (money is not kept in binary
+            fractions).
         valid_from: The first day the amount holds.
         valid_until: The last day it is known to hold (a rate published for one year ends
             on 31 December); None to hold until the next amount of the same kind and item.
@@ -85,7 +89,7 @@ class Cost:
             "dkk",
             "must be a Decimal or a whole number of kroner",
         ):
-            check.expect(self.dkk >= 0, "dkk", "must be 0 or more")
+            check.expect(0 <= self.dkk < MAX_DKK, "dkk", "must be 0 or more and under 1e9")
         if check.day(self.valid_from, "valid_from") & check.day(
             self.valid_until, "valid_until", optional=True
         ):
