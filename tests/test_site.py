@@ -194,6 +194,8 @@ def test_the_conditions_of_the_themes_loaders_never_hold(site: pathlib.Path) -> 
 
 def test_the_notebooks_are_pages_with_their_figures(site: pathlib.Path) -> None:
     notebooks = sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb"))
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert [name for name in notebooks if f": notebooks/{name}.ipynb\n" not in nav] == []
     assert sorted(path.parent.name for path in site.glob("notebooks/*/index.html")) == notebooks
     page = (site / "notebooks" / "aalborg_pathways" / "index.html").read_text(encoding="utf-8")
     assert "Åben og Rolig Flex" in page
