@@ -43,7 +43,9 @@ import attrs
 from helhed._validation import Checker, require_day
 from helhed._values import frozen_fields, plain
 from helhed.citizens import Citizen
+from helhed.costs import BusinessCase, CostTable, Spending, business_case, spending
 from helhed.errors import ValidationError, require
+from helhed.models.catalogue import CapacityPeriod
 from helhed.pathways.compliance import check
 from helhed.pathways.events import InterventionStarted, Referred
 from helhed.pathways.pathway import Pathway
@@ -155,12 +157,15 @@ class Outcome:
             ``None`` if nobody did.
         findings: Given a protocol, its findings per rule id on the last day, every rule of
             the protocol in its order (0 for a rule nothing broke); ``None`` without one.
+        spending: Given a cost table, what the run cost week by week (see
+            [`compare`][helhed.simulation.analysis.compare]); ``None`` without one.
     """
 
     final: Mapping[PathwayStage, int]
     started: int
     mean_weeks_to_start: float | None
     findings: Mapping[str, int] | None = None
+    spending: Spending | None = None
 
 
 Row = tuple[str, float | None, float | None, float | None]
@@ -187,11 +192,21 @@ class Comparison:
     weeks_to_start_difference: float | None
     findings_difference: Mapping[str, int] | None = None
 
-    def table(self) -> tuple[Row, ...]:
-        """The comparison as rows: final states, starts, mean weeks to start, findings.
+    @property
+    def business_case(self) -> BusinessCase | None:
+        """Run ``b`` as the effort against run ``a``; ``None`` unless both were priced."""
+        if self.a.spending is None or self.b.spending is None:
+            return None
+        return business_case(self.a.spending, self.b.spending)
 
-        Rows are named ``final: <stage code>``, ``started``, ``mean weeks to start`` and
-        ``findings: <rule id>``; a difference is ``None`` where a side has no value.
+    def table(self) -> tuple[Row, ...]:
+        """The comparison as rows: final states, starts, mean weeks to start, findings, costs.
+
+        Rows are named ``final: <stage code>``, ``started``, ``mean weeks to start``,
+        ``findings: <rule id>`` and, when both runs were priced, ``cost: interventions and
+        seats`` and ``cost: benefit payments`` (DKK, as floats for the table; the exact
+        amounts are in each outcome's ``spending``); a difference is ``None`` where a side
+        has no value.
         """
         rows: list[Row] = [
             (f"final: {stage.code}", self.a.final[stage], self.b.final[stage], difference)
@@ -211,6 +226,12 @@ class Comparison:
                 (f"findings: {rule}", self.a.findings[rule], self.b.findings[rule], difference)
                 for rule, difference in self.findings_difference.items()
             )
+        if self.a.spending is not None and self.b.spending is not None:
+            for name, a, b in (
+                ("cost: interventions and seats", self.a.spending.effort, self.b.spending.effort),
+                ("cost: benefit payments", self.a.spending.payments, self.b.spending.payments),
+            ):
+                rows.append((name, float(a), float(b), float(b - a)))
         return tuple(rows)
 
 
@@ -273,6 +294,7 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
     capacity_a: CapacityOverride = None,
     capacity_b: CapacityOverride = None,
     protocol: Protocol | None = None,
+    costs: CostTable | None = None,
     progress: bool | None = None,
 ) -> Comparison:
     """Simulate ``citizens`` under ``a`` and under ``b`` with the same seed and compare.
@@ -297,14 +319,24 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
         capacity_b: The same for run ``b``.
         protocol: A protocol to check both runs' pathways against on their last day; its
             findings per rule then appear in the outcomes and their difference.
+        costs: A cost table to price both runs with
+            ([`spending`][helhed.costs.spending]), week by week over the run: the citizens'
+            weeks in offers, the seats of each offer whose room is counted at a time (room
+            per week, month or year, and unlimited room, are not priced as seats), and each
+            citizen's weeks on the funding basis of their ``Citizen`` from their referral until
+            a job or education starts. The comparison then has a
+            [`business_case`][helhed.simulation.analysis.Comparison.business_case] of ``b``
+            against ``a``.
         progress: Progress bars, as for ``simulate``.
 
     Raises:
-        ValidationError: If a run is not valid, ``protocol`` is not a protocol, or a capacity
-            is given beside a scenario.
+        ValidationError: If a run is not valid, ``protocol`` is not a protocol, ``costs`` is
+            not a CostTable, or a capacity is given beside a scenario.
+        NoRuleError: If ``costs`` has no figure in force for a day that must be priced.
     """
     checker = Checker()
     _check_protocol(checker, protocol)
+    checker.expect(costs is None or isinstance(costs, CostTable), "costs", "must be a CostTable")
     checker.done()
     runs = []
     for name, setup, room in (("a", a, capacity_a), ("b", b, capacity_b)):
@@ -322,6 +354,25 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
             )
         )
     first, second = (outcome(run, start=start, weeks=weeks, protocol=protocol) for run in runs)
+    if costs is not None:
+        bases = {c.id: c.benefit for c in citizens if isinstance(c, Citizen) and c.benefit}
+        first, second = (
+            attrs.evolve(
+                result,
+                spending=spending(
+                    run,
+                    costs,
+                    start=start,
+                    weeks=weeks,
+                    seats=_seats(setup, room),
+                    benefits=bases,
+                ),
+            )
+            for result, run, setup, room in (
+                (first, runs[0], a, capacity_a),
+                (second, runs[1], b, capacity_b),
+            )
+        )
     mean_a, mean_b = first.mean_weeks_to_start, second.mean_weeks_to_start
     findings = None
     if first.findings is not None and second.findings is not None:
@@ -333,3 +384,14 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
         weeks_to_start_difference=None if mean_a is None or mean_b is None else mean_b - mean_a,
         findings_difference=findings,
     )
+
+
+def _seats(setup: Parameters | Scenario, room: CapacityOverride) -> dict[str, int]:
+    """The seats kept open at a time in a run, per offer id (see ``compare``)."""
+    scenario = setup if isinstance(setup, Scenario) else Scenario(parameters=setup, capacity=room)
+    seats: dict[str, int] = {}
+    for offer in scenario.offers:
+        found = scenario.room(offer)
+        if found is not None and found[1] is CapacityPeriod.AT_A_TIME:
+            seats[offer.id] = found[0]
+    return seats
