@@ -127,7 +127,7 @@ def test_example_and_report_reproduce_the_aalborg_tables(capsys, monkeypatch):
     code, out, _ = run(capsys, "example", "aalborg")
     assert code == 0
     data = json.loads(out)
-    assert [from_dict(d, Pathway) for d in data] == list(aalborg_pathways())
+    assert [from_dict(d, Pathway) for d in data["pathways"]] == list(aalborg_pathways())
 
     code, out, _ = run(
         capsys,

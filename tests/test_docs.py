@@ -3,8 +3,8 @@
 Every ```pycon block of a page is run as a doctest, the blocks of one page sharing their
 names in order. Every ```console block is replayed: ``$ cat FILE`` writes the shown text to a
 scratch folder; ``$ helhed ...`` (fed by ``printf`` or piped into ``head -N``) runs the command
-line there and must print exactly the text shown, standard error included; ``echo $?`` shows
-the last exit code.
+line there and must print exactly the text shown, standard error included; ``> FILE`` writes
+what it prints to the file instead, and nothing is shown; ``echo $?`` shows the last exit code.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def _commands(block: str) -> list[tuple[str, str]]:
 
 
 class _Shell:
-    """Just enough of a shell for the pages' sessions: cat, printf | helhed, head, echo $?."""
+    """Just enough of a shell for the pages' sessions: cat, printf | helhed, head, >, echo $?."""
 
     def __init__(self, folder: pathlib.Path) -> None:
         self.folder = folder
@@ -63,6 +63,9 @@ class _Shell:
         if command.startswith("printf "):
             feed, _, command = command.partition(" | ")
             (stdin,) = shlex.split(feed.removeprefix("printf "))
+        target = None
+        if " > " in command:
+            command, _, target = command.partition(" > ")
         head = None
         if " | head -" in command:
             command, _, count = command.partition(" | head -")
@@ -77,6 +80,9 @@ class _Shell:
         ):
             patch.setattr("sys.stdin", io.StringIO(stdin))
             self.status = main(args)
+        if target is not None:
+            (self.folder / target.strip()).write_text(out.getvalue(), encoding="utf-8")
+            return ""
         lines = out.getvalue().splitlines(keepends=True)
         return "".join(lines[:head] if head is not None else lines)
 

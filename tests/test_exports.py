@@ -19,6 +19,8 @@ from helhed.pathways.events import (
     JobOrEducationStarted,
     PathwayClosed,
     Placement,
+    ReferralAccepted,
+    ReferralDeclined,
     Referred,
 )
 from helhed.pathways.pathway import Pathway
@@ -69,8 +71,8 @@ def test_transitions_worked_example():
     table = transitions([worked()], on=d(4, 30))
     stamp = pd.Timestamp
     assert rows(table) == [
-        ("c-1", "referred", "in_contact", stamp(d(3, 4)), stamp(d(3, 7)), 1),
-        ("c-1", "in_contact", "in_intervention", stamp(d(3, 7)), stamp(d(3, 11)), 1),
+        ("c-1", "referred", "contacted", stamp(d(3, 4)), stamp(d(3, 7)), 1),
+        ("c-1", "contacted", "in_intervention", stamp(d(3, 7)), stamp(d(3, 11)), 1),
         # completed and job started the same day: the state at the end of the day counts
         ("c-1", "in_intervention", "job_or_education", stamp(d(3, 11)), stamp(d(3, 20)), 1),
         ("c-1", "job_or_education", "closed", stamp(d(3, 20)), stamp(d(4, 2)), 1),
@@ -88,10 +90,34 @@ def test_transitions_worked_example():
 
 def test_transitions_censors_at_on_and_ignores_later_events():
     table = transitions([worked()], on=d(3, 12))
-    assert list(table["from"]) == ["referred", "in_contact", "in_intervention"]
+    assert list(table["from"]) == ["referred", "contacted", "in_intervention"]
     assert list(table["stop"])[-1] == pd.Timestamp(d(3, 12))
     assert list(table["status"]) == [1, 1, 0]
     assert transitions([worked()], on=d(3, 3)).empty
+
+
+def test_transitions_show_the_answer_to_a_referral_as_its_own_stage():
+    accepted = Pathway.of(
+        [
+            referred("c-1", d(3, 4)),
+            ReferralAccepted(**common("c-1", d(3, 5)), referral_id="r-1"),
+            ContactMade(**common("c-1", d(3, 8)), referral_id="r-1"),
+        ]
+    )
+    declined = Pathway.of(
+        [referred("c-2", d(3, 4)), ReferralDeclined(**common("c-2", d(3, 6)), referral_id="r-1")]
+    )
+    table = transitions([accepted, declined], on=d(3, 31))
+
+    assert [(i, f, t) for i, f, t, *_ in rows(table)] == [
+        ("c-1", "referred", "accepted"),
+        ("c-1", "accepted", "contacted"),
+        ("c-1", "contacted", None),
+        ("c-2", "referred", "declined"),
+        ("c-2", "declined", None),
+    ]
+    # Written as plain codes, not as PathwayStage members.
+    assert {type(v) for v in table["from"]} == {str}
 
 
 def test_transitions_take_a_caller_state_function():

@@ -257,6 +257,8 @@ def _python(code):
         ("helhed.simulation", "numpy", "research"),
         ("helhed.simulation", "tqdm", "research"),
         ("helhed.municipality", "numpy", "research"),
+        ("helhed.outcomes.frames", "pandas", "research"),
+        ("helhed.outcomes.survival", "matplotlib", "research"),
         ("helhed.distributed", "dask", "distributed"),
     ],
 )
@@ -277,6 +279,7 @@ def test_the_core_imports_without_any_extra():
         "import sys\n"
         f"for name in {blocked!r}: sys.modules[name] = None\n"
         "import helhed, helhed.screening.who5 as w, helhed.target_groups, helhed.serialization\n"
+        "import helhed.outcomes\n"
         "print(w.score([3, 3, 3, 3, 3.0]).total)\n"
     )
     run = _python(code)

@@ -33,10 +33,12 @@ import helhed
 import helhed.testing.strategies as hs
 from helhed import simulation as sim
 from helhed._values import FrozenMap, converter_for, frozen_fields
+from helhed.benefits import Benefit
 from helhed.cases import kolding
 from helhed.cases.aalborg import outposted_schedules
 from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.vordingborg import TEAM
+from helhed.costs import Cost, CostKind, CostTable, business_case, spending
 from helhed.errors import HelhedError, Problem, ValidationError
 from helhed.examples import (
     AALBORG_PERIOD,
@@ -51,6 +53,7 @@ from helhed.models import catalogue, coordination, specific
 from helhed.models.catalogue import FAXE
 from helhed.municipality import Lapses, simulate_municipality
 from helhed.organisation import Administration, Role, StaffMember
+from helhed.outcomes import measure_all, share_in_work
 from helhed.pathways import compliance, consent, reports
 from helhed.pathways.events import (
     EVENT_TYPES,
@@ -308,7 +311,36 @@ def _results():
         progression.Series(citizen_id="c-1", instrument="who5", measurements=measurements),
         specific.parallel_check([]),
         SICKNESS_RULES.lookup(next(SICKNESS_RULES.keys()), day),
+        _business_case(citizens, parameters, day),
+        measure_all(aalborg_pathways()[:20], on=dt.date(2019, 12, 31)),
+        share_in_work(measure_all(aalborg_pathways()[:20], on=dt.date(2019, 12, 31)), 6),
     ]
+
+
+def _business_case(citizens, parameters, day):
+    """The business case of a short simulated run against itself, priced by own figures."""
+    run = sim.simulate(citizens, parameters, start=day, weeks=6, seed=1)
+    table = CostTable(
+        costs=(
+            Cost(
+                kind=CostKind.INTERVENTION_WEEK, item=parameters.offer.id, dkk=500, valid_from=day
+            ),
+            Cost(kind=CostKind.SEAT_WEEK, item=parameters.offer.id, dkk=100, valid_from=day),
+            *(
+                Cost(kind=CostKind.BENEFIT_WEEK, item=b.code, dkk=3000, valid_from=day)
+                for b in Benefit
+            ),
+        )
+    )
+    priced = spending(
+        run,
+        table,
+        start=day,
+        weeks=6,
+        seats={parameters.offer.id: 2},
+        benefits={c.id: c.benefit for c in citizens if c.benefit is not None},
+    )
+    return business_case(priced, priced)
 
 
 def _walk(value, found):

@@ -5,7 +5,9 @@ Three exports, each a view of the event log that a research tool expects:
 * [`transitions`][helhed.exports.transitions] - a long-format multi-state table, one row per
   stay in a state (``id``, ``from``, ``to``, ``start``, ``stop``, ``status``), for R's
   ``msm``/``mstate``/``survival`` or Python's ``lifelines``. The states come from a state
-  function, [`default_state`][helhed.exports.default_state] unless the caller passes their own.
+  function: [`default_state`][helhed.exports.default_state], the stages of
+  [`PathwayStage`][helhed.pathways.stages.PathwayStage] by their codes, unless the caller
+  passes their own.
 * [`to_ocel`][helhed.ocel.to_ocel] - an object-centric event log in the OCEL 2.0 JSON
   format, with citizens, referrals and offers as objects, for object-centric process mining;
   it lives in [`helhed.ocel`][helhed.ocel] with its reader
@@ -40,9 +42,9 @@ Examples:
     ... ])
     >>> table = transitions([pathway], on=dt.date(2024, 3, 31))
     >>> table[["id", "from", "to", "status"]]
-        id        from          to  status
-    0  c-1    referred  in_contact       1
-    1  c-1  in_contact        <NA>       0
+        id       from         to  status
+    0  c-1   referred  contacted       1
+    1  c-1  contacted       <NA>       0
     >>> [str(d.date()) for d in table["stop"]]
     ['2024-03-07', '2024-03-31']
     >>> log = to_ocel([pathway])
@@ -60,7 +62,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from typing import Final
 
 from helhed._extras import needs
@@ -71,22 +73,9 @@ with needs("helhed.exports"):
 from helhed.errors import ValidationError
 from helhed.frames import distinct_pathways
 from helhed.ocel import DANISH_TIME, from_ocel, to_ocel
-from helhed.pathways.events import (
-    AssessmentHeld,
-    BenefitChanged,
-    ContactMade,
-    ConversationHeld,
-    Event,
-    InterventionCompleted,
-    InterventionDroppedOut,
-    InterventionNotStarted,
-    InterventionStarted,
-    JobOrEducationStarted,
-    PathwayClosed,
-    ReferralAccepted,
-    Referred,
-)
+from helhed.pathways.events import BenefitChanged, Event
 from helhed.pathways.pathway import Pathway
+from helhed.pathways.stages import EVENT_STAGES, PathwayStage, stage_of
 
 __all__ = [
     "DANISH_TIME",
@@ -102,62 +91,45 @@ __all__ = [
 StateFunction = Callable[[Event], str | None]
 """A state function: the state an event puts the citizen in, or None if it changes nothing."""
 
-STATES: Final = (
-    "referred",
-    "in_contact",
-    "in_intervention",
-    "completed",
-    "dropped_out",
-    "not_started",
-    "job_or_education",
-    "closed",
-)
-"""The states [`default_state`][helhed.exports.default_state] gives, in their usual order."""
-
-_STATE_OF: Mapping[type[Event], str] = {
-    Referred: "referred",
-    ReferralAccepted: "in_contact",
-    ContactMade: "in_contact",
-    ConversationHeld: "in_contact",
-    AssessmentHeld: "in_contact",
-    InterventionStarted: "in_intervention",
-    InterventionCompleted: "completed",
-    InterventionDroppedOut: "dropped_out",
-    InterventionNotStarted: "not_started",
-    JobOrEducationStarted: "job_or_education",
-    PathwayClosed: "closed",
-}
+STATES: Final = EVENT_STAGES
+"""The stages [`default_state`][helhed.exports.default_state] gives, in their usual order: those
+of [`PathwayStage`][helhed.pathways.stages.PathwayStage] an event can put a citizen in."""
 
 
-def default_state(event: Event) -> str | None:
-    """The state an event puts the citizen in, by the default rule; None if it changes nothing.
+def default_state(event: Event) -> PathwayStage | None:
+    """The stage an event puts the citizen in, by the one rule; None if it changes nothing.
 
-    * ``referred`` - a referral (``Referred``), also a later one;
-    * ``in_contact`` - the referral accepted, contact made, a conversation or a
-      cross-disciplinary assessment held;
-    * ``in_intervention`` - an intervention started;
-    * ``completed``, ``dropped_out``, ``not_started`` - an intervention completed, left, or
-      settled not to start;
-    * ``job_or_education`` - a job or an education started;
-    * ``closed`` - the pathway closed.
-
-    Every other event (consents, plans, screenings, benefits, caseworkers, ...) leaves the
-    state as it was. The last of several interventions to change counts.
+    The rule is [`stage_of`][helhed.pathways.stages.stage_of], which the simulation, the
+    reports and the plots read too: a referral (also a later one) gives ``referred``; the
+    answer ``accepted`` or ``declined``; contact made, a conversation or a cross-disciplinary
+    assessment held ``contacted``; then ``in_intervention``, ``completed``, ``dropped_out``,
+    ``not_started``, ``job_or_education`` and ``closed``. Every other event (consents, plans,
+    screenings, benefits, caseworkers, ...) leaves the stage as it was. The last of several
+    interventions to change counts. A stage is a ``str`` equal to its code.
 
     Examples:
         >>> import datetime as dt
         >>> from helhed.organisation import Administration as A
+        >>> from helhed.pathways.events import PathwayClosed
         >>> default_state(PathwayClosed(citizen_id="c-1", occurred_on=dt.date(2024, 3, 4),
         ...                             recorded_by=A.JOB_CENTRE))
-        'closed'
+        PathwayStage.CLOSED
+
+    Raises:
+        ValidationError: If ``event`` is not an event.
     """
-    return _STATE_OF.get(type(event))
+    return stage_of(event)
 
 
 def _day(value: object, name: str) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise ValidationError.at(name, "must be a date")
     return value
+
+
+def _code(state: str) -> str:
+    """A stage as its code (the plain string written to a table); any other state as it is."""
+    return state.code if isinstance(state, PathwayStage) else state
 
 
 def _stays(
@@ -205,7 +177,8 @@ def transitions(
 
     Returns:
         A DataFrame with the columns ``id`` (the citizen), ``from`` (the state of the stay),
-        ``to`` (the state entered at ``stop``; missing when censored) - all ``"string"`` -
+        ``to`` (the state entered at ``stop``; missing when censored) - all ``"string"``, a
+        stage written as its code -
         ``start`` and ``stop`` (``datetime64[us]``, midnight of the day) and ``status``
         (``Int64``: 1 if the stay ended in a transition, 0 if censored). Rows come in the
         order of the pathways, then of time. A citizen without a stay by ``on`` has no rows.
@@ -224,8 +197,8 @@ def transitions(
             continue
         for (state, start), after in zip(stays, [*stays[1:], None], strict=True):
             columns["id"].append(pathway.citizen_id)
-            columns["from"].append(state)
-            columns["to"].append(None if after is None else after[0])
+            columns["from"].append(_code(state))
+            columns["to"].append(None if after is None else _code(after[0]))
             columns["start"].append(start)
             columns["stop"].append(on if after is None else after[1])
             columns["status"].append(0 if after is None else 1)

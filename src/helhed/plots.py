@@ -6,16 +6,18 @@ touches pyplot's global state. The two plots over many pathways rest on a plain 
 can be read and tested without drawing:
 
 * [`state_occupancy`][helhed.plots.state_occupancy] draws
-  [`occupancy_table`][helhed.plots.occupancy_table] - how many citizens are in each state
+  [`occupancy_table`][helhed.plots.occupancy_table] - how many citizens are in each stage
   per ISO week, as stacked bars;
 * [`flows`][helhed.plots.flows] draws [`flow_table`][helhed.plots.flow_table] - how many
-  moves there were from each state to each other, as bands between two columns of states
-  (Sankey-style);
+  citizens went from each stage to each other, move by move, as bands between columns of
+  stages (Sankey-style);
 * [`timeline`][helhed.plots.timeline] draws one citizen's pathway: its events as markers on
   a date axis, one row per kind, and its interventions as bars.
 
-The states are those of [`default_state`][helhed.exports.default_state], by way of
-[`transitions`][helhed.exports.transitions].
+The stages are those of the one vocabulary
+[`PathwayStage`][helhed.pathways.stages.PathwayStage], by way of
+[`transitions`][helhed.exports.transitions]; the plots label them with the stages' labels,
+in English unless ``lang="da"`` asks for Danish.
 
 **Plots show health data.** Offers are health data: the timeline labels interventions
 "intervention 1", "intervention 2", ... unless asked for the offers' names. Counts of small
@@ -35,11 +37,11 @@ Examples:
     ...                 recorded_by=A.HEALTH, referral_id="r-1"),
     ... ])
     >>> table = occupancy_table([pathway], start=day, end=dt.date(2024, 3, 17))
-    >>> table["referred"].to_dict(), table["in_contact"].to_dict()
+    >>> table["referred"].to_dict(), table["contacted"].to_dict()
     ({'2024-W10': 1, '2024-W11': 0}, {'2024-W10': 0, '2024-W11': 1})
     >>> flow_table([pathway], on=dt.date(2024, 3, 17))
-           from          to  count
-    0  referred  in_contact      1
+       step      from         to  citizens
+    0     1  referred  contacted         1
     >>> ax = timeline(pathway)
     >>> [label.get_text() for label in ax.get_yticklabels()]
     ['Referred', 'Contact made']
@@ -49,7 +51,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import cast
 
 from helhed._extras import needs
@@ -72,11 +74,11 @@ from helhed.pathways.events import (
     InterventionStarted,
 )
 from helhed.pathways.pathway import Pathway
+from helhed.pathways.stages import Lang, PathwayStage
 
 __all__ = ["flow_table", "flows", "occupancy_table", "state_occupancy", "timeline"]
 
-_GAP = 0.02  # the space between two states in a column of the flow plot, in axes units
-_NODE = 0.06  # the width of a state's block in the flow plot
+_GAP = 0.02  # the space between two stages in a column of the flow plot, in axes units
 
 
 def _day(value: object, name: str) -> dt.date:
@@ -87,6 +89,18 @@ def _day(value: object, name: str) -> dt.date:
 
 _num = cast("Callable[[dt.date], float]", mdates.date2num)
 """A day as matplotlib's date number (``date2num``, which the stubs leave untyped)."""
+
+
+def _check_lang(lang: object) -> None:
+    if lang not in ("en", "da"):
+        raise ValidationError.at("lang", 'must be "en" or "da"')
+
+
+_WORDS: Mapping[Lang, Mapping[str, str]] = {
+    "en": {"week": "ISO week", "citizens": "citizens", "intervention": "intervention"},
+    "da": {"week": "ISO-uge", "citizens": "borgere", "intervention": "indsats"},
+}
+"""The few words the plots write besides the labels of stages and events."""
 
 
 def _new_axes() -> Axes:
@@ -123,8 +137,9 @@ def occupancy_table(pathways: Iterable[Pathway], *, start: dt.date, end: dt.date
 
     Returns:
         A DataFrame with one row per week, indexed ``week`` by its ISO name (``2024-W10``),
-        and one ``int64`` column per state of [`STATES`][helhed.exports.STATES], in that
-        order (the column index is named ``state``).
+        and one ``int64`` column per stage of [`STATES`][helhed.exports.STATES], in that
+        order, named by its [`PathwayStage`][helhed.pathways.stages.PathwayStage] code (the
+        column index is named ``state``).
 
     Raises:
         ValidationError: If ``start`` or ``end`` is not a date, ``end`` is before ``start``,
@@ -139,7 +154,7 @@ def occupancy_table(pathways: Iterable[Pathway], *, start: dt.date, end: dt.date
         first_monday + dt.timedelta(weeks=n) for n in range((end - first_monday).days // 7 + 1)
     ]
     counts = np.zeros((len(mondays), len(STATES)), dtype=np.int64)
-    column = {state: number for number, state in enumerate(STATES)}
+    column = {stage.code: number for number, stage in enumerate(STATES)}
     for citizen_stays in stays.values():
         days = [day for day, _ in citizen_stays]
         for row, monday in enumerate(mondays):
@@ -148,7 +163,7 @@ def occupancy_table(pathways: Iterable[Pathway], *, start: dt.date, end: dt.date
             if not known:
                 continue  # not referred yet
             entered, state = citizen_stays[known - 1]
-            if state == "closed" and entered < monday:
+            if state == PathwayStage.CLOSED.code and entered < monday:
                 break  # closed before this week: out of scope from here on
             counts[row, column[state]] += 1
     weeks = []
@@ -158,60 +173,71 @@ def occupancy_table(pathways: Iterable[Pathway], *, start: dt.date, end: dt.date
     return pd.DataFrame(
         counts,
         index=pd.Index(weeks, name="week"),
-        columns=pd.Index(list(STATES), name="state"),
+        columns=pd.Index([stage.code for stage in STATES], name="state"),
     )
 
 
-def _chosen_states(states: Sequence[str] | None) -> list[str]:
+def _chosen_states(states: Sequence[str] | None) -> list[PathwayStage]:
     if states is None:
         return list(STATES)
-    chosen = list(states)
-    for number, state in enumerate(chosen):
-        if state not in STATES:
-            raise ValidationError.at(f"states[{number}]", f"must be one of {', '.join(STATES)}")
+    chosen: list[PathwayStage] = []
+    for number, state in enumerate(states):
+        try:
+            stage = PathwayStage.from_code(state)
+        except ValidationError:
+            stage = None
+        if stage not in STATES:
+            codes = ", ".join(stage.code for stage in STATES)
+            raise ValidationError.at(f"states[{number}]", f"must be one of {codes}")
+        chosen.append(stage)
     return chosen
 
 
-def state_occupancy(
+def state_occupancy(  # noqa: PLR0913 - the data, then keywords for the drawing
     pathways: Iterable[Pathway],
     *,
     start: dt.date,
     end: dt.date,
     ax: Axes | None = None,
     states: Sequence[str] | None = None,
+    lang: Lang = "en",
 ) -> Axes:
-    """Stacked bars of how many citizens are in each state, one bar per ISO week.
+    """Stacked bars of how many citizens are in each stage, one bar per ISO week.
 
-    The numbers are those of [`occupancy_table`][helhed.plots.occupancy_table]; each state is
-    one bar container (``ax.containers``) and one legend entry, in the order of ``states``.
+    The numbers are those of [`occupancy_table`][helhed.plots.occupancy_table]; each stage is
+    one bar container (``ax.containers``) and one legend entry, labelled with the stage's
+    label in ``lang``, in the order of ``states``.
 
     Args:
         pathways: Pathways of different citizens.
         start: The first day of the period.
         end: The last day of the period.
         ax: The Axes to draw on; a new figure's when None.
-        states: The states to draw, bottom to top; all of
-            [`STATES`][helhed.exports.STATES] when None.
+        states: The stages to draw, bottom to top, as ``PathwayStage`` members or codes; all
+            of [`STATES`][helhed.exports.STATES] when None.
+        lang: The language of the labels: ``"en"`` (the default) or ``"da"``.
 
     Returns:
         The Axes drawn on.
 
     Raises:
-        ValidationError: As ``occupancy_table``, or if ``states`` names an unknown state.
+        ValidationError: As ``occupancy_table``, if ``states`` names a stage no event gives,
+            or if ``lang`` is neither ``"en"`` nor ``"da"``.
     """
+    _check_lang(lang)
     chosen = _chosen_states(states)
     table = occupancy_table(pathways, start=start, end=end)
     ax = _new_axes() if ax is None else ax
     positions = np.arange(len(table))
     bottom = np.zeros(len(table), dtype=np.int64)
-    for state in chosen:
-        heights = table[state].to_numpy(dtype=np.int64)
-        ax.bar(positions, heights, bottom=bottom, width=0.9, label=state)
+    for stage in chosen:
+        heights = table[stage.code].to_numpy(dtype=np.int64)
+        ax.bar(positions, heights, bottom=bottom, width=0.9, label=stage.label(lang))
         bottom = bottom + heights
     step = max(1, len(table) // 12)
     ax.set_xticks(positions[::step], [str(week) for week in table.index[::step]], rotation=90)
-    ax.set_xlabel("ISO week")
-    ax.set_ylabel("citizens")
+    ax.set_xlabel(_WORDS[lang]["week"])
+    ax.set_ylabel(_WORDS[lang]["citizens"])
     ax.legend(loc="upper left", fontsize="small")
     return ax
 
@@ -236,11 +262,13 @@ def _interventions(events: Sequence[Event]) -> list[tuple[str, dt.date, dt.date]
     return [(offer, began, last if ended is None else ended) for offer, began, ended in bars]
 
 
-def timeline(pathway: Pathway, *, ax: Axes | None = None, labels: bool = False) -> Axes:
+def timeline(
+    pathway: Pathway, *, ax: Axes | None = None, labels: bool = False, lang: Lang = "en"
+) -> Axes:
     """One citizen's pathway on a date axis: events as markers, interventions as bars.
 
     Each kind of event that occurs has a row of markers (one line, labelled by the kind's
-    English label, in the order of [`EventKind`][helhed.pathways.events.EventKind]); below
+    label in ``lang``, in the order of [`EventKind`][helhed.pathways.events.EventKind]); below
     them each intervention has a row with a bar from the day it started to the day it was
     completed or left - or, still running, to the last event of the pathway.
 
@@ -253,18 +281,22 @@ def timeline(pathway: Pathway, *, ax: Axes | None = None, labels: bool = False) 
         pathway: The pathway to draw.
         ax: The Axes to draw on; a new figure's when None.
         labels: True to label the interventions by their offer (health data).
+        lang: The language of the labels: ``"en"`` (the default; "intervention 1") or
+            ``"da"`` ("indsats 1").
 
     Returns:
         The Axes drawn on: one line per kind of event, one bar per intervention, and a y tick
         label for each row, top to bottom.
     """
     require(pathway, Pathway, "pathway", "must be a Pathway")
+    _check_lang(lang)
     ax = _new_axes() if ax is None else ax
     events = pathway.timeline
     kinds = [kind for kind in EventKind if any(event.KIND is kind for event in events)]
     bars = _interventions(events)
-    names = [kind.label_en for kind in kinds]
-    names += [offer if labels else f"intervention {n}" for n, (offer, _, _) in enumerate(bars, 1)]
+    names = [kind.label_en if lang == "en" else kind.label_da for kind in kinds]
+    word = _WORDS[lang]["intervention"]
+    names += [offer if labels else f"{word} {n}" for n, (offer, _, _) in enumerate(bars, 1)]
     rows = len(names)
     for row, kind in enumerate(kinds):
         days = [_num(e.occurred_on) for e in events if e.KIND is kind]
@@ -286,132 +318,197 @@ def timeline(pathway: Pathway, *, ax: Axes | None = None, labels: bool = False) 
 
 
 def flow_table(pathways: Iterable[Pathway], *, on: dt.date) -> pd.DataFrame:
-    """How many moves there were from each state to each other, up to ``on``.
+    """How many citizens went from each stage to each other, move by move, up to ``on``.
 
-    A move is a row of [`transitions`][helhed.exports.transitions] that ended in a
-    transition (``status`` 1): a citizen who moved twice counts in two rows, and the last,
-    censored stay counts in none.
+    Each citizen's stages are those of [`transitions`][helhed.exports.transitions] up to
+    ``on``: the stage of their first stay (their referral), then one stage per move. Column
+    ``0`` holds every citizen in their first stage, column ``k`` every citizen in their stage
+    after ``k`` moves - or, having made fewer moves by ``on``, in their last stage. A row
+    (a band of [`flows`][helhed.plots.flows]) counts the citizens in stage ``from`` in column
+    ``step - 1`` and in stage ``to`` in column ``step``: those whose move number ``step`` was
+    from ``from`` to ``to`` or, where ``from`` equals ``to``, those who stayed (made no move
+    number ``step``). So each citizen counts once in every step, and each step's rows add up
+    to the citizens with a stage by ``on``. The steps run from 1 to the most moves any
+    citizen made; a table where nobody moved is empty.
 
     Args:
         pathways: Pathways of different citizens.
         on: The day follow-up ends.
 
     Returns:
-        A DataFrame with the columns ``from`` and ``to`` (``"string"``) and ``count``
-        (``int64``, always above 0), one row per pair that occurs, ordered by ``from`` and
-        then ``to`` in the order of [`STATES`][helhed.exports.STATES].
+        A DataFrame with the columns ``step`` (``int64``, from 1), ``from`` and ``to``
+        (``"string"``: [`PathwayStage`][helhed.pathways.stages.PathwayStage] codes) and
+        ``citizens`` (``int64``, always above 0), one row per step and pair that occurs,
+        ordered by step, then ``from`` and ``to`` in the order of ``PathwayStage``.
 
     Raises:
         ValidationError: If ``on`` is not a date, an item is not a pathway, or two pathways
             have the same citizen.
     """
-    table = transitions(pathways, on=on)
-    counts: dict[tuple[str, str], int] = {}
-    for source, target, status in zip(
-        table["from"].tolist(), table["to"].tolist(), table["status"].tolist(), strict=True
-    ):
-        if status == 1:
-            pair = (str(source), str(target))
-            counts[pair] = counts.get(pair, 0) + 1
-    order = {state: number for number, state in enumerate(STATES)}
-    pairs = sorted(counts, key=lambda pair: (order[pair[0]], order[pair[1]]))
-    return pd.DataFrame(
+    return _flows(pathways, on)[0]
+
+
+def _flows(pathways: Iterable[Pathway], on: dt.date) -> tuple[pd.DataFrame, int]:
+    """The flow table and the number of citizens with a stage by ``on``."""
+    stays = _stays_by_citizen(transitions(pathways, on=on))
+    sequences = [[PathwayStage.from_code(code) for _, code in s] for s in stays.values()]
+    moves = max((len(sequence) - 1 for sequence in sequences), default=0)
+    counts: dict[tuple[int, PathwayStage, PathwayStage], int] = {}
+    for sequence in sequences:
+        last = len(sequence) - 1
+        for step in range(1, moves + 1):
+            key = (step, sequence[min(step - 1, last)], sequence[min(step, last)])
+            counts[key] = counts.get(key, 0) + 1
+    order = {stage: number for number, stage in enumerate(PathwayStage)}
+    rows = sorted(counts, key=lambda key: (key[0], order[key[1]], order[key[2]]))
+    table = pd.DataFrame(
         {
-            "from": pd.Series([p[0] for p in pairs], dtype="string"),
-            "to": pd.Series([p[1] for p in pairs], dtype="string"),
-            "count": pd.Series([counts[p] for p in pairs], dtype="int64"),
+            "step": pd.Series([r[0] for r in rows], dtype="int64"),
+            "from": pd.Series([r[1].code for r in rows], dtype="string"),
+            "to": pd.Series([r[2].code for r in rows], dtype="string"),
+            "citizens": pd.Series([counts[r] for r in rows], dtype="int64"),
         }
     )
+    return table, len(sequences)
 
 
-def _column(totals: dict[str, int], unit: float) -> dict[str, float]:
-    """The top of each state's block in a column, stacked downwards from 1 with gaps."""
-    tops: dict[str, float] = {}
+def _column(totals: dict[PathwayStage, int], unit: float) -> dict[PathwayStage, float]:
+    """The top of each stage's block in a column, stacked downwards from 1 with gaps."""
+    tops: dict[PathwayStage, float] = {}
     top = 1.0
-    for state in STATES:
-        if state in totals:
-            tops[state] = top
-            top -= totals[state] * unit + _GAP
+    for stage in PathwayStage:
+        if stage in totals:
+            tops[stage] = top
+            top -= totals[stage] * unit + _GAP
     return tops
 
 
-def _band(ax: Axes, left: tuple[float, float], right: tuple[float, float]) -> None:
-    """A band from the span ``left`` (top, bottom) at the left to ``right`` at the right."""
-    x = np.linspace(_NODE, 1 - _NODE, 50)
-    ease = 3 * ((x - _NODE) / (1 - 2 * _NODE)) ** 2 - 2 * ((x - _NODE) / (1 - 2 * _NODE)) ** 3
+def _band(  # noqa: PLR0913 - a band is its two ends and how it is painted
+    ax: Axes,
+    x: tuple[float, float],
+    left: tuple[float, float],
+    right: tuple[float, float],
+    *,
+    colour: str,
+    alpha: float,
+) -> None:
+    """A band from the span ``left`` (top, bottom) at ``x[0]`` to ``right`` at ``x[1]``."""
+    xs = np.linspace(x[0], x[1], 50)
+    t = (xs - x[0]) / (x[1] - x[0])
+    ease = 3 * t**2 - 2 * t**3
     top = left[0] + (right[0] - left[0]) * ease
     bottom = left[1] + (right[1] - left[1]) * ease
-    ax.fill_between(x, bottom, top, alpha=0.4, linewidth=0)
+    ax.fill_between(xs, bottom, top, alpha=alpha, linewidth=0, color=colour)
 
 
-def flows(pathways: Iterable[Pathway], *, on: dt.date, ax: Axes | None = None) -> Axes:
-    """The moves between states as bands between two columns of states (Sankey-style).
+_COLOURS = ("C0", "C1", "C2", "C3", "C4", "C5", "C6", "C8", "C9", "navy")
+"""Colours of the bands, none of them grey (the colour of a stay)."""
 
-    The numbers are those of [`flow_table`][helhed.plots.flow_table]. The left column has a
-    block per state moved out of, the right one a block per state moved into, each as high
-    as its moves and labelled with the state and their number; a band per pair joins them,
-    as wide as the pair's count (one filled area per row of the table, in its order).
+
+def _colour(stage: PathwayStage) -> str:
+    """The colour of the bands into ``stage``: one per stage, the same in every column."""
+    return _COLOURS[list(PathwayStage).index(stage) % len(_COLOURS)]
+
+
+_TITLE: Mapping[Lang, str] = {
+    "en": "Stages of {n} citizens up to {on}",
+    "da": "Forløbsstadier for {n} borgere til og med {on}",
+}
+
+
+def flows(
+    pathways: Iterable[Pathway], *, on: dt.date, ax: Axes | None = None, lang: Lang = "en"
+) -> Axes:
+    """Where the citizens went, move by move: bands between columns of stages (Sankey-style).
+
+    The numbers are those of [`flow_table`][helhed.plots.flow_table]. Column ``k`` has a
+    block per stage that citizens are in after ``k`` moves (a citizen with fewer moves by
+    ``on`` stays in their last stage), as high as its citizens and labelled with the stage's
+    label and their number; every column holds every citizen once, so each adds up to the
+    number in the title. A band joins column ``step - 1`` to column ``step``: its width is
+    the citizens who went from its left stage to its right one in move number ``step``, and
+    a grey band from a stage to itself is the citizens who made no such move. A referral
+    declined is a move to *Declined*, like any other.
 
     Args:
         pathways: Pathways of different citizens.
         on: The day follow-up ends.
         ax: The Axes to draw on; a new figure's when None.
+        lang: The language of the labels and the title: ``"en"`` (the default) or ``"da"``.
 
     Returns:
-        The Axes drawn on: one band (``ax.collections``) per pair, one block
-        (``ax.patches``) and one label (``ax.texts``) per state of each column.
+        The Axes drawn on: one band (``ax.collections``) per row of the table, one block
+        (``ax.patches``) and one label (``ax.texts``) per stage of each column, and the
+        title.
 
     Raises:
-        ValidationError: As ``flow_table``.
+        ValidationError: As ``flow_table``, or if ``lang`` is neither ``"en"`` nor ``"da"``.
     """
-    table = flow_table(pathways, on=on)
+    _check_lang(lang)
+    table, citizens = _flows(pathways, on)
     ax = _new_axes() if ax is None else ax
     ax.set_axis_off()
-    ax.set_xlim(-0.3, 1.3)
     ax.set_ylim(0, 1)
-    pairs = [
-        (str(s), str(t), int(n))
-        for s, t, n in zip(
-            table["from"].tolist(), table["to"].tolist(), table["count"].tolist(), strict=True
+    number = f"{citizens:,}" if lang == "en" else f"{citizens:,}".replace(",", ".")
+    ax.set_title(_TITLE[lang].format(n=number, on=on.isoformat()))
+    rows = [
+        (int(k), PathwayStage.from_code(str(a)), PathwayStage.from_code(str(b)), int(n))
+        for k, a, b, n in zip(
+            table["step"].tolist(),
+            table["from"].tolist(),
+            table["to"].tolist(),
+            table["citizens"].tolist(),
+            strict=True,
         )
     ]
-    if not pairs:
+    if not rows:
         return ax
-    out: dict[str, int] = {}
-    into: dict[str, int] = {}
-    for source, target, count in pairs:
-        out[source] = out.get(source, 0) + count
-        into[target] = into.get(target, 0) + count
-    blocks = max(len(out), len(into))
-    unit = (1 - _GAP * (blocks - 1)) / sum(out.values())
-    left_tops, right_tops = _column(out, unit), _column(into, unit)
-    left_used = dict.fromkeys(out, 0.0)
-    right_used = dict.fromkeys(into, 0.0)
-    order = {state: number for number, state in enumerate(STATES)}
-    # Bands leave a block in the order of their target and enter one in that of their source.
-    entering = sorted(pairs, key=lambda pair: (order[pair[1]], order[pair[0]]))
-    right_span: dict[tuple[str, str], tuple[float, float]] = {}
-    for source, target, count in entering:
-        top = right_tops[target] - right_used[target]
-        right_used[target] += count * unit
-        right_span[source, target] = (top, top - count * unit)
-    for source, target, count in pairs:
-        top = left_tops[source] - left_used[source]
-        left_used[source] += count * unit
-        _band(ax, (top, top - count * unit), right_span[source, target])
-    for x, tops, totals, align in (
-        (0.0, left_tops, out, "right"),
-        (1 - _NODE, right_tops, into, "left"),
-    ):
-        for state, top in tops.items():
-            height = totals[state] * unit
-            ax.add_patch(Rectangle((x, top - height), _NODE, height, color="dimgray"))
+    steps = rows[-1][0]
+    columns: list[dict[PathwayStage, int]] = [{} for _ in range(steps + 1)]
+    for step, source, target, count in rows:
+        if step == 1:
+            columns[0][source] = columns[0].get(source, 0) + count
+        columns[step][target] = columns[step].get(target, 0) + count
+    blocks = max(len(column) for column in columns)
+    unit = (1 - _GAP * (blocks - 1)) / citizens
+    tops = [_column(column, unit) for column in columns]
+    width = 1 / (steps + 1) * 0.15
+    xs = [step / steps * (1 - width) for step in range(steps + 1)]
+    ax.set_xlim(-0.25, 1.25)
+    order = {stage: number for number, stage in enumerate(PathwayStage)}
+    for step in range(1, steps + 1):
+        pairs = [(a, b, n) for k, a, b, n in rows if k == step]
+        left_used = dict.fromkeys(columns[step - 1], 0.0)
+        right_used = dict.fromkeys(columns[step], 0.0)
+        # Bands leave a block in the order of their target and enter one in that of their source.
+        right_span: dict[tuple[PathwayStage, PathwayStage], tuple[float, float]] = {}
+        for source, target, count in sorted(pairs, key=lambda p: (order[p[1]], order[p[0]])):
+            top = tops[step][target] - right_used[target]
+            right_used[target] += count * unit
+            right_span[source, target] = (top, top - count * unit)
+        for source, target, count in pairs:
+            top = tops[step - 1][source] - left_used[source]
+            left_used[source] += count * unit
+            stayed = source is target
+            _band(
+                ax,
+                (xs[step - 1] + width, xs[step]),
+                (top, top - count * unit),
+                right_span[source, target],
+                colour="lightgray" if stayed else _colour(target),
+                alpha=0.5 if stayed else 0.6,
+            )
+    for step, (column, column_tops) in enumerate(zip(columns, tops, strict=True)):
+        for stage, top in column_tops.items():
+            height = column[stage] * unit
+            ax.add_patch(Rectangle((xs[step], top - height), width, height, color="dimgray"))
+            first = step == 0
             ax.text(
-                x - 0.01 if align == "right" else x + _NODE + 0.01,
+                xs[step] - 0.01 if first else xs[step] + width + 0.005,
                 top - height / 2,
-                f"{state} ({totals[state]})",
-                ha=align,
+                f"{stage.label(lang)} ({column[stage]:,})",
+                ha="right" if first else "left",
                 va="center",
-                fontsize="small",
+                fontsize="x-small",
             )
     return ax

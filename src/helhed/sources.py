@@ -33,6 +33,7 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.errors import ValidationError
+from helhed.language import Language
 
 __all__ = [
     "SOURCES",
@@ -48,7 +49,7 @@ __all__ = [
 
 
 class SourceKind(CodedEnum):
-    """Whether a source is a published document, a legal act, or an instrument or guidance."""
+    """Whether a source is a document, a legal act, an instrument or guidance, or an agency page."""
 
     DOCUMENT = ("dokument", "Dokument", "Document")
     LAW = ("lov", "Lov", "Law")
@@ -57,6 +58,7 @@ class SourceKind(CodedEnum):
         "Måleredskab eller faglig anbefaling",
         "Instrument or professional guidance",
     )
+    AGENCY_PAGE = ("myndighedsside", "Myndighedsside", "Ministry or agency page")
 
 
 class Verification(CodedEnum):
@@ -185,6 +187,21 @@ SOURCES: Mapping[str, Source] = _sources(
         dt.date(2025, 12, 29),
     ),
     Source(
+        "BM2023SATSER",
+        "Beskæftigelsesministeriet: Satser for 2023 (bm.dk/satser/satser-for-2023)",
+        SourceKind.AGENCY_PAGE,
+    ),
+    Source(
+        "BM2024SATSER",
+        "Beskæftigelsesministeriet: Satser for 2024 (bm.dk/satser/satser-for-2024)",
+        SourceKind.AGENCY_PAGE,
+    ),
+    Source(
+        "BM2025SATSER",
+        "Beskæftigelsesministeriet: Satser for 2025 (bm.dk/satser/satser-for-2025)",
+        SourceKind.AGENCY_PAGE,
+    ),
+    Source(
         "WHO5",
         "Psykiatrisk Forskningsenhed, Region Hovedstadens Psykiatri: WHO-5 Trivselsindeks; "
         "Topp, Østergaard, Søndergaard og Bech: The WHO-5 Well-Being Index: a systematic "
@@ -234,7 +251,8 @@ SOURCES: Mapping[str, Source] = _sources(
     ),
 )
 """Every source helhed cites, by key. The first five are the source documents of the domain;
-then the laws the dated rule tables rest on; then the screening instruments and guidance."""
+then the laws the dated rule tables rest on; then the ministry's published benefit rates (the
+cost table's published figures); then the screening instruments and guidance."""
 
 
 def _known_source(_: object, __: attrs.Attribute[str], key: str) -> None:
@@ -242,6 +260,10 @@ def _known_source(_: object, __: attrs.Attribute[str], key: str) -> None:
         raise ValidationError.at(
             "source", "unknown source key; expected one of: " + ", ".join(SOURCES)
         )
+
+
+_ENGLISH_TERMS = {"kap.": "ch.", "tabel": "table", "pkt.": "item", "og": "and"}
+"""The Danish words of a section that say what kind of place it is, in English."""
 
 
 @attrs.frozen(field_transformer=frozen_fields)
@@ -258,8 +280,34 @@ class Citation:
     section: str = ""
 
     def __str__(self) -> str:
-        """Render as ``SST2019 4.1``."""
+        """Render as ``SST2019 4.1``, the section as it is kept (in Danish)."""
         return f"{self.source} {self.section}".strip()
+
+    def text(self, language: Language = Language.DA) -> str:
+        """The citation in one language's style: ``SST2019 kap. 4`` or ``SST2019 ch. 4``.
+
+        Sections are kept in Danish, as the sources write them. In English the words that
+        say what kind of place is cited are put in English (``kap.`` chapter, ``tabel``,
+        ``pkt.`` item, ``og`` and); names of headings, laws and their paragraphs (``§``,
+        ``stk.``, ``nr.``) stay as the source writes them.
+
+        Examples:
+            >>> Citation("SST2019", "kap. 9").text(Language.EN)
+            'SST2019 ch. 9'
+            >>> Citation("SST2019", "4.1, 4.2 og fn. 8").text(Language.EN)
+            'SST2019 4.1, 4.2 and fn. 8'
+            >>> Citation("SST2019", "kap. 9").text(Language.DA)
+            'SST2019 kap. 9'
+
+        Raises:
+            ValidationError: If ``language`` is not a Language.
+        """
+        if not isinstance(language, Language):
+            raise ValidationError.at("language", "must be a Language")
+        section = self.section
+        if language is Language.EN:
+            section = " ".join(_ENGLISH_TERMS.get(word, word) for word in section.split(" "))
+        return f"{self.source} {section}".strip()
 
     @property
     def source_title(self) -> str:

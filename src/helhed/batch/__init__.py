@@ -8,6 +8,9 @@
   ([`check_frame`][helhed.batch.check_frame], [`report_frame`][helhed.batch.report_frame],
   [`findings_of`][helhed.batch.findings_of], [`sort_findings`][helhed.batch.sort_findings],
   [`population_rows`][helhed.batch.population_rows]);
+* ``helhed.batch.outcomes``: outcome measures of a table of events
+  ([`outcomes_frame`][helhed.batch.outcomes_frame]), equal to
+  [`helhed.outcomes`][helhed.outcomes] citizen by citizen;
 * ``helhed.batch.rules``: the columnar evaluator of each rule kind, one module per kind,
   and the plan of a check ([`evaluation_plan`][helhed.batch.evaluation_plan],
   [`RulePlan`][helhed.batch.RulePlan]); a rule that runs on objects instead warns with
@@ -45,6 +48,7 @@ with needs("helhed.batch"):
         report_frame,
         sort_findings,
     )
+    from helhed.batch.outcomes import outcomes_frame
     from helhed.batch.rules import RulePlan, evaluation_plan
     from helhed.errors import ObjectPathWarning
 
@@ -62,6 +66,7 @@ __all__ = [
     "classify_frame",
     "evaluation_plan",
     "findings_of",
+    "outcomes_frame",
     "population_rows",
     "report_frame",
     "sickness_frame",

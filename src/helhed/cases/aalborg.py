@@ -15,8 +15,9 @@ unable to join one. On average a Flex citizen had about three preparatory conver
 a psychologist. The job centre refers about 300 citizens a year to *Åben og Rolig* and Flex.
 
 The evaluation's data run from 1 January 2018 to the end of February 2019. Its tables are
-here as data: ``CONVERSATIONS_BY_UNIT`` (tabel 1), ``REFERRALS_BY_DESTINATION`` (tabel 2)
-and ``FLEX_STATUS`` (tabel 3, whose rows add up to 79 while its total and shares are of 80).
+here as data: ``CONVERSATIONS_BY_UNIT`` and ``CONVERSATIONS_PER_CITIZEN`` (tabel 1),
+``REFERRALS_BY_DESTINATION`` (tabel 2), and ``FLEX_STATUS`` and ``FLEX_SHARES`` (tabel 3,
+whose rows add up to 79 while its total and shares are of 80).
 
 The rule natural to the source:
 
@@ -44,6 +45,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from types import MappingProxyType
 
 from helhed._coded import CodedEnum
@@ -62,6 +64,8 @@ from helhed.sources import Citation, Stated
 __all__ = [
     "AALBORG",
     "CONVERSATIONS_BY_UNIT",
+    "CONVERSATIONS_PER_CITIZEN",
+    "CONVERSATIONS_PER_CITIZEN_IN_ALL",
     "DAYS_PER_WEEK",
     "DEFAULT_WEEKDAYS",
     "EVALUATION_PERIOD",
@@ -71,6 +75,7 @@ __all__ = [
     "FLEX_OUTCOMES",
     "FLEX_PREPARATORY_CONVERSATIONS",
     "FLEX_REFERRAL",
+    "FLEX_SHARES",
     "FLEX_STATUS",
     "HOURS_PER_DAY",
     "REFERRALS_BY_DESTINATION",
@@ -164,6 +169,17 @@ FLEX_STATUS: Mapping[InterventionStatus, int] = MappingProxyType(
 """Tabel 3: where the Flex citizens stand with the team course. The rows add up to 79; the
 total (and every share: 39 %, 18 %, 11 %, 31 %) is of 80 citizens."""
 
+FLEX_SHARES: Mapping[InterventionStatus, int] = MappingProxyType(
+    {
+        InterventionStatus.COMPLETED: 39,
+        InterventionStatus.IN_PROGRESS: 18,
+        InterventionStatus.DROPPED_OUT: 11,
+        InterventionStatus.NOT_STARTED: 31,
+    }
+)
+"""Tabel 3's column *Andel*: each row's share of the 80 citizens, in whole per cent as printed
+(the total row says 100 %)."""
+
 CONVERSATIONS_BY_UNIT: Mapping[str, tuple[int, int, int]] = MappingProxyType(
     {
         "Sygedagpengehuset": (32, 60, 21),
@@ -174,6 +190,21 @@ CONVERSATIONS_BY_UNIT: Mapping[str, tuple[int, int, int]] = MappingProxyType(
 )
 """Tabel 1: per unit the citizens, the health conversations and the onward referrals (179,
 366 and 166 in all)."""
+
+CONVERSATIONS_PER_CITIZEN: Mapping[str, Decimal] = MappingProxyType(
+    {
+        "Sygedagpengehuset": Decimal("1.9"),
+        "Job- og Aktivhuset": Decimal("1.1"),
+        "Virksomhedscenteret": Decimal("1.3"),
+        "Uddannelseshuset": Decimal("4.8"),
+    }
+)
+"""Tabel 1's column *Samtaler pr/borger* as printed, one decimal; the total row prints
+``CONVERSATIONS_PER_CITIZEN_IN_ALL``."""
+
+CONVERSATIONS_PER_CITIZEN_IN_ALL = Decimal(2)
+"""Tabel 1's *Samtaler pr/borger* in the row *I alt*, printed ``2``; the text says two
+conversations each on average."""
 
 REFERRALS_BY_DESTINATION: Mapping[str, int] = MappingProxyType(
     {

@@ -18,7 +18,9 @@
   every problem of a protocol document (JSON or TOML) by path.
 - ``helhed report FILE|-``: print the conversation, onward-referral and intervention-status
   tables over the pathways of a file.
-- ``helhed example NAME``: print an example event log (``aalborg``, ``halsnaes``) as JSON.
+- ``helhed example NAME``: print an example as JSON: an event log (``aalborg``, with how
+  ``report`` counts it, ``halsnaes``, ``sygedagpenge``), invented ``citizens`` for
+  ``classify`` or an invented municipality profile for ``readiness``.
 - ``helhed models [--model N]``: list the four models with their content elements,
   prerequisites and cases.
 - ``helhed readiness PROFILE.json``: what a municipality has in place and lacks for each
@@ -61,6 +63,7 @@ from helhed.cli._common import ENCODING_HELP, date_argument, in_range, one_line
 from helhed.cli.cohort import benefits_command, classify_command, demo_cohort_part
 from helhed.cli.models import demo_models_part, models_command, readiness_command
 from helhed.cli.pathways import (
+    EXAMPLE_DOCUMENTS,
     EXAMPLES,
     check_command,
     demo_pathway_part,
@@ -234,18 +237,29 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     rep = sub.add_parser("report", help="print the Aalborg-style tables over pathways")
     rep.add_argument("file", help="a JSON file of one pathway or a list of them; - for stdin")
     rep.add_argument(
-        "--from", dest="start", type=date_argument, help="first day (default: first event)"
+        "--from",
+        dest="start",
+        type=date_argument,
+        help="first day (default: the file's, or first event)",
     )
-    rep.add_argument("--to", dest="end", type=date_argument, help="last day (default: last event)")
-    rep.add_argument("--units", help="units to show, comma-separated, in order (default: all)")
-    rep.add_argument("--offer", help="intervention for the status table (default: most started)")
-    rep.add_argument("--via", help="offer of a referral leading to the intervention")
+    rep.add_argument(
+        "--to", dest="end", type=date_argument, help="last day (default: the file's, or last event)"
+    )
+    rep.add_argument(
+        "--units", help="units to show, comma-separated, in order (default: the file's, or all)"
+    )
+    rep.add_argument(
+        "--offer", help="intervention for the status table (default: the file's, or most started)"
+    )
+    rep.add_argument(
+        "--via", help="offer of a referral leading to the intervention (default: the file's)"
+    )
     rep.add_argument("--decimal-comma", action="store_true", help="write 1,9 for 1.9")
     rep.add_argument("--encoding", help=ENCODING_HELP)
     rep.set_defaults(run=report_command)
 
-    exa = sub.add_parser("example", help="print an example event log as JSON")
-    exa.add_argument("name", choices=sorted(EXAMPLES), help="which log")
+    exa = sub.add_parser("example", help="print an example log, citizens or profile as JSON")
+    exa.add_argument("name", choices=sorted([*EXAMPLES, *EXAMPLE_DOCUMENTS]), help="which")
     exa.add_argument("--indent", type=int, default=None, help="indent the JSON output")
     exa.set_defaults(run=example_command)
 

@@ -12,8 +12,9 @@ from typing import TextIO
 
 from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.odense import ODENSE_CONSENT
-from helhed.cli._common import fail, load_many, read_json, today
+from helhed.cli._common import fail, today
 from helhed.cli._jsonl import documents
+from helhed.cli._logs import ReportOptions, log_document, read_log
 from helhed.cli.protocols import chosen_protocol, write_rules
 from helhed.errors import TransitionError
 from helhed.examples import (
@@ -24,6 +25,8 @@ from helhed.examples import (
     HALSNAES_CHECK_DATE,
     SICKNESS_CHECK_DATE,
     aalborg_pathways,
+    example_citizens,
+    example_profile,
     halsnaes_pathways,
     sickness_pathways,
 )
@@ -59,6 +62,26 @@ EXAMPLES: Mapping[str, Callable[[], Sequence[Pathway]]] = {
 }
 """The example logs ``helhed example NAME`` prints."""
 
+EXAMPLE_REPORTS: Mapping[str, ReportOptions] = {
+    "aalborg": ReportOptions(
+        period=AALBORG_PERIOD,
+        units=AALBORG_UNITS,
+        offer=AALBORG_FLEX_OFFER,
+        via=AALBORG_FLEX_REFERRAL,
+    ),
+}
+"""The example logs written with how ``helhed report`` counts them: the Aalborg log with the
+evaluation's period, tabel 1's units in order and tabel 3's offers (AALBORG2019), so that the
+report gives the published tables with no options."""
+
+EXAMPLE_DOCUMENTS: Mapping[str, Callable[[], object]] = {
+    "citizens": example_citizens,
+    "readiness": example_profile,
+}
+"""The other examples ``helhed example NAME`` prints, all invented: a list of citizen
+documents for ``helhed classify`` (valid on 2026-11-02), and a municipality-profile document
+for ``helhed readiness``."""
+
 _EXIT_FINDINGS = 1
 
 
@@ -78,7 +101,7 @@ def check_command(args: argparse.Namespace, out: TextIO) -> int:
             args.file, chosen_protocol(args), out, on=today(args.on), encoding=args.encoding
         )
     protocol = chosen_protocol(args)
-    pathways = load_many(read_json(args.file, args.encoding), Pathway)
+    pathways, _ = read_log(args.file, args.encoding)
     report = check(pathways, protocol, on=today(args.on))
     if args.json:
         json.dump(to_dict(report), out, ensure_ascii=False, indent=args.indent)
@@ -238,24 +261,30 @@ def _count(n: int, noun: str) -> str:
 
 
 def report_command(args: argparse.Namespace, out: TextIO) -> int:
-    """Print the three tables over the pathways of a file."""
-    pathways = load_many(read_json(args.file, args.encoding), Pathway)
+    """Print the three tables over the pathways of a file.
+
+    An option left out is taken from the file's ``report`` object where it has one (period,
+    units, offer, via; see "helhed report FILE" on the page JSON and the command line), else
+    from the pathways: the span of their events, every unit, the offer started most often.
+    """
+    pathways, options = read_log(args.file, args.encoding)
     days = [e.occurred_on for p in pathways for e in p.timeline]
     if not days:
         fail("the file holds no events to report on")
-    start = args.start or min(days)
-    end = args.end or max(days)
+    start = args.start or (options.period.start if options.period else min(days))
+    end = args.end or (options.period.end if options.period else max(days))
     if end < start:
         fail("--to must not be before --from")
     period = Period(start, end)
-    units = [u.strip() for u in args.units.split(",")] if args.units else None
-    offer = args.offer or _busiest_offer(pathways)
+    units = [u.strip() for u in args.units.split(",")] if args.units else options.units
+    offer = args.offer or options.offer or _busiest_offer(pathways)
+    via = args.via or options.via
     tables = [
         conversations_by_unit(pathways, period, units=units),
         referrals_by_destination(pathways, period, units=units),
     ]
     if offer is not None:
-        tables.append(intervention_status(pathways, period, offer=offer, via=args.via))
+        tables.append(intervention_status(pathways, period, offer=offer, via=via))
     write_tables(tables, out, decimal_comma=args.decimal_comma)
     return 0
 
@@ -277,8 +306,20 @@ def _busiest_offer(pathways: Sequence[Pathway]) -> str | None:
 
 
 def example_command(args: argparse.Namespace, out: TextIO) -> int:
-    """Print an example log as a JSON list of pathway documents."""
-    data = [to_dict(p) for p in EXAMPLES[args.name]()]
+    """Print an example as JSON.
+
+    A log is a JSON list of pathway documents, or, for a log in ``EXAMPLE_REPORTS``, an
+    object of its report options and the list; ``citizens`` is a list of citizen documents
+    and ``readiness`` one municipality-profile document.
+    """
+    data: object
+    if args.name in EXAMPLE_DOCUMENTS:
+        example = EXAMPLE_DOCUMENTS[args.name]()
+        data = [to_dict(c) for c in example] if isinstance(example, tuple) else to_dict(example)
+    elif args.name in EXAMPLE_REPORTS:
+        data = log_document(EXAMPLES[args.name](), EXAMPLE_REPORTS[args.name])
+    else:
+        data = [to_dict(p) for p in EXAMPLES[args.name]()]
     json.dump(data, out, ensure_ascii=False, indent=args.indent)
     out.write("\n")
     return 0

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from helhed._extras import EXTRA_OF, install_line
 from helhed.cli._common import fail
+from helhed.pathways.stages import PathwayStage, stage_after
 
 if TYPE_CHECKING:  # pragma: no cover
     from helhed.municipality import Municipality
@@ -24,8 +25,15 @@ PNG_SUFFIX = ".png"
 """The suffix ``--png PATH`` must end in: the picture is saved as PNG."""
 
 _RESEARCH = tuple(package for package, extra in EXTRA_OF.items() if extra == "research")
-_STATES = ("declined", "contacted", "in_intervention", "completed", "dropped_out", "job")
-_HEAD = ("declined", "waiting*", "running", "completed", "dropped out", "job")
+_STAGES = (
+    PathwayStage.DECLINED,
+    PathwayStage.CONTACTED,
+    PathwayStage.IN_INTERVENTION,
+    PathwayStage.COMPLETED,
+    PathwayStage.DROPPED_OUT,
+    PathwayStage.JOB_OR_EDUCATION,
+)
+"""The stages the table of tracks shows, one column each, headed by the stage's label."""
 
 
 def demo_tour_part(args: argparse.Namespace, out: TextIO) -> int:
@@ -56,20 +64,20 @@ def demo_tour_part(args: argparse.Namespace, out: TextIO) -> int:
     _tracks(town, out)
     _offers(town, out)
     _findings(town, out)
+    referred = sum(stage_after(p.timeline, on=town.end) is not None for p in town.pathways)
     if args.png is None:
         out.write(
-            f"\nGive --png PATH to save the flows between states of all {len(town.pathways):,} "
-            "pathways (helhed.plots.flows) as a picture\n"
+            f"\nGive --png PATH to save the flows of the {referred:,} referred citizens between "
+            "stages (helhed.plots.flows) as a picture\n"
         )
         return 0
-    figure = Figure(figsize=(9, 6))
-    ax = flows(town.pathways, on=town.end, ax=figure.add_subplot())
-    ax.set_title(f"Flows between states, {len(town.pathways):,} simulated pathways")
+    figure = Figure(figsize=(12, 6))
+    flows(town.pathways, on=town.end, ax=figure.add_subplot())
     with _open_png(args.png, force=args.force) as handle:
         figure.savefig(handle, format="png", dpi=100)
     out.write(
-        f"\nFlows between states of all {len(town.pathways):,} pathways (helhed.plots.flows) "
-        f"saved to {args.png}\n"
+        f"\nThe flows of the {referred:,} referred citizens between stages "
+        f"(helhed.plots.flows) saved to {args.png}\n"
     )
     return 0
 
@@ -104,18 +112,22 @@ def _open_png(path: str, *, force: bool) -> BinaryIO:
 
 def _tracks(town: Municipality, out: TextIO) -> None:
     out.write(f"\nWhere the referred citizens stood on {town.end.isoformat()}\n")
-    header = f"{'model':<8}{'referred':>9}" + "".join(f"{h:>12}" for h in _HEAD)
-    header += f"{'weeks to start':>16}"
+    widths = [max(len(stage.label_en) + 1, 9) + 2 for stage in _STAGES]
+    heads = [stage.label_en + ("*" if stage is PathwayStage.CONTACTED else "") for stage in _STAGES]
+    header = f"{'Model':<8}{'Referred':>9}" + "".join(
+        f"{h:>{w}}" for h, w in zip(heads, widths, strict=True)
+    )
+    header += f"{'Weeks to start':>16}"
     out.write(header + "\n" + "-" * len(header) + "\n")
     for track in town.tracks:
         final = track.outcome.final
         mean = track.outcome.mean_weeks_to_start
-        cells = "".join(f"{final[state]:>12,}" for state in _STATES)
+        cells = "".join(f"{final[s]:>{w},}" for s, w in zip(_STAGES, widths, strict=True))
         shown = "-" if mean is None else f"{mean:.1f}"
         out.write(f"{track.model.number:<8}{len(track.pathways):>9,}{cells}{shown:>16}\n")
     out.write(
-        "* contacted and not started: waiting for a seat or not yet ready. Weeks to start "
-        "are the mean\n  over those who started.\n"
+        "* Contacted and not started: waiting for a seat or not yet ready. Weeks to start "
+        "are the mean\n  over those who started. Stages: helhed.pathways.stages.PathwayStage.\n"
     )
 
 

@@ -12,7 +12,9 @@
 * [`protocols`][helhed.examples.protocols]: one invented pathway through each protocol of
   models 2 and 3;
 * [`sickness`][helhed.examples.sickness]: invented sickness benefit pathways for the
-  ``sygedagpenge`` follow-up deadline.
+  ``sygedagpenge`` follow-up deadline;
+* [`readiness`][helhed.examples.readiness]: an invented municipality's profile of the
+  prerequisites it has in place.
 
 No real person is behind any record.
 """
@@ -30,14 +32,17 @@ from helhed.examples.cohort import (
     DEMO_DATE,
     DEMO_SEED,
     DEMO_SIZE,
+    EXAMPLE_CITIZENS,
     FUNDING_MIX,
     demo_cohort,
+    example_citizens,
     funding_mix,
     synthetic_citizen,
 )
 from helhed.examples.halsnaes import HALSNAES_CHECK_DATE, HALSNAES_SIZE, halsnaes_pathways
 from helhed.examples.kolding import KOLDING_START, KOLDING_WEEKS, kolding_answers, kolding_team
 from helhed.examples.protocols import protocol_pathways
+from helhed.examples.readiness import EXAMPLE_MUNICIPALITY, example_profile
 from helhed.examples.sickness import SICKNESS_CHECK_DATE, sickness_pathways
 
 __all__ = [
@@ -49,7 +54,9 @@ __all__ = [
     "DEMO_DATE",
     "DEMO_SEED",
     "DEMO_SIZE",
+    "EXAMPLE_CITIZENS",
     "EXAMPLE_MAX_AGE",
+    "EXAMPLE_MUNICIPALITY",
     "EXAMPLE_REVIEW_DATE",
     "FUNDING_MIX",
     "HALSNAES_CHECK_DATE",
@@ -60,6 +67,8 @@ __all__ = [
     "aalborg_pathways",
     "demo_cohort",
     "example_catalogue",
+    "example_citizens",
+    "example_profile",
     "funding_mix",
     "halsnaes_pathways",
     "kolding_answers",

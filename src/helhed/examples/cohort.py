@@ -49,8 +49,10 @@ __all__ = [
     "DEMO_DATE",
     "DEMO_SEED",
     "DEMO_SIZE",
+    "EXAMPLE_CITIZENS",
     "FUNDING_MIX",
     "demo_cohort",
+    "example_citizens",
     "funding_mix",
     "synthetic_citizen",
 ]
@@ -63,6 +65,9 @@ DEMO_SEED = 2019
 
 DEMO_SIZE = 10_000
 """The demo's default cohort size."""
+
+EXAMPLE_CITIZENS = 20
+"""How many invented citizens ``helhed example citizens`` prints."""
 
 B = Benefit
 FUNDING_MIX: Mapping[Benefit, float] = MappingProxyType(
@@ -167,6 +172,20 @@ def demo_cohort(
     weights = [mix[b] for b in benefits]
     drawn = rng.choices(benefits, weights=weights, k=size)
     return tuple(synthetic_citizen(rng, f"demo-{i:05d}", b, on=on) for i, b in enumerate(drawn))
+
+
+def example_citizens() -> tuple[Citizen, ...]:
+    """A small invented cohort to try ``helhed classify`` on: the demo's seed and date.
+
+    ``demo_cohort(EXAMPLE_CITIZENS)``: invented like the demo cohort (``demo-00000``...),
+    valid on ``DEMO_DATE``, 2 November 2026.
+
+    Examples:
+        >>> citizens = example_citizens()
+        >>> len(citizens), citizens[0].id
+        (20, 'demo-00000')
+    """
+    return demo_cohort(EXAMPLE_CITIZENS)
 
 
 def synthetic_citizen(

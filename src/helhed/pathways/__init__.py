@@ -3,6 +3,7 @@
 The modules, from the ground up:
 
 * [`events`][helhed.pathways.events]: the event types;
+* [`stages`][helhed.pathways.stages]: the stage a citizen stands in, and which event gives it;
 * [`pathway`][helhed.pathways.pathway]: the append-only log and the state it replays to;
 * [`consent`][helhed.pathways.consent]: consent and disclosures, between the log and the rules
   (also importable as `helhed.consent`);
@@ -26,6 +27,7 @@ from helhed.pathways.reports import (
     intervention_status,
     referrals_by_destination,
 )
+from helhed.pathways.stages import PathwayStage
 from helhed.rules import Finding, Protocol, Severity
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "EventKind",
     "Finding",
     "Pathway",
+    "PathwayStage",
     "PathwayState",
     "Protocol",
     "Severity",

@@ -48,14 +48,11 @@ from helhed.pathways.events import (
     ConversationHeld,
     ConversationKind,
     Event,
-    InterventionCompleted,
-    InterventionDroppedOut,
-    InterventionNotStarted,
-    InterventionStarted,
     Referred,
     ReferredOnward,
 )
 from helhed.pathways.pathway import Pathway
+from helhed.pathways.stages import STAGE_OF_KIND, PathwayStage
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -326,7 +323,13 @@ def referrals_by_destination(
 
 
 class InterventionStatus(CodedEnum):
-    """Where a citizen stands with an intervention at the end of a period."""
+    """Where a citizen stands with an intervention at the end of a period (AALBORG2019 tabel 3).
+
+    The rows of the published table, each the citizens in one stage of
+    [`PathwayStage`][helhed.pathways.stages.PathwayStage] as far as this intervention goes
+    (see [`stage`][helhed.pathways.reports.InterventionStatus.stage]); ``AWAITING`` is a
+    citizen referred but in none of them yet.
+    """
 
     COMPLETED = ("gennemfoert", "Gennemført", "Completed")
     IN_PROGRESS = ("i_gang", "I gang med forløbet", "In progress")
@@ -334,12 +337,20 @@ class InterventionStatus(CodedEnum):
     NOT_STARTED = ("ikke_startet", "Starter ikke efter samtaleforløb", "Did not start")
     AWAITING = ("afventer", "Afventer afklaring", "Not yet decided")
 
+    @property
+    def stage(self) -> PathwayStage | None:
+        """The stage whose citizens this status counts; None for ``AWAITING``."""
+        return _STAGE_OF_STATUS.get(self)
 
-_STATUS_OF: dict[type[Event], InterventionStatus] = {
-    InterventionCompleted: InterventionStatus.COMPLETED,
-    InterventionStarted: InterventionStatus.IN_PROGRESS,
-    InterventionDroppedOut: InterventionStatus.DROPPED_OUT,
-    InterventionNotStarted: InterventionStatus.NOT_STARTED,
+
+_STAGE_OF_STATUS: dict[InterventionStatus, PathwayStage] = {
+    InterventionStatus.COMPLETED: PathwayStage.COMPLETED,
+    InterventionStatus.IN_PROGRESS: PathwayStage.IN_INTERVENTION,
+    InterventionStatus.DROPPED_OUT: PathwayStage.DROPPED_OUT,
+    InterventionStatus.NOT_STARTED: PathwayStage.NOT_STARTED,
+}
+_STATUS_OF_STAGE: dict[PathwayStage, InterventionStatus] = {
+    stage: status for status, stage in _STAGE_OF_STATUS.items()
 }
 
 
@@ -352,10 +363,11 @@ def intervention_status(
 ) -> Table:
     """Where the citizens of one intervention stand at the end of ``period`` (AALBORG2019 tabel 3).
 
-    A citizen counts if an event of the intervention (started, completed, dropped out, not
-    started) falls within the period, or if they were referred to it - or to ``via``, the
-    offer that leads to it - within the period. Their status is given by the last event of
-    the intervention; a citizen referred but with no such event yet is *not yet decided*.
+    A citizen counts if an event of the intervention that puts them in one of the stages of
+    [`InterventionStatus`][helhed.pathways.reports.InterventionStatus] (started, completed,
+    dropped out, not started) falls within the period, or if they were referred to it - or to
+    ``via``, the offer that leads to it - within the period. Their status is given by the last
+    event of the intervention; a citizen referred but with no such event yet is *not yet decided*.
     Nobody counted is left out of the table: the *not yet decided* row is shown whenever it
     is not zero.
 
@@ -377,7 +389,8 @@ def intervention_status(
     status: dict[str, InterventionStatus] = {}
     referred = {offer} if via is None else {offer, via}
     for event in _in_period(pathways, period):
-        kind = _STATUS_OF.get(type(event))
+        stage = STAGE_OF_KIND.get(event.KIND)
+        kind = None if stage is None else _STATUS_OF_STAGE.get(stage)
         if kind is not None and getattr(event, "offer", None) == offer:
             status[event.citizen_id] = kind
         elif isinstance(event, Referred) and event.offer in referred:

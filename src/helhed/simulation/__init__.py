@@ -3,8 +3,9 @@
 A multi-state model moves each citizen weekly from ``referred`` to ``accepted`` or
 ``declined``, on to ``contacted``, ``in_intervention`` (when the offer has room; otherwise a
 first-come-first-served waiting list), ``completed`` or ``dropped_out``, and optionally
-``job``. The output is ordinary, validated [`Pathway`][helhed.pathways.pathway.Pathway] logs,
-which any protocol of the library can check.
+``job_or_education`` - stages of the one vocabulary
+[`PathwayStage`][helhed.pathways.stages.PathwayStage]. The output is ordinary, validated
+[`Pathway`][helhed.pathways.pathway.Pathway] logs, which any protocol of the library can check.
 
 **The output is invented.** The probabilities are whatever the caller chooses; use the
 simulator to explore capacity and flow, not to draw conclusions about real citizens.

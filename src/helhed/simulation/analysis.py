@@ -2,8 +2,10 @@
 
 [`occupancy`][helhed.simulation.analysis.occupancy] and
 [`outcome`][helhed.simulation.analysis.outcome] read the pathways' events only, so they work on
-any pathways with one referral each, simulated or recorded. A contacted citizen on a waiting
-list counts as ``contacted``: the log records no waiting.
+any pathways with one referral each, simulated or recorded. They count citizens in the stages of
+[`PathwayStage`][helhed.pathways.stages.PathwayStage], each event putting its citizen in the
+stage the one rule of [`stage_of`][helhed.pathways.stages.stage_of] gives. A contacted citizen
+on a waiting list counts as ``contacted``: the log records no waiting.
 
 [`compare`][helhed.simulation.analysis.compare] runs two set-ups on the same citizens and seed
 and reports how the second differs from the first - final states, starts, weeks to start and,
@@ -35,44 +37,37 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
 
 import attrs
 
 from helhed._validation import Checker, require_day
 from helhed._values import frozen_fields, plain
 from helhed.citizens import Citizen
+from helhed.costs import BusinessCase, CostTable, Spending, business_case, spending
 from helhed.errors import ValidationError, require
+from helhed.models.catalogue import CapacityPeriod
 from helhed.pathways.compliance import check
-from helhed.pathways.events import (
-    ContactMade,
-    Event,
-    InterventionCompleted,
-    InterventionDroppedOut,
-    InterventionStarted,
-    JobOrEducationStarted,
-    ReferralAccepted,
-    ReferralDeclined,
-    Referred,
-)
+from helhed.pathways.events import InterventionStarted, Referred
 from helhed.pathways.pathway import Pathway
+from helhed.pathways.stages import EVENT_STAGES, STAGE_OF_KIND, PathwayStage
 from helhed.rules import Protocol
-from helhed.simulation.model import STATES, CapacityOverride, Parameters, Scenario, simulate
+from helhed.simulation.model import CapacityOverride, Parameters, Scenario, simulate
 
-__all__ = ["Comparison", "Outcome", "Row", "compare", "last_day", "occupancy", "outcome"]
+__all__ = [
+    "COUNTED_STAGES",
+    "Comparison",
+    "Outcome",
+    "Row",
+    "compare",
+    "last_day",
+    "occupancy",
+    "outcome",
+]
 
-_STATE_OF: Mapping[type[Event], str] = MappingProxyType(
-    {
-        Referred: "referred",
-        ReferralAccepted: "accepted",
-        ReferralDeclined: "declined",
-        ContactMade: "contacted",
-        InterventionStarted: "in_intervention",
-        InterventionCompleted: "completed",
-        InterventionDroppedOut: "dropped_out",
-        JobOrEducationStarted: "job",
-    }
-)
+COUNTED_STAGES: tuple[PathwayStage, ...] = (PathwayStage.NOT_REFERRED, *EVENT_STAGES)
+"""The stages the tables count citizens in, in order: before the referral, then every stage an
+event can give (see [`PathwayStage`][helhed.pathways.stages.PathwayStage]); a simulated pathway
+reaches only those of [`STATES`][helhed.simulation.model.STATES]."""
 
 
 def _first_week(day: dt.date, start: dt.date) -> int:
@@ -101,12 +96,17 @@ def _check_protocol(check: Checker, protocol: object) -> None:
     )
 
 
-def occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> dict[str, list[int]]:
-    """Citizens per state at the end of each week's day ``start + 7 * week``.
+def occupancy(
+    pathways: Sequence[Pathway], *, start: dt.date, weeks: int
+) -> dict[PathwayStage, list[int]]:
+    """Citizens per stage at the end of each week's day ``start + 7 * week``.
+
+    An event in the days after one week's day and up to the next counts from the next week.
 
     Returns:
-        For every state of [`STATES`][helhed.simulation.model.STATES], in that order, a list
-        of ``weeks`` counts; each week's counts sum to the number of pathways.
+        For every stage of [`COUNTED_STAGES`][helhed.simulation.analysis.COUNTED_STAGES], in
+        that order, a list of ``weeks`` counts; each week's counts sum to the number of
+        pathways. A stage is a ``str`` equal to its code, so ``table["completed"]`` works.
 
     Raises:
         ValidationError: If ``pathways`` are not pathways, ``start`` is not a date or
@@ -119,12 +119,14 @@ def occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> dic
     return _occupancy(pathways, start=start, weeks=weeks)
 
 
-def _occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> dict[str, list[int]]:
-    diff = {state: [0] * (weeks + 1) for state in STATES}
+def _occupancy(
+    pathways: Sequence[Pathway], *, start: dt.date, weeks: int
+) -> dict[PathwayStage, list[int]]:
+    diff = {stage: [0] * (weeks + 1) for stage in COUNTED_STAGES}
     for pathway in pathways:
-        current, since = "not_referred", 0
+        current, since = PathwayStage.NOT_REFERRED, 0
         for event in pathway.timeline:
-            state = _STATE_OF.get(type(event))
+            state = STAGE_OF_KIND.get(event.KIND)
             if state is None:
                 continue
             week = min(_first_week(event.occurred_on, start), weeks)
@@ -133,7 +135,7 @@ def _occupancy(pathways: Sequence[Pathway], *, start: dt.date, weeks: int) -> di
             current, since = state, week
         diff[current][since] += 1
         diff[current][weeks] -= 1
-    table: dict[str, list[int]] = {}
+    table: dict[PathwayStage, list[int]] = {}
     for state, steps in diff.items():
         total, counts = 0, []
         for step in steps[:weeks]:
@@ -148,18 +150,22 @@ class Outcome:
     """Where one run ended.
 
     Attributes:
-        final: Citizens per state at the end of the last week, for every state.
+        final: Citizens per stage at the end of the last week, for every stage of
+            [`COUNTED_STAGES`][helhed.simulation.analysis.COUNTED_STAGES].
         started: Citizens who started the intervention.
         mean_weeks_to_start: Mean weeks from referral to start over those who started;
             ``None`` if nobody did.
         findings: Given a protocol, its findings per rule id on the last day, every rule of
             the protocol in its order (0 for a rule nothing broke); ``None`` without one.
+        spending: Given a cost table, what the run cost week by week (see
+            [`compare`][helhed.simulation.analysis.compare]); ``None`` without one.
     """
 
-    final: Mapping[str, int]
+    final: Mapping[PathwayStage, int]
     started: int
     mean_weeks_to_start: float | None
     findings: Mapping[str, int] | None = None
+    spending: Spending | None = None
 
 
 Row = tuple[str, float | None, float | None, float | None]
@@ -173,7 +179,7 @@ class Comparison:
     Attributes:
         a: The outcome of the first run.
         b: The outcome of the second run.
-        final_difference: Per state, ``b``'s final count minus ``a``'s.
+        final_difference: Per stage, ``b``'s final count minus ``a``'s.
         weeks_to_start_difference: ``b``'s mean weeks to start minus ``a``'s; ``None`` if
             either is ``None``.
         findings_difference: Per rule id, ``b``'s findings minus ``a``'s; ``None`` when no
@@ -182,19 +188,29 @@ class Comparison:
 
     a: Outcome
     b: Outcome
-    final_difference: Mapping[str, int]
+    final_difference: Mapping[PathwayStage, int]
     weeks_to_start_difference: float | None
     findings_difference: Mapping[str, int] | None = None
 
-    def table(self) -> tuple[Row, ...]:
-        """The comparison as rows: final states, starts, mean weeks to start, findings.
+    @property
+    def business_case(self) -> BusinessCase | None:
+        """Run ``b`` as the effort against run ``a``; ``None`` unless both were priced."""
+        if self.a.spending is None or self.b.spending is None:
+            return None
+        return business_case(self.a.spending, self.b.spending)
 
-        Rows are named ``final: <state>``, ``started``, ``mean weeks to start`` and
-        ``findings: <rule id>``; a difference is ``None`` where a side has no value.
+    def table(self) -> tuple[Row, ...]:
+        """The comparison as rows: final states, starts, mean weeks to start, findings, costs.
+
+        Rows are named ``final: <stage code>``, ``started``, ``mean weeks to start``,
+        ``findings: <rule id>`` and, when both runs were priced, ``cost: interventions and
+        seats`` and ``cost: benefit payments`` (DKK, as floats for the table; the exact
+        amounts are in each outcome's ``spending``); a difference is ``None`` where a side
+        has no value.
         """
         rows: list[Row] = [
-            (f"final: {state}", self.a.final[state], self.b.final[state], difference)
-            for state, difference in self.final_difference.items()
+            (f"final: {stage.code}", self.a.final[stage], self.b.final[stage], difference)
+            for stage, difference in self.final_difference.items()
         ]
         rows.append(("started", self.a.started, self.b.started, self.b.started - self.a.started))
         rows.append(
@@ -210,6 +226,12 @@ class Comparison:
                 (f"findings: {rule}", self.a.findings[rule], self.b.findings[rule], difference)
                 for rule, difference in self.findings_difference.items()
             )
+        if self.a.spending is not None and self.b.spending is not None:
+            for name, a, b in (
+                ("cost: interventions and seats", self.a.spending.effort, self.b.spending.effort),
+                ("cost: benefit payments", self.a.spending.payments, self.b.spending.payments),
+            ):
+                rows.append((name, float(a), float(b), float(b - a)))
         return tuple(rows)
 
 
@@ -272,6 +294,7 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
     capacity_a: CapacityOverride = None,
     capacity_b: CapacityOverride = None,
     protocol: Protocol | None = None,
+    costs: CostTable | None = None,
     progress: bool | None = None,
 ) -> Comparison:
     """Simulate ``citizens`` under ``a`` and under ``b`` with the same seed and compare.
@@ -296,14 +319,24 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
         capacity_b: The same for run ``b``.
         protocol: A protocol to check both runs' pathways against on their last day; its
             findings per rule then appear in the outcomes and their difference.
+        costs: A cost table to price both runs with
+            ([`spending`][helhed.costs.spending]), week by week over the run: the citizens'
+            weeks in offers, the seats of each offer whose room is counted at a time (room
+            per week, month or year, and unlimited room, are not priced as seats), and each
+            citizen's weeks on the funding basis of their ``Citizen`` from their referral until
+            a job or education starts. The comparison then has a
+            [`business_case`][helhed.simulation.analysis.Comparison.business_case] of ``b``
+            against ``a``.
         progress: Progress bars, as for ``simulate``.
 
     Raises:
-        ValidationError: If a run is not valid, ``protocol`` is not a protocol, or a capacity
-            is given beside a scenario.
+        ValidationError: If a run is not valid, ``protocol`` is not a protocol, ``costs`` is
+            not a CostTable, or a capacity is given beside a scenario.
+        NoRuleError: If ``costs`` has no figure in force for a day that must be priced.
     """
     checker = Checker()
     _check_protocol(checker, protocol)
+    checker.expect(costs is None or isinstance(costs, CostTable), "costs", "must be a CostTable")
     checker.done()
     runs = []
     for name, setup, room in (("a", a, capacity_a), ("b", b, capacity_b)):
@@ -321,6 +354,25 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
             )
         )
     first, second = (outcome(run, start=start, weeks=weeks, protocol=protocol) for run in runs)
+    if costs is not None:
+        bases = {c.id: c.benefit for c in citizens if isinstance(c, Citizen) and c.benefit}
+        first, second = (
+            attrs.evolve(
+                result,
+                spending=spending(
+                    run,
+                    costs,
+                    start=start,
+                    weeks=weeks,
+                    seats=_seats(setup, room),
+                    benefits=bases,
+                ),
+            )
+            for result, run, setup, room in (
+                (first, runs[0], a, capacity_a),
+                (second, runs[1], b, capacity_b),
+            )
+        )
     mean_a, mean_b = first.mean_weeks_to_start, second.mean_weeks_to_start
     findings = None
     if first.findings is not None and second.findings is not None:
@@ -328,7 +380,18 @@ def compare(  # noqa: PLR0913 - the runs are set by keywords
     return Comparison(
         a=first,
         b=second,
-        final_difference={state: second.final[state] - first.final[state] for state in STATES},
+        final_difference={s: second.final[s] - first.final[s] for s in COUNTED_STAGES},
         weeks_to_start_difference=None if mean_a is None or mean_b is None else mean_b - mean_a,
         findings_difference=findings,
     )
+
+
+def _seats(setup: Parameters | Scenario, room: CapacityOverride) -> dict[str, int]:
+    """The seats kept open at a time in a run, per offer id (see ``compare``)."""
+    scenario = setup if isinstance(setup, Scenario) else Scenario(parameters=setup, capacity=room)
+    seats: dict[str, int] = {}
+    for offer in scenario.offers:
+        found = scenario.room(offer)
+        if found is not None and found[1] is CapacityPeriod.AT_A_TIME:
+            seats[offer.id] = found[0]
+    return seats

@@ -1,9 +1,10 @@
 """The multi-state model and the seeded weekly simulator.
 
-Each citizen moves through the states of [`STATES`][helhed.simulation.model.STATES] one week
-at a time. A citizen who enters a state in week ``w`` can leave it from week ``w + 1``; every
-week each citizen draws one uniform number and leaves their state if it falls below the
-state's outgoing probabilities (taken in the order the
+Each citizen moves through the stages of [`STATES`][helhed.simulation.model.STATES] (of the
+one vocabulary [`PathwayStage`][helhed.pathways.stages.PathwayStage]) one week at a time. A
+citizen who enters a stage in week ``w`` can leave it from week ``w + 1``; every week each
+citizen draws one uniform number and leaves their stage if it falls below the stage's
+outgoing probabilities (taken in the order the
 [`Parameters`][helhed.simulation.model.Parameters] list them). Durations can bound this: a
 contact delay makes contact certain a given number of weeks after acceptance, and a minimum
 or maximum length holds a citizen in the intervention, or ends it, after so many weeks.
@@ -69,6 +70,7 @@ from helhed.pathways.events import (
     Referred,
 )
 from helhed.pathways.pathway import Pathway
+from helhed.pathways.stages import PathwayStage
 from helhed.simulation._mix import allot, check_mix, group_name
 from helhed.target_groups import classify
 
@@ -83,18 +85,21 @@ __all__ = [
     "simulate",
 ]
 
-STATES: tuple[str, ...] = (
-    "not_referred",
-    "referred",
-    "accepted",
-    "declined",
-    "contacted",
-    "in_intervention",
-    "completed",
-    "dropped_out",
-    "job",
+STATES: tuple[PathwayStage, ...] = (
+    PathwayStage.NOT_REFERRED,
+    PathwayStage.REFERRED,
+    PathwayStage.ACCEPTED,
+    PathwayStage.DECLINED,
+    PathwayStage.CONTACTED,
+    PathwayStage.IN_INTERVENTION,
+    PathwayStage.COMPLETED,
+    PathwayStage.DROPPED_OUT,
+    PathwayStage.JOB_OR_EDUCATION,
 )
-"""The states of the model, in order; ``not_referred`` is the state before the referral."""
+"""The stages of [`PathwayStage`][helhed.pathways.stages.PathwayStage] the model moves citizens
+through, in order; ``NOT_REFERRED`` is the stage before the referral. The model's other stage,
+``WAITING`` (on an offer's waiting list), is not recorded in the log, which shows it as
+``CONTACTED``."""
 
 REFERRAL_ID = "r-1"
 """The id of the one referral in every simulated pathway."""
@@ -102,6 +107,8 @@ REFERRAL_ID = "r-1"
 _NOT_REFERRED, _REFERRED, _ACCEPTED, _DECLINED, _CONTACTED = 0, 1, 2, 3, 4
 _RUNNING, _COMPLETED, _DROPPED_OUT, _JOB = 5, 6, 7, 8
 _WAITING = 9  # Internal: contacted, ready to start, on the waiting list.
+_STAGE_AT = (*STATES, PathwayStage.WAITING)
+"""The stage of each of the weekly loop's state numbers above."""
 _PROBABILITIES = (
     "p_accept",
     "p_decline",
@@ -141,6 +148,9 @@ def _check_weeks(check: Checker, value: object, path: str) -> bool:
 class Parameters:
     """Weekly transition probabilities, durations, the offer referred to and who records what.
 
+    The stages named are those of [`PathwayStage`][helhed.pathways.stages.PathwayStage], by
+    their codes.
+
     Attributes:
         offer: The offer citizens are referred to, unless the run's
             [`Referrals`][helhed.simulation.model.Referrals] choose one; events name it by
@@ -152,7 +162,8 @@ class Parameters:
             then if the offer has room, else they join its waiting list.
         p_complete: Weekly probability that ``in_intervention`` moves to ``completed``.
         p_drop_out: Weekly probability that ``in_intervention`` moves to ``dropped_out``.
-        p_job: Weekly probability that ``completed`` moves to ``job``; 0 leaves it out.
+        p_job: Weekly probability that ``completed`` moves to ``job_or_education`` (a job
+            is started); 0 leaves it out.
         referrer: The administration that records the referral and the job.
         provider: The administration that records answers, contact and the intervention;
             ``None`` for the offer's own administration.
@@ -199,10 +210,10 @@ class Parameters:
         for name in _PROBABILITIES:
             valid &= check.probability(getattr(self, name), name)
         if valid:
-            for state, names in self.outgoing.items():
+            for stage, names in self.outgoing.items():
                 check.expect(
                     sum(getattr(self, n) for n in names) <= 1.0,
-                    state,
+                    stage.code,
                     f"outgoing probabilities ({' + '.join(names)}) must sum to at most 1",
                 )
         check.member(self.referrer, Administration, "referrer")
@@ -218,14 +229,14 @@ class Parameters:
         check.done()
 
     @property
-    def outgoing(self) -> dict[str, tuple[str, ...]]:
-        """For each state that can be left, the names of its outgoing probabilities."""
+    def outgoing(self) -> dict[PathwayStage, tuple[str, ...]]:
+        """For each stage that can be left, the names of its outgoing probabilities."""
         return {
-            "referred": ("p_accept", "p_decline"),
-            "accepted": ("p_contact",),
-            "contacted": ("p_start",),
-            "in_intervention": ("p_complete", "p_drop_out"),
-            "completed": ("p_job",),
+            PathwayStage.REFERRED: ("p_accept", "p_decline"),
+            PathwayStage.ACCEPTED: ("p_contact",),
+            PathwayStage.CONTACTED: ("p_start",),
+            PathwayStage.IN_INTERVENTION: ("p_complete", "p_drop_out"),
+            PathwayStage.COMPLETED: ("p_job",),
         }
 
     @property
