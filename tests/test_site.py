@@ -202,6 +202,18 @@ def test_the_notebooks_are_pages_with_their_figures(site: pathlib.Path) -> None:
     assert 'src="data:image/png;base64,' in page  # the saved chart, not a link to one
 
 
+@pytest.mark.parametrize(
+    ("page", "figures"), [("simulation", 2), ("municipality", 2), ("outcomes", 2)]
+)
+def test_the_guides_show_their_notebooks_figures(
+    site: pathlib.Path, page: str, figures: int
+) -> None:
+    text = (site / page / "index.html").read_text(encoding="utf-8")
+    assert text.count('src="data:image/png;base64,') == figures
+    assert "<!-- figure:" not in text
+    assert "From the notebook" in text
+
+
 def test_every_strategy_is_in_the_api_reference(site: pathlib.Path) -> None:
     page = (site / "reference" / "testing_strategies" / "index.html").read_text(encoding="utf-8")
     missing = [
