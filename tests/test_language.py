@@ -3,7 +3,8 @@
 import pytest
 
 from helhed.errors import ValidationError
-from helhed.language import Language, language_of, pick
+from helhed.language import Language, as_language, label, language_of, pick
+from helhed.rules import Severity
 from helhed.sources import Citation
 
 
@@ -57,7 +58,21 @@ def test_a_law_reference_stays_as_the_law_writes_it():
 def test_pick_chooses_and_refuses_what_is_not_a_language():
     assert pick(Language.DA, "ja", "yes") == "ja"
     assert pick(Language.EN, "ja", "yes") == "yes"
+    assert pick("da", "ja", "yes") == "ja"
     with pytest.raises(ValidationError, match="language: must be a Language"):
-        pick("da", "ja", "yes")
+        pick("fr", "ja", "yes")
     with pytest.raises(ValidationError, match="language: must be a Language"):
-        Citation("SST2019").text("en")
+        pick(Language.EN.label_en, "ja", "yes")
+    with pytest.raises(ValidationError, match="language: must be a Language"):
+        Citation("SST2019").text("de")
+    assert Citation("SST2019", "kap. 4").text("en") == "SST2019 ch. 4"
+
+
+def test_a_label_in_each_language():
+    assert label(Severity.ERROR, "da") == "Fejl"
+    assert label(Severity.ERROR, Language.EN) == label(Severity.ERROR) == "Error"
+    assert as_language("en") is Language.EN
+    with pytest.raises(ValidationError, match="member: must be a member"):
+        label("fejl", "da")
+    with pytest.raises(ValidationError, match="lang: must be a Language"):
+        as_language(None)
