@@ -1,11 +1,14 @@
 """The language helhed writes in: read from the environment, and citations in its style."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helhed.errors import ValidationError
 from helhed.language import Language, as_language, label, language_of, pick
-from helhed.rules import Severity
-from helhed.sources import Citation
+from helhed.rules import Finding, Severity
+from helhed.sources import Citation, Reason
+from helhed.testing.strategies import assessments, compliance_reports
 
 
 @pytest.mark.parametrize(
@@ -76,3 +79,51 @@ def test_a_label_in_each_language():
         label("fejl", "da")
     with pytest.raises(ValidationError, match="lang: must be a Language"):
         as_language(None)
+
+
+@given(assessments(), st.sampled_from(Language))
+def test_each_reason_of_an_assessment_in_the_chosen_language(assessment, language):
+    for reason in assessment.reasons:
+        field = reason.text_da if language is Language.DA else reason.text_en
+        assert reason.text(language) == reason.text(language.code) == field
+        assert reason.render(language) == (
+            f"[{reason.code}] {field} ({reason.citation.text(language)})"
+        )
+    assert [str(r) for r in assessment.reasons] == [
+        r.render(Language.EN) for r in assessment.reasons
+    ]
+
+
+@given(compliance_reports(), st.sampled_from(Language))
+def test_each_finding_of_a_report_in_the_chosen_language(report, language):
+    for finding in report.findings:
+        field = finding.text_da if language is Language.DA else finding.text_en
+        severity = (
+            finding.severity.label_da if language is Language.DA else finding.severity.label_en
+        )
+        assert finding.text(language) == finding.text(language.code) == field
+        assert finding.render(language) == (
+            f"{finding.citizen_id} [{finding.rule_id}] {severity.lower()}: {field} "
+            f"({finding.citation.text(language)})"
+        )
+        assert str(finding) == finding.render(Language.EN)
+
+
+def test_a_reason_and_a_finding_by_hand():
+    cited = Citation("SST2019", "kap. 4")
+    reason = Reason("x.y", "Et skridt.", "A step.", cited)
+    finding = Finding(
+        rule_id="r",
+        citizen_id="c-1",
+        severity=Severity.WARNING,
+        events=(),
+        dates=(),
+        text_da="Forkert.",
+        text_en="Wrong.",
+        citation=cited,
+    )
+
+    assert reason.render("da") == "[x.y] Et skridt. (SST2019 kap. 4)"
+    assert str(reason) == "[x.y] A step. (SST2019 ch. 4)"
+    assert finding.render(Language.DA) == "c-1 [r] advarsel: Forkert. (SST2019 kap. 4)"
+    assert str(finding) == "c-1 [r] warning: Wrong. (SST2019 ch. 4)"
