@@ -127,3 +127,43 @@ def test_a_reason_and_a_finding_by_hand():
     assert str(reason) == "[x.y] A step. (SST2019 ch. 4)"
     assert finding.render(Language.DA) == "c-1 [r] advarsel: Forkert. (SST2019 kap. 4)"
     assert str(finding) == "c-1 [r] warning: Wrong. (SST2019 ch. 4)"
+
+
+_TEXTS = st.text(min_size=1, max_size=20).filter(str.strip)
+_CITATIONS = st.builds(
+    Citation,
+    st.sampled_from(["SST2019", "AALBORG2019", "ODENSE2015"]),
+    st.sampled_from(["", "kap. 4", "tabel 2", "4.1 og fn. 7", "pkt. 4, gruppe 3"]),
+)
+
+
+@given(
+    st.builds(Reason, st.just("a.b"), _TEXTS, _TEXTS, _CITATIONS),
+    st.sampled_from(Language),
+)
+def test_a_drawn_reason_in_the_chosen_language(reason, language):
+    field = reason.text_da if language is Language.DA else reason.text_en
+    assert reason.text(language) == field
+    assert reason.render(language.code) == (f"[a.b] {field} ({reason.citation.text(language)})")
+    assert "kap." not in reason.citation.text(Language.EN)
+
+
+@given(
+    st.builds(
+        Finding,
+        rule_id=st.just("r"),
+        citizen_id=st.just("c"),
+        severity=st.sampled_from(Severity),
+        events=st.just(()),
+        dates=st.just(()),
+        text_da=_TEXTS,
+        text_en=_TEXTS,
+        citation=_CITATIONS,
+    ),
+    st.sampled_from(Language),
+)
+def test_a_drawn_finding_in_the_chosen_language(finding, language):
+    field = finding.text_da if language is Language.DA else finding.text_en
+    assert finding.text(language) == field
+    assert finding.render(language).endswith(f": {field} ({finding.citation.text(language)})")
+    assert label(finding.severity, language).lower() in finding.render(language)
