@@ -5,7 +5,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helhed.errors import ValidationError
+from helhed.examples import (
+    AALBORG_FLEX_OFFER,
+    AALBORG_FLEX_REFERRAL,
+    AALBORG_PERIOD,
+    aalborg_pathways,
+)
 from helhed.language import Language, as_language, label, language_of, pick
+from helhed.pathways.reports import (
+    TOTAL,
+    conversations_by_unit,
+    intervention_status,
+    referrals_by_destination,
+)
+from helhed.pathways.stages import PathwayStage
 from helhed.rules import Finding, Severity
 from helhed.sources import Citation, Reason
 from helhed.testing.strategies import assessments, compliance_reports
@@ -167,3 +180,45 @@ def test_a_drawn_finding_in_the_chosen_language(finding, language):
     assert finding.text(language) == field
     assert finding.render(language).endswith(f": {field} ({finding.citation.text(language)})")
     assert label(finding.severity, language).lower() in finding.render(language)
+
+
+def test_the_aalborg_tables_in_each_language():
+    from helhed.examples import (
+        AALBORG_PERIOD,
+        aalborg_pathways,
+    )
+
+    log, period = aalborg_pathways(), AALBORG_PERIOD
+    status = {
+        lang: intervention_status(
+            log, period, offer=AALBORG_FLEX_OFFER, via=AALBORG_FLEX_REFERRAL, lang=lang
+        )
+        for lang in ("da", "en")
+    }
+    # AALBORG2019 tabel 3: 31 of 80 completed, 39 %; the rows are the table's own words.
+    assert status["da"].row("Gennemført") == ("Gennemført", 31, 39)
+    assert status["da"].row("I alt") == ("I alt", 80, 100)
+    assert status["da"].columns == ("status", "borgere", "andel (%)")
+    assert status["en"].row(TOTAL) == (TOTAL, 80, 100)
+    assert status["en"] == intervention_status(
+        log, period, offer=AALBORG_FLEX_OFFER, via=AALBORG_FLEX_REFERRAL
+    )
+    assert [r[1:] for r in status["da"].rows] == [r[1:] for r in status["en"].rows]
+
+    units = conversations_by_unit(log, period, lang=Language.DA)
+    assert units.title.startswith("Sundhedssamtaler pr. enhed, 2018-01-01 til")
+    assert units.notes[1].endswith("166 henvisninger af 111 borgere.")
+    onward = referrals_by_destination(log, period, lang="da")
+    assert onward.row("I alt") == ("I alt", 166)
+    with pytest.raises(ValidationError, match='lang: must be a Language, "da" or "en"'):
+        referrals_by_destination(log, period, lang="dansk")
+
+
+def test_the_flows_and_the_stages_take_a_language():
+    pytest.importorskip("matplotlib")
+    from helhed.plots import flows  # noqa: PLC0415 - the research extra
+
+    ax = flows(aalborg_pathways(), on=AALBORG_PERIOD.end, lang=Language.DA)
+    assert ax.get_title() == "Forløbsstadier for 259 borgere til og med 2019-02-28"
+    assert PathwayStage.DECLINED.label(Language.DA) == "Afslået"
+    assert PathwayStage.DECLINED.label() == "Declined"
