@@ -183,11 +183,6 @@ def test_a_drawn_finding_in_the_chosen_language(finding, language):
 
 
 def test_the_aalborg_tables_in_each_language():
-    from helhed.examples import (
-        AALBORG_PERIOD,
-        aalborg_pathways,
-    )
-
     log, period = aalborg_pathways(), AALBORG_PERIOD
     status = {
         lang: intervention_status(
