@@ -112,6 +112,6 @@ def test_the_demo_matches_demo_citizens_against_the_example(capsys):
     code, out, _ = run(capsys, "demo", "--size", "20")
 
     assert code == 0
-    section = out.split("Model 4, the intervention catalogue (SST2019 kap. 9)")[1]
+    section = out.split("Model 4, the intervention catalogue (SST2019 ch. 9)")[1]
     assert "36 offers in 10 task types (fictional)" in section
     assert section.count("offers fit; the best 3:") == 3

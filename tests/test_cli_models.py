@@ -27,8 +27,8 @@ def test_models_lists_the_four_models_with_elements_prerequisites_and_cases(caps
     assert code == 0
     heads = [line for line in out.splitlines() if line.startswith("Model ")]
     assert [h.split(":")[0] for h in heads] == ["Model 1", "Model 2", "Model 3", "Model 4"]
-    assert heads[0].endswith("(ambitious) (SST2019 kap. 6)")
-    assert heads[1].endswith("(less extensive) (SST2019 kap. 7)")
+    assert heads[0].endswith("(ambitious) (SST2019 ch. 6)")
+    assert heads[1].endswith("(less extensive) (SST2019 ch. 7)")
     assert "[model2.joint_visitation]" in out
     assert "Cases: Team Early Intervention" in out
 

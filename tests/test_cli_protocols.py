@@ -41,7 +41,7 @@ def test_show_prints_the_rules_as_protocols_does(capsys):
 
     assert shown == listed
     assert shown.splitlines()[1].startswith(
-        "  [reading] odense-samtykke.spurgt_fra_start (warning, ODENSE2015 pkt. 4, gruppe 3)"
+        "  [reading] odense-samtykke.spurgt_fra_start (warning, ODENSE2015 item 4, gruppe 3)"
     )
 
 

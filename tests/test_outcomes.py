@@ -347,5 +347,5 @@ def test_the_plot_draws_the_share_in_work_per_group_in_either_language():
         assert list(steps) == pytest.approx([0.0, 0.5, 1.0])  # a: 2 weeks, then 3 weeks
     finally:
         plt.close(ax.figure)
-    with pytest.raises(ValidationError, match="lang: must be 'en' or 'da'"):
+    with pytest.raises(ValidationError, match='lang: must be a Language, "da" or "en"'):
         plot_survival(estimate, lang="fr")

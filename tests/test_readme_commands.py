@@ -59,7 +59,8 @@ def test_the_block_has_the_lines_the_issue_names() -> None:
 
 def test_every_readme_command_line_runs_as_written_in_order(tmp_path: pathlib.Path) -> None:
     assert (BIN / "helhed").exists(), f"helhed is not installed beside {sys.executable}"
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    path = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
+    env = {**os.environ, "PATH": path, "HELHED_LANG": "en"}  # the README shows English output
     outputs: dict[str, str] = {}
     for line in command_lines():
         command = _runnable(line)

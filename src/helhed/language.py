@@ -26,12 +26,20 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from typing import Final
+from typing import Final, Literal
 
 from helhed._coded import CodedEnum
 from helhed.errors import ValidationError
 
-__all__ = ["ENVIRONMENT_VARIABLE", "Language", "language_of", "pick"]
+__all__ = [
+    "ENVIRONMENT_VARIABLE",
+    "Language",
+    "LanguageLike",
+    "as_language",
+    "label",
+    "language_of",
+    "pick",
+]
 
 ENVIRONMENT_VARIABLE: Final = "HELHED_LANG"
 """helhed's own setting of the language, ``da`` or ``en``; it wins over the locale."""
@@ -42,6 +50,46 @@ class Language(CodedEnum):
 
     DA = ("da", "Dansk", "Danish")
     EN = ("en", "Engelsk", "English")
+
+
+LanguageLike = Language | Literal["da", "en"]
+"""A language as a [`Language`][helhed.language.Language] or its code, ``"da"`` or ``"en"``.
+
+Functions that write for people take one (``lang=``) and read it with
+[`as_language`][helhed.language.as_language].
+"""
+
+
+def as_language(value: object, path: str = "lang") -> Language:
+    """The Language ``value`` names: a Language itself, or its code ``"da"`` or ``"en"``.
+
+    Examples:
+        >>> as_language("da") is Language.DA, as_language(Language.EN) is Language.EN
+        (True, True)
+
+    Raises:
+        ValidationError: At ``path`` if ``value`` is neither a Language nor one's code.
+    """
+    if isinstance(value, Language):
+        return value
+    if isinstance(value, str) and value in Language._value2member_map_:
+        return Language.from_code(value)
+    raise ValidationError.at(path, 'must be a Language, "da" or "en"')
+
+
+def label(member: CodedEnum, lang: LanguageLike = Language.EN) -> str:
+    """The label of a coded member in ``lang``: its ``label_da`` or its ``label_en``.
+
+    Examples:
+        >>> label(Language.EN, "da"), label(Language.EN)
+        ('Engelsk', 'English')
+
+    Raises:
+        ValidationError: If ``member`` is not a coded member, or ``lang`` is not a language.
+    """
+    if not isinstance(member, CodedEnum):
+        raise ValidationError.at("member", "must be a member of a coded enum")
+    return pick(lang, member.label_da, member.label_en)
 
 
 def _from_locale(value: str) -> Language:
@@ -72,12 +120,10 @@ def language_of(environ: Mapping[str, str] | None = None) -> Language:
     return Language.EN
 
 
-def pick(language: Language, danish: str, english: str) -> str:
-    """``danish`` or ``english``, as ``language`` asks.
+def pick(language: LanguageLike, danish: str, english: str) -> str:
+    """``danish`` or ``english``, as ``language`` (a Language or its code) asks.
 
     Raises:
-        ValidationError: If ``language`` is not a Language.
+        ValidationError: If ``language`` is not a Language or its code.
     """
-    if not isinstance(language, Language):
-        raise ValidationError.at("language", "must be a Language")
-    return danish if language is Language.DA else english
+    return danish if as_language(language, "language") is Language.DA else english

@@ -66,6 +66,7 @@ with needs("helhed.plots"):
 
 from helhed.errors import ValidationError, require
 from helhed.exports import STATES, transitions
+from helhed.language import Language, LanguageLike, as_language, pick
 from helhed.pathways.events import (
     Event,
     EventKind,
@@ -74,7 +75,7 @@ from helhed.pathways.events import (
     InterventionStarted,
 )
 from helhed.pathways.pathway import Pathway
-from helhed.pathways.stages import Lang, PathwayStage
+from helhed.pathways.stages import PathwayStage
 
 __all__ = ["flow_table", "flows", "occupancy_table", "state_occupancy", "timeline"]
 
@@ -91,14 +92,9 @@ _num = cast("Callable[[dt.date], float]", mdates.date2num)
 """A day as matplotlib's date number (``date2num``, which the stubs leave untyped)."""
 
 
-def _check_lang(lang: object) -> None:
-    if lang not in ("en", "da"):
-        raise ValidationError.at("lang", 'must be "en" or "da"')
-
-
-_WORDS: Mapping[Lang, Mapping[str, str]] = {
-    "en": {"week": "ISO week", "citizens": "citizens", "intervention": "intervention"},
-    "da": {"week": "ISO-uge", "citizens": "borgere", "intervention": "indsats"},
+_WORDS: Mapping[Language, Mapping[str, str]] = {
+    Language.EN: {"week": "ISO week", "citizens": "citizens", "intervention": "intervention"},
+    Language.DA: {"week": "ISO-uge", "citizens": "borgere", "intervention": "indsats"},
 }
 """The few words the plots write besides the labels of stages and events."""
 
@@ -200,7 +196,7 @@ def state_occupancy(  # noqa: PLR0913 - the data, then keywords for the drawing
     end: dt.date,
     ax: Axes | None = None,
     states: Sequence[str] | None = None,
-    lang: Lang = "en",
+    lang: LanguageLike = "en",
 ) -> Axes:
     """Stacked bars of how many citizens are in each stage, one bar per ISO week.
 
@@ -215,7 +211,8 @@ def state_occupancy(  # noqa: PLR0913 - the data, then keywords for the drawing
         ax: The Axes to draw on; a new figure's when None.
         states: The stages to draw, bottom to top, as ``PathwayStage`` members or codes; all
             of [`STATES`][helhed.exports.STATES] when None.
-        lang: The language of the labels: ``"en"`` (the default) or ``"da"``.
+        lang: The language of the labels: ``"en"`` (the default) or ``"da"``, or a
+            [`Language`][helhed.language.Language].
 
     Returns:
         The Axes drawn on.
@@ -224,7 +221,7 @@ def state_occupancy(  # noqa: PLR0913 - the data, then keywords for the drawing
         ValidationError: As ``occupancy_table``, if ``states`` names a stage no event gives,
             or if ``lang`` is neither ``"en"`` nor ``"da"``.
     """
-    _check_lang(lang)
+    language = as_language(lang)
     chosen = _chosen_states(states)
     table = occupancy_table(pathways, start=start, end=end)
     ax = _new_axes() if ax is None else ax
@@ -232,12 +229,12 @@ def state_occupancy(  # noqa: PLR0913 - the data, then keywords for the drawing
     bottom = np.zeros(len(table), dtype=np.int64)
     for stage in chosen:
         heights = table[stage.code].to_numpy(dtype=np.int64)
-        ax.bar(positions, heights, bottom=bottom, width=0.9, label=stage.label(lang))
+        ax.bar(positions, heights, bottom=bottom, width=0.9, label=stage.label(language))
         bottom = bottom + heights
     step = max(1, len(table) // 12)
     ax.set_xticks(positions[::step], [str(week) for week in table.index[::step]], rotation=90)
-    ax.set_xlabel(_WORDS[lang]["week"])
-    ax.set_ylabel(_WORDS[lang]["citizens"])
+    ax.set_xlabel(_WORDS[language]["week"])
+    ax.set_ylabel(_WORDS[language]["citizens"])
     ax.legend(loc="upper left", fontsize="small")
     return ax
 
@@ -263,7 +260,7 @@ def _interventions(events: Sequence[Event]) -> list[tuple[str, dt.date, dt.date]
 
 
 def timeline(
-    pathway: Pathway, *, ax: Axes | None = None, labels: bool = False, lang: Lang = "en"
+    pathway: Pathway, *, ax: Axes | None = None, labels: bool = False, lang: LanguageLike = "en"
 ) -> Axes:
     """One citizen's pathway on a date axis: events as markers, interventions as bars.
 
@@ -289,13 +286,13 @@ def timeline(
         label for each row, top to bottom.
     """
     require(pathway, Pathway, "pathway", "must be a Pathway")
-    _check_lang(lang)
+    language = as_language(lang)
     ax = _new_axes() if ax is None else ax
     events = pathway.timeline
     kinds = [kind for kind in EventKind if any(event.KIND is kind for event in events)]
     bars = _interventions(events)
-    names = [kind.label_en if lang == "en" else kind.label_da for kind in kinds]
-    word = _WORDS[lang]["intervention"]
+    names = [pick(language, kind.label_da, kind.label_en) for kind in kinds]
+    word = _WORDS[language]["intervention"]
     names += [offer if labels else f"{word} {n}" for n, (offer, _, _) in enumerate(bars, 1)]
     rows = len(names)
     for row, kind in enumerate(kinds):
@@ -410,14 +407,8 @@ def _colour(stage: PathwayStage) -> str:
     return _COLOURS[list(PathwayStage).index(stage) % len(_COLOURS)]
 
 
-_TITLE: Mapping[Lang, str] = {
-    "en": "Stages of {n} citizens up to {on}",
-    "da": "Forløbsstadier for {n} borgere til og med {on}",
-}
-
-
 def flows(
-    pathways: Iterable[Pathway], *, on: dt.date, ax: Axes | None = None, lang: Lang = "en"
+    pathways: Iterable[Pathway], *, on: dt.date, ax: Axes | None = None, lang: LanguageLike = "en"
 ) -> Axes:
     """Where the citizens went, move by move: bands between columns of stages (Sankey-style).
 
@@ -434,7 +425,8 @@ def flows(
         pathways: Pathways of different citizens.
         on: The day follow-up ends.
         ax: The Axes to draw on; a new figure's when None.
-        lang: The language of the labels and the title: ``"en"`` (the default) or ``"da"``.
+        lang: The language of the labels and the title: ``"en"`` (the default) or ``"da"``, or a
+            [`Language`][helhed.language.Language].
 
     Returns:
         The Axes drawn on: one band (``ax.collections``) per row of the table, one block
@@ -444,13 +436,18 @@ def flows(
     Raises:
         ValidationError: As ``flow_table``, or if ``lang`` is neither ``"en"`` nor ``"da"``.
     """
-    _check_lang(lang)
+    language = as_language(lang)
     table, citizens = _flows(pathways, on)
     ax = _new_axes() if ax is None else ax
     ax.set_axis_off()
     ax.set_ylim(0, 1)
-    number = f"{citizens:,}" if lang == "en" else f"{citizens:,}".replace(",", ".")
-    ax.set_title(_TITLE[lang].format(n=number, on=on.isoformat()))
+    number = pick(language, f"{citizens:,}".replace(",", "."), f"{citizens:,}")
+    title = pick(
+        language,
+        "Forløbsstadier for {n} borgere til og med {on}",
+        "Stages of {n} citizens up to {on}",
+    )
+    ax.set_title(title.format(n=number, on=on.isoformat()))
     rows = [
         (int(k), PathwayStage.from_code(str(a)), PathwayStage.from_code(str(b)), int(n))
         for k, a, b, n in zip(
@@ -506,7 +503,7 @@ def flows(
             ax.text(
                 xs[step] - 0.01 if first else xs[step] + width + 0.005,
                 top - height / 2,
-                f"{stage.label(lang)} ({column[stage]:,})",
+                f"{stage.label(language)} ({column[stage]:,})",
                 ha="right" if first else "left",
                 va="center",
                 fontsize="x-small",

@@ -33,7 +33,7 @@ from helhed._meta import NON_BLANK
 from helhed._validation import Checker
 from helhed._values import frozen_fields
 from helhed.errors import ValidationError
-from helhed.language import Language
+from helhed.language import Language, LanguageLike, as_language, pick
 
 __all__ = [
     "SOURCES",
@@ -283,7 +283,7 @@ class Citation:
         """Render as ``SST2019 4.1``, the section as it is kept (in Danish)."""
         return f"{self.source} {self.section}".strip()
 
-    def text(self, language: Language = Language.DA) -> str:
+    def text(self, language: LanguageLike = Language.DA) -> str:
         """The citation in one language's style: ``SST2019 kap. 4`` or ``SST2019 ch. 4``.
 
         Sections are kept in Danish, as the sources write them. In English the words that
@@ -300,12 +300,10 @@ class Citation:
             'SST2019 kap. 9'
 
         Raises:
-            ValidationError: If ``language`` is not a Language.
+            ValidationError: If ``language`` is not a Language or its code.
         """
-        if not isinstance(language, Language):
-            raise ValidationError.at("language", "must be a Language")
         section = self.section
-        if language is Language.EN:
+        if as_language(language, "language") is Language.EN:
             section = " ".join(_ENGLISH_TERMS.get(word, word) for word in section.split(" "))
         return f"{self.source} {section}".strip()
 
@@ -341,9 +339,25 @@ class Reason:
         check.expect(isinstance(self.citation, Citation), "citation", "must be a Citation")
         check.done()
 
+    def text(self, language: LanguageLike) -> str:
+        """The step in ``language`` (a Language or its code): ``text_da`` or ``text_en``."""
+        return pick(language, self.text_da, self.text_en)
+
+    def render(self, language: LanguageLike = Language.EN) -> str:
+        """``[code] text (citation)`` in ``language``, the citation in its style.
+
+        Examples:
+            >>> reason = Reason("x.y", "Et skridt.", "A step.", Citation("SST2019", "kap. 4"))
+            >>> reason.render("da")
+            '[x.y] Et skridt. (SST2019 kap. 4)'
+            >>> str(reason)
+            '[x.y] A step. (SST2019 ch. 4)'
+        """
+        return f"[{self.code}] {self.text(language)} ({self.citation.text(language)})"
+
     def __str__(self) -> str:
-        """Render as ``[code] English text (citation)``."""
-        return f"[{self.code}] {self.text_en} ({self.citation})"
+        """Render as ``[code] English text (citation)``, the citation in English style."""
+        return self.render(Language.EN)
 
 
 @attrs.frozen(field_transformer=frozen_fields)
@@ -388,6 +402,10 @@ class Reading:
         check.text(self.why_da, "why_da")
         check.text(self.why_en, "why_en")
         check.done()
+
+    def why(self, language: LanguageLike) -> str:
+        """Why, in ``language`` (a Language or its code): ``why_da`` or ``why_en``."""
+        return pick(language, self.why_da, self.why_en)
 
 
 Basis = Stated | Reading

@@ -36,6 +36,14 @@
 - ``helhed --version``: print ``helhed`` and the version (``helhed.__version__``). ``python -m
   helhed`` is the same command as ``helhed``.
 
+Every command takes ``--lang da|en``, before or after its name (``helhed --lang da demo``,
+``helhed demo --lang da``): the language of what it writes for people - tables, reasons,
+findings, labels, the demo's text and picture - with citations in that language's style
+(``SST2019 kap. 4``, ``SST2019 ch. 4``). Without it the environment decides
+([`language_of`][helhed.language.language_of]: ``HELHED_LANG``, then the locale). JSON
+documents keep both languages' fields whatever ``--lang`` says, and error messages are in
+English.
+
 Dates are written ``YYYY-MM-DD`` and default to today (the command line and the service are
 the places helhed reads the clock; the library never does). Files are read as UTF-8 (a BOM
 is accepted) unless ``--encoding`` names another encoding, e.g. ``cp1252`` for a file saved by
@@ -75,6 +83,7 @@ from helhed.cli.screening import SCREENED, demo_kolding_part, screen_command
 from helhed.errors import HelhedError
 from helhed.examples import DEMO_DATE, DEMO_SEED, DEMO_SIZE
 from helhed.json_schema import json_schema
+from helhed.language import Language, language_of
 from helhed.models.catalogue import MOST_MATCHES, MOST_REVIEW_MONTHS
 from helhed.protocols import PROTOCOLS
 from helhed.serialization import DOCUMENTS
@@ -131,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        if getattr(args, "lang", None) is None:
+            args.lang = language_of()
         for name, (option, low, high) in RANGES.items():
             in_range(getattr(args, name, None), option, low, high)
         return int(args.run(args, sys.stdout))
@@ -254,7 +265,9 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     rep.add_argument(
         "--via", help="offer of a referral leading to the intervention (default: the file's)"
     )
-    rep.add_argument("--decimal-comma", action="store_true", help="write 1,9 for 1.9")
+    rep.add_argument(
+        "--decimal-comma", action="store_true", help="write 1,9 for 1.9 (always in Danish)"
+    )
     rep.add_argument("--encoding", help=ENCODING_HELP)
     rep.set_defaults(run=report_command)
 
@@ -291,16 +304,43 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one block per comma
     catalogue_commands.add_commands(sub, date_argument)
     scenario_commands.add_command(sub)
     serve_commands.add_command(sub, date_argument)
+    _add_lang(parser)
     return parser
+
+
+_LANG_HELP = "the language of the output, da or en (default: HELHED_LANG, then the locale)"
+
+
+def _language_argument(text: str) -> Language:
+    """Parse ``--lang``: ``da`` or ``en``."""
+    if text in {"da", "en"}:
+        return Language.from_code(text)
+    raise argparse.ArgumentTypeError("must be da or en")
+
+
+def _add_lang(parser: argparse.ArgumentParser, *, top: bool = True) -> None:
+    """Give ``parser`` and every command under it ``--lang``.
+
+    On a command it leaves ``args.lang`` alone when not given, so ``helhed --lang da demo``
+    keeps the language given before the command's name.
+    """
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--lang", type=_language_argument, default=default, metavar="{da,en}", help=_LANG_HELP
+    )
+    for action in parser._actions:  # noqa: SLF001 - argparse lists its commands nowhere else
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for command in set(action.choices.values()):
+                _add_lang(command, top=False)
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
     tour.check_png(args.png, force=args.force)
     demo_cohort_part(args, out)
-    demo_pathway_part(out)
-    demo_kolding_part(out)
-    demo_models_part(out)
-    catalogue_commands.demo_catalogue_part(out)
+    demo_pathway_part(out, args.lang)
+    demo_kolding_part(out, args.lang)
+    demo_models_part(out, args.lang)
+    catalogue_commands.demo_catalogue_part(out, args.lang)
     tour.demo_tour_part(args, out)
     return 0
 

@@ -7,10 +7,12 @@ import datetime as dt
 import re
 import sys
 import unicodedata
+from decimal import Decimal
 from typing import Any, NoReturn, TypeVar
 
 from helhed._reading import decode
 from helhed.errors import ValidationError
+from helhed.language import Language
 from helhed.serialization import from_dict, from_dicts, parse_json
 from helhed.server._call import clock
 
@@ -20,6 +22,19 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 ENCODING_HELP = "the file's text encoding, e.g. cp1252 or latin-1 (default utf-8, BOM accepted)"
 """The help text of every ``--encoding`` option."""
+
+
+_DANISH_MARKS = str.maketrans({",": ".", ".": ","})
+
+
+def number(value: float | Decimal, lang: Language, spec: str = ",") -> str:
+    """``value`` formatted by ``spec``, the marks as ``lang`` writes them.
+
+    English groups thousands with ``,`` and puts ``.`` before decimals (``7,584``, ``1.5``);
+    Danish the other way round (``7.584``, ``1,5``).
+    """
+    text = format(value, spec)
+    return text.translate(_DANISH_MARKS) if lang is Language.DA else text
 
 
 def date_argument(text: str) -> dt.date:

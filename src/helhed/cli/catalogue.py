@@ -13,6 +13,7 @@ from helhed.cli._common import ENCODING_HELP, fail, load_many, read_json, read_t
 from helhed.errors import ValidationError
 from helhed.examples import DEMO_DATE, demo_cohort
 from helhed.examples.catalogue import example_catalogue
+from helhed.language import Language, label, pick
 from helhed.models.catalogue import (
     MATCHES_SHOWN,
     REVIEW_MONTHS,
@@ -24,6 +25,7 @@ from helhed.models.catalogue import (
 )
 from helhed.models.catalogue_csv import from_csv
 from helhed.serialization import from_dict
+from helhed.sources import Citation
 
 
 def add_commands(
@@ -88,18 +90,32 @@ def match_command(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return 0
     for citizen in citizens:
-        _write_matches(catalogue, citizen, on, args.most, out)
+        _write_matches(catalogue, citizen, on, args.most, out, lang=args.lang)
     return 0
 
 
-def _write_matches(
-    catalogue: Catalogue, citizen: Citizen, on: dt.date, most: int, out: TextIO
+def _write_matches(  # noqa: PLR0913 - what is matched, and how it is written
+    catalogue: Catalogue,
+    citizen: Citizen,
+    on: dt.date,
+    most: int,
+    out: TextIO,
+    *,
+    lang: Language = Language.EN,
 ) -> None:
     found = match(catalogue, citizen, on=on)
-    out.write(f"{citizen.id}: {len(found)} offers fit; the best {min(most, len(found))}:\n")
+    best = min(most, len(found))
+    out.write(
+        pick(
+            lang,
+            f"{citizen.id}: {len(found)} tilbud passer; de {best} bedste:\n",
+            f"{citizen.id}: {len(found)} offers fit; the best {best}:\n",
+        )
+    )
     for m in found[:most]:
-        out.write(f"  {m.score:>2}  {m.offer.id:<28} {m.offer.name_en}\n")
-        out.writelines(f"        - {reason}\n" for reason in m.reasons[1:])
+        name = pick(lang, m.offer.name_da, m.offer.name_en)
+        out.write(f"  {m.score:>2}  {m.offer.id:<28} {name}\n")
+        out.writelines(f"        - {reason.render(lang)}\n" for reason in m.reasons[1:])
 
 
 def stale_command(args: argparse.Namespace, out: TextIO) -> int:
@@ -111,11 +127,21 @@ def stale_command(args: argparse.Namespace, out: TextIO) -> int:
     except ValidationError:
         fail(f"--months {args.months:,} before {on} falls before the first date, 0001-01-01")
     old = stale(catalogue, on=on, max_age=age)
+    lang: Language = args.lang
+    chapter = Citation("SST2019", "kap. 9").text(lang)
+    total, months = len(catalogue.offers), args.months
     out.write(
-        f"{len(old)} of {len(catalogue.offers)} offers not reviewed in {args.months} months "
-        f"before {on} (SST2019 kap. 9: continuous updating is decisive)\n"
+        pick(
+            lang,
+            f"{len(old)} af {total} tilbud ikke gennemgået i de {months} måneder før {on} "
+            f"({chapter}: løbende opdatering er afgørende)\n",
+            f"{len(old)} of {total} offers not reviewed in {months} months before {on} "
+            f"({chapter}: continuous updating is decisive)\n",
+        )
     )
-    out.writelines(f"  {o.last_reviewed}  {o.id:<28} {o.name_en}\n" for o in old)
+    out.writelines(
+        f"  {o.last_reviewed}  {o.id:<28} {pick(lang, o.name_da, o.name_en)}\n" for o in old
+    )
     return 0
 
 
@@ -123,28 +149,46 @@ def coverage_command(args: argparse.Namespace, out: TextIO) -> int:
     """Print offers per task type and what has no offer at all."""
     catalogue = _catalogue(args.catalogue, args.encoding)
     covered = coverage(catalogue)
-    out.write(f"{catalogue.name}: {len(catalogue.offers)} offers\n")
+    lang: Language = args.lang
+    out.write(f"{catalogue.name}: {len(catalogue.offers)} {pick(lang, 'tilbud', 'offers')}\n")
     for task_type in catalogue.taxonomy.task_types:
         count = len(covered.by_task_type.get(task_type.code, ()))
-        out.write(f"  {task_type.code:>3}  {task_type.label_en:<48} {count:>3}\n")
+        name = pick(lang, task_type.label_da, task_type.label_en)
+        out.write(f"  {task_type.code:>3}  {name:<48} {count:>3}\n")
     missing = (
-        ("risk factors", [f.label_en for f in covered.missing_risk_factors]),
-        ("target groups", [g.label_en for g in covered.missing_target_groups]),
-        ("task types", list(covered.missing_task_types)),
+        (
+            pick(lang, "risikofaktorer", "risk factors"),
+            [label(f, lang) for f in covered.missing_risk_factors],
+        ),
+        (
+            pick(lang, "målgrupper", "target groups"),
+            [label(g, lang) for g in covered.missing_target_groups],
+        ),
+        (pick(lang, "opgavetyper", "task types"), list(covered.missing_task_types)),
     )
+    none = pick(lang, "ingen", "none")
     out.writelines(
-        f"no offer for {what}: {', '.join(names) if names else 'none'}\n" for what, names in missing
+        pick(lang, f"intet tilbud til {what}: ", f"no offer for {what}: ")
+        + (", ".join(names) if names else none)
+        + "\n"
+        for what, names in missing
     )
     return 0
 
 
-def demo_catalogue_part(out: TextIO) -> None:
+def demo_catalogue_part(out: TextIO, lang: Language = Language.EN) -> None:
     """Match a few demo citizens against the example catalogue."""
     catalogue = example_catalogue()
+    chapter = Citation("SST2019", "kap. 9").text(lang)
+    offers, types = len(catalogue.offers), len(catalogue.taxonomy.task_types)
     out.write(
-        f"\nModel 4, the intervention catalogue (SST2019 kap. 9): {catalogue.name}, "
-        f"{len(catalogue.offers)} offers in {len(catalogue.taxonomy.task_types)} task types "
-        "(fictional)\n"
+        pick(
+            lang,
+            f"\nModel 4, indsatskataloget ({chapter}): {catalogue.name}, {offers} tilbud i "
+            f"{types} opgavetyper (fiktivt)\n",
+            f"\nModel 4, the intervention catalogue ({chapter}): {catalogue.name}, {offers} "
+            f"offers in {types} task types (fictional)\n",
+        )
     )
     for citizen in demo_cohort(200)[:3]:
-        _write_matches(catalogue, citizen, DEMO_DATE, 3, out)
+        _write_matches(catalogue, citizen, DEMO_DATE, 3, out, lang=lang)

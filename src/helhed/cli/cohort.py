@@ -6,18 +6,21 @@ import argparse
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from helhed._coded import CodedEnum
 from helhed.benefits import Benefit, benefit_rules
 from helhed.citizens import Citizen
-from helhed.cli._common import fail, load_many, read_json, today
+from helhed.cli._common import fail, load_many, number, read_json, today
 from helhed.cli._jsonl import documents
 from helhed.errors import HelhedError
 from helhed.examples import demo_cohort
 from helhed.groups import RiskGroup
+from helhed.language import Language, label, pick
 from helhed.organisation import coordinating_caseworker_right
 from helhed.serialization import to_dict
+from helhed.sources import Citation
 from helhed.target_groups import Assessment, classify
 
 
@@ -55,67 +58,124 @@ def classify_lines(path: str, out: TextIO, *, on: dt.date, encoding: str | None 
     return 0
 
 
+_STATUS_DA = {"OPEN": "åben", "CLOSED_TO_NEW": "lukket for nye", "ABOLISHED": "ophævet"}
+"""The short Danish words of the benefits table's status column, by the status's name."""
+
+
 def benefits_command(args: argparse.Namespace, out: TextIO) -> int:
     """Print the benefit rules in force on a date."""
+    lang: Language = args.lang
     on = today(args.on)
-    out.write(f"Benefit rules on {on.isoformat()}\n\n")
-    header = f"{'funding basis':<36} {'status':<15} {'holistic':>8} {'coord.':>6}  typical groups"
+    out.write(pick(lang, "Ydelsesregler den ", "Benefit rules on ") + f"{on.isoformat()}\n\n")
+    heads = pick(
+        lang,
+        "forsørgelsesgrundlag|status|helhedsindsats|koord.|typiske målgrupper",
+        "funding basis|status|holistic|coord.|typical groups",
+    ).split("|")
+    wide = max(8, len(heads[2]))
+    first = _width(Benefit, lang, 36)
+    header = f"{heads[0]:<{first}} {heads[1]:<15} {heads[2]:>{wide}} {heads[3]:>6}  {heads[4]}"
     out.write(header + "\n" + "-" * len(header) + "\n")
     beyond = False
     for benefit in Benefit:
+        name = label(benefit, lang)
         try:
             rules = benefit_rules(benefit, on=on)
         except HelhedError:
-            out.write(f"{benefit.label_en:<36} (no rule on this date)\n")
+            out.write(
+                f"{name:<36} "
+                + pick(lang, "(ingen regel på datoen)", "(no rule on this date)")
+                + "\n"
+            )
             continue
         beyond |= rules.beyond_known_law
-        groups = ", ".join(g.label_en for g in RiskGroup if g in rules.typical_groups) or "-"
+        groups = ", ".join(label(g, lang) for g in RiskGroup if g in rules.typical_groups) or "-"
         mark = "" if rules.verification.code == "verificeret" else " *"
-        holistic = _yes(rules.holistic_intervention)
-        caseworker = _yes(rules.coordinating_caseworker)
-        status = rules.status.name.lower().replace("_", " ")
+        holistic = _yes(rules.holistic_intervention, lang)
+        caseworker = _yes(rules.coordinating_caseworker, lang)
+        english = rules.status.name.lower().replace("_", " ")
+        status = pick(lang, _STATUS_DA[rules.status.name], english)
         out.write(
-            f"{benefit.label_en:<36} {status:<15} {holistic:>8} {caseworker:>6}  {groups}{mark}\n"
+            f"{name:<{first}} {status:<15} {holistic:>{wide}} {caseworker:>6}  {groups}{mark}\n"
         )
-    out.write("\n* rests on a secondary source or is inferred; see the rule's reasons.\n")
+    out.write(
+        pick(
+            lang,
+            "\n* hviler på en sekundær kilde eller er udledt; se reglens begrundelser.\n",
+            "\n* rests on a secondary source or is inferred; see the rule's reasons.\n",
+        )
+    )
     if beyond:
-        out.write("Beyond known law: answers repeat the last known rules.\n")
+        out.write(
+            pick(
+                lang,
+                "Ud over kendt lov: svarene gentager de senest kendte regler.\n",
+                "Beyond known law: answers repeat the last known rules.\n",
+            )
+        )
     return 0
 
 
-def _yes(flag: bool) -> str:  # noqa: FBT001
-    return "yes" if flag else "no"
+def _width(members: Iterable[CodedEnum], lang: Language, least: int) -> int:
+    """The width of a column of labels: the longest label in ``lang``, at least ``least``."""
+    return max(least, *(len(label(m, lang)) for m in members))
+
+
+def _yes(flag: bool, lang: Language) -> str:  # noqa: FBT001
+    return pick(lang, "ja", "yes") if flag else pick(lang, "nej", "no")
 
 
 def demo_cohort_part(args: argparse.Namespace, out: TextIO) -> int:
     """Classify the synthetic cohort; print groups, atypical cases and caseworker rights."""
+    lang: Language = args.lang
     on: dt.date = args.on
     cohort = demo_cohort(args.size, seed=args.seed, on=on)
     assessments = [classify(c, on=on) for c in cohort]
     rights = [coordinating_caseworker_right(c, on=on).right for c in cohort]
     n = len(cohort)
     out.write(
-        f"helhed demo: {n:,} synthetic citizens (seed {args.seed}) classified on {on.isoformat()}\n"
-        "The cohort is invented for the demo; its figures are not statistics.\n\n"
+        pick(
+            lang,
+            f"helhed demo: {number(n, lang)} syntetiske borgere (seed {args.seed}) vurderet den "
+            f"{on.isoformat()}\nKohorten er opfundet til demoen; dens tal er ikke statistik.\n\n",
+            f"helhed demo: {number(n, lang)} synthetic citizens (seed {args.seed}) classified on "
+            f"{on.isoformat()}\nThe cohort is invented for the demo; its figures are not "
+            "statistics.\n\n",
+        )
     )
-    _group_table(assessments, out)
-    _atypical(assessments, cohort, out)
+    _group_table(assessments, out, lang)
+    _atypical(assessments, cohort, out, lang)
     with_right = sum(rights)
+    cited = Citation("SST2019", "4.1, fn. 7").text(lang)
+    some, every = number(with_right, lang), number(n, lang)
     out.write(
-        f"\nRight to a coordinating caseworker (SST2019 4.1, fn. 7): {with_right:,} of {n:,} "
-        f"({100 * with_right / n:.1f} %)\n"
+        pick(
+            lang,
+            f"\nRet til en koordinerende sagsbehandler ({cited}): {some} af {every} ",
+            f"\nRight to a coordinating caseworker ({cited}): {some} of {every} ",
+        )
+        + f"({number(100 * with_right / n, lang, '.1f')} %)\n"
     )
     by_benefit = Counter(c.benefit for c, r in zip(cohort, rights, strict=True) if r)
     for benefit, count in by_benefit.most_common():
         if benefit is not None:
-            out.write(f"  {benefit.label_en:<34} {count:>6,}\n")
+            width = _width(Benefit, lang, 34)
+            out.write(f"  {label(benefit, lang):<{width}} {number(count, lang):>6}\n")
     beyond = sum(a.beyond_known_law for a in assessments)
     if beyond:
-        out.write(f"\n{beyond:,} answers lie beyond known law and repeat the last known rules.\n")
+        out.write(
+            pick(
+                lang,
+                f"\n{number(beyond, lang)} svar ligger ud over kendt lov og gentager de senest "
+                "kendte regler.\n",
+                f"\n{number(beyond, lang)} answers lie beyond known law and repeat the last "
+                "known rules.\n",
+            )
+        )
     return 0
 
 
-def _group_table(assessments: list[Assessment], out: TextIO) -> None:
+def _group_table(assessments: list[Assessment], out: TextIO, lang: Language) -> None:
     columns = [*RiskGroup, None]
     counts: Counter[tuple[Benefit | None, RiskGroup | None]] = Counter(
         (a.benefit, a.group) for a in assessments
@@ -124,36 +184,59 @@ def _group_table(assessments: list[Assessment], out: TextIO) -> None:
     benefits = sorted(
         {a.benefit for a in assessments}, key=lambda b: list(Benefit).index(b) if b else 99
     )
-    names = ["high", "medium", "low", "no group", "total", "atypical"]
-    out.write("Target groups by funding basis (SST2019 ch. 4)\n")
-    header = f"{'funding basis':<36}" + "".join(f"{name:>10}" for name in names)
+    names = pick(
+        lang, "høj|middel|lav|ingen|i alt|atypisk", "high|medium|low|no group|total|atypical"
+    ).split("|")
+    chapter = Citation("SST2019", "kap. 4").text(lang)
+    out.write(
+        pick(lang, "Målgrupper efter forsørgelsesgrundlag", "Target groups by funding basis")
+        + f" ({chapter})\n"
+    )
+    basis = pick(lang, "forsørgelsesgrundlag", "funding basis")
+    first = _width(Benefit, lang, 36)
+    header = f"{basis:<{first}}" + "".join(f"{name:>10}" for name in names)
     out.write(header + "\n" + "-" * len(header) + "\n")
     for benefit in benefits:
         row = [counts[(benefit, g)] for g in columns]
-        label = benefit.label_en if benefit is not None else "(none)"
+        name = label(benefit, lang) if benefit is not None else pick(lang, "(ingen)", "(none)")
         cells = [*row, sum(row), atypical[benefit]]
-        out.write(f"{label:<36}" + "".join(f"{c:>10,}" for c in cells) + "\n")
+        out.write(f"{name:<{first}}" + "".join(f"{number(c, lang):>10}" for c in cells) + "\n")
     totals = [sum(counts[(b, g)] for b in benefits) for g in columns]
     cells = [*totals, sum(totals), sum(atypical.values())]
     out.write("-" * len(header) + "\n")
-    out.write(f"{'total':<36}" + "".join(f"{c:>10,}" for c in cells) + "\n")
+    out.write(f"{names[4]:<{first}}" + "".join(f"{number(c, lang):>10}" for c in cells) + "\n")
 
 
-def _atypical(assessments: list[Assessment], cohort: Sequence[Citizen], out: TextIO) -> None:
+def _atypical(
+    assessments: list[Assessment], cohort: Sequence[Citizen], out: TextIO, lang: Language
+) -> None:
     in_scope = [a for a in assessments if a.group is not None]
     odd = [a for a in in_scope if a.typical is False]
     share = 100 * len(odd) / len(in_scope) if in_scope else 0.0
+    chapter = Citation("SST2019", "kap. 4").text(lang)
+    some, scope = number(len(odd), lang), number(len(in_scope), lang)
+    part = number(share, lang, ".1f")
     out.write(
-        f"\nAtypical cases: {len(odd):,} of {len(in_scope):,} in scope ({share:.1f} %) have a "
-        "funding basis that is not typical of their group.\nThe group follows health, not "
-        "funding (SST2019 ch. 4); most common combinations:\n"
+        pick(
+            lang,
+            f"\nAtypiske sager: {some} af {scope} i målgruppe ({part} %) har et "
+            "forsørgelsesgrundlag, der ikke er typisk for deres gruppe.\nGruppen følger "
+            f"helbredet, ikke forsørgelsen ({chapter}); de hyppigste kombinationer:\n",
+            f"\nAtypical cases: {some} of {scope} in scope ({part} %) have a funding basis "
+            "that is not typical of their group.\nThe group follows health, not funding "
+            f"({chapter}); most common combinations:\n",
+        )
     )
     pairs = Counter((a.benefit, a.group) for a in odd)
     for (benefit, group), count in pairs.most_common(5):
         if benefit is not None and group is not None:
-            out.write(f"  {benefit.label_en:<34} -> {group.label_en:<18} {count:>6,}\n")
+            out.write(
+                f"  {label(benefit, lang):<{_width(Benefit, lang, 34)}} -> "
+                f"{label(group, lang):<{_width(RiskGroup, lang, 18)}} "
+                f"{number(count, lang):>6}\n"
+            )
     if odd:
         example = odd[0]
         citizen = next(c for c in cohort if c.id == example.citizen_id)
-        out.write(f"\nExample, {citizen.id}:\n")
-        out.writelines(f"  - {reason}\n" for reason in example.reasons)
+        out.write(pick(lang, "\nEksempel, ", "\nExample, ") + f"{citizen.id}:\n")
+        out.writelines(f"  - {reason.render(lang)}\n" for reason in example.reasons)

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from helhed.cases.halsnaes import HALSNAES
 from helhed.cases.odense import ODENSE_CONSENT
-from helhed.cli._common import fail, today
+from helhed.cli._common import fail, number, today
 from helhed.cli._jsonl import documents
 from helhed.cli._logs import ReportOptions, log_document, read_log
 from helhed.cli.protocols import chosen_protocol, write_rules
@@ -30,6 +30,7 @@ from helhed.examples import (
     halsnaes_pathways,
     sickness_pathways,
 )
+from helhed.language import Language, label, pick
 from helhed.organisation import Administration, Period
 from helhed.pathways.compliance import ComplianceReport, check
 from helhed.pathways.consent import DisclosureDecision, audit, may_disclose
@@ -98,7 +99,12 @@ def check_command(args: argparse.Namespace, out: TextIO) -> int:
         if args.json or args.indent is not None:
             fail("--json and --indent cannot be used with --jsonl, which writes one finding a line")
         return check_lines(
-            args.file, chosen_protocol(args), out, on=today(args.on), encoding=args.encoding
+            args.file,
+            chosen_protocol(args),
+            out,
+            on=today(args.on),
+            encoding=args.encoding,
+            lang=args.lang,
         )
     protocol = chosen_protocol(args)
     pathways, _ = read_log(args.file, args.encoding)
@@ -107,7 +113,7 @@ def check_command(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(to_dict(report), out, ensure_ascii=False, indent=args.indent)
         out.write("\n")
     else:
-        write_report(report, out)
+        write_report(report, out, lang=args.lang)
     return 0 if report.ok else _EXIT_FINDINGS
 
 
@@ -119,6 +125,7 @@ def check_lines(  # noqa: PLR0913 - the check's input, output and options
     on: dt.date,
     encoding: str | None = None,
     summary: TextIO | None = None,
+    lang: Language = Language.EN,
 ) -> int:
     """Check the pathways of a JSON Lines file (``-``: standard input), streaming.
 
@@ -127,7 +134,7 @@ def check_lines(  # noqa: PLR0913 - the check's input, output and options
     before reading the next. Findings come in the order of the lines, and within a pathway in
     report order; a file sorted by citizen id gives the findings of ``check`` in its order.
     The summary line of the text report goes to ``summary`` (default standard error), so the
-    output holds findings only. Returns 1 if any finding is an error, else 0.
+    output holds findings only, in ``lang``. Returns 1 if any finding is an error, else 0.
 
     Memory holds one pathway at a time, and the citizen ids seen so far, as a citizen id
     given twice is refused as ``check`` refuses it. A protocol with a population rule (a rule
@@ -149,10 +156,10 @@ def check_lines(  # noqa: PLR0913 - the check's input, output and options
     pathways = events = 0
     counts: Counter[Severity] = Counter()
     readings = 0
-    for number, pathway in documents(path, Pathway, encoding):
+    for line, pathway in documents(path, Pathway, encoding):
         if pathway.citizen_id in seen:
             name = "standard input" if path == "-" else path
-            fail(f"{name}: line {number}: citizen_id: is a duplicate; one pathway per citizen")
+            fail(f"{name}: line {line}: citizen_id: is a duplicate; one pathway per citizen")
         seen.add(pathway.citizen_id)
         report = check([pathway], protocol, on=on)
         pathways += 1
@@ -164,31 +171,50 @@ def check_lines(  # noqa: PLR0913 - the check's input, output and options
             counts[finding.severity] += 1
             readings += finding.reading
     (summary if summary is not None else sys.stderr).write(
-        _summary(pathways, events, protocol=protocol.id, on=on, counts=counts, readings=readings)
+        _summary(
+            pathways,
+            events,
+            protocol=protocol.id,
+            on=on,
+            counts=counts,
+            readings=readings,
+            lang=lang,
+        )
     )
     return _EXIT_FINDINGS if counts[Severity.ERROR] else 0
 
 
 READINGS_HEADING = "Findings of helhed's readings (rules the sources do not state in words):"
-"""The heading over the findings of readings in the text report."""
+"""The heading over the findings of readings in the text report, in English."""
+
+_READINGS_HEADING_DA = "Fund efter helheds læsninger (regler, kilderne ikke siger med ord):"
 
 
-def write_report(report: ComplianceReport, out: TextIO, *, most: int | None = None) -> None:
+def write_report(
+    report: ComplianceReport,
+    out: TextIO,
+    *,
+    most: int | None = None,
+    lang: Language = Language.EN,
+) -> None:
     """Print a compliance report: findings of stated rules, then of readings, then a summary.
 
-    The findings of helhed's readings come under a heading of their own, one line each.
+    The findings of helhed's readings come under a heading of their own, one line each; all
+    in ``lang``, the citations in its style.
     """
+    heading_of_readings = pick(lang, _READINGS_HEADING_DA, READINGS_HEADING)
     stated = [f for f in report.findings if not f.reading]
     readings = [f for f in report.findings if f.reading]
     left = len(report.findings) if most is None else most
-    for group, heading in ((stated, None), (readings, READINGS_HEADING)):
+    for group, heading in ((stated, None), (readings, heading_of_readings)):
         shown = group[: max(left, 0)]
         left -= len(shown)
         if shown and heading is not None:
             out.write(f"{heading}\n")
-        out.writelines(_line(finding) for finding in shown)
+        out.writelines(_line(finding, lang) for finding in shown)
     if most is not None and most < len(report.findings):
-        out.write(f"... and {len(report.findings) - most} more\n")
+        more = len(report.findings) - most
+        out.write(pick(lang, f"... og {more} mere\n", f"... and {more} more\n"))
     out.write(
         _summary(
             report.pathways,
@@ -197,6 +223,7 @@ def write_report(report: ComplianceReport, out: TextIO, *, most: int | None = No
             on=report.on,
             counts=report.by_severity,
             readings=len(readings),
+            lang=lang,
         )
     )
 
@@ -209,23 +236,33 @@ def _summary(  # noqa: PLR0913 - the figures of one line
     on: dt.date,
     counts: Mapping[Severity, int],
     readings: int,
+    lang: Language = Language.EN,
 ) -> str:
     """The summary line of a check: what was checked and how many findings of each severity."""
+    severities = ", ".join(
+        _count(counts.get(severity, 0), label(severity, lang).lower(), lang)
+        for severity in (Severity.ERROR, Severity.WARNING, Severity.NOTICE)
+    )
+    if lang is Language.DA:
+        return (
+            f"{_count(pathways, 'forløb', lang)}, {_count(events, 'hændelse', lang)} tjekket mod "
+            f"'{protocol}' den {on}: {severities}"
+            + (f"; {readings} af fundene efter læsninger" if readings else "")
+            + "\n"
+        )
     return (
-        f"{_count(pathways, 'pathway')}, {_count(events, 'event')} checked against "
-        f"'{protocol}' on {on}: {_count(counts.get(Severity.ERROR, 0), 'error')}, "
-        f"{_count(counts.get(Severity.WARNING, 0), 'warning')}, "
-        f"{_count(counts.get(Severity.NOTICE, 0), 'notice')}"
+        f"{_count(pathways, 'pathway', lang)}, {_count(events, 'event', lang)} checked against "
+        f"'{protocol}' on {on}: {severities}"
         + (f"; {readings} of the findings from readings" if readings else "")
         + "\n"
     )
 
 
-def _line(finding: Finding) -> str:
+def _line(finding: Finding, lang: Language) -> str:
     dates = ", ".join(d.isoformat() for d in finding.dates)
     return (
-        f"{finding.citizen_id} [{finding.rule_id}] {finding.severity.label_en.lower()} "
-        f"({dates}): {finding.text_en} ({finding.citation})\n"
+        f"{finding.citizen_id} [{finding.rule_id}] {label(finding.severity, lang).lower()} "
+        f"({dates}): {finding.text(lang)} ({finding.citation.text(lang)})\n"
     )
 
 
@@ -252,12 +289,25 @@ def protocols_command(args: argparse.Namespace, out: TextIO) -> int:
     for i, protocol in enumerate(chosen):
         if i:
             out.write("\n")
-        write_rules(protocol, out)
+        write_rules(protocol, out, lang=args.lang)
     return 0
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+_DANISH_PLURALS = {
+    "forløb": "forløb",
+    "hændelse": "hændelser",
+    "fejl": "fejl",
+    "advarsel": "advarsler",
+}
+"""Danish nouns of the summary line and their plurals; a noun not here takes ``-er``."""
+
+
+def _count(n: int, noun: str, lang: Language = Language.EN) -> str:
+    if n == 1:
+        return f"1 {noun}"
+    if lang is Language.DA:
+        return f"{number(n, lang)} {_DANISH_PLURALS.get(noun, noun + 'er')}"
+    return f"{number(n, lang)} {noun}s"
 
 
 def report_command(args: argparse.Namespace, out: TextIO) -> int:
@@ -279,13 +329,14 @@ def report_command(args: argparse.Namespace, out: TextIO) -> int:
     units = [u.strip() for u in args.units.split(",")] if args.units else options.units
     offer = args.offer or options.offer or _busiest_offer(pathways)
     via = args.via or options.via
+    lang: Language = args.lang
     tables = [
-        conversations_by_unit(pathways, period, units=units),
-        referrals_by_destination(pathways, period, units=units),
+        conversations_by_unit(pathways, period, units=units, lang=lang),
+        referrals_by_destination(pathways, period, units=units, lang=lang),
     ]
     if offer is not None:
-        tables.append(intervention_status(pathways, period, offer=offer, via=via))
-    write_tables(tables, out, decimal_comma=args.decimal_comma)
+        tables.append(intervention_status(pathways, period, offer=offer, via=via, lang=lang))
+    write_tables(tables, out, decimal_comma=args.decimal_comma or lang is Language.DA)
     return 0
 
 
@@ -325,45 +376,79 @@ def example_command(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def demo_pathway_part(out: TextIO) -> None:
+def demo_pathway_part(out: TextIO, lang: Language = Language.EN) -> None:
     """The Aalborg tables from the example log, and compliance checks of two example logs."""
     aalborg = aalborg_pathways()
     period = AALBORG_PERIOD
+    events = number(sum(len(p) for p in aalborg), lang)
     out.write(
-        f"\nAalborg example log: {len(aalborg)} pathways, "
-        f"{sum(len(p) for p in aalborg):,} events; counts as published (AALBORG2019), "
-        "days and pseudonyms invented\n\n"
+        pick(
+            lang,
+            f"\nAalborg-eksempellog: {len(aalborg)} forløb, {events} "
+            "hændelser; antal som offentliggjort (AALBORG2019), dage og pseudonymer "
+            "opfundet\n\n",
+            f"\nAalborg example log: {len(aalborg)} pathways, {events} events; counts as "
+            "published (AALBORG2019), days and pseudonyms invented\n\n",
+        )
     )
     write_tables(
         [
-            conversations_by_unit(aalborg, period, units=AALBORG_UNITS),
-            referrals_by_destination(aalborg, period),
+            conversations_by_unit(aalborg, period, units=AALBORG_UNITS, lang=lang),
+            referrals_by_destination(aalborg, period, lang=lang),
             intervention_status(
-                aalborg, period, offer=AALBORG_FLEX_OFFER, via=AALBORG_FLEX_REFERRAL
+                aalborg, period, offer=AALBORG_FLEX_OFFER, via=AALBORG_FLEX_REFERRAL, lang=lang
             ),
         ],
         out,
+        decimal_comma=lang is Language.DA,
     )
-    out.write("\nCompliance, Aalborg example log (ODENSE2015 consent practice):\n")
-    write_report(check(aalborg, ODENSE_CONSENT, on=period.end), out)
-    out.write("\nCompliance, invented Halsnæs-style log with planted breaches (HALSNAES):\n")
-    write_report(check(halsnaes_pathways(), HALSNAES, on=HALSNAES_CHECK_DATE), out, most=5)
     out.write(
-        "\nCompliance, invented sickness benefit logs: first follow-up by the end of week 8 "
-        "(SDL § 13 b):\n"
+        pick(
+            lang,
+            "\nRegelefterlevelse, Aalborg-eksempellog (samtykkepraksis, ODENSE2015):\n",
+            "\nCompliance, Aalborg example log (ODENSE2015 consent practice):\n",
+        )
     )
-    write_report(check(sickness_pathways(), SICKNESS_FOLLOW_UP, on=SICKNESS_CHECK_DATE), out)
-    demo_corrections(out)
+    write_report(check(aalborg, ODENSE_CONSENT, on=period.end), out, lang=lang)
+    out.write(
+        pick(
+            lang,
+            "\nRegelefterlevelse, opfundet log som i Halsnæs med indlagte brud (HALSNAES):\n",
+            "\nCompliance, invented Halsnæs-style log with planted breaches (HALSNAES):\n",
+        )
+    )
+    halsnaes = check(halsnaes_pathways(), HALSNAES, on=HALSNAES_CHECK_DATE)
+    write_report(halsnaes, out, most=5, lang=lang)
+    out.write(
+        pick(
+            lang,
+            "\nRegelefterlevelse, opfundne sygedagpengelogs: første opfølgning inden udgangen "
+            "af uge 8 (SDL § 13 b):\n",
+            "\nCompliance, invented sickness benefit logs: first follow-up by the end of week 8 "
+            "(SDL § 13 b):\n",
+        )
+    )
+    sickness = check(sickness_pathways(), SICKNESS_FOLLOW_UP, on=SICKNESS_CHECK_DATE)
+    write_report(sickness, out, lang=lang)
+    demo_corrections(out, lang)
 
 
-def demo_corrections(out: TextIO) -> None:
-    """A typo, the citizen's withdrawal recorded in spite of it, and the typo's annulment."""
+def demo_corrections(out: TextIO, lang: Language = Language.EN) -> None:
+    """A typo, the citizen's withdrawal recorded in spite of it, and the typo's annulment.
+
+    The refusals quote the error's reason, which is in English as every error message is.
+    """
     pathway = next(p for p in halsnaes_pathways() if p.citizen_id == "halsnaes-04")
     cid, adm, purpose = pathway.citizen_id, Administration, ConsentPurpose.COORDINATION
     today = max(e.occurred_on for e in pathway.events) + dt.timedelta(days=7)
     out.write(
-        f"\nCorrections, {cid} on {today}: a contact typed 85 days ahead, then the citizen "
-        "withdraws consent\n"
+        pick(
+            lang,
+            f"\nRettelser, {cid} den {today}: en kontakt tastet 85 dage frem, derefter trækker "
+            "borgeren sit samtykke tilbage\n",
+            f"\nCorrections, {cid} on {today}: a contact typed 85 days ahead, then the citizen "
+            "withdraws consent\n",
+        )
     )
     pathway = pathway.append(
         ContactMade(
@@ -371,7 +456,11 @@ def demo_corrections(out: TextIO) -> None:
         )
     )
     note = ContactMade(citizen_id=cid, occurred_on=today, recorded_by=adm.HEALTH)
-    out.write(f"  a note of {today}: {_refusal(pathway, note)}\n")
+    out.write(
+        pick(lang, f"  et notat af {today}: ", f"  a note of {today}: ")
+        + _refusal(pathway, note, lang)
+        + "\n"
+    )
     withdrawal = ConsentWithdrawn(
         citizen_id=cid,
         occurred_on=today,
@@ -381,15 +470,23 @@ def demo_corrections(out: TextIO) -> None:
     )
     pathway = pathway.append(withdrawal)
     answers = [
-        may_disclose(
-            pathway, InformationCategory.HEALTH, to=adm.JOB_CENTRE, on=day, purpose=purpose
+        _yes_no(
+            may_disclose(
+                pathway, InformationCategory.HEALTH, to=adm.JOB_CENTRE, on=day, purpose=purpose
+            ),
+            lang,
         )
         for day in (today - dt.timedelta(days=1), today)
     ]
+    at = len(pathway) - 1
     out.write(
-        f"  the withdrawal: recorded all the same, events[{len(pathway) - 1}]; health "
-        f"information to the job centre the day before: {_yes_no(answers[0])}, that day: "
-        f"{_yes_no(answers[1])}\n"
+        pick(
+            lang,
+            f"  tilbagetrækningen: registreret alligevel, events[{at}]; helbredsoplysninger til "
+            f"jobcentret dagen før: {answers[0]}, samme dag: {answers[1]}\n",
+            f"  the withdrawal: recorded all the same, events[{at}]; health information to the "
+            f"job centre the day before: {answers[0]}, that day: {answers[1]}\n",
+        )
     )
 
     def annul(position: int) -> EventAnnulled:
@@ -404,22 +501,34 @@ def demo_corrections(out: TextIO) -> None:
 
     typo = len(pathway) - 2
     pathway = pathway.append(annul(typo)).append(note)
+    by, kept, timeline = pathway.annulled[typo], len(pathway), len(pathway.timeline)
+    unconsented = len(audit(pathway).without_consent)
     out.write(
-        f"  the typo annulled by events[{pathway.annulled[typo]}] (hk-7), the note recorded "
-        f"after it: the log keeps {len(pathway)} events, the timeline "
-        f"{len(pathway.timeline)}; audit: {len(audit(pathway).without_consent)} disclosures "
-        "without consent\n"
+        pick(
+            lang,
+            f"  tastefejlen annulleret af events[{by}] (hk-7), notatet registreret efter den: "
+            f"loggen beholder {kept} hændelser, tidslinjen {timeline}; revision: {unconsented} "
+            "videregivelser uden samtykke\n",
+            f"  the typo annulled by events[{by}] (hk-7), the note recorded after it: the log "
+            f"keeps {kept} events, the timeline {timeline}; audit: {unconsented} disclosures "
+            "without consent\n",
+        )
     )
-    out.write(f"  annulling the withdrawal: {_refusal(pathway, annul(typo + 1))}\n")
+    out.write(
+        pick(lang, "  annullering af tilbagetrækningen: ", "  annulling the withdrawal: ")
+        + _refusal(pathway, annul(typo + 1), lang)
+        + "\n"
+    )
 
 
-def _refusal(pathway: Pathway, event: Event) -> str:
+def _refusal(pathway: Pathway, event: Event, lang: Language) -> str:
     try:
         pathway.append(event)
     except TransitionError as error:
-        return "refused, " + error.why.split(";")[0]
-    return "recorded"  # pragma: no cover - the demo shows refusals only
+        return pick(lang, "afvist, ", "refused, ") + error.why.split(";")[0]
+    return pick(lang, "registreret", "recorded")  # pragma: no cover - the demo shows refusals
 
 
-def _yes_no(decision: DisclosureDecision) -> str:
-    return f"{'yes' if decision.allowed else 'no'} [{decision.reasons[0].code}]"
+def _yes_no(decision: DisclosureDecision, lang: Language) -> str:
+    answer = pick(lang, "ja", "yes") if decision.allowed else pick(lang, "nej", "no")
+    return f"{answer} [{decision.reasons[0].code}]"

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from helhed.cli._common import one_line
 from helhed.errors import quoted
+from helhed.language import Language, label, pick
 from helhed.protocol_files import protocol_file_problems, read_protocol
 from helhed.protocols import PROTOCOLS
 from helhed.rules import Protocol
@@ -43,16 +44,22 @@ def chosen_protocol(args: argparse.Namespace) -> Protocol:
     return PROTOCOLS[args.protocol]
 
 
-def list_command(args: argparse.Namespace, out: TextIO) -> int:  # noqa: ARG001 - no options
+def list_command(args: argparse.Namespace, out: TextIO) -> int:
     """Print every shipped protocol, one a line, its id first."""
+    lang: Language = args.lang
     width = max(len(pid) for pid in PROTOCOLS)
     for protocol in PROTOCOLS.values():
-        rules = len(protocol.rules)
+        name = pick(lang, protocol.name_da, protocol.name_en)
         out.write(
-            f"{protocol.id:<{width}}  {protocol.name_en} "
-            f"({rules} rule{'' if rules == 1 else 's'}; {protocol.citation})\n"
+            f"{protocol.id:<{width}}  {name} "
+            f"({_rules(len(protocol.rules), lang)}; {protocol.citation.text(lang)})\n"
         )
     return 0
+
+
+def _rules(n: int, lang: Language) -> str:
+    """``1 rule``, ``3 rules``; ``1 regel``, ``3 regler``."""
+    return pick(lang, f"{n} {'regel' if n == 1 else 'regler'}", f"{n} rule{'' if n == 1 else 's'}")
 
 
 def show_command(args: argparse.Namespace, out: TextIO) -> int:
@@ -62,7 +69,7 @@ def show_command(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(to_dict(protocol), out, ensure_ascii=False, indent=args.indent)
         out.write("\n")
     else:
-        write_rules(protocol, out)
+        write_rules(protocol, out, lang=args.lang)
     return 0
 
 
@@ -76,24 +83,34 @@ def validate_command(args: argparse.Namespace, out: TextIO) -> int:
     if problems:
         return _EXIT_PROBLEMS
     protocol = read_protocol(args.file, encoding=args.encoding)
-    rules = len(protocol.rules)
+    rules = _rules(len(protocol.rules), args.lang)
     out.write(
-        f"{name}: a valid protocol {quoted(protocol.id)} with {rules} rule"
-        f"{'' if rules == 1 else 's'}\n"
+        pick(
+            args.lang,
+            f"{name}: en gyldig protokol {quoted(protocol.id)} med {rules}\n",
+            f"{name}: a valid protocol {quoted(protocol.id)} with {rules}\n",
+        )
     )
     return 0
 
 
-def write_rules(protocol: Protocol, out: TextIO) -> None:
-    """Write a protocol's head line and its rules, each marked stated or reading."""
-    out.write(f"{protocol.id}: {protocol.name_en} ({protocol.citation})\n")
+def write_rules(protocol: Protocol, out: TextIO, *, lang: Language = Language.EN) -> None:
+    """Write a protocol's head line and its rules, each marked stated or reading, in ``lang``.
+
+    The quotes of stated rules are the source's own words, in Danish in both languages.
+    """
+    name = pick(lang, protocol.name_da, protocol.name_en)
+    out.write(f"{protocol.id}: {name} ({protocol.citation.text(lang)})\n")
+    reading, stated, unmarked = pick(
+        lang, "læsning|angivet|umarkeret", "reading|stated |unmarked"
+    ).split("|")
     for rule in protocol.rules:
-        mark = "reading" if rule.reading else "stated " if rule.basis else "unmarked"
+        mark = reading if rule.reading else stated if rule.basis else unmarked
         out.write(
-            f"  [{mark}] {rule.id} ({rule.severity.label_en.lower()}, {rule.citation}): "
-            f"{rule.text_en}\n"
+            f"  [{mark}] {rule.id} ({label(rule.severity, lang).lower()}, "
+            f"{rule.citation.text(lang)}): {rule.text(lang)}\n"
         )
         if isinstance(rule.basis, Stated):
             out.write(f"            «{rule.basis.quote}»\n")
         elif isinstance(rule.basis, Reading):
-            out.write(f"            why: {rule.basis.why_en}\n")
+            out.write(f"            {pick(lang, 'hvorfor', 'why')}: {rule.basis.why(lang)}\n")

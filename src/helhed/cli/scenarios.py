@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from helhed.cli._common import ENCODING_HELP
 from helhed.errors import Problem, ValidationError
+from helhed.language import pick
 from helhed.testing.scenarios import (
     Outcome,
     Scenario,
@@ -58,8 +59,9 @@ def test_command(args: argparse.Namespace, out: TextIO) -> int:
     results = outcomes(scenarios)
     for result in results:
         if not result.passed:
-            out.write(f"FAILED {_label(result)}\n{result.diff()}\n\n")
-    out.write(summary(results, len(named)) + "\n")
+            failed = pick(args.lang, "FEJLET", "FAILED")
+            out.write(f"{failed} {_label(result)}\n{result.diff()}\n\n")
+    out.write(summary(results, len(named), lang=args.lang) + "\n")
     return 0 if all(r.passed for r in results) else _EXIT_MISMATCH
 
 

@@ -23,6 +23,7 @@ from typing import Any, Final
 
 from helhed._extras import needs
 from helhed.errors import Problem, ValidationError
+from helhed.language import Language, LanguageLike, as_language
 
 with needs("helhed.outcomes.survival"):
     import matplotlib.pyplot as plt
@@ -46,8 +47,8 @@ before it, reaching a job or education in it and censored in it; the estimated s
 without a job or education after it, and its 95 % confidence interval."""
 
 _LABELS: Final = {
-    "en": ("Weeks since the start", "Share in job or education", "all"),
-    "da": ("Uger siden start", "Andel i job eller uddannelse", "alle"),
+    Language.EN: ("Weeks since the start", "Share in job or education", "all"),
+    Language.DA: ("Uger siden start", "Andel i job eller uddannelse", "alle"),
 }
 
 
@@ -167,26 +168,26 @@ def plot_survival(
     *,
     by: Iterable[str] = (),
     ax: Axes | None = None,
-    lang: str = "en",
+    lang: LanguageLike = "en",
 ) -> Axes:
     """Plot the share in a job or education (one minus ``without_job``) per group, as steps.
 
-    Each group's 95 % interval is shaded. ``lang`` (``"en"`` or ``"da"``) sets the axis
-    labels; the legend names each group by its ``by`` values.
+    Each group's 95 % interval is shaded. ``lang`` (``"en"``, ``"da"`` or a
+    [`Language`][helhed.language.Language]) sets the axis labels; the legend names each group
+    by its ``by`` values.
 
     Raises:
         ValidationError: If ``estimates`` lacks a column of ``by`` or of ``ESTIMATE_COLUMNS``,
             or ``lang`` is neither ``"en"`` nor ``"da"``.
     """
-    if lang not in _LABELS:
-        raise ValidationError.at("lang", "must be 'en' or 'da'")
+    language = as_language(lang)
     columns = list(by) if not isinstance(by, str) else [by]
     if not isinstance(estimates, pd.DataFrame):
         raise ValidationError.at("estimates", "must be a DataFrame from kaplan_meier")
     missing = [c for c in (*columns, *ESTIMATE_COLUMNS) if c not in estimates.columns]
     if missing:
         raise ValidationError(Problem(f"estimates.{c}", "is missing") for c in missing)
-    x_label, y_label, everyone = _LABELS[lang]
+    x_label, y_label, everyone = _LABELS[language]
     axes = ax if ax is not None else plt.subplots(figsize=(7, 4))[1]
     groups: Iterable[tuple[Any, pd.DataFrame]] = (
         estimates.groupby(columns, dropna=False, sort=True) if columns else [((), estimates)]

@@ -43,6 +43,7 @@ from helhed._coded import CodedEnum
 from helhed._validation import Checker, items_of
 from helhed._values import frozen_fields
 from helhed.errors import UnknownNameError, quoted, require
+from helhed.language import Language, LanguageLike, as_language, label, pick
 from helhed.organisation import Period
 from helhed.pathways.events import (
     ConversationHeld,
@@ -72,7 +73,11 @@ Cell = str | int | Decimal | None
 """A table cell: text, a count, a rounded number, or None where there is nothing to show."""
 
 TOTAL = "Total"
-"""The label of a table's total row."""
+"""The label of a table's total row in English; in Danish it is ``I alt``."""
+
+
+def _total(language: Language) -> str:
+    return pick(language, "I alt", TOTAL)
 
 
 def _cell_text(value: Cell, *, decimal_comma: bool) -> str:
@@ -192,7 +197,12 @@ def share(part: int, whole: int) -> int | None:
     return int((Decimal(100 * part) / Decimal(whole)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _of(referrals: int, citizens: int) -> str:
+def _of(referrals: int, citizens: int, language: Language) -> str:
+    if language is Language.DA:
+        return (
+            f"{referrals} henvisning{'' if referrals == 1 else 'er'} af "
+            f"{citizens} borger{'' if citizens == 1 else 'e'}"
+        )
     return (
         f"{referrals} referral{'' if referrals == 1 else 's'} of "
         f"{citizens} citizen{'' if citizens == 1 else 's'}"
@@ -231,6 +241,7 @@ def conversations_by_unit(
     *,
     conversation: ConversationKind = ConversationKind.HEALTH_CONVERSATION,
     units: Sequence[str] | None = None,
+    lang: LanguageLike = Language.EN,
 ) -> Table:
     """Citizens, conversations and onward referrals per unit in ``period`` (AALBORG2019 tabel 1).
 
@@ -240,11 +251,13 @@ def conversations_by_unit(
         conversation: The kind of conversation counted.
         units: The units to show, in this order; None shows every unit with a conversation,
             in alphabetical order. Events of other units are left out.
+        lang: The language of the title, columns, total row and notes (English by default).
 
     Returns:
         One row per unit and a total row. Citizens are counted once per unit and once in the
         total; onward referrals count referrals made in the unit, not citizens.
     """
+    language = as_language(lang)
     citizens: dict[str, set[str]] = defaultdict(set)
     talks: Counter[str] = Counter()
     onward: Counter[str] = Counter()
@@ -268,7 +281,20 @@ def conversations_by_unit(
     everyone = len(set().union(*citizens.values())) if citizens else 0
     total_talks = sum(talks[u] for u in shown)
     total_onward = sum(onward[u] for u in shown)
-    rows.append((TOTAL, everyone, total_talks, ratio(total_talks, everyone), total_onward))
+    rows.append(
+        (_total(language), everyone, total_talks, ratio(total_talks, everyone), total_onward)
+    )
+    onward_of = _of(total_onward, len(onward_citizens), language)
+    if language is Language.DA:
+        return Table(
+            title=f"{conversation.label_da}r pr. enhed, {period.start} til {period.end}",
+            columns=("enhed", "borgere", "samtaler", "samtaler pr. borger", "henvist videre"),
+            rows=tuple(rows),
+            notes=(
+                "Samtaler pr. borger: afrundet halvt op til én decimal, uden efterstillet nul.",
+                f"Henvisninger tælles som henvisninger, ikke borgere: {onward_of}.",
+            ),
+        )
     return Table(
         title=f"{conversation.label_en}s by unit, {period.start} to {period.end}",
         columns=(
@@ -281,7 +307,7 @@ def conversations_by_unit(
         rows=tuple(rows),
         notes=(
             "Conversations per citizen: rounded half up to one decimal, no trailing zero.",
-            f"Referrals count referrals, not citizens: {_of(total_onward, len(onward_citizens))}.",
+            f"Referrals count referrals, not citizens: {onward_of}.",
         ),
     )
 
@@ -291,6 +317,7 @@ def referrals_by_destination(
     period: Period,
     *,
     units: Sequence[str] | None = None,
+    lang: LanguageLike = Language.EN,
 ) -> Table:
     """Onward referrals per destination in ``period`` (AALBORG2019 tabel 2).
 
@@ -298,10 +325,12 @@ def referrals_by_destination(
         pathways: The pathways to count over.
         period: The days counted, both ends included.
         units: Count only referrals made in these units; None counts every referral.
+        lang: The language of the title, columns, total row and note (English by default).
 
     Returns:
         One row per destination, most referrals first (ties by name), and a total row.
     """
+    language = as_language(lang)
     counts: Counter[str] = Counter()
     who: set[str] = set()
     for event in _in_period(pathways, period, units):
@@ -313,12 +342,20 @@ def referrals_by_destination(
         who.add(event.citizen_id)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     rows: list[tuple[Cell, ...]] = [(d, n) for d, n in ordered]
-    rows.append((TOTAL, sum(counts.values())))
+    rows.append((_total(language), sum(counts.values())))
+    title = pick(
+        language,
+        f"Henvisninger videre efter modtager, {period.start} til {period.end}",
+        f"Onward referrals by destination, {period.start} to {period.end}",
+    )
     return Table(
-        title=f"Onward referrals by destination, {period.start} to {period.end}",
-        columns=("destination", "referrals"),
+        title=title,
+        columns=(
+            pick(language, "modtager", "destination"),
+            pick(language, "henvisninger", "referrals"),
+        ),
         rows=tuple(rows),
-        notes=(f"{_of(sum(counts.values()), len(who))}.",),
+        notes=(f"{_of(sum(counts.values()), len(who), language)}.",),
     )
 
 
@@ -360,6 +397,7 @@ def intervention_status(
     *,
     offer: str,
     via: str | None = None,
+    lang: LanguageLike = Language.EN,
 ) -> Table:
     """Where the citizens of one intervention stand at the end of ``period`` (AALBORG2019 tabel 3).
 
@@ -377,11 +415,14 @@ def intervention_status(
         offer: The intervention, as named in the events' ``offer``.
         via: The offer of a referral that leads to the intervention (e.g. preparatory
             conversations), if any.
+        lang: The language of the title, columns, statuses, total row and note (English by
+            default).
 
     Returns:
         One row per status with the number of citizens and their share in whole percent, and
         a total row.
     """
+    language = as_language(lang)
     check = Checker()
     check.text(offer, "offer")
     check.text(via, "via", optional=True)
@@ -398,14 +439,26 @@ def intervention_status(
     counts = Counter(status.values())
     whole = len(status)
     rows: list[tuple[Cell, ...]] = [
-        (s.label_en, counts[s], share(counts[s], whole))
+        (label(s, language), counts[s], share(counts[s], whole))
         for s in InterventionStatus
         if s is not InterventionStatus.AWAITING or counts[s]
     ]
-    rows.append((TOTAL, whole, share(whole, whole)))
+    rows.append((_total(language), whole, share(whole, whole)))
     return Table(
-        title=f"Status of {offer} on {period.end}",
-        columns=("status", "citizens", "share (%)"),
+        title=pick(
+            language, f"Status for {offer} den {period.end}", f"Status of {offer} on {period.end}"
+        ),
+        columns=(
+            "status",
+            pick(language, "borgere", "citizens"),
+            pick(language, "andel (%)", "share (%)"),
+        ),
         rows=tuple(rows),
-        notes=("Shares: each rounded half up to whole percent; they need not add up to 100.",),
+        notes=(
+            pick(
+                language,
+                "Andele: hver afrundet halvt op til hele procent; summen er ikke altid 100.",
+                "Shares: each rounded half up to whole percent; they need not add up to 100.",
+            ),
+        ),
     )

@@ -63,24 +63,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Literal, Self
+from typing import Self
 
 from helhed._coded import CodedEnum
 from helhed._validation import items_of, require_day
-from helhed.errors import ValidationError, require
+from helhed.errors import require
+from helhed.language import Language, LanguageLike
+from helhed.language import label as label_in
 from helhed.pathways.events import Event, EventKind
 
 __all__ = [
     "EVENT_STAGES",
     "STAGE_OF_KIND",
-    "Lang",
     "PathwayStage",
     "stage_after",
     "stage_of",
 ]
-
-Lang = Literal["da", "en"]
-"""The language of a label: Danish or English."""
 
 
 class PathwayStage(str, CodedEnum):  # noqa: SLOT000 - members carry labels in their __dict__
@@ -114,17 +112,13 @@ class PathwayStage(str, CodedEnum):  # noqa: SLOT000 - members carry labels in t
     # Equal to its code, so it must hash as its code does.
     __hash__ = str.__hash__
 
-    def label(self, lang: Lang = "en") -> str:
-        """The label in ``lang``: ``"da"`` for Danish, ``"en"`` (the default) for English.
+    def label(self, lang: LanguageLike = Language.EN) -> str:
+        """The label in ``lang``, a Language or its code (``"da"``, ``"en"``; English by default).
 
         Raises:
             ValidationError: If ``lang`` is neither.
         """
-        if lang == "en":
-            return self.label_en
-        if lang == "da":
-            return self.label_da
-        raise ValidationError.at("lang", 'must be "da" or "en"')
+        return label_in(self, lang)
 
     @classmethod
     def from_code(cls, code: str) -> Self:

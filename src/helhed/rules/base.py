@@ -19,6 +19,7 @@ from helhed._coded import CodedEnum
 from helhed._meta import NON_BLANK
 from helhed._validation import Checker, pair_of, unchecked
 from helhed._values import frozen_fields
+from helhed.language import Language, LanguageLike, label, pick
 from helhed.organisation import Administration, Role
 from helhed.pathways.events import (
     EVENT_TYPES,
@@ -94,12 +95,20 @@ class Finding:
         """Where the finding goes in a report: by citizen, dates, rule id, then events."""
         return (self.citizen_id, self.dates, self.rule_id, self.events)
 
-    def __str__(self) -> str:
-        """Render as ``citizen [rule] severity: text (citation)``."""
+    def text(self, language: LanguageLike) -> str:
+        """What is wrong in ``language`` (a Language or its code): ``text_da`` or ``text_en``."""
+        return pick(language, self.text_da, self.text_en)
+
+    def render(self, language: LanguageLike = Language.EN) -> str:
+        """``citizen [rule] severity: text (citation)`` in ``language``, citation in its style."""
         return (
-            f"{self.citizen_id} [{self.rule_id}] {self.severity.label_en.lower()}: "
-            f"{self.text_en} ({self.citation})"
+            f"{self.citizen_id} [{self.rule_id}] {label(self.severity, language).lower()}: "
+            f"{self.text(language)} ({self.citation.text(language)})"
         )
+
+    def __str__(self) -> str:
+        """Render in English: ``citizen [rule] severity: text (citation)``."""
+        return self.render(Language.EN)
 
 
 @attrs.frozen(kw_only=True, field_transformer=frozen_fields)
@@ -329,6 +338,10 @@ class Rule(abc.ABC):
             "basis",
             "must be a Stated, a Reading or None",
         )
+
+    def text(self, language: LanguageLike) -> str:
+        """What the rule demands in ``language`` (a Language or its code)."""
+        return pick(language, self.text_da, self.text_en)
 
     @property
     def reading(self) -> bool:

@@ -66,6 +66,7 @@ from typing import Any, Literal
 from helhed._reading import loads_toml, text_of
 from helhed._validation import Checker, items_of
 from helhed.errors import Problem, ValidationError, require
+from helhed.language import Language, LanguageLike, as_language
 from helhed.pathways.compliance import check
 from helhed.pathways.consent import may_disclose
 from helhed.rules import Finding
@@ -252,18 +253,24 @@ def outcomes(scenarios: Iterable[Scenario]) -> tuple[Outcome, ...]:
     return tuple(run_scenario(s) for s in items_of(scenarios, Scenario, "scenarios"))
 
 
-def summary(results: Sequence[Outcome], files: int) -> str:
-    """One line: how many scenarios in how many files, how many passed and failed.
+def summary(results: Sequence[Outcome], files: int, *, lang: LanguageLike = Language.EN) -> str:
+    """One line: how many scenarios in how many files, how many passed and failed, in ``lang``.
 
     Raises:
-        ValidationError: If ``results`` is not a collection of Outcome or ``files`` not a
-            whole number of 0 or more.
+        ValidationError: If ``results`` is not a collection of Outcome, ``files`` not a
+            whole number of 0 or more, or ``lang`` not a language.
     """
     results = items_of(results, Outcome, "results")
     check = Checker()
     check.whole(files, "files")
     check.done()
     failed = sum(not r.passed for r in results)
+    if as_language(lang) is Language.DA:
+        return (
+            f"{len(results)} scenarie{'r' if len(results) != 1 else ''} i {files} "
+            f"fil{'er' if files != 1 else ''}: "
+            f"{len(results) - failed} bestået, {failed} fejlet"
+        )
     return (
         f"{len(results)} scenario{'s' if len(results) != 1 else ''} in {files} "
         f"file{'s' if files != 1 else ''}: "
