@@ -1,4 +1,17 @@
-"""Sample documents shared by the tests."""
+"""Sample documents and helpers shared by the tests."""
+
+import io
+
+from helhed.cli import main
+
+
+def run_cli(capsys, *argv, stdin=None, monkeypatch=None):
+    """Run ``helhed`` with ``argv`` (and ``stdin``, if given): its exit code, stdout, stderr."""
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def citizen_data(**changes):

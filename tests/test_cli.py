@@ -1,7 +1,6 @@
 """The helhed command line."""
 
 import importlib.util
-import io
 import json
 
 import pytest
@@ -10,14 +9,7 @@ from helhed.cli import main
 from helhed.examples import demo_cohort
 from helhed.serialization import SCHEMA_VERSION, to_dict
 from samples import citizen_data
-
-
-def run(capsys, *argv, stdin=None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from samples import run_cli as run
 
 
 def test_demo_prints_groups_by_funding_atypical_cases_and_caseworker_rights(capsys):

@@ -1,21 +1,12 @@
 """The catalogue commands and the catalogue part of the demo."""
 
-import io
 import json
 
-from helhed.cli import main
 from helhed.examples import example_catalogue
 from helhed.models.catalogue_csv import to_csv
 from helhed.serialization import to_dict
 from samples import citizen_data
-
-
-def run(capsys, *argv, stdin=None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from samples import run_cli as run
 
 
 def test_coverage_of_the_example_catalogue(capsys):

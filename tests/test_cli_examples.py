@@ -30,16 +30,9 @@ from helhed.pathways.pathway import Pathway
 from helhed.pathways.reports import InterventionStatus
 from helhed.serialization import from_dict, to_dict
 from helhed.target_groups import classify
+from samples import run_cli as run
 
 AWAITING = InterventionStatus.AWAITING
-
-
-def run(capsys, *argv, stdin=None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _cell(text):

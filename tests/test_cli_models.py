@@ -1,24 +1,15 @@
 """The models and readiness commands, and the models part of the demo."""
 
-import io
 import json
 
 import pytest
 
 from helhed.cases import PROTOCOLS
-from helhed.cli import main
 from helhed.examples.protocols import DAY_OF_CHECK, protocol_pathways
 from helhed.models.elements import PREREQUISITES
 from helhed.pathways.compliance import check
 from helhed.serialization import SCHEMA_VERSION
-
-
-def run(capsys, *argv, stdin=None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from samples import run_cli as run
 
 
 def test_models_lists_the_four_models_with_elements_prerequisites_and_cases(capsys):

@@ -1,7 +1,6 @@
 """The pathway commands: check, report, example, and the pathway part of the demo."""
 
 import datetime as dt
-import io
 import json
 
 from helhed.cli import main
@@ -10,16 +9,9 @@ from helhed.organisation import Administration
 from helhed.pathways import events as ev
 from helhed.pathways.pathway import Pathway
 from helhed.serialization import SCHEMA_VERSION, from_dict, to_dict
+from samples import run_cli as run
 
 A = Administration
-
-
-def run(capsys, *argv, stdin=None, monkeypatch=None):
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def late_contact(cid="borger-7", contact=dt.date(2024, 3, 14)):
