@@ -7,6 +7,8 @@ import pytest
 
 from helhed.cli import main
 from helhed.examples import demo_cohort
+from helhed.municipality import simulate_municipality
+from helhed.outcomes import measure_all, share_in_work
 from helhed.serialization import SCHEMA_VERSION, to_dict
 from samples import citizen_data
 from samples import run_cli as run
@@ -133,6 +135,23 @@ def test_demo_ends_with_the_simulated_municipality_and_saves_the_flows(capsys, t
     assert "model 3  halsnaes" in out
     assert f"saved to {png}" in out
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_demos_outcomes_are_the_library_measures_of_each_track(capsys):
+    code, out, _ = run(capsys, "demo", "--size", "300", "--seed", "5")
+    town = simulate_municipality(300, seed=5)
+
+    assert code == 0
+    assert f"Outcomes on {town.end} (helhed.outcomes)" in out
+    for track in town.tracks:
+        measured = measure_all(track.pathways, on=town.end)
+        six = share_in_work(measured, 6)
+        reached = sum(m.reached for m in measured)
+        assert reached == track.outcome.final["job_or_education"]
+        assert (
+            f"  model {track.model.number}: {reached} of {len(measured)} in a job or education; "
+            f"in work at 6 months: {six.in_work} of {six.observed} "
+        ) in out
 
 
 def test_demo_says_how_to_get_the_municipality_without_the_research_extra(capsys, monkeypatch):

@@ -83,6 +83,7 @@ def demo_tour_part(args: argparse.Namespace, out: TextIO) -> int:
         for group, model in ROUTES.items()
     )
     _tracks(town, out, lang)
+    _outcomes(town, out, lang)
     _offers(town, out, lang)
     _findings(town, out, lang)
     referred = sum(stage_after(p.timeline, on=town.end) is not None for p in town.pathways)
@@ -140,6 +141,39 @@ def _open_png(path: str, *, force: bool) -> BinaryIO:
     flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     flags |= os.O_TRUNC if force else os.O_EXCL
     return os.fdopen(os.open(path, flags, 0o644), "wb")
+
+
+def _outcomes(town: Municipality, out: TextIO, lang: Language) -> None:
+    """Per model: citizens in a job or education by the end, and in work 6 months on."""
+    from helhed.outcomes import measure_all, share_in_work  # noqa: PLC0415 - as the part's others
+
+    end = town.end.isoformat()
+    out.write(
+        pick(
+            lang,
+            f"\nUdfald den {end} (helhed.outcomes): i job eller uddannelse, og i arbejde 6 "
+            "måneder\nefter henvisningen blandt dem, der var fulgt så længe\n",
+            f"\nOutcomes on {end} (helhed.outcomes): in a job or education, and in work 6 "
+            "months\nafter the referral among those followed that long\n",
+        )
+    )
+    for track in town.tracks:
+        measured = measure_all(track.pathways, on=town.end)
+        reached = sum(m.reached for m in measured)
+        six = share_in_work(measured, 6)
+        share = "-" if six.share is None else number(100 * six.share, lang, ".0f") + " %"
+        out.write(
+            pick(
+                lang,
+                f"  model {track.model.number}: {number(reached, lang)} af "
+                f"{number(len(measured), lang)} i job eller uddannelse; i arbejde efter 6 "
+                f"måneder: {number(six.in_work, lang)} af {number(six.observed, lang)} "
+                f"({share})\n",
+                f"  model {track.model.number}: {number(reached, lang)} of "
+                f"{number(len(measured), lang)} in a job or education; in work at 6 months: "
+                f"{number(six.in_work, lang)} of {number(six.observed, lang)} ({share})\n",
+            )
+        )
 
 
 def _tracks(town: Municipality, out: TextIO, lang: Language) -> None:
