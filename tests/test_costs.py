@@ -27,6 +27,7 @@ from helhed.pathways.events import (
     InterventionCompleted,
     InterventionStarted,
     JobOrEducationStarted,
+    PathwayClosed,
     Placement,
     Referred,
 )
@@ -118,6 +119,19 @@ def test_with_two_seats_kept_open_it_does_not_break_even_in_twelve_weeks():
     assert (case.extra_cost, case.avoided) == (11340, 6000)
     assert case.returned == Decimal("0.53")
     assert case.break_even_week is None
+
+
+def test_a_course_never_ended_is_priced_until_the_pathway_closes():
+    closed = Pathway.of(
+        [
+            *_pathway("c-1", (START, "referred"), (D(2024, 6, 17), "start")).events,
+            PathwayClosed(citizen_id="c-1", occurred_on=D(2024, 6, 27), recorded_by=A.JOB_CENTRE),
+        ]
+    )
+    run = spending([closed], TABLE, start=START, weeks=4)
+
+    # 17 to 26 June: seven days in week 2 (700), three in week 3 (300)
+    assert run.interventions == (Decimal(0), Decimal(0), Decimal(700), Decimal(300))
 
 
 def test_a_funding_basis_given_for_a_log_that_records_none_lasts_until_the_job():

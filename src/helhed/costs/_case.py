@@ -4,7 +4,8 @@
 whole weeks and prices, per week of the period, with a [`CostTable`][helhed.costs.CostTable]:
 
 * each citizen's days in an offer, from ``InterventionStarted`` to its ``InterventionCompleted``
-  or ``InterventionDroppedOut`` (the day of the end not counted), or to the end of the period;
+  or ``InterventionDroppedOut`` (the day of the end not counted), or to the end of the period
+  or the closing of the pathway, whichever comes first;
 * each seat of the offers in ``seats``, every day of the period;
 * each citizen's days on a funding basis, from each ``BenefitChanged`` to the next, the last
   to the end of the period or the day the pathway was closed. Where ``benefits`` gives a
@@ -165,7 +166,11 @@ def _spells(
 
 
 def _stays(pathway: Pathway, end: dt.date) -> list[tuple[dt.date, dt.date, str]]:
-    """The citizen's stays in offers: (first day, day after the last, offer id)."""
+    """The citizen's stays in offers: (first day, day after the last, offer id).
+
+    A stay never ended runs to ``end``, or to the closing of the pathway when that is sooner.
+    """
+    stop = end if pathway.closed_on is None else min(end, pathway.closed_on)
     opened: dict[str, dt.date] = {}
     stays: list[tuple[dt.date, dt.date, str]] = []
     for event in pathway.timeline:
@@ -175,7 +180,7 @@ def _stays(pathway: Pathway, end: dt.date) -> list[tuple[dt.date, dt.date, str]]
             began = opened.pop(event.offer, None)
             if began is not None:
                 stays.append((began, event.occurred_on, event.offer))
-    stays.extend((began, end, offer) for offer, began in opened.items())
+    stays.extend((began, max(began, stop), offer) for offer, began in opened.items())
     return stays
 
 
