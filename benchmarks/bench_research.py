@@ -24,7 +24,9 @@ c. ``check_frame`` over an event table of about 1,000,000 events against the Hal
    table, in a child process. Targets: 2 s or less for 1,000,000 events, for every protocol;
    peak memory 1 GB or less.
 d. JSON: helhed's cattrs converter against msgspec decoding the same attrs classes, with
-   what each refuses (``_json_compare.py``).
+   what each refuses (``_json_compare.py``);
+e. outcome measures of a simulated municipality's pathways, from the objects and from the
+   same pathways as an event table, tables asserted equal first (``_outcomes.py``).
 
 Each classification workload runs ``REPEATS`` times with ``time.perf_counter``; the fastest
 run is reported, since noise only ever adds time. The simulation runs once (it is slow).
@@ -45,6 +47,7 @@ import pandas as pd
 
 import _compliance
 import _json_compare
+import _outcomes
 import helhed
 from _timing import best_time, met
 from helhed.batch import citizens_to_frame, classify_frame
@@ -262,7 +265,7 @@ def main() -> None:
     )
     print(
         f"  timing: best of {REPEATS} runs (classification), one run (simulation); sections c"
-        " and d say their own"
+        " to e say their own"
     )
     print()
     bench_classification()
@@ -272,6 +275,8 @@ def main() -> None:
     _compliance.bench_compliance()
     print()
     _json_compare.bench_json()
+    print()
+    _outcomes.bench_outcomes()
 
 
 if __name__ == "__main__":
