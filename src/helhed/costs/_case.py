@@ -35,6 +35,7 @@ from helhed._values import FrozenMap, frozen_fields, plain
 from helhed.benefits import Benefit
 from helhed.costs._table import CostKind, CostTable
 from helhed.errors import ValidationError
+from helhed.outcomes._measures import benefit_spells
 from helhed.pathways.events import (
     BenefitChanged,
     InterventionCompleted,
@@ -152,17 +153,13 @@ def _spells(
         return []
     stop = end if pathway.closed_on is None else min(end, pathway.closed_on)
     changes = [(e.occurred_on, e.benefit) for e in timeline if isinstance(e, BenefitChanged)]
-    spells: list[tuple[dt.date, dt.date, Benefit]] = []
+    spells = benefit_spells(changes, stop)
     if benefit is not None:
         job = next((e.occurred_on for e in timeline if isinstance(e, JobOrEducationStarted)), None)
         ends = [d for d in (changes[0][0] if changes else None, job, stop) if d is not None]
-        spells.append((timeline[0].occurred_on, min(ends), benefit))
-    for (day, basis), following in zip(
-        changes, [*changes[1:], (stop, None)][: len(changes)], strict=True
-    ):
-        if basis is not None:
-            spells.append((day, following[0], basis))
-    return [(a, b, basis) for a, b, basis in spells if b > a]
+        if min(ends) > timeline[0].occurred_on:
+            spells.insert(0, (timeline[0].occurred_on, min(ends), benefit))
+    return spells
 
 
 def _stays(pathway: Pathway, end: dt.date) -> list[tuple[dt.date, dt.date, str]]:

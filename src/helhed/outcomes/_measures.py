@@ -258,16 +258,33 @@ def _measure(pathway: Pathway, on: dt.date, horizons: tuple[int, ...]) -> Outcom
     )
 
 
+def benefit_spells(
+    changes: list[tuple[dt.date, Benefit | None]], end: dt.date
+) -> list[tuple[dt.date, dt.date, Benefit]]:
+    """Spells on funding bases, as (first day, day after the last, basis), in order.
+
+    ``changes`` are the (day, basis) of each ``BenefitChanged`` in timeline order: a spell runs
+    from each change to the next, the last to ``end``; a change to no benefit (None) ends a
+    spell and starts none, and a spell of no days is left out (see the module notes). The one
+    home of this reading: the cost of benefit weeks (``helhed.costs``) counts spells by it too.
+    """
+    if not changes:
+        return []
+    following = [day for day, _ in changes[1:]] + [end]
+    return [
+        (day, after, basis)
+        for (day, basis), after in zip(changes, following, strict=True)
+        if basis is not None and after > day
+    ]
+
+
 def _benefit_days(
     changes: list[tuple[dt.date, Benefit | None]], end: dt.date
 ) -> dict[Benefit, int]:
-    """Days on each basis: from each change to the next, the last to ``end``."""
+    """Days on each basis, over the spells of ``benefit_spells``."""
     days: dict[Benefit, int] = {}
-    for (day, benefit), following in zip(
-        changes, [*changes[1:], (end, None)][: len(changes)], strict=True
-    ):
-        if benefit is not None and following[0] > day:
-            days[benefit] = days.get(benefit, 0) + (following[0] - day).days
+    for first, after, basis in benefit_spells(changes, end):
+        days[basis] = days.get(basis, 0) + (after - first).days
     return days
 
 
