@@ -28,7 +28,7 @@ from helhed.outcomes import (
     share_in_work,
 )
 from helhed.outcomes.frames import columns_for, measures_frame
-from helhed.outcomes.survival import kaplan_meier, plot_survival
+from helhed.outcomes.survival import ESTIMATE_COLUMNS, kaplan_meier, plot_survival
 from helhed.pathways.events import (
     BenefitChanged,
     JobOrEducationStarted,
@@ -309,6 +309,13 @@ def test_kaplan_meier_per_group_with_a_group_of_missing_cells():
     assert by_group["group"].isna().sum() == 4  # the three without a group: weeks 0, 2, 4, 6
 
 
+def test_a_table_without_citizens_has_no_estimate():
+    empty = _table(pd.Series([], dtype=float), pd.Series([], dtype=bool))
+
+    assert kaplan_meier(empty).empty
+    assert list(kaplan_meier(empty).columns) == list(ESTIMATE_COLUMNS)
+
+
 def test_the_interval_is_the_estimate_where_it_is_undefined():
     # nobody left without a start after week 2; nobody started at all in the second group
     table = _table([1, 2, 3, 4], [True, True, False, False], model=["a", "a", "b", "b"])
@@ -327,6 +334,16 @@ def test_the_interval_is_the_estimate_where_it_is_undefined():
         (_table([-1.0], [True]), (), "table.weeks_to_job[0]: must be a number of weeks"),
         (_table(["soon"], [True]), (), "table.weeks_to_job[0]: must be a number of weeks"),
         (_table([1], ["yes"]), (), "table.reached[0]: must be true or false"),
+        (_table([float("inf")], [True]), (), "table.weeks_to_job[0]: must be a number of weeks"),
+        (_table(["1"], [True]), (), "table.weeks_to_job[0]: must be a number of weeks"),
+        (_table([1.0], pd.Series([1], dtype=object)), (), "table.reached[0]: must be true or"),
+        (_table([1.0], [True]), 123, "by: must be a column name or a list of column names"),
+        (_table([1.0], [True], g=[[1]]), ["g"], "table.g: must hold values that can be grouped"),
+        (
+            pd.DataFrame([[1.0, True, 2.0]], columns=["weeks_to_job", "reached", "weeks_to_job"]),
+            (),
+            "table.weeks_to_job: is a column name given twice in the table",
+        ),
     ],
 )
 def test_kaplan_meier_names_bad_input(table, by, message):

@@ -49,6 +49,7 @@ __all__ = ["BusinessCase", "Spending", "business_case", "spending"]
 
 _ORE = Decimal("0.01")
 _MAX_WEEKS = 5200  # a hundred years
+_MAX_SEATS = 1_000_000  # seats of one offer; more is a typo, and sums stay within Decimal's digits
 
 
 def _kroner(amount: Fraction) -> Decimal:
@@ -203,7 +204,7 @@ def spending(  # noqa: PLR0913 - the run and how it is priced are keywords
 
     Raises:
         ValidationError: If an argument is not of its kind, two pathways share a citizen or
-            a number of seats is not a whole number of 0 or more.
+            a number of seats is not a whole number from 0 to 1,000,000.
         NoRuleError: If the table has no cost in force for a day that must be priced.
     """
     listed = items_of(pathways, Pathway, "pathways")
@@ -211,11 +212,17 @@ def spending(  # noqa: PLR0913 - the run and how it is priced are keywords
     check = Checker()
     check.whole(weeks, "weeks", minimum=1, maximum=_MAX_WEEKS)
     check.expect(isinstance(table, CostTable), "table", "must be a CostTable")
-    rooms = dict(seats or {})
+    rooms: dict[str, int] = {}
+    if check.expect(seats is None or isinstance(seats, Mapping), "seats", "must be a mapping"):
+        rooms = dict(seats or {})
     for offer, count in rooms.items():
         check.text(offer, "seats")
-        check.whole(count, f"seats[{offer}]")
-    given = dict(benefits or {})
+        check.whole(count, f"seats[{offer}]", maximum=_MAX_SEATS)
+    given: dict[str, Benefit] = {}
+    if check.expect(
+        benefits is None or isinstance(benefits, Mapping), "benefits", "must be a mapping"
+    ):
+        given = dict(benefits or {})
     for cid, basis in given.items():
         check.member(basis, Benefit, f"benefits[{cid}]")
     check.done()

@@ -58,25 +58,71 @@ def _named(value: object) -> str:
     return "-" if missing else str(value)
 
 
+def _columns(by: object, path: str = "by") -> list[str]:
+    """``by`` as a list of column names: one name, or an iterable of them."""
+    if isinstance(by, str):
+        return [by]
+    if isinstance(by, Iterable):
+        names = list(by)
+        if all(isinstance(name, str) for name in names):
+            return names
+    raise ValidationError.at(path, "must be a column name or a list of column names")
+
+
+def _bad_weeks(cells: pd.Series) -> np.ndarray:
+    """Positions of cells that are not a finite number of weeks, 0 or more (never a bool)."""
+    if pd.api.types.is_numeric_dtype(cells) and not pd.api.types.is_bool_dtype(cells):
+        weeks = cells.to_numpy(dtype=float, na_value=np.nan)
+        return np.flatnonzero(~(np.isfinite(weeks) & (weeks >= 0)))
+    return np.array(
+        [
+            i
+            for i, v in enumerate(cells.tolist())
+            if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v < np.inf
+        ],
+        dtype=np.int64,
+    )
+
+
+def _bad_flags(cells: pd.Series) -> np.ndarray:
+    """Positions of cells that are not true or false."""
+    if pd.api.types.is_bool_dtype(cells):
+        return np.flatnonzero(cells.isna().to_numpy())
+    return np.array(
+        [i for i, v in enumerate(cells.tolist()) if not isinstance(v, bool | np.bool_)],
+        dtype=np.int64,
+    )
+
+
 def _checked(table: object, by: Sequence[str], time: str, event: str) -> pd.DataFrame:
-    """``table`` if it is a DataFrame with the columns asked for, times of 0 or more and flags."""
+    """``table`` if it is a DataFrame with the columns asked for, times of 0 or more and flags.
+
+    Nothing is converted: a time given as text, or a flag given as 1 or 0, is refused.
+    """
     if not isinstance(table, pd.DataFrame):
         raise ValidationError.at("table", "must be a pandas DataFrame of outcome measures")
-    problems = [
-        Problem(f"table.{column}", "is missing")
-        for column in (*by, time, event)
-        if column not in table.columns
+    asked = (*by, time, event)
+    problems = [Problem(f"table.{c}", "is missing") for c in asked if c not in table.columns]
+    problems += [
+        Problem(f"table.{c}", "is a column name given twice in the table")
+        for c in dict.fromkeys(asked)
+        if c in table.columns and not isinstance(table[c], pd.Series)
     ]
     if problems:
         raise ValidationError(problems)
-    weeks = pd.to_numeric(table[time], errors="coerce")
-    bad = np.flatnonzero((weeks.isna() | (weeks < 0)).to_numpy())
     problems = [
-        Problem(f"table.{time}[{i}]", "must be a number of weeks, 0 or more") for i in bad[:10]
+        Problem(f"table.{time}[{i}]", "must be a number of weeks, 0 or more")
+        for i in _bad_weeks(table[time])[:10]
     ]
-    flags = table[event]
-    wrong = np.flatnonzero(~flags.isin([True, False]).to_numpy() | flags.isna().to_numpy())
-    problems += [Problem(f"table.{event}[{i}]", "must be true or false") for i in wrong[:10]]
+    problems += [
+        Problem(f"table.{event}[{i}]", "must be true or false")
+        for i in _bad_flags(table[event])[:10]
+    ]
+    for column in by:
+        try:
+            pd.unique(table[column])
+        except TypeError:
+            problems.append(Problem(f"table.{column}", "must hold values that can be grouped"))
     if problems:
         raise ValidationError(problems)
     return table
@@ -104,19 +150,20 @@ def kaplan_meier(
         ``ESTIMATE_COLUMNS``; groups in sorted order.
 
     Raises:
-        ValidationError: If ``table`` is not a DataFrame, a column is missing, a time is not
-            a number of 0 or more, or an event cell is not true or false.
+        ValidationError: If ``table`` is not a DataFrame, ``by`` is not column names, a
+            column is missing or given twice or holds values that cannot be grouped, a time
+            is not a finite number of 0 or more, or an event cell is not true or false.
     """
-    columns = list(by) if not isinstance(by, str) else [by]
+    columns = _columns(by)
     checked = _checked(table, columns, time, event)
     parts = []
     groups: Iterable[tuple[Any, pd.DataFrame]] = (
         checked.groupby(columns, dropna=False, sort=True) if columns else [((), checked)]
     )
     for key, rows in groups:
-        part = _estimate(
-            pd.to_numeric(rows[time]).to_numpy(dtype=float), rows[event].astype(bool).to_numpy()
-        )
+        if rows.empty:
+            continue
+        part = _estimate(rows[time].to_numpy(dtype=float), rows[event].astype(bool).to_numpy())
         values = key if isinstance(key, tuple) else (key,)
         for column, value in reversed(list(zip(columns, values, strict=True))):
             part.insert(0, column, pd.Series([value] * len(part), dtype=checked[column].dtype))
@@ -181,7 +228,7 @@ def plot_survival(
             or ``lang`` is neither ``"en"`` nor ``"da"``.
     """
     language = as_language(lang)
-    columns = list(by) if not isinstance(by, str) else [by]
+    columns = _columns(by)
     if not isinstance(estimates, pd.DataFrame):
         raise ValidationError.at("estimates", "must be a DataFrame from kaplan_meier")
     missing = [c for c in (*columns, *ESTIMATE_COLUMNS) if c not in estimates.columns]
