@@ -1,6 +1,7 @@
 """Costs and the business case: a dated table, a run priced by hand, bad input refused."""
 
 import datetime as dt
+import pathlib
 from decimal import Decimal
 from fractions import Fraction
 
@@ -203,6 +204,15 @@ def test_the_table_refuses_two_amounts_on_one_day():
             lambda: spending([WITH], TABLE, start=START, weeks=1, benefits={"c-1": "cash"}),
             "benefits[c-1]: must be a Benefit",
         ),
+        (lambda: spending([WITH], TABLE, start=START, weeks=1, seats=[1]), "seats: must be a"),
+        (
+            lambda: spending([WITH], TABLE, start=START, weeks=1, benefits=[("c-1", CASH)]),
+            "benefits: must be a mapping",
+        ),
+        (
+            lambda: spending([WITH], TABLE, start=START, weeks=1, seats={KRAM: 10**7}),
+            "seats[kram-forloeb]: must be 1000000 or fewer",
+        ),
         (
             lambda: business_case(
                 spending([WITH], TABLE, start=START, weeks=2),
@@ -280,3 +290,14 @@ def test_a_figure_of_ones_own_fills_the_year_after_a_published_one():
         (2800, D(2024, 1, 1), D(2024, 1, 8)),
     ]
     assert [c.own for c, _, _ in spans] == [False, True]
+
+
+def test_the_costs_page_shows_the_published_rates_as_the_table_holds_them():
+    page = (pathlib.Path(__file__).parents[1] / "docs" / "costs.md").read_text(encoding="utf-8")
+
+    for cost in BENEFIT_RATES:
+        monthly = cost.note.split(" kr. pr. md.")[0].rsplit(" ", 1)[1]
+        assert (
+            f"| {monthly} kr. | {cost.dkk:,} | {cost.valid_from.year} | {cost.citation.source}"
+            in page
+        )

@@ -16,6 +16,7 @@ cost of a week of a health intervention or a seat in one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from helhed.benefits import Benefit
@@ -52,9 +53,22 @@ def _year(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+_MONTHLY = re.compile(r"(\d{1,3}(?:\.\d{3})*) kr\. pr\. md\.")
+
+
 def _rate(  # noqa: PLR0913 - one published figure and where it stands
-    benefit: Benefit, monthly: int, *, year: int, key: str, section: str, whom: str
+    benefit: Benefit, *, quote: str, year: int, key: str, section: str, whom: str
 ) -> Cost:
+    """A benefit-week cost from a quoted line of the ministry's rates, its one home.
+
+    The monthly amount is read from ``quote`` (``12.326 kr. pr. md.``), so the figure is
+    written once, as the page writes it; the note carries the quote.
+    """
+    found = _MONTHLY.search(quote)
+    if found is None:  # pragma: no cover - the quotes below each hold an amount
+        msg = f"no monthly amount in {quote!r}"
+        raise ValueError(msg)
+    monthly = int(found.group(1).replace(".", ""))
     first, last = _year(year)
     return Cost(
         kind=CostKind.BENEFIT_WEEK,
@@ -64,53 +78,46 @@ def _rate(  # noqa: PLR0913 - one published figure and where it stands
         valid_until=last,
         citation=Citation(key, section),
         verification=Verification.AGENCY,
-        note=f"{monthly:,} kr. a month ({whom}), x 12 / 52".replace(",", "."),
+        note=f"«{quote}» ({whom}); a week is 12 / 52 of the month",
     )
 
 
+_CASH_2023 = "Fyldt 30 år, andre § 25, stk. 2, nr. 2 11.944 kr. pr. md."
+_RESOURCE_2024 = "Ikke-forsørgere § 68, stk. 2, nr. 2 og § 69 j, stk. 2, nr. 2 12.326 kr. pr. md."
+_UNEMPLOYED_2025 = "Fuldtidsforsikrede § 47 21.092 kr. pr. md."
+
 BENEFIT_RATES = CostTable(
     costs=(
-        # bm.dk, satser for 2023, kontanthjælp: "Fyldt 30 år, andre § 25, stk. 2, nr. 2
-        # 11.944 kr. pr. md."
-        _rate(
-            Benefit.CASH_BENEFIT_JOB_READY,
-            11944,
-            year=2023,
-            key="BM2023SATSER",
-            section="kontanthjælp, § 25, stk. 2, nr. 2",
-            whom="aged 30 or over, without children",
+        *(
+            _rate(
+                benefit,
+                quote=_CASH_2023,
+                year=2023,
+                key="BM2023SATSER",
+                section="kontanthjælp, § 25, stk. 2, nr. 2",
+                whom="aged 30 or over, without children",
+            )
+            for benefit in (Benefit.CASH_BENEFIT_JOB_READY, Benefit.CASH_BENEFIT_ACTIVITY_READY)
         ),
-        _rate(
-            Benefit.CASH_BENEFIT_ACTIVITY_READY,
-            11944,
-            year=2023,
-            key="BM2023SATSER",
-            section="kontanthjælp, § 25, stk. 2, nr. 2",
-            whom="aged 30 or over, without children",
+        # The same page: "Alle, der deltager i ressourceforløb og jobafklaringsforløb, modtager
+        # ressourceforløbsydelse."
+        *(
+            _rate(
+                benefit,
+                quote=_RESOURCE_2024,
+                year=2024,
+                key="BM2024SATSER",
+                section=f"ressourceforløbsydelse, {paragraph}",
+                whom="without children",
+            )
+            for benefit, paragraph in (
+                (Benefit.RESOURCE_COURSE, "§ 68, stk. 2, nr. 2"),
+                (Benefit.JOB_CLARIFICATION_COURSE, "§ 69 j, stk. 2, nr. 2"),
+            )
         ),
-        # bm.dk, satser for 2024, ressourceforløbsydelse: "Ikke-forsørgere § 68, stk. 2,
-        # nr. 2 og § 69 j, stk. 2, nr. 2 12.326 kr. pr. md."; "Alle, der deltager i
-        # ressourceforløb og jobafklaringsforløb, modtager ressourceforløbsydelse."
-        _rate(
-            Benefit.RESOURCE_COURSE,
-            12326,
-            year=2024,
-            key="BM2024SATSER",
-            section="ressourceforløbsydelse, § 68, stk. 2, nr. 2",
-            whom="without children",
-        ),
-        _rate(
-            Benefit.JOB_CLARIFICATION_COURSE,
-            12326,
-            year=2024,
-            key="BM2024SATSER",
-            section="ressourceforløbsydelse, § 69 j, stk. 2, nr. 2",
-            whom="without children",
-        ),
-        # bm.dk, satser for 2025, dagpenge: "Fuldtidsforsikrede § 47 21.092 kr. pr. md."
         _rate(
             Benefit.INSURED_UNEMPLOYMENT_BENEFIT,
-            21092,
+            quote=_UNEMPLOYED_2025,
             year=2025,
             key="BM2025SATSER",
             section="dagpenge, § 47",
